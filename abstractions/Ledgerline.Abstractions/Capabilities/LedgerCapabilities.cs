@@ -1,0 +1,90 @@
+namespace Ledgerline;
+
+/// <summary>The operations a store can perform.</summary>
+[Flags]
+public enum StoreOperations
+{
+    /// <summary>Nothing: the store is not offered.</summary>
+    None = 0,
+
+    /// <summary><c>GetAsync</c>.</summary>
+    Get = 1,
+
+    /// <summary><c>ListAsync</c> and <c>ListPageAsync</c>.</summary>
+    List = 2,
+
+    /// <summary><c>CreateAsync</c>.</summary>
+    Create = 4,
+
+    /// <summary><c>UpdateAsync</c>.</summary>
+    Update = 8,
+
+    /// <summary><c>ArchiveAsync</c>.</summary>
+    Archive = 16,
+
+    /// <summary><c>DeleteAsync</c>.</summary>
+    Delete = 32,
+
+    /// <summary><c>RestoreAsync</c>.</summary>
+    Restore = 64,
+
+    /// <summary>Get, list, create and update.</summary>
+    ReadWrite = Get | List | Create | Update,
+
+    /// <summary>Every operation.</summary>
+    All = ReadWrite | Archive | Delete | Restore,
+}
+
+/// <summary>What one store of a provider supports.</summary>
+public sealed record StoreCapabilities
+{
+    /// <summary>A store the provider does not offer at all.</summary>
+    public static StoreCapabilities Unsupported { get; } = new() { Operations = StoreOperations.None, Filters = new HashSet<string>() };
+
+    /// <summary>The operations supported.</summary>
+    public required StoreOperations Operations { get; init; }
+
+    /// <summary>
+    /// The query filters supported, by query property name (<c>UpdatedSince</c>, <c>ContactId</c>, <c>States</c>, …;
+    /// see <see cref="RecordQuery.GetAppliedFilters"/>). A query that sets any other filter is refused before any request.
+    /// </summary>
+    public required IReadOnlySet<string> Filters { get; init; }
+
+    /// <summary>Which states a list can be asked for (<see cref="RecordQuery.States"/>).</summary>
+    public RecordStates QueryableStates { get; init; } = RecordStates.All;
+
+    /// <summary>Whether a deleted record stays readable by id and restorable (soft delete) rather than gone.</summary>
+    public bool SoftDelete { get; init; } = true;
+
+    /// <summary>Whether this store is offered at all.</summary>
+    public bool IsSupported => Operations != StoreOperations.None;
+
+    /// <summary>Whether every one of <paramref name="operations"/> is supported.</summary>
+    public bool Supports(StoreOperations operations) => (Operations & operations) == operations;
+}
+
+/// <summary>What a provider supports, store by store. Checked before any request is sent.</summary>
+public sealed class LedgerCapabilities
+{
+    private readonly IReadOnlyDictionary<EntityKind, StoreCapabilities> _stores;
+
+    /// <summary>Creates capabilities from a per-entity map; missing entities are unsupported.</summary>
+    public LedgerCapabilities(IReadOnlyDictionary<EntityKind, StoreCapabilities> stores)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        _stores = stores;
+    }
+
+    /// <summary>The capabilities of every store the provider offers.</summary>
+    public IReadOnlyDictionary<EntityKind, StoreCapabilities> Stores => _stores;
+
+    /// <summary>The capabilities of one store.</summary>
+    public StoreCapabilities For(EntityKind entity) =>
+        _stores.TryGetValue(entity, out var capabilities) ? capabilities : StoreCapabilities.Unsupported;
+
+    /// <summary>Whether <paramref name="entity"/>'s store supports every one of <paramref name="operations"/>.</summary>
+    public bool Supports(EntityKind entity, StoreOperations operations) => For(entity).Supports(operations);
+
+    /// <summary>Whether <paramref name="entity"/>'s store supports the named filter.</summary>
+    public bool SupportsFilter(EntityKind entity, string filter) => For(entity).Filters.Contains(filter);
+}

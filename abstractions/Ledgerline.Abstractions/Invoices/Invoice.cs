@@ -1,0 +1,244 @@
+namespace Ledgerline;
+
+/// <summary>
+/// An invoice. Its totals are always consistent: the line amounts sum to <see cref="Subtotal"/>;
+/// <see cref="Subtotal"/> − <see cref="Discount"/> + <see cref="Tax"/> = <see cref="Total"/>;
+/// <see cref="Total"/> − <see cref="AmountPaid"/> = <see cref="AmountDue"/>. The discount applies before tax.
+/// </summary>
+public sealed record Invoice : LedgerRecord
+{
+    /// <summary>The invoice number shown to the customer.</summary>
+    public string? Number { get; init; }
+
+    /// <summary>The id of the <see cref="Contact"/> invoiced.</summary>
+    public required string ContactId { get; init; }
+
+    /// <summary>Where the invoice is in its business lifecycle.</summary>
+    public InvoiceStatus Status { get; init; }
+
+    /// <summary>The provider's own status value, kept as received (e.g. FreshBooks' <c>v3_status</c>).</summary>
+    public string? ProviderStatus { get; init; }
+
+    /// <summary>The date the invoice is issued.</summary>
+    public required DateOnly IssueDate { get; init; }
+
+    /// <summary>The date payment is due.</summary>
+    public DateOnly? DueDate { get; init; }
+
+    /// <summary>The invoice currency; every amount on it is in this currency.</summary>
+    public required CurrencyCode Currency { get; init; }
+
+    /// <summary>The lines, in order.</summary>
+    public IReadOnlyList<InvoiceLine> Lines { get; init; } = [];
+
+    /// <summary>The discount as a percentage of the subtotal (10 means 10 %), applied before tax.</summary>
+    public decimal DiscountPercent { get; init; }
+
+    /// <summary>Sum of the line amounts.</summary>
+    public required Money Subtotal { get; init; }
+
+    /// <summary>The discount taken off the subtotal (a positive amount).</summary>
+    public required Money Discount { get; init; }
+
+    /// <summary>Tax, computed on the discounted line amounts.</summary>
+    public required Money Tax { get; init; }
+
+    /// <summary>Subtotal − discount + tax.</summary>
+    public required Money Total { get; init; }
+
+    /// <summary>What has been paid.</summary>
+    public required Money AmountPaid { get; init; }
+
+    /// <summary>Total − paid.</summary>
+    public required Money AmountDue { get; init; }
+
+    /// <summary>Notes shown on the invoice.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>Payment terms shown on the invoice.</summary>
+    public string? Terms { get; init; }
+}
+
+/// <summary>One line of an invoice.</summary>
+public sealed record InvoiceLine
+{
+    /// <summary>Short name of what is billed.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Longer description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Quantity; may be fractional, never negative.</summary>
+    public required decimal Quantity { get; init; }
+
+    /// <summary>Price of one unit.</summary>
+    public required Money UnitPrice { get; init; }
+
+    /// <summary>Quantity × unit price, before discount and tax.</summary>
+    public required Money Amount { get; init; }
+
+    /// <summary>Taxes applied to this line (at most two on FreshBooks).</summary>
+    public IReadOnlyList<LineTax> Taxes { get; init; } = [];
+}
+
+/// <summary>A tax applied to an invoice line.</summary>
+/// <param name="Name">The tax's name, e.g. <c>HST</c>.</param>
+/// <param name="Percent">The rate in percent (13 means 13 %).</param>
+public sealed record LineTax(string Name, decimal Percent);
+
+/// <summary>
+/// The business lifecycle of an invoice, a small closed set. A provider value Ledgerline does not know maps to
+/// <see cref="Unknown"/> (never an exception); the raw value stays in <see cref="Invoice.ProviderStatus"/>.
+/// </summary>
+public enum InvoiceStatus
+{
+    /// <summary>A provider status Ledgerline does not recognise.</summary>
+    Unknown = 0,
+
+    /// <summary>Created, not yet sent.</summary>
+    Draft,
+
+    /// <summary>Sent to the customer, nothing paid.</summary>
+    Sent,
+
+    /// <summary>Opened by the customer, nothing paid.</summary>
+    Viewed,
+
+    /// <summary>Some but not all of the total paid.</summary>
+    PartiallyPaid,
+
+    /// <summary>Paid in full.</summary>
+    Paid,
+
+    /// <summary>Past its due date and not paid in full.</summary>
+    Overdue,
+
+    /// <summary>Disputed by the customer.</summary>
+    Disputed,
+}
+
+/// <summary>Helpers for <see cref="InvoiceStatus"/>.</summary>
+public static class InvoiceStatusExtensions
+{
+    /// <summary>The statuses of invoices that still expect money: every known status but <see cref="InvoiceStatus.Paid"/>.</summary>
+    public static IReadOnlySet<InvoiceStatus> Unpaid { get; } = new HashSet<InvoiceStatus>
+    {
+        InvoiceStatus.Draft, InvoiceStatus.Sent, InvoiceStatus.Viewed, InvoiceStatus.PartiallyPaid,
+        InvoiceStatus.Overdue, InvoiceStatus.Disputed,
+    };
+
+    /// <summary>Whether an invoice in this status still expects money.</summary>
+    public static bool IsUnpaid(this InvoiceStatus status) => Unpaid.Contains(status);
+}
+
+/// <summary>The input that creates an <see cref="Invoice"/>. Totals are computed, never given.</summary>
+public sealed record NewInvoice
+{
+    /// <summary>The contact invoiced.</summary>
+    public required string ContactId { get; init; }
+
+    /// <summary>The invoice currency; every line's unit price must be in it.</summary>
+    public required CurrencyCode Currency { get; init; }
+
+    /// <summary>Issue date.</summary>
+    public required DateOnly IssueDate { get; init; }
+
+    /// <summary>Due date; not before <see cref="IssueDate"/>.</summary>
+    public DateOnly? DueDate { get; init; }
+
+    /// <summary>Invoice number; the provider assigns one when omitted.</summary>
+    public string? Number { get; init; }
+
+    /// <summary>At least one line.</summary>
+    public required IReadOnlyList<NewInvoiceLine> Lines { get; init; }
+
+    /// <summary>Discount percentage, 0 to 100, applied before tax.</summary>
+    public decimal DiscountPercent { get; init; }
+
+    /// <summary>Notes shown on the invoice.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>Payment terms shown on the invoice.</summary>
+    public string? Terms { get; init; }
+}
+
+/// <summary>A line of a new or changed invoice.</summary>
+public sealed record NewInvoiceLine
+{
+    /// <summary>Short name; required.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Longer description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Quantity, zero or more.</summary>
+    public required decimal Quantity { get; init; }
+
+    /// <summary>Unit price in the invoice currency.</summary>
+    public required Money UnitPrice { get; init; }
+
+    /// <summary>Taxes, at most two, each 0 to 100 percent.</summary>
+    public IReadOnlyList<LineTax> Taxes { get; init; } = [];
+}
+
+/// <summary>Changes to an <see cref="Invoice"/>: a <see langword="null"/> property is left as it is.</summary>
+public sealed record InvoiceChanges
+{
+    /// <summary>New contact.</summary>
+    public string? ContactId { get; init; }
+
+    /// <summary>New number.</summary>
+    public string? Number { get; init; }
+
+    /// <summary>New issue date.</summary>
+    public DateOnly? IssueDate { get; init; }
+
+    /// <summary>New due date.</summary>
+    public DateOnly? DueDate { get; init; }
+
+    /// <summary>New currency; when set, <see cref="Lines"/> must be given in it too.</summary>
+    public CurrencyCode? Currency { get; init; }
+
+    /// <summary>Replaces every line.</summary>
+    public IReadOnlyList<NewInvoiceLine>? Lines { get; init; }
+
+    /// <summary>New discount percentage.</summary>
+    public decimal? DiscountPercent { get; init; }
+
+    /// <summary>New notes.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>New terms.</summary>
+    public string? Terms { get; init; }
+}
+
+/// <summary>Filters for listing invoices.</summary>
+public sealed record InvoiceQuery : RecordQuery
+{
+    /// <summary>Only invoices for this contact.</summary>
+    public string? ContactId { get; init; }
+
+    /// <summary>Only invoices in one of these statuses (e.g. <see cref="InvoiceStatusExtensions.Unpaid"/>).</summary>
+    public IReadOnlySet<InvoiceStatus>? Statuses { get; init; }
+
+    /// <summary>Only invoices issued in this range.</summary>
+    public DateRange? IssueDate { get; init; }
+
+    /// <summary>Only invoices due in this range.</summary>
+    public DateRange? DueDate { get; init; }
+
+    /// <summary>A query for invoices that still expect money.</summary>
+    public static InvoiceQuery Unpaid() => new() { Statuses = InvoiceStatusExtensions.Unpaid };
+
+    /// <inheritdoc />
+    protected override void AddFilters(ICollection<QueryFilter> filters)
+    {
+        QueryFilter.Add(filters, nameof(ContactId), ContactId);
+        QueryFilter.Add(filters, nameof(Statuses), Statuses);
+        QueryFilter.Add(filters, nameof(IssueDate), IssueDate);
+        QueryFilter.Add(filters, nameof(DueDate), DueDate);
+    }
+}
+
+/// <summary>Invoices.</summary>
+public interface IInvoiceStore : ILedgerStore<Invoice, NewInvoice, InvoiceChanges, InvoiceQuery>;

@@ -1,0 +1,84 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Ledgerline;
+
+/// <summary>
+/// An ISO-4217 alphabetic currency code such as <c>USD</c> or <c>CAD</c>. Only codes in the ISO-4217 list are accepted,
+/// so a value of this type is always a real currency (except <see langword="default"/>, which <see cref="IsDefault"/> reports).
+/// </summary>
+public readonly record struct CurrencyCode : ISpanParsable<CurrencyCode>
+{
+    private readonly string? _value;
+
+    private CurrencyCode(string value) => _value = value;
+
+    /// <summary>The three upper-case letters of the code; empty for <see langword="default"/>.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary><see langword="true"/> for <c>default(CurrencyCode)</c>, which names no currency.</summary>
+    public bool IsDefault => _value is null;
+
+    /// <summary>US dollar.</summary>
+    public static CurrencyCode USD { get; } = new("USD");
+
+    /// <summary>Canadian dollar.</summary>
+    public static CurrencyCode CAD { get; } = new("CAD");
+
+    /// <summary>Euro.</summary>
+    public static CurrencyCode EUR { get; } = new("EUR");
+
+    /// <summary>Pound sterling.</summary>
+    public static CurrencyCode GBP { get; } = new("GBP");
+
+    /// <summary>Parses an ISO-4217 code, ignoring case.</summary>
+    /// <exception cref="FormatException">The text is not a known ISO-4217 code; the message quotes it.</exception>
+    public static CurrencyCode Parse(string s) => Parse(s.AsSpan(), provider: null);
+
+    /// <inheritdoc />
+    public static CurrencyCode Parse(string s, IFormatProvider? provider) => Parse(s.AsSpan(), provider);
+
+    /// <inheritdoc />
+    public static CurrencyCode Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
+        TryParse(s, provider, out var code)
+            ? code
+            : throw new FormatException($"'{s.ToString()}' is not an ISO-4217 currency code (expected three letters such as USD).");
+
+    /// <summary>Tries to parse an ISO-4217 code, ignoring case.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? s, out CurrencyCode result) => TryParse(s.AsSpan(), null, out result);
+
+    /// <inheritdoc />
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out CurrencyCode result) =>
+        TryParse(s.AsSpan(), provider, out result);
+
+    /// <inheritdoc />
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out CurrencyCode result)
+    {
+        result = default;
+        if (s.Length != 3)
+        {
+            return false;
+        }
+
+        Span<char> upper = stackalloc char[3];
+        for (var i = 0; i < 3; i++)
+        {
+            if (!char.IsAsciiLetter(s[i]))
+            {
+                return false;
+            }
+
+            upper[i] = char.ToUpperInvariant(s[i]);
+        }
+
+        if (!Iso4217.Codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(upper, out var interned))
+        {
+            return false;
+        }
+
+        result = new CurrencyCode(interned);
+        return true;
+    }
+
+    /// <summary>Returns the three-letter code.</summary>
+    public override string ToString() => Value;
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace Ledgerline;
+
+/// <summary>What every canonical record carries: its provider id, when it last changed, and its visibility.</summary>
+public abstract record LedgerRecord
+{
+    /// <summary>The provider's id for the record, as a string whatever the provider's type.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>When the record last changed, in UTC (offset zero), converted from the provider's own clock and zone.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The record's visibility.</summary>
+    public RecordState State { get; init; }
+
+    /// <summary>
+    /// The provider's own representation of the record (for FreshBooks, the <c>System.Text.Json.JsonElement</c> of the
+    /// object as received), for fields the canonical model does not carry. <see langword="null"/> for records made in memory.
+    /// </summary>
+    [JsonIgnore]
+    public object? RawRepresentation { get; init; }
+}
+
+/// <summary>The kinds of record a ledger holds.</summary>
+public enum EntityKind
+{
+    /// <summary>A customer or other party (<see cref="Ledgerline.Contact"/>).</summary>
+    Contact,
+
+    /// <summary>An invoice (<see cref="Ledgerline.Invoice"/>).</summary>
+    Invoice,
+
+    /// <summary>A payment against an invoice (<see cref="Ledgerline.Payment"/>).</summary>
+    Payment,
+
+    /// <summary>An expense (<see cref="Ledgerline.Expense"/>).</summary>
+    Expense,
+
+    /// <summary>Logged or running time (<see cref="Ledgerline.TimeEntry"/>).</summary>
+    TimeEntry,
+}
