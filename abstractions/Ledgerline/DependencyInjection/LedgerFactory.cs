@@ -1,0 +1,37 @@
+using Ledgerline.Stores;
+
+namespace Ledgerline;
+
+/// <summary>Opens guarded ledgers on the registered providers.</summary>
+internal sealed class LedgerFactory(IEnumerable<ILedgerProvider> providers, IServiceProvider services) : ILedgerFactory
+{
+    private readonly Dictionary<string, ILedgerProvider> _providers =
+        providers.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<string> Providers => _providers.Keys;
+
+    public ILedger Open(string connectionId) => _providers.Count switch
+    {
+        1 => Open(_providers.Values.Single(), connectionId),
+        0 => throw new InvalidOperationException(
+            "No Ledgerline provider is registered. Add one, e.g. services.AddLedgerline().AddFreshBooks(…) or .AddInMemory()."),
+        _ => throw new InvalidOperationException(
+            $"Several Ledgerline providers are registered ({string.Join(", ", _providers.Keys)}); name one: Open(providerName, connectionId), " +
+            "or set LedgerlineOptions.DefaultProvider."),
+    };
+
+    public ILedger Open(string providerName, string connectionId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerName);
+        return _providers.TryGetValue(providerName, out var provider)
+            ? Open(provider, connectionId)
+            : throw new InvalidOperationException(
+                $"No Ledgerline provider is named '{providerName}'. Registered: {string.Join(", ", _providers.Keys)}.");
+    }
+
+    private GuardedLedger Open(ILedgerProvider provider, string connectionId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        return new GuardedLedger(provider.Open(connectionId), services);
+    }
+}

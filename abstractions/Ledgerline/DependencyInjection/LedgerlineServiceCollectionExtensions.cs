@@ -1,0 +1,43 @@
+using FluentValidation;
+using Ledgerline;
+using Ledgerline.Validation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Ledgerline.</summary>
+public static class LedgerlineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds Ledgerline: the ledger factory, the injected default ledger and its stores, input validation and capability
+    /// guards. Chain a provider: <c>services.AddLedgerline().AddFreshBooks(…)</c>. Calling it again changes nothing.
+    /// </summary>
+    public static LedgerlineBuilder AddLedgerline(this IServiceCollection services) => services.AddLedgerline(_ => { });
+
+    /// <summary>Adds Ledgerline and configures the injected default ledger.</summary>
+    public static LedgerlineBuilder AddLedgerline(this IServiceCollection services, Action<LedgerlineOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<LedgerlineOptions>().Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILedgerFactory, LedgerFactory>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LedgerlineOptions>>().Value;
+            var factory = sp.GetRequiredService<ILedgerFactory>();
+            return options.DefaultProvider is { } provider
+                ? factory.Open(provider, options.DefaultConnectionId)
+                : factory.Open(options.DefaultConnectionId);
+        });
+        services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().Contacts);
+        services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().Invoices);
+        services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().Payments);
+        services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().Expenses);
+        services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().TimeEntries);
+        LedgerlineValidators.Register(services);
+        return new LedgerlineBuilder(services);
+    }
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ledgerline.FreshBooks;
+
+/// <summary>
+/// Settings for the FreshBooks provider. The base URLs default to FreshBooks' real hosts; point both at the sandbox
+/// (<c>Ledgerline.FreshBooks.Sandbox</c>) to run with no FreshBooks account. <see cref="ToString"/> never shows the secret.
+/// </summary>
+public sealed class FreshBooksOptions
+{
+    /// <summary>The configuration section name conventionally used: <c>Ledgerline:FreshBooks</c>.</summary>
+    public const string SectionName = "Ledgerline:FreshBooks";
+
+    /// <summary>The OAuth application's client id.</summary>
+    [Required]
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>The OAuth application's client secret. Never logged.</summary>
+    [Required]
+    public string ClientSecret { get; set; } = string.Empty;
+
+    /// <summary>The redirect URI registered for the application (sent on code exchange and refresh, as FreshBooks requires).</summary>
+    public Uri? RedirectUri { get; set; }
+
+    /// <summary>The API base (accounting, time tracking, events, token endpoint, identity). Default <c>https://api.freshbooks.com/</c>.</summary>
+    [Required]
+    public Uri ApiBaseUrl { get; set; } = new("https://api.freshbooks.com/");
+
+    /// <summary>Where users are sent to authorize. Default <c>https://auth.freshbooks.com/</c>.</summary>
+    [Required]
+    public Uri AuthBaseUrl { get; set; } = new("https://auth.freshbooks.com/");
+
+    /// <summary>The scopes requested when connecting.</summary>
+    public IList<string> Scopes { get; } = new List<string>();
+
+    /// <summary>
+    /// The FreshBooks API version sent as <c>X-API-VERSION</c> (versions from 2022-10-31 use the newer accounting error
+    /// format; both are understood). <see langword="null"/> sends none.
+    /// </summary>
+    public string? ApiVersion { get; set; }
+
+    /// <summary>How many list pages are fetched at once after the first (1 to 16). Default 4.</summary>
+    [Range(1, 16)]
+    public int PageConcurrency { get; set; } = 4;
+
+    /// <summary>Refresh the access token this long before it expires. Default 5 minutes.</summary>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Timeout for one token request, independent of the caller's cancellation. Default 30 seconds.</summary>
+    public TimeSpan TokenRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest <c>Retry-After</c> honoured by waiting; beyond it the call fails with <see cref="RateLimitedException"/>. Default 30 seconds.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries for safe requests (GET) on 429, 5xx and transport errors. Default 3.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Requests in flight at once per connection. Default 8.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentRequestsPerConnection { get; set; } = 8;
+
+    /// <summary>Describes the options without the secret.</summary>
+    public override string ToString() =>
+        $"FreshBooksOptions {{ ClientId = {ClientId}, ClientSecret = ***, ApiBaseUrl = {ApiBaseUrl}, AuthBaseUrl = {AuthBaseUrl} }}";
+}
