@@ -1,0 +1,37 @@
+namespace Ledgerline;
+
+/// <summary>Conveniences for change events.</summary>
+public static class LedgerChangeExtensions
+{
+    /// <summary>
+    /// Fetches the current state of the record a change names through <paramref name="ledger"/>'s stores.
+    /// Returns <see langword="null"/> for a deletion and when the record no longer exists; other errors propagate.
+    /// </summary>
+    public static async Task<LedgerRecord?> FetchRecordAsync(this ILedger ledger, LedgerChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Kind == ChangeKind.Deleted)
+        {
+            return null;
+        }
+
+        try
+        {
+            return change.Entity switch
+            {
+                EntityKind.Contact => await ledger.Contacts.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.Invoice => await ledger.Invoices.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.Payment => await ledger.Payments.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.Expense => await ledger.Expenses.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.TimeEntry => await ledger.TimeEntries.GetAsync(change.EntityId, cancellationToken),
+                _ => null,
+            };
+        }
+        catch (RecordNotFoundException)
+        {
+            // A notice can outlive its record (deleted since, or never visible to this connection): no record, no error.
+            return null;
+        }
+    }
+}
