@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Ledgerline.FreshBooks.Http;
+using Microsoft.Extensions.Options;
+
+namespace Ledgerline.FreshBooks.Auth;
+
+/// <summary>
+/// Talks to <c>POST /auth/oauth/token</c>. Deliberately outside the resilience pipeline: a token request whose body may
+/// have reached the server is never sent again, because a refresh token is single-use and a repeat would kill the grant.
+/// </summary>
+internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<FreshBooksOptions> options, TimeProvider timeProvider)
+{
+    /// <summary>The named <see cref="HttpClient"/> used for the token endpoint (no retries, no auth handler).</summary>
+    public const string HttpClientName = "Ledgerline.FreshBooks.Token";
+
+    private const string TokenPath = "auth/oauth/token";
+    private const int MaxErrorBodyChars = 4096;
+
+    public Task<TokenResponse> ExchangeCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        return RequestAsync(
+            [new("grant_type", "authorization_code"), new("code", code)],
+            cancellationToken);
+    }
+
+    public Task<TokenResponse> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
+        return RequestAsync(
+            [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)],
+            cancellationToken);
+    }
+
+    private async Task<TokenResponse> RequestAsync(List<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        fields.Add(new("client_id", settings.ClientId));
+        fields.Add(new("client_secret", settings.ClientSecret));
+        if (settings.RedirectUri is { } redirectUri)
+        {
+            fields.Add(new("redirect_uri", redirectUri.AbsoluteUri));
+        }
+
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, TokenPath))
+        {
+            Content = new FormUrlEncodedContent(fields),
+        };
+
+        // Expiry is measured from before the request on our own clock, so a server clock that runs ahead or behind
+        // never makes us keep a token past its real end.
+        var requestedAt = timeProvider.GetUtcNow();
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            // The message of a transport error names the host only; the inner exception never carries the body.
+            throw new ProviderUnavailableException("FreshBooks' token endpoint could not be reached.", ex)
+            {
+                Provider = FreshBooksRequest.ProviderName,
+            };
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return Parse(body, requestedAt, (int)response.StatusCode);
+            }
+
+            var (error, description) = ReadError(body);
+            if (response.StatusCode is HttpStatusCode.TooManyRequests)
+            {
+                throw new RateLimitedException(response.Headers.RetryAfter?.Delta)
+                {
+                    Provider = FreshBooksRequest.ProviderName,
+                    StatusCode = (int)response.StatusCode,
+                    ProviderCode = error,
+                };
+            }
+
+            if ((int)response.StatusCode >= 500)
+            {
+                throw new ProviderUnavailableException($"FreshBooks' token endpoint failed with HTTP {(int)response.StatusCode}.")
+                {
+                    Provider = FreshBooksRequest.ProviderName,
+                    StatusCode = (int)response.StatusCode,
+                    ProviderCode = error,
+                    ProviderMessage = description,
+                };
+            }
+
+            throw TokenEndpointException.Create((int)response.StatusCode, error, description);
+        }
+    }
+
+    private static TokenResponse Parse(string body, DateTimeOffset requestedAt, int statusCode)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            var accessToken = ReadString(root, "access_token");
+            var refreshToken = ReadString(root, "refresh_token");
+            if (string.IsNullOrEmpty(accessToken) || string.IsNullOrEmpty(refreshToken)
+                || !root.TryGetProperty("expires_in", out var expiresIn))
+            {
+                throw Invalid(statusCode, null);
+            }
+
+            var seconds = expiresIn.ValueKind == JsonValueKind.String
+                ? long.Parse(expiresIn.GetString()!, NumberStyles.Integer, CultureInfo.InvariantCulture)
+                : expiresIn.GetInt64();
+            var scope = ReadString(root, "scope");
+            IReadOnlySet<string>? scopes = scope is null
+                ? null
+                : new HashSet<string>(scope.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
+            return new TokenResponse(accessToken, refreshToken, requestedAt.AddSeconds(seconds), scopes);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or OverflowException)
+        {
+            throw Invalid(statusCode, ex);
+        }
+    }
+
+    // The body of a success holds both tokens, so no excerpt of it is ever attached.
+    private static InvalidProviderResponseException Invalid(int statusCode, Exception? inner) =>
+        new("FreshBooks' token endpoint answered with a body that is not a token response.", bodyExcerpt: null, inner)
+        {
+            Provider = FreshBooksRequest.ProviderName,
+            StatusCode = statusCode,
+        };
+
+    private static (string? Error, string? Description) ReadError(string body)
+    {
+        if (body.Length > MaxErrorBodyChars)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? (ReadString(document.RootElement, "error"), ReadString(document.RootElement, "error_description"))
+                : (null, null);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static string? ReadString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,149 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Ledgerline.Connections;
+using Ledgerline.FreshBooks.Auth;
+using Ledgerline.FreshBooks.Http;
+using Microsoft.Extensions.Options;
+
+namespace Ledgerline.FreshBooks.Connections;
+
+/// <summary>
+/// Connects a FreshBooks account: builds the consent URL, exchanges the code FreshBooks returns, lists the user's
+/// businesses and stores a connection pinned to the one the user picks.
+/// </summary>
+/// <example>
+/// <code>
+/// var request = connector.CreateAuthorizationRequest();            // redirect the user to request.AuthorizationUrl
+/// // … on the redirect back: check request.IsExpectedState(state), then
+/// var grant = await connector.ExchangeCodeAsync(code);
+/// var connection = await connector.ConnectAsync("tenant-42", grant, grant.Businesses[0]);
+/// </code>
+/// </example>
+public sealed class FreshBooksConnector
+{
+    private const string AuthorizePath = "oauth/authorize";
+
+    private readonly IOptionsMonitor<FreshBooksOptions> _options;
+    private readonly FreshBooksTokenClient _tokenClient;
+    private readonly FreshBooksIdentityClient _identityClient;
+    private readonly IConnectionStore _store;
+
+    internal FreshBooksConnector(
+        IOptionsMonitor<FreshBooksOptions> options, FreshBooksTokenClient tokenClient, FreshBooksIdentityClient identityClient, IConnectionStore store)
+    {
+        _options = options;
+        _tokenClient = tokenClient;
+        _identityClient = identityClient;
+        _store = store;
+    }
+
+    /// <summary>
+    /// Builds the URL of FreshBooks' consent page with a fresh random <c>state</c>.
+    /// </summary>
+    /// <param name="scopes">The scopes to request; <see langword="null"/> uses <see cref="FreshBooksOptions.Scopes"/>.</param>
+    /// <exception cref="InvalidOperationException"><see cref="FreshBooksOptions.RedirectUri"/> or the client id is not set.</exception>
+    public FreshBooksAuthorizationRequest CreateAuthorizationRequest(IEnumerable<string>? scopes = null)
+    {
+        var settings = _options.CurrentValue;
+        if (string.IsNullOrWhiteSpace(settings.ClientId))
+        {
+            throw new InvalidOperationException("FreshBooksOptions.ClientId is not set.");
+        }
+
+        var redirectUri = settings.RedirectUri
+            ?? throw new InvalidOperationException("FreshBooksOptions.RedirectUri is not set; FreshBooks needs it to send the user back.");
+        var requested = (scopes ?? settings.Scopes).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToArray();
+        var state = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+        var query = new StringBuilder()
+            .Append("client_id=").Append(Uri.EscapeDataString(settings.ClientId))
+            .Append("&response_type=code")
+            .Append("&redirect_uri=").Append(Uri.EscapeDataString(redirectUri.AbsoluteUri));
+        if (requested.Length > 0)
+        {
+            query.Append("&scope=").Append(Uri.EscapeDataString(string.Join(' ', requested)));
+        }
+
+        query.Append("&state=").Append(state);
+        var url = new UriBuilder(new Uri(settings.AuthBaseUrl, AuthorizePath)) { Query = query.ToString() }.Uri;
+        return new FreshBooksAuthorizationRequest(url, state, requested);
+    }
+
+    /// <summary>
+    /// Exchanges the authorization code from the redirect for tokens and reads who authorized and which businesses they
+    /// can connect. Nothing is stored yet. Check the redirect's <c>state</c> first.
+    /// </summary>
+    /// <param name="code">The <c>code</c> query parameter of the redirect (valid for 5 minutes, once).</param>
+    /// <param name="cancellationToken">Cancels the exchange.</param>
+    public async Task<FreshBooksGrant> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        TokenResponse tokens;
+        try
+        {
+            tokens = await _tokenClient.ExchangeCodeAsync(code, cancellationToken);
+        }
+        catch (TokenEndpointException ex)
+        {
+            throw new LedgerlineException($"FreshBooks refused the authorization code ({ex.ProviderCode ?? "HTTP " + ex.StatusCode}); start the connection again.", ex)
+            {
+                Provider = FreshBooksRequest.ProviderName,
+                ProviderCode = ex.ProviderCode,
+                ProviderMessage = ex.ProviderMessage,
+                StatusCode = ex.StatusCode,
+            };
+        }
+
+        var identity = await _identityClient.GetMeAsync(tokens.AccessToken, cancellationToken);
+        return new FreshBooksGrant(
+            identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses,
+            tokens.Scopes ?? new HashSet<string>(StringComparer.Ordinal),
+            new ConnectionTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt));
+    }
+
+    /// <summary>
+    /// Stores a connection pinned to <paramref name="business"/>, replacing any connection with the same id (a fresh
+    /// authorization wins; a connection marked as needing reauthorization becomes active again).
+    /// </summary>
+    /// <param name="connectionId">The app's id for the connection, e.g. the tenant id; later passed to <c>ILedgerFactory.Open</c>.</param>
+    /// <param name="grant">The grant from <see cref="ExchangeCodeAsync"/>; usable once.</param>
+    /// <param name="business">One of <see cref="FreshBooksGrant.Businesses"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The stored connection.</returns>
+    /// <exception cref="InvalidOperationException">The grant was already used, or the business is not one of its businesses.</exception>
+    public async Task<LedgerConnection> ConnectAsync(string connectionId, FreshBooksGrant grant, FreshBooksBusiness business, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(business);
+        if (!grant.Businesses.Contains(business))
+        {
+            throw new InvalidOperationException("The business is not one the authorizing user belongs to; pick one of grant.Businesses.");
+        }
+
+        // Two connections sharing one single-use refresh token would kill each other at the first refresh.
+        if (!grant.TryUse())
+        {
+            throw new InvalidOperationException(
+                "This FreshBooks grant already backs a connection; its refresh token is single-use. Authorize again to connect another business.");
+        }
+
+        var connection = new LedgerConnection
+        {
+            Id = connectionId,
+            Provider = FreshBooksRequest.ProviderName,
+            Status = ConnectionStatus.Active,
+            Tokens = grant.Tokens,
+            Scopes = new HashSet<string>(grant.Scopes, StringComparer.Ordinal),
+            Properties = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [FreshBooksRequest.AccountIdProperty] = business.AccountId,
+                [FreshBooksRequest.BusinessIdProperty] = business.BusinessId,
+                [FreshBooksRequest.BusinessNameProperty] = business.Name,
+                [FreshBooksRequest.IdentityIdProperty] = grant.IdentityId,
+            },
+        };
+        return await _store.SaveAsync(connection, cancellationToken);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Ledgerline.FreshBooks.Http;
+using Microsoft.Extensions.Options;
+
+namespace Ledgerline.FreshBooks.Connections;
+
+/// <summary>The user and business memberships behind a fresh access token, from <c>GET /auth/api/v1/users/me</c>.</summary>
+internal sealed record FreshBooksIdentity(string IdentityId, string? Email, string? FirstName, string? LastName, IReadOnlyList<FreshBooksBusiness> Businesses);
+
+/// <summary>
+/// Reads <c>/users/me</c> with an explicit bearer, before any connection exists (so it cannot go through the auth handler,
+/// which looks tokens up by connection id).
+/// </summary>
+internal sealed class FreshBooksIdentityClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<FreshBooksOptions> options)
+{
+    /// <summary>The named <see cref="HttpClient"/> for identity calls (resilience, no auth handler).</summary>
+    public const string HttpClientName = "Ledgerline.FreshBooks.Identity";
+
+    private const string MePath = "auth/api/v1/users/me";
+
+    public async Task<FreshBooksIdentity> GetMeAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.CurrentValue.ApiBaseUrl, MePath));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ProviderUnavailableException("FreshBooks' identity endpoint could not be reached.", ex) { Provider = FreshBooksRequest.ProviderName };
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var status = (int)response.StatusCode;
+            if (response.StatusCode is HttpStatusCode.Unauthorized)
+            {
+                throw new LedgerlineException("FreshBooks refused the new access token when reading the user's identity.")
+                {
+                    Provider = FreshBooksRequest.ProviderName,
+                    StatusCode = status,
+                };
+            }
+
+            if (response.StatusCode is HttpStatusCode.Forbidden)
+            {
+                throw new PermissionDeniedException("Reading the FreshBooks identity needs the user:profile:read scope.", "user:profile:read")
+                {
+                    Provider = FreshBooksRequest.ProviderName,
+                    StatusCode = status,
+                };
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new ProviderUnavailableException($"FreshBooks' identity endpoint failed with HTTP {status}.")
+                {
+                    Provider = FreshBooksRequest.ProviderName,
+                    StatusCode = status,
+                };
+            }
+
+            return Parse(body, status);
+        }
+    }
+
+    internal static FreshBooksIdentity Parse(string body, int statusCode = 200)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (!document.RootElement.TryGetProperty("response", out var me) || me.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid(statusCode, body, null);
+            }
+
+            var identityId = ReadId(me, "identity_id") ?? ReadId(me, "id") ?? throw Invalid(statusCode, body, null);
+            var businesses = new List<FreshBooksBusiness>();
+            if (me.TryGetProperty("business_memberships", out var memberships) && memberships.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var membership in memberships.EnumerateArray())
+                {
+                    if (membership.ValueKind != JsonValueKind.Object
+                        || !membership.TryGetProperty("business", out var business) || business.ValueKind != JsonValueKind.Object)
+                    {
+                        continue;
+                    }
+
+                    var accountId = ReadId(business, "account_id");
+                    var businessId = ReadId(business, "id");
+                    if (accountId is null || businessId is null)
+                    {
+                        // A membership without an accounting account (e.g. a client-only business) cannot back a connection.
+                        continue;
+                    }
+
+                    businesses.Add(new FreshBooksBusiness(
+                        ReadString(business, "name") ?? string.Empty,
+                        ReadString(membership, "role") ?? string.Empty,
+                        accountId,
+                        businessId,
+                        ReadString(business, "business_uuid")));
+                }
+            }
+
+            return new FreshBooksIdentity(identityId, ReadString(me, "email"), ReadString(me, "first_name"), ReadString(me, "last_name"), businesses);
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid(statusCode, body, ex);
+        }
+    }
+
+    private static InvalidProviderResponseException Invalid(int statusCode, string body, Exception? inner) =>
+        new("FreshBooks' /users/me answer is not an identity.", body.Length > 200 ? body[..200] : body, inner)
+        {
+            Provider = FreshBooksRequest.ProviderName,
+            StatusCode = statusCode,
+        };
+
+    private static string? ReadString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? ReadId(JsonElement element, string name) =>
+        !element.TryGetProperty(name, out var value) ? null : value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetInt64().ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        };
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+
+namespace Ledgerline.FreshBooks.Resilience;
+
+/// <summary>
+/// The retry policy of the adapter's HTTP clients.
+/// </summary>
+/// <remarks>
+/// Only GET, HEAD and OPTIONS are retried (on 408, 429, 5xx and transport errors). Every write (POST, PUT, DELETE, PATCH)
+/// is sent once: FreshBooks offers no idempotency key, a POST repeated after a lost answer creates a duplicate, and a PUT
+/// is not safe to assume idempotent either (a PUT that changes <c>vis_state</c>, or records a payment-driven status,
+/// can race with another writer between attempts), so a failed write surfaces to the adapter as "outcome unknown"
+/// rather than being repeated blindly. A 429 whose <c>Retry-After</c> exceeds <see cref="FreshBooksOptions.MaxRetryAfter"/>
+/// is returned at once, so the adapter reports <see cref="RateLimitedException"/> with the wait instead of sleeping.
+/// </remarks>
+internal static class FreshBooksResilience
+{
+    /// <summary>The pipeline's name within each client.</summary>
+    public const string PipelineName = "Ledgerline.FreshBooks";
+
+    /// <summary>The first backoff delay when the server gives no <c>Retry-After</c>; doubles per attempt, with jitter.</summary>
+    public static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest backoff between attempts when the server gives no <c>Retry-After</c>.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    {
+        var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+        var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>();
+        var settings = options.CurrentValue;
+        builder.TimeProvider = timeProvider;
+        if (settings.MaxRetries <= 0)
+        {
+            return;
+        }
+
+        builder.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = settings.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = BaseDelay,
+            MaxDelay = MaxDelay,
+            ShouldHandle = args => ValueTask.FromResult(
+                ShouldRetry(args.Context.GetRequestMessage(), args.Outcome, options.CurrentValue.MaxRetryAfter, timeProvider.GetUtcNow())),
+            DelayGenerator = args => ValueTask.FromResult(
+                args.Outcome.Result is { } response ? RetryAfter(response, timeProvider.GetUtcNow()) : null),
+        });
+    }
+
+    /// <summary>Whether an attempt's outcome should be retried.</summary>
+    public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, DateTimeOffset now)
+    {
+        var method = request?.Method ?? outcome.Result?.RequestMessage?.Method;
+        if (method is null || !IsSafe(method))
+        {
+            return false;
+        }
+
+        if (outcome.Exception is { } exception)
+        {
+            // A caller's cancellation is not a transient failure; a per-attempt timeout or a transport error is.
+            return exception is HttpRequestException or TimeoutRejectedException;
+        }
+
+        var response = outcome.Result!;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return RetryAfter(response, now) is not { } wait || wait <= maxRetryAfter;
+        }
+
+        return response.StatusCode is HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500;
+    }
+
+    /// <summary>The wait a response asks for in <c>Retry-After</c> (seconds or an HTTP date), if any.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - now;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static bool IsSafe(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options;
+}
