@@ -13,7 +13,11 @@ public static class LedgerlineServiceCollectionExtensions
     /// Adds Ledgerline: the ledger factory, the injected default ledger and its stores, input validation and capability
     /// guards. Chain a provider: <c>services.AddLedgerline().AddFreshBooks(…)</c>. Calling it again changes nothing.
     /// </summary>
-    public static LedgerlineBuilder AddLedgerline(this IServiceCollection services) => services.AddLedgerline(_ => { });
+    public static LedgerlineBuilder AddLedgerline(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return AddCore(services);
+    }
 
     /// <summary>Adds Ledgerline and configures the injected default ledger.</summary>
     public static LedgerlineBuilder AddLedgerline(this IServiceCollection services, Action<LedgerlineOptions> configure)
@@ -21,7 +25,14 @@ public static class LedgerlineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
 
-        services.AddOptions<LedgerlineOptions>().Configure(configure);
+        // Each configure delegate is kept (as with services.Configure), so only this overload adds a registration.
+        services.Configure(configure);
+        return AddCore(services);
+    }
+
+    private static LedgerlineBuilder AddCore(IServiceCollection services)
+    {
+        services.AddOptions<LedgerlineOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILedgerFactory, LedgerFactory>();
         services.TryAddSingleton(sp =>

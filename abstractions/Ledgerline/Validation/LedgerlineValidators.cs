@@ -7,9 +7,28 @@ namespace Ledgerline.Validation;
 /// <summary>Registers the canonical validators that every provider's input passes through.</summary>
 internal static class LedgerlineValidators
 {
+    /// <summary>Adds one singleton <see cref="IValidator{T}"/> per canonical input; calling it again adds nothing.</summary>
     public static void Register(IServiceCollection services)
     {
-        // The validators for every canonical input are added here (one class per input type in this folder).
-        _ = services;
+        services.TryAddSingleton<IValidator<NewContact>, NewContactValidator>();
+        services.TryAddSingleton<IValidator<ContactChanges>, ContactChangesValidator>();
+        services.TryAddSingleton<IValidator<ContactQuery>, ContactQueryValidator>();
+
+        services.TryAddSingleton<IValidator<NewInvoice>, NewInvoiceValidator>();
+        services.TryAddSingleton<IValidator<NewInvoiceLine>>(new NewInvoiceLineValidator());
+        services.TryAddSingleton<IValidator<InvoiceChanges>, InvoiceChangesValidator>();
+        services.TryAddSingleton<IValidator<InvoiceQuery>, InvoiceQueryValidator>();
+
+        services.TryAddSingleton<IValidator<NewPayment>, NewPaymentValidator>();
+        services.TryAddSingleton<IValidator<PaymentChanges>, PaymentChangesValidator>();
+        services.TryAddSingleton<IValidator<PaymentQuery>, PaymentQueryValidator>();
+
+        services.TryAddSingleton<IValidator<NewExpense>, NewExpenseValidator>();
+        services.TryAddSingleton<IValidator<ExpenseChanges>, ExpenseChangesValidator>();
+        services.TryAddSingleton<IValidator<ExpenseQuery>, ExpenseQueryValidator>();
+
+        services.TryAddSingleton<IValidator<NewTimeEntry>, NewTimeEntryValidator>();
+        services.TryAddSingleton<IValidator<TimeEntryChanges>, TimeEntryChangesValidator>();
+        services.TryAddSingleton<IValidator<TimeEntryQuery>, TimeEntryQueryValidator>();
     }
 }

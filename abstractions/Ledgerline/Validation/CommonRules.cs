@@ -1,0 +1,64 @@
+using System.Net.Mail;
+using FluentValidation;
+
+namespace Ledgerline.Validation;
+
+/// <summary>Rules on money, currencies and dates shared by every input.</summary>
+internal static class CommonRules
+{
+    /// <summary>A plain address such as <c>ada@example.com</c>: no display name, no angle brackets, a dotted domain.</summary>
+    public static bool IsEmailAddress(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > InputLimits.Email || value.Any(char.IsWhiteSpace))
+        {
+            return false;
+        }
+
+        var at = value.LastIndexOf('@');
+        return at > 0 && at < value.Length - 1 && value.IndexOf('.', at) > at + 1 && !value.EndsWith('.') &&
+            MailAddress.TryCreate(value, out var address) && string.Equals(address.Address, value, StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether <paramref name="percent"/> is a rate from 0 to 100 inclusive.</summary>
+    public static bool IsPercent(decimal percent) => percent is >= 0m and <= 100m;
+
+    /// <summary>A set currency must name a real currency (<c>default(CurrencyCode)</c> names none).</summary>
+    public static IRuleBuilderOptions<T, CurrencyCode?> KnownCurrency<T>(this IRuleBuilder<T, CurrencyCode?> rule) =>
+        rule.Must(c => c is not { IsDefault: true })
+            .WithMessage("'{PropertyName}' is default(CurrencyCode); use CurrencyCode.Parse(\"USD\") or a named code such as CurrencyCode.USD.")
+            .WithErrorCode("CurrencyRequired");
+
+    /// <summary>The currency must name a real currency (<c>default(CurrencyCode)</c> names none).</summary>
+    public static IRuleBuilderOptions<T, CurrencyCode> KnownCurrency<T>(this IRuleBuilder<T, CurrencyCode> rule) =>
+        rule.Must(c => !c.IsDefault)
+            .WithMessage("'{PropertyName}' is default(CurrencyCode); use CurrencyCode.Parse(\"USD\") or a named code such as CurrencyCode.USD.")
+            .WithErrorCode("CurrencyRequired");
+
+    /// <summary>A positive amount in a real currency.</summary>
+    public static IRuleBuilderOptions<T, Money> PositiveMoney<T>(this IRuleBuilder<T, Money> rule) =>
+        rule.Must(m => !m.Currency.IsDefault)
+            .WithMessage("'{PropertyName}' has no currency; create it as new Money(amount, CurrencyCode.USD).")
+            .WithErrorCode("CurrencyRequired")
+            .Must(m => m.Amount > 0m)
+            .WithMessage((_, m) => $"'{{PropertyName}}' must be greater than zero; it is {m}.")
+            .WithErrorCode("AmountNotPositive");
+
+    /// <summary>A date that was actually set (<c>default(DateOnly)</c> is 0001-01-01, never a real ledger date).</summary>
+    public static IRuleBuilderOptions<T, DateOnly> SetDate<T>(this IRuleBuilder<T, DateOnly> rule) =>
+        rule.Must(d => d != default)
+            .WithMessage("'{PropertyName}' is not set (it is default(DateOnly), 0001-01-01).")
+            .WithErrorCode("DateRequired");
+
+    /// <summary>A date that, when given, was actually set.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> SetDate<T>(this IRuleBuilder<T, DateOnly?> rule) =>
+        rule.Must(d => d != default(DateOnly))
+            .WithMessage("'{PropertyName}' is not set (it is default(DateOnly), 0001-01-01); leave it null to keep the current value.")
+            .WithErrorCode("DateRequired");
+
+    /// <summary>An optional id that, when given, is not blank.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalId<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(id => id is null || !string.IsNullOrWhiteSpace(id))
+            .WithMessage("'{PropertyName}' must not be blank; leave it null instead.")
+            .WithErrorCode("BlankId")
+            .MaximumLength(InputLimits.Id);
+}
