@@ -1,0 +1,111 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledgerline.ConformanceTests;
+
+/// <summary>
+/// The seam a provider's conformance project implements once: how to register the provider, what it promises
+/// (<see cref="ExpectedCapabilities"/>), how to get a fresh, empty, isolated ledger, how to move its clock and how to count
+/// the requests it sends. Every suite class receives it as an xunit class fixture.
+/// </summary>
+/// <remarks>
+/// The default implementation builds one service provider per fixture from <see cref="ConfigureServices"/>, wraps every
+/// registered <see cref="ILedgerProvider"/> so that calls reaching the raw provider are counted (<see cref="RequestCount"/>),
+/// and opens each ledger on a new connection id. A provider whose connections need provisioning (an OAuth grant, a sandbox
+/// account) overrides <see cref="CreateConnectionAsync"/>; an HTTP provider may override <see cref="RequestCount"/> to count
+/// what actually went over the wire.
+/// </remarks>
+public abstract class LedgerConformanceFixture : IAsyncLifetime
+{
+    private ServiceProvider? _services;
+    private long _providerCalls;
+
+    /// <summary>The provider's name, as <see cref="ILedgerProvider.Name"/> reports it (e.g. <c>InMemory</c>).</summary>
+    public abstract string ProviderName { get; }
+
+    /// <summary>
+    /// What the provider promises. The suite checks the provider reports exactly this, and for every operation, filter or
+    /// state left out it asserts the call is refused with <see cref="OperationNotSupportedException"/> before any request.
+    /// </summary>
+    public abstract LedgerCapabilities ExpectedCapabilities { get; }
+
+    /// <summary>
+    /// The smallest gap between two writes that gives them different <see cref="LedgerRecord.UpdatedAt"/> values
+    /// (one second for providers with second-granularity timestamps). Tests about <c>UpdatedSince</c> advance the clock by it.
+    /// </summary>
+    public virtual TimeSpan TimestampGranularity => TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether <see cref="RequestCount"/> is meaningful. When <see langword="false"/>, tests still assert the typed error
+    /// but cannot prove that nothing was sent.
+    /// </summary>
+    public virtual bool CanCountRequests => true;
+
+    /// <summary>
+    /// How many requests the provider has sent (for an HTTP provider) or how many calls reached the raw provider (default:
+    /// counted by wrapping the registered <see cref="ILedgerProvider"/>). Read before and after a call that must be refused.
+    /// </summary>
+    public virtual long RequestCount => Interlocked.Read(ref _providerCalls);
+
+    /// <summary>The services built from <see cref="ConfigureServices"/>, available after <see cref="InitializeAsync"/>.</summary>
+    public IServiceProvider Services =>
+        _services ?? throw new InvalidOperationException("The fixture is not initialized; xunit calls InitializeAsync first.");
+
+    /// <summary>
+    /// Registers the provider, as an application would: <c>builder.AddInMemory()</c>, <c>builder.AddFreshBooks(…)</c>.
+    /// The registration tests call it twice on one collection to prove registration is idempotent.
+    /// </summary>
+    public abstract void AddProvider(LedgerlineBuilder builder);
+
+    /// <summary>
+    /// Adds everything the provider needs to <paramref name="services"/>: by default <c>AddLedgerline()</c> then
+    /// <see cref="AddProvider"/>. Override to add test doubles first (a fake <see cref="TimeProvider"/>, a connection store),
+    /// and call the base.
+    /// </summary>
+    public virtual void ConfigureServices(IServiceCollection services) => AddProvider(services.AddLedgerline());
+
+    /// <summary>
+    /// Moves the provider's clock forward by at least <paramref name="delay"/>. By default this waits in real time; a
+    /// provider with a controllable clock (a fake <see cref="TimeProvider"/>, a sandbox clock) overrides it to jump instantly.
+    /// </summary>
+    public virtual Task AdvanceClockAsync(TimeSpan delay, CancellationToken cancellationToken = default) =>
+        Task.Delay(delay, cancellationToken);
+
+    /// <summary>Opens a fresh, empty ledger that shares no records with any other ledger this fixture opened.</summary>
+    public virtual async Task<ILedger> CreateLedgerAsync(CancellationToken cancellationToken = default)
+    {
+        var connectionId = await CreateConnectionAsync(cancellationToken);
+        return Services.GetRequiredService<ILedgerFactory>().Open(ProviderName, connectionId);
+    }
+
+    /// <summary>Removes what <see cref="CreateLedgerAsync"/> made, after each test. Default: nothing to do.</summary>
+    public virtual Task DeleteLedgerAsync(ILedger ledger, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <summary>
+    /// Makes a connection whose ledger is empty and isolated and returns its id. Default: a new unique id, enough for
+    /// providers (like InMemory) where each connection id is its own ledger.
+    /// </summary>
+    protected virtual Task<string> CreateConnectionAsync(CancellationToken cancellationToken) =>
+        Task.FromResult("conformance-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Builds the services. Override to start servers and the like; call the base.</summary>
+    public virtual ValueTask InitializeAsync()
+    {
+        var services = new ServiceCollection();
+        ConfigureServices(services);
+        CountingLedgerProvider.Decorate(services, () => Interlocked.Increment(ref _providerCalls));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Disposes the services. Override to stop what <see cref="InitializeAsync"/> started; call the base.</summary>
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+            _services = null;
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

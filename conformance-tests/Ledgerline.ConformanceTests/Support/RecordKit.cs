@@ -1,0 +1,171 @@
+using System.Runtime.CompilerServices;
+
+namespace Ledgerline.ConformanceTests;
+
+/// <summary>The list parameters every store shares.</summary>
+internal sealed record ListShape
+{
+    public RecordStates States { get; init; } = RecordStates.Active;
+
+    public DateTimeOffset? UpdatedSince { get; init; }
+
+    public int PageSize { get; init; } = RecordQuery.DefaultPageSize;
+}
+
+/// <summary>
+/// One store seen through the operations every store shares, with a way to make valid sample records, so that behaviour
+/// common to all entities (states, paging, UpdatedSince, not found, concurrency) is written once and run for each.
+/// </summary>
+internal abstract class RecordKit
+{
+    public abstract EntityKind Entity { get; }
+
+    /// <summary>The operations on other stores that <see cref="CreateAsync"/> needs (an invoice needs a contact, …).</summary>
+    public abstract IReadOnlyList<(EntityKind Entity, StoreOperations Operations)> SetupNeeds { get; }
+
+    public abstract Task<LedgerRecord> CreateAsync(int n, CancellationToken cancellationToken);
+
+    /// <summary>Calls create with a draft that needs no other record first: for asserting a refusal that sends nothing.</summary>
+    public abstract Task<LedgerRecord> CreateWithoutSetupAsync(CancellationToken cancellationToken);
+
+    /// <summary>Changes one free-text field of the record.</summary>
+    public abstract Task<LedgerRecord> TouchAsync(string id, int n, CancellationToken cancellationToken);
+
+    public abstract Task<LedgerRecord> GetAsync(string id, CancellationToken cancellationToken);
+
+    public abstract Task<LedgerRecord> ArchiveAsync(string id, CancellationToken cancellationToken);
+
+    public abstract Task<LedgerRecord> RestoreAsync(string id, CancellationToken cancellationToken);
+
+    public abstract Task DeleteAsync(string id, CancellationToken cancellationToken);
+
+    public abstract Task<Page<LedgerRecord>> ListPageAsync(ListShape shape, string? cursor, CancellationToken cancellationToken);
+
+    public abstract IAsyncEnumerable<LedgerRecord> ListAsync(ListShape shape, CancellationToken cancellationToken);
+
+    public static RecordKit For(ILedger ledger, EntityKind entity)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return entity switch
+        {
+            EntityKind.Contact => new RecordKit<Contact, NewContact, ContactChanges, ContactQuery>(
+                entity, ledger.Contacts, (n, _) => Task.FromResult(Samples.Contact(n)), () => Samples.Contact(0), n => new ContactChanges { Notes = $"Touched {n}" }, []),
+            EntityKind.Invoice => InvoiceKit(ledger),
+            EntityKind.Payment => PaymentKit(ledger),
+            EntityKind.Expense => new RecordKit<Expense, NewExpense, ExpenseChanges, ExpenseQuery>(
+                entity, ledger.Expenses, (n, _) => Task.FromResult(Samples.Expense(n)), () => Samples.Expense(0), n => new ExpenseChanges { Notes = $"Touched {n}" }, []),
+            EntityKind.TimeEntry => new RecordKit<TimeEntry, NewTimeEntry, TimeEntryChanges, TimeEntryQuery>(
+                entity, ledger.TimeEntries, (n, _) => Task.FromResult(Samples.TimeEntry(n)), () => Samples.TimeEntry(0), n => new TimeEntryChanges { Note = $"Touched {n}" }, []),
+            _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "Unknown entity."),
+        };
+    }
+
+    private static RecordKit InvoiceKit(ILedger ledger)
+    {
+        var contact = new AsyncOnce(async ct => (await ledger.Contacts.CreateAsync(Samples.Contact(0), ct)).Id);
+        return new RecordKit<Invoice, NewInvoice, InvoiceChanges, InvoiceQuery>(
+            EntityKind.Invoice,
+            ledger.Invoices,
+            async (n, ct) => Samples.Invoice(await contact.GetAsync(ct), 100m + n),
+            () => Samples.Invoice(ConformanceIds.Missing),
+            n => new InvoiceChanges { Notes = $"Touched {n}" },
+            [(EntityKind.Contact, StoreOperations.Create)]);
+    }
+
+    private static RecordKit PaymentKit(ILedger ledger)
+    {
+        var invoice = new AsyncOnce(async ct =>
+        {
+            var contact = await ledger.Contacts.CreateAsync(Samples.Contact(0), ct);
+            return (await ledger.Invoices.CreateAsync(Samples.Invoice(contact.Id, 1000m), ct)).Id;
+        });
+        return new RecordKit<Payment, NewPayment, PaymentChanges, PaymentQuery>(
+            EntityKind.Payment,
+            ledger.Payments,
+            async (n, ct) => Samples.Payment(await invoice.GetAsync(ct), 1m),
+            () => Samples.Payment(ConformanceIds.Missing, 1m),
+            n => new PaymentChanges { Note = $"Touched {n}" },
+            [(EntityKind.Contact, StoreOperations.Create), (EntityKind.Invoice, StoreOperations.Create)]);
+    }
+
+    /// <summary>Creates a shared prerequisite once, even when samples are created in parallel.</summary>
+    private sealed class AsyncOnce(Func<CancellationToken, Task<string>> create)
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private string? _value;
+
+        public async Task<string> GetAsync(CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                return _value ??= await create(cancellationToken);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+}
+
+internal sealed class RecordKit<TRecord, TDraft, TChanges, TQuery>(
+    EntityKind entity,
+    ILedgerStore<TRecord, TDraft, TChanges, TQuery> store,
+    Func<int, CancellationToken, Task<TDraft>> draft,
+    Func<TDraft> draftWithoutSetup,
+    Func<int, TChanges> touch,
+    IReadOnlyList<(EntityKind Entity, StoreOperations Operations)> setupNeeds) : RecordKit
+    where TRecord : LedgerRecord
+    where TDraft : class
+    where TChanges : class
+    where TQuery : RecordQuery, new()
+{
+    public override EntityKind Entity => entity;
+
+    public override IReadOnlyList<(EntityKind Entity, StoreOperations Operations)> SetupNeeds => setupNeeds;
+
+    public static TQuery Query(ListShape shape)
+    {
+        RecordQuery query = new TQuery();
+        return (TQuery)(query with { States = shape.States, UpdatedSince = shape.UpdatedSince, PageSize = shape.PageSize });
+    }
+
+    public override async Task<LedgerRecord> CreateAsync(int n, CancellationToken cancellationToken) =>
+        await store.CreateAsync(await draft(n, cancellationToken), cancellationToken);
+
+    public override async Task<LedgerRecord> CreateWithoutSetupAsync(CancellationToken cancellationToken) =>
+        await store.CreateAsync(draftWithoutSetup(), cancellationToken);
+
+    public override async Task<LedgerRecord> TouchAsync(string id, int n, CancellationToken cancellationToken) =>
+        await store.UpdateAsync(id, touch(n), cancellationToken);
+
+    public override async Task<LedgerRecord> GetAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken);
+
+    public override async Task<LedgerRecord> ArchiveAsync(string id, CancellationToken cancellationToken) =>
+        await store.ArchiveAsync(id, cancellationToken);
+
+    public override async Task<LedgerRecord> RestoreAsync(string id, CancellationToken cancellationToken) =>
+        await store.RestoreAsync(id, cancellationToken);
+
+    public override Task DeleteAsync(string id, CancellationToken cancellationToken) => store.DeleteAsync(id, cancellationToken);
+
+    public override async Task<Page<LedgerRecord>> ListPageAsync(ListShape shape, string? cursor, CancellationToken cancellationToken)
+    {
+        var page = await store.ListPageAsync(Query(shape), cursor, cancellationToken);
+        return new Page<LedgerRecord>(page.Items, page.NextCursor, page.TotalCount);
+    }
+
+    public override IAsyncEnumerable<LedgerRecord> ListAsync(ListShape shape, CancellationToken cancellationToken) =>
+        Upcast(store.ListAsync(Query(shape), cancellationToken), cancellationToken);
+
+    private static async IAsyncEnumerable<LedgerRecord> Upcast(
+        IAsyncEnumerable<TRecord> source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in source.WithCancellation(cancellationToken))
+        {
+            yield return item;
+        }
+    }
+}
