@@ -1,0 +1,46 @@
+using Ledgerline.InMemory.Storage;
+
+namespace Ledgerline.InMemory.Expenses;
+
+internal sealed class InMemoryExpenseStore(InMemoryLedger ledger)
+    : InMemoryStore<Expense, NewExpense, ExpenseChanges, ExpenseQuery>(ledger, EntityKind.Expense, ledger.ExpenseTable), IExpenseStore
+{
+    protected override Expense Create(NewExpense draft, DateTimeOffset now) => new()
+    {
+        Id = string.Empty,
+        UpdatedAt = now,
+        Amount = draft.Amount,
+        Date = draft.Date,
+        Vendor = Text(draft.Vendor),
+        CategoryId = Text(draft.CategoryId),
+        ContactId = Text(draft.ContactId),
+        Notes = Text(draft.Notes),
+        Taxes = [.. draft.Taxes],
+    };
+
+    protected override Expense Update(Expense current, ExpenseChanges changes)
+    {
+        if (changes.Amount is { } amount && current.Taxes.FirstOrDefault(t => t.Amount.Currency != amount.Currency) is { } tax)
+        {
+            throw Invalid(
+                nameof(ExpenseChanges.Amount),
+                $"The expense has a {tax.Name} tax in {tax.Amount.Currency}; its amount cannot move to {amount.Currency}.",
+                "CurrencyMismatch");
+        }
+
+        return current with
+        {
+            Amount = changes.Amount ?? current.Amount,
+            Date = changes.Date ?? current.Date,
+            Vendor = Change(current.Vendor, changes.Vendor),
+            CategoryId = Change(current.CategoryId, changes.CategoryId),
+            ContactId = Change(current.ContactId, changes.ContactId),
+            Notes = Change(current.Notes, changes.Notes),
+        };
+    }
+
+    protected override bool Matches(Expense record, ExpenseQuery query) =>
+        (query.ContactId is not { } contactId || record.ContactId == contactId) &&
+        (query.CategoryId is not { } categoryId || record.CategoryId == categoryId) &&
+        (query.Date is not { } date || date.Contains(record.Date));
+}

@@ -1,0 +1,77 @@
+using Ledgerline.InMemory.Contacts;
+using Ledgerline.InMemory.Expenses;
+using Ledgerline.InMemory.Invoices;
+using Ledgerline.InMemory.Payments;
+using Ledgerline.InMemory.Storage;
+using Ledgerline.InMemory.TimeEntries;
+
+namespace Ledgerline.InMemory;
+
+/// <summary>
+/// One connection's data. A single lock guards every table so that writes spanning entities (a payment changing its
+/// invoice's amounts and status) are atomic; reads copy a snapshot under the lock and filter outside it.
+/// </summary>
+internal sealed class InMemoryLedger : ILedger
+{
+    public InMemoryLedger(string connectionId, LedgerCapabilities capabilities, TimeProvider timeProvider)
+    {
+        ConnectionId = connectionId;
+        Capabilities = capabilities;
+        TimeProvider = timeProvider;
+        Contacts = new InMemoryContactStore(this);
+        Invoices = new InMemoryInvoiceStore(this);
+        Payments = new InMemoryPaymentStore(this);
+        Expenses = new InMemoryExpenseStore(this);
+        TimeEntries = new InMemoryTimeEntryStore(this);
+    }
+
+    public string ProviderName => InMemoryLedgerProvider.ProviderName;
+
+    public string ConnectionId { get; }
+
+    public LedgerCapabilities Capabilities { get; }
+
+    public IContactStore Contacts { get; }
+
+    public IInvoiceStore Invoices { get; }
+
+    public IPaymentStore Payments { get; }
+
+    public IExpenseStore Expenses { get; }
+
+    public ITimeEntryStore TimeEntries { get; }
+
+    internal Lock Sync { get; } = new();
+
+    internal TimeProvider TimeProvider { get; }
+
+    internal RecordTable<Contact> ContactTable { get; } = new();
+
+    internal RecordTable<Invoice> InvoiceTable { get; } = new();
+
+    internal RecordTable<Payment> PaymentTable { get; } = new();
+
+    internal RecordTable<Expense> ExpenseTable { get; } = new();
+
+    internal RecordTable<TimeEntry> TimeEntryTable { get; } = new();
+
+    /// <summary>Recomputes an invoice's paid amount, due amount and status from its payments. Call under <see cref="Sync"/>.</summary>
+    internal void SettleInvoice(string invoiceId, DateTimeOffset now)
+    {
+        if (InvoiceTable.Find(invoiceId) is not { } invoice)
+        {
+            return;
+        }
+
+        var settled = InvoiceCalculator.Settle(invoice, AmountPaid(invoice));
+        if (settled != invoice)
+        {
+            InvoiceTable.Replace(settled with { UpdatedAt = now });
+        }
+    }
+
+    /// <summary>What the invoice's payments add up to: every payment but deleted ones. Call under <see cref="Sync"/>.</summary>
+    internal Money AmountPaid(Invoice invoice) =>
+        PaymentTable.Where(p => p.InvoiceId == invoice.Id && p.State != RecordState.Deleted)
+            .Aggregate(Money.Zero(invoice.Currency), (sum, p) => sum + p.Amount);
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace Ledgerline.InMemory;
+
+/// <summary>Hands out one ledger per connection id, kept for the provider's lifetime.</summary>
+internal sealed class InMemoryLedgerProvider : ILedgerProvider
+{
+    public const string ProviderName = "InMemory";
+
+    private readonly ConcurrentDictionary<string, InMemoryLedger> _ledgers = new(StringComparer.Ordinal);
+    private readonly TimeProvider _timeProvider;
+
+    public InMemoryLedgerProvider(IOptions<InMemoryOptions> options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        Capabilities = options.Value.Capabilities
+            ?? throw new InvalidOperationException("InMemoryOptions.Capabilities must not be null; leave it unset for every capability.");
+        _timeProvider = timeProvider;
+    }
+
+    public string Name => ProviderName;
+
+    public LedgerCapabilities Capabilities { get; }
+
+    public ILedger Open(string connectionId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        return _ledgers.GetOrAdd(connectionId, static (id, provider) => new InMemoryLedger(id, provider.Capabilities, provider._timeProvider), this);
+    }
+}

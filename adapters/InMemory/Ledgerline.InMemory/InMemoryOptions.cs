@@ -1,0 +1,49 @@
+namespace Ledgerline.InMemory;
+
+/// <summary>Settings of the in-memory provider.</summary>
+public sealed class InMemoryOptions
+{
+    /// <summary>
+    /// Everything: every store, every operation, every filter, every state, soft delete. The default
+    /// <see cref="Capabilities"/>.
+    /// </summary>
+    public static LedgerCapabilities AllCapabilities { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
+    {
+        [EntityKind.Contact] = Full(nameof(ContactQuery.Email), nameof(ContactQuery.OrganizationContains)),
+        [EntityKind.Invoice] = Full(
+            nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate)),
+        [EntityKind.Payment] = Full(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
+        [EntityKind.Expense] = Full(nameof(ExpenseQuery.ContactId), nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
+        [EntityKind.TimeEntry] = Full(
+            nameof(TimeEntryQuery.ContactId), nameof(TimeEntryQuery.ProjectId), nameof(TimeEntryQuery.StartedFrom),
+            nameof(TimeEntryQuery.StartedTo), nameof(TimeEntryQuery.Billable), nameof(TimeEntryQuery.Billed)),
+    });
+
+    /// <summary>
+    /// What the provider claims to support; Ledgerline refuses anything else before the provider sees it. Restrict it to
+    /// make the in-memory provider behave like a more limited one in tests. A store whose capabilities say
+    /// <see cref="StoreCapabilities.SoftDelete"/> is <see langword="false"/> removes deleted records for good.
+    /// </summary>
+    public LedgerCapabilities Capabilities { get; set; } = AllCapabilities;
+
+    /// <summary>Replaces one store's capabilities, e.g. <c>o.ConfigureStore(EntityKind.TimeEntry, s =&gt; s with { SoftDelete = false })</c>.</summary>
+    /// <param name="entity">The store to change.</param>
+    /// <param name="configure">Receives the current capabilities and returns the new ones.</param>
+    /// <returns>These options, for chaining.</returns>
+    public InMemoryOptions ConfigureStore(EntityKind entity, Func<StoreCapabilities, StoreCapabilities> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var stores = Capabilities.Stores.ToDictionary();
+        stores[entity] = configure(Capabilities.For(entity)) ?? throw new InvalidOperationException("The configure delegate returned null.");
+        Capabilities = new LedgerCapabilities(stores);
+        return this;
+    }
+
+    private static StoreCapabilities Full(params string[] filters) => new()
+    {
+        Operations = StoreOperations.All,
+        Filters = new HashSet<string>([nameof(RecordQuery.States), nameof(RecordQuery.UpdatedSince), .. filters], StringComparer.Ordinal),
+        QueryableStates = RecordStates.All,
+        SoftDelete = true,
+    };
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Ledgerline.InMemory.Storage;
+
+namespace Ledgerline.InMemory.Invoices;
+
+internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
+    : InMemoryStore<Invoice, NewInvoice, InvoiceChanges, InvoiceQuery>(ledger, EntityKind.Invoice, ledger.InvoiceTable), IInvoiceStore
+{
+    protected override Invoice Create(NewInvoice draft, DateTimeOffset now)
+    {
+        RequireContact(draft.ContactId);
+        var zero = Money.Zero(draft.Currency);
+        return Settle(new Invoice
+        {
+            Id = string.Empty,
+            UpdatedAt = now,
+            Number = draft.Number,
+            ContactId = draft.ContactId,
+            Status = InvoiceStatus.Draft,
+            IssueDate = draft.IssueDate,
+            DueDate = draft.DueDate,
+            Currency = draft.Currency,
+            Lines = [.. draft.Lines.Select(InvoiceCalculator.Line)],
+            DiscountPercent = draft.DiscountPercent,
+            Subtotal = zero,
+            Discount = zero,
+            Tax = zero,
+            Total = zero,
+            AmountPaid = zero,
+            AmountDue = zero,
+            Notes = Text(draft.Notes),
+            Terms = Text(draft.Terms),
+        }, zero);
+    }
+
+    protected override Invoice Update(Invoice current, InvoiceChanges changes)
+    {
+        if (changes.ContactId is { } contactId)
+        {
+            RequireContact(contactId);
+        }
+
+        var currency = changes.Currency ?? current.Currency;
+
+        // Deleted payments count too: restoring one must not meet an invoice in another currency.
+        if (currency != current.Currency && Ledger.PaymentTable.Where(p => p.InvoiceId == current.Id).Any())
+        {
+            throw Invalid(
+                nameof(InvoiceChanges.Currency),
+                $"Invoice {current.Id} has payments in {current.Currency}; its currency cannot change.",
+                "CurrencyLocked");
+        }
+
+        if (changes.Lines is { } lines && lines.Select((l, i) => (l, i)).FirstOrDefault(x => x.l.UnitPrice.Currency != currency) is { l: { } line } mismatch)
+        {
+            throw Invalid(
+                $"{nameof(InvoiceChanges.Lines)}[{mismatch.i}].{nameof(NewInvoiceLine.UnitPrice)}",
+                $"The unit price is in {line.UnitPrice.Currency} but the invoice is in {currency}; Ledgerline never converts currencies.",
+                "CurrencyMismatch");
+        }
+
+        var updated = current with
+        {
+            ContactId = changes.ContactId ?? current.ContactId,
+            Number = changes.Number ?? current.Number,
+            IssueDate = changes.IssueDate ?? current.IssueDate,
+            DueDate = changes.DueDate ?? current.DueDate,
+            Currency = currency,
+            Lines = changes.Lines is { } newLines ? [.. newLines.Select(InvoiceCalculator.Line)] : current.Lines,
+            DiscountPercent = changes.DiscountPercent ?? current.DiscountPercent,
+            Notes = Change(current.Notes, changes.Notes),
+            Terms = Change(current.Terms, changes.Terms),
+        };
+        if (updated.DueDate is { } due && due < updated.IssueDate)
+        {
+            throw Invalid(
+                nameof(InvoiceChanges.DueDate),
+                string.Create(CultureInfo.InvariantCulture, $"DueDate {due:yyyy-MM-dd} would be before IssueDate {updated.IssueDate:yyyy-MM-dd}."),
+                "DueBeforeIssue");
+        }
+
+        return Settle(updated, Ledger.AmountPaid(updated));
+    }
+
+    protected override Invoice WithId(Invoice record, string id) =>
+        record with { Id = id, Number = record.Number ?? id.PadLeft(7, '0') };
+
+    protected override bool Matches(Invoice record, InvoiceQuery query) =>
+        (query.ContactId is not { } contactId || record.ContactId == contactId) &&
+        (query.Statuses is not { Count: > 0 } statuses || statuses.Contains(record.Status)) &&
+        (query.IssueDate is not { } issued || issued.Contains(record.IssueDate)) &&
+        (query.DueDate is not { } due || (record.DueDate is { } dueDate && due.Contains(dueDate)));
+
+    private void RequireContact(string contactId)
+    {
+        if (Ledger.ContactTable.Find(contactId) is null)
+        {
+            throw NotFound(EntityKind.Contact, contactId);
+        }
+    }
+
+    private Invoice Settle(Invoice invoice, Money paid)
+    {
+        try
+        {
+            return InvoiceCalculator.Settle(invoice, paid);
+        }
+        catch (OverflowException exception)
+        {
+            throw new LedgerValidationException(
+                [new FieldError(nameof(NewInvoice.Lines), "The invoice amounts are too large to compute exactly.", "AmountOverflow")], exception)
+            {
+                Provider = Ledger.ProviderName,
+            };
+        }
+    }
+}

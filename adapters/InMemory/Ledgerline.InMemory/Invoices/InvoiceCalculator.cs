@@ -1,0 +1,53 @@
+namespace Ledgerline.InMemory.Invoices;
+
+/// <summary>
+/// The one place invoice amounts and the payment-driven status are computed, following Ledgerline's canonical rules:
+/// line amount = round2(quantity × unit price); discount = round2(subtotal × discount%) taken before tax;
+/// tax = round2(Σ line amount × (1 − discount%) × tax%); total = subtotal − discount + tax; due = total − paid.
+/// Rounding is half away from zero, as invoices round.
+/// </summary>
+internal static class InvoiceCalculator
+{
+    public static InvoiceLine Line(NewInvoiceLine line) => new()
+    {
+        Name = line.Name,
+        Description = line.Description,
+        Quantity = line.Quantity,
+        UnitPrice = line.UnitPrice,
+        Amount = (line.UnitPrice * line.Quantity).Round(),
+        Taxes = [.. line.Taxes],
+    };
+
+    /// <summary>Returns <paramref name="invoice"/> with every amount and the status recomputed from its lines and <paramref name="amountPaid"/>.</summary>
+    /// <exception cref="OverflowException">The amounts exceed what a decimal holds.</exception>
+    public static Invoice Settle(Invoice invoice, Money amountPaid)
+    {
+        var currency = invoice.Currency;
+        var subtotal = invoice.Lines.Aggregate(Money.Zero(currency), (sum, line) => sum + line.Amount);
+        var discount = (subtotal * (invoice.DiscountPercent / 100m)).Round();
+        var taxable = 1m - (invoice.DiscountPercent / 100m);
+        var tax = new Money(
+            invoice.Lines.Sum(line => line.Taxes.Sum(t => line.Amount.Amount * taxable * (t.Percent / 100m))),
+            currency).Round();
+        var total = subtotal - discount + tax;
+        var status = Status(invoice.Status, total, amountPaid);
+        return invoice with
+        {
+            Subtotal = subtotal,
+            Discount = discount,
+            Tax = tax,
+            Total = total,
+            AmountPaid = amountPaid,
+            AmountDue = total - amountPaid,
+            Status = status,
+            ProviderStatus = status.ToString(),
+        };
+    }
+
+    /// <summary>Paid when payments cover a positive total; partially paid when some but not all is paid; else back to unpaid.</summary>
+    public static InvoiceStatus Status(InvoiceStatus current, Money total, Money paid) =>
+        total.Amount > 0m && paid >= total ? InvoiceStatus.Paid
+        : paid.Amount > 0m && paid < total ? InvoiceStatus.PartiallyPaid
+        : current is InvoiceStatus.Paid or InvoiceStatus.PartiallyPaid or InvoiceStatus.Unknown ? InvoiceStatus.Draft
+        : current;
+}

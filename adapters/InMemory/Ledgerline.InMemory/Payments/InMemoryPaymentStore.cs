@@ -1,0 +1,64 @@
+using Ledgerline.InMemory.Storage;
+
+namespace Ledgerline.InMemory.Payments;
+
+internal sealed class InMemoryPaymentStore(InMemoryLedger ledger)
+    : InMemoryStore<Payment, NewPayment, PaymentChanges, PaymentQuery>(ledger, EntityKind.Payment, ledger.PaymentTable), IPaymentStore
+{
+    protected override Payment Create(NewPayment draft, DateTimeOffset now)
+    {
+        var invoice = Ledger.InvoiceTable.Find(draft.InvoiceId) ?? throw NotFound(EntityKind.Invoice, draft.InvoiceId);
+        if (invoice.State == RecordState.Deleted)
+        {
+            throw IsDeleted(EntityKind.Invoice, invoice.Id);
+        }
+
+        RequireCurrency(draft.Amount, invoice);
+        return new Payment
+        {
+            Id = string.Empty,
+            UpdatedAt = now,
+            InvoiceId = invoice.Id,
+            ContactId = invoice.ContactId,
+            Amount = draft.Amount,
+            Date = draft.Date,
+            Method = Text(draft.Method),
+            Note = Text(draft.Note),
+        };
+    }
+
+    protected override Payment Update(Payment current, PaymentChanges changes)
+    {
+        if (changes.Amount is { } amount && Ledger.InvoiceTable.Find(current.InvoiceId) is { } invoice)
+        {
+            RequireCurrency(amount, invoice);
+        }
+
+        return current with
+        {
+            Amount = changes.Amount ?? current.Amount,
+            Date = changes.Date ?? current.Date,
+            Method = Change(current.Method, changes.Method),
+            Note = Change(current.Note, changes.Note),
+        };
+    }
+
+    // Every payment write moves its invoice: amount paid, amount due, status.
+    protected override void OnWritten(Payment record, DateTimeOffset now) => Ledger.SettleInvoice(record.InvoiceId, now);
+
+    protected override bool Matches(Payment record, PaymentQuery query) =>
+        (query.InvoiceId is not { } invoiceId || record.InvoiceId == invoiceId) &&
+        (query.ContactId is not { } contactId || record.ContactId == contactId) &&
+        (query.Date is not { } date || date.Contains(record.Date));
+
+    private void RequireCurrency(Money amount, Invoice invoice)
+    {
+        if (amount.Currency != invoice.Currency)
+        {
+            throw Invalid(
+                nameof(NewPayment.Amount),
+                $"The payment is in {amount.Currency} but invoice {invoice.Id} is in {invoice.Currency}; a payment is made in the invoice currency.",
+                "CurrencyMismatch");
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Ledgerline.InMemory.Storage;
+
+/// <summary>
+/// What every in-memory store shares: lookup, listing with the common filters and offset cursors, and the record-state
+/// transitions (archive, restore, soft or hard delete as the capabilities say). Entity stores supply creation, changes,
+/// their own filters, and what else a write moves.
+/// </summary>
+internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedgerStore<TRecord, TDraft, TChanges, TQuery>
+    where TRecord : LedgerRecord
+    where TDraft : class
+    where TChanges : class
+    where TQuery : RecordQuery, new()
+{
+    protected InMemoryStore(InMemoryLedger ledger, EntityKind entity, RecordTable<TRecord> table)
+    {
+        Ledger = ledger;
+        Entity = entity;
+        Table = table;
+    }
+
+    protected InMemoryLedger Ledger { get; }
+
+    protected EntityKind Entity { get; }
+
+    protected RecordTable<TRecord> Table { get; }
+
+    private bool SoftDelete => Ledger.Capabilities.For(Entity).SoftDelete;
+
+    public Task<TRecord> GetAsync(string id, CancellationToken cancellationToken = default) => Run(() =>
+    {
+        lock (Ledger.Sync)
+        {
+            return Require(id);
+        }
+    }, cancellationToken);
+
+    public async IAsyncEnumerable<TRecord> ListAsync(TQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // One snapshot for the whole enumeration: each record is yielded once whatever is written meanwhile.
+        await Task.Yield();
+        foreach (var record in Select(query ?? new TQuery()))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return record;
+        }
+    }
+
+    public Task<Page<TRecord>> ListPageAsync(TQuery? query = null, string? cursor = null, CancellationToken cancellationToken = default) => Run(() =>
+    {
+        query ??= new TQuery();
+        var offset = Offset(cursor);
+        var matches = Select(query);
+        var items = matches.Skip(offset).Take(Math.Clamp(query.PageSize, 1, RecordQuery.MaxPageSize)).ToArray();
+        var next = offset + items.Length;
+        return new Page<TRecord>(items, next < matches.Length ? next.ToString(CultureInfo.InvariantCulture) : null, matches.Length);
+    }, cancellationToken);
+
+    public Task<TRecord> CreateAsync(TDraft draft, CancellationToken cancellationToken = default) => Run(() =>
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        lock (Ledger.Sync)
+        {
+            var now = Ledger.TimeProvider.GetUtcNow();
+            var record = WithId(Create(draft, now), Table.NextId());
+            Table.Add(record);
+            OnWritten(record, now);
+            return record;
+        }
+    }, cancellationToken);
+
+    public Task<TRecord> UpdateAsync(string id, TChanges changes, CancellationToken cancellationToken = default) => Run(() =>
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        lock (Ledger.Sync)
+        {
+            var current = RequireWritable(id);
+            var now = Ledger.TimeProvider.GetUtcNow();
+            var updated = Stamp(Update(current, changes), current.State, now);
+            Table.Replace(updated);
+            OnWritten(updated, now);
+            return updated;
+        }
+    }, cancellationToken);
+
+    public Task<TRecord> ArchiveAsync(string id, CancellationToken cancellationToken = default) => Run(() =>
+    {
+        lock (Ledger.Sync)
+        {
+            var current = RequireWritable(id);
+            return current.State == RecordState.Archived ? current : Move(current, RecordState.Archived);
+        }
+    }, cancellationToken);
+
+    public Task<TRecord> RestoreAsync(string id, CancellationToken cancellationToken = default) => Run(() =>
+    {
+        lock (Ledger.Sync)
+        {
+            var current = Require(id);
+            return current.State == RecordState.Active ? current : Move(current, RecordState.Active);
+        }
+    }, cancellationToken);
+
+    public Task DeleteAsync(string id, CancellationToken cancellationToken = default) => Run(() =>
+    {
+        lock (Ledger.Sync)
+        {
+            var current = Require(id);
+            if (!SoftDelete)
+            {
+                Table.Remove(id);
+                OnWritten(current with { State = RecordState.Deleted }, Ledger.TimeProvider.GetUtcNow());
+            }
+            else if (current.State != RecordState.Deleted)
+            {
+                Move(current, RecordState.Deleted);
+            }
+
+            return true;
+        }
+    }, cancellationToken);
+
+    /// <summary>Builds the record a draft describes, without its id. Runs under the ledger lock; throw to refuse.</summary>
+    protected abstract TRecord Create(TDraft draft, DateTimeOffset now);
+
+    /// <summary>Applies changes to the current record. Runs under the ledger lock; throw to refuse.</summary>
+    protected abstract TRecord Update(TRecord current, TChanges changes);
+
+    /// <summary>Whether a record passes the entity's own filters (states and <c>UpdatedSince</c> are applied already).</summary>
+    protected abstract bool Matches(TRecord record, TQuery query);
+
+    /// <summary>Gives a new record its id, and whatever derives from it.</summary>
+    protected virtual TRecord WithId(TRecord record, string id) => (TRecord)(record with { Id = id });
+
+    /// <summary>Called under the lock after a record was added, changed, or removed for good; moves what depends on it.</summary>
+    protected virtual void OnWritten(TRecord record, DateTimeOffset now)
+    {
+    }
+
+    protected RecordNotFoundException NotFound(EntityKind entity, string id) => new(entity, id) { Provider = Ledger.ProviderName };
+
+    protected RecordDeletedException IsDeleted(EntityKind entity, string id) => new(entity, id) { Provider = Ledger.ProviderName };
+
+    protected LedgerValidationException Invalid(string field, string message, string code) =>
+        new([new FieldError(field, message, code)]) { Provider = Ledger.ProviderName };
+
+    /// <summary>Empty text clears a field: stored as absent, as providers do.</summary>
+    protected static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>A change to a text field: <see langword="null"/> keeps it, empty clears it.</summary>
+    protected static string? Change(string? current, string? change) => change is null ? current : Text(change);
+
+    private static Task<T> Run<T>(Func<T> operation, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        try
+        {
+            return Task.FromResult(operation());
+        }
+        catch (Exception exception)
+        {
+            // Faults belong in the task, as any asynchronous provider would report them.
+            return Task.FromException<T>(exception);
+        }
+    }
+
+    private static int Offset(string? cursor) =>
+        cursor is null ? 0
+        : int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? offset
+        : throw new InvalidCursorException("The cursor is not a position this provider issued. Pass back NextCursor exactly as received.");
+
+    private static TRecord Stamp(TRecord record, RecordState state, DateTimeOffset now) =>
+        (TRecord)(record with { State = state, UpdatedAt = now });
+
+    private TRecord[] Select(TQuery query)
+    {
+        TRecord[] all;
+        lock (Ledger.Sync)
+        {
+            all = Table.Snapshot();
+        }
+
+        return [.. all.Where(r => query.States.Includes(r.State) && (query.UpdatedSince is not { } since || r.UpdatedAt >= since) && Matches(r, query))];
+    }
+
+    private TRecord Require(string id) => Table.Find(id) ?? throw NotFound(Entity, id);
+
+    private TRecord RequireWritable(string id)
+    {
+        var current = Require(id);
+        return current.State == RecordState.Deleted ? throw IsDeleted(Entity, id) : current;
+    }
+
+    private TRecord Move(TRecord current, RecordState state)
+    {
+        var now = Ledger.TimeProvider.GetUtcNow();
+        var moved = Stamp(current, state, now);
+        Table.Replace(moved);
+        OnWritten(moved, now);
+        return moved;
+    }
+}
