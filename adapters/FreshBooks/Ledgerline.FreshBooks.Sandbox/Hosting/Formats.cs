@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Ledgerline.FreshBooks.Sandbox.Hosting;
+
+/// <summary>FreshBooks' wire formats for money, numbers and the several timestamp conventions.</summary>
+internal static class Formats
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Money(decimal value) => value.ToString("0.00", Inv);
+
+    /// <summary>Quantities and percentages as FreshBooks prints them: no trailing zeros ("4", "1.5", "13").</summary>
+    public static string Number(decimal value) => value.ToString("0.############", Inv);
+
+    /// <summary>Accounting timestamps are US/Eastern wall-clock time with DST (FreshBooks quirk).</summary>
+    public static string Eastern(DateTimeOffset utc) => ToEastern(utc).ToString("yyyy-MM-dd HH:mm:ss", Inv);
+
+    public static string EasternVersion(DateTimeOffset utc) => ToEastern(utc).ToString("yyyy-MM-dd HH:mm:ss.ffffff", Inv);
+
+    public static string UtcSpace(DateTimeOffset utc) => utc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", Inv);
+
+    public static string IsoZ(DateTimeOffset utc) => utc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Inv);
+
+    public static string IsoNoZ(DateTimeOffset utc) => utc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", Inv);
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Inv);
+
+    public static DateOnly EasternToday(DateTimeOffset utc) => DateOnly.FromDateTime(ToEastern(utc));
+
+    /// <summary>
+    /// US Eastern time by the post-2007 US rules, computed rather than looked up so the sandbox behaves the same on
+    /// hosts without a time zone database.
+    /// </summary>
+    public static DateTime ToEastern(DateTimeOffset utc)
+    {
+        var u = utc.UtcDateTime;
+        var dstStart = NthSunday(u.Year, 3, 2).AddHours(2 + 5);
+        var dstEnd = NthSunday(u.Year, 11, 1).AddHours(2 + 4);
+        var offset = u >= dstStart && u < dstEnd ? -4 : -5;
+        return DateTime.SpecifyKind(u.AddHours(offset), DateTimeKind.Unspecified);
+    }
+
+    private static DateTime NthSunday(int year, int month, int n)
+    {
+        var first = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var delta = ((int)DayOfWeek.Sunday - (int)first.DayOfWeek + 7) % 7;
+        return first.AddDays(delta + (7 * (n - 1)));
+    }
+
+    public static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", Inv, DateTimeStyles.None, out date);
+
+    public static bool TryDecimal(string? text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, Inv, out value);
+
+    public static bool TryInt(string? text, out int value) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, Inv, out value);
+
+    public static string Int(long value) => value.ToString(Inv);
+}
