@@ -34,7 +34,7 @@ internal static class HttpJson
     }
 
     public static Task WriteNodeAsync(HttpContext context, int status, JsonNode node) =>
-        WriteBytesAsync(context, status, Build(node.WriteTo));
+        WriteBytesAsync(context, status, Build(w => node.WriteTo(w)));
 
     /// <summary>Outcome of reading a JSON body: the object, or why it could not be read.</summary>
     internal readonly record struct BodyResult(JsonObject? Body, bool Empty, bool Malformed, bool NotObject);
