@@ -1,0 +1,147 @@
+namespace Ledgerline.ConformanceTests;
+
+/// <summary>Invoices: fields and lines round-trip in order, a new invoice is a draft, changes touch only what they name.</summary>
+/// <typeparam name="TFixture">The provider's fixture.</typeparam>
+[ConformanceSuite("Invoices")]
+public abstract class InvoiceConformanceTests<TFixture>(TFixture fixture) : ConformanceTestBase<TFixture>(fixture)
+    where TFixture : LedgerConformanceFixture
+{
+    [Fact]
+    public virtual async Task CreateAsync_FullDraft_RoundTripsFieldsAndLinesInOrder()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Invoice, StoreOperations.Create,
+            () => Ledger.Invoices.CreateAsync(Samples.Invoice(MissingId), Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Get);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var draft = new NewInvoice
+        {
+            ContactId = contact.Id,
+            Currency = CurrencyCode.USD,
+            IssueDate = Samples.Day,
+            DueDate = Samples.Day.AddDays(30),
+            Number = "CONF-0001",
+            Lines =
+            [
+                Samples.Line("Design", 2m, 150m, new LineTax("HST", 13m)) with { Description = "Two days of design" },
+                Samples.Line("Hosting", 1m, 20m),
+                Samples.Line("Support", 3.5m, 40m),
+            ],
+            Notes = "Thank you.",
+            Terms = "Net 30",
+        };
+
+        var created = await Ledger.Invoices.CreateAsync(draft, Cancellation);
+        var read = await Ledger.Invoices.GetAsync(created.Id, Cancellation);
+
+        foreach (var invoice in new[] { created, read })
+        {
+            AssertWellFormed(invoice);
+            Assert.Equal(created.Id, invoice.Id);
+            Assert.Equal(RecordState.Active, invoice.State);
+            Assert.Equal(InvoiceStatus.Draft, invoice.Status);
+            Assert.Equal(contact.Id, invoice.ContactId);
+            Assert.Equal("CONF-0001", invoice.Number);
+            Assert.Equal(Samples.Day, invoice.IssueDate);
+            Assert.Equal(Samples.Day.AddDays(30), invoice.DueDate);
+            Assert.Equal(CurrencyCode.USD, invoice.Currency);
+            Assert.Equal("Thank you.", invoice.Notes);
+            Assert.Equal("Net 30", invoice.Terms);
+            Assert.Equal(["Design", "Hosting", "Support"], invoice.Lines.Select(l => l.Name));
+            Assert.Equal("Two days of design", invoice.Lines[0].Description);
+            Assert.Equal([2m, 1m, 3.5m], invoice.Lines.Select(l => l.Quantity));
+            Assert.Equal([Samples.Usd(150m), Samples.Usd(20m), Samples.Usd(40m)], invoice.Lines.Select(l => l.UnitPrice));
+            Assert.Equal([new LineTax("HST", 13m)], invoice.Lines[0].Taxes);
+            Assert.Empty(invoice.Lines[1].Taxes);
+        }
+    }
+
+    [Fact]
+    public virtual async Task CreateAsync_NoNumber_ProviderAssignsOne()
+    {
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Create);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+
+        var first = await Ledger.Invoices.CreateAsync(Samples.Invoice(contact.Id), Cancellation);
+        var second = await Ledger.Invoices.CreateAsync(Samples.Invoice(contact.Id), Cancellation);
+
+        Assert.False(string.IsNullOrWhiteSpace(first.Number), "The provider must number an invoice created without a number.");
+        Assert.NotEqual(first.Number, second.Number);
+        Assert.NotEqual(first.Id, second.Id);
+    }
+
+    [Fact]
+    public virtual async Task UpdateAsync_Notes_LeavesLinesAndTotalsAlone()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Invoice, StoreOperations.Update,
+            () => Ledger.Invoices.UpdateAsync(MissingId, new InvoiceChanges { Notes = "x" }, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Create | StoreOperations.Get);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var created = await Ledger.Invoices.CreateAsync(
+            Samples.Invoice(contact.Id) with { Lines = [Samples.Line("A", 1m, 10m), Samples.Line("B", 2m, 5m)], Terms = "Net 15" },
+            Cancellation);
+
+        var updated = await Ledger.Invoices.UpdateAsync(created.Id, new InvoiceChanges { Notes = "Updated note" }, Cancellation);
+        var read = await Ledger.Invoices.GetAsync(created.Id, Cancellation);
+
+        foreach (var invoice in new[] { updated, read })
+        {
+            Assert.Equal("Updated note", invoice.Notes);
+            Assert.Equal("Net 15", invoice.Terms);
+            Assert.Equal(created.Number, invoice.Number);
+            Assert.Equal(created.ContactId, invoice.ContactId);
+            Assert.Equal(created.IssueDate, invoice.IssueDate);
+            Assert.Equal(["A", "B"], invoice.Lines.Select(l => l.Name));
+            Assert.Equal(created.Total, invoice.Total);
+        }
+    }
+
+    [Fact]
+    public virtual async Task UpdateAsync_Dates_ChangesOnlyTheDates()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Invoice, StoreOperations.Update,
+            () => Ledger.Invoices.UpdateAsync(MissingId, new InvoiceChanges { DueDate = Samples.Day }, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Create);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var created = await Ledger.Invoices.CreateAsync(Samples.Invoice(contact.Id, 75m), Cancellation);
+
+        var updated = await Ledger.Invoices.UpdateAsync(
+            created.Id, new InvoiceChanges { IssueDate = Samples.Day.AddDays(1), DueDate = Samples.Day.AddDays(15) }, Cancellation);
+
+        Assert.Equal(Samples.Day.AddDays(1), updated.IssueDate);
+        Assert.Equal(Samples.Day.AddDays(15), updated.DueDate);
+        Assert.Equal(Samples.Usd(75m), updated.Total);
+        Assert.Equal(InvoiceStatus.Draft, updated.Status);
+    }
+
+    [Fact]
+    public virtual async Task ListAsync_Invoices_CarryTheirLines()
+    {
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Create | StoreOperations.List);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var created = await Ledger.Invoices.CreateAsync(
+            Samples.Invoice(contact.Id) with { Lines = [Samples.Line("A", 1m, 10m), Samples.Line("B", 2m, 5m)] }, Cancellation);
+
+        var listed = Assert.Single(await ToListAsync(Ledger.Invoices.ListAsync(cancellationToken: Cancellation)));
+
+        Assert.Equal(created.Id, listed.Id);
+        Assert.Equal(["A", "B"], listed.Lines.Select(l => l.Name));
+        Assert.Equal(Samples.Usd(20m), listed.Total);
+    }
+}
