@@ -1,0 +1,247 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Ledgerline.FreshBooks.Http;
+using Polly;
+using Polly.RateLimiting;
+
+namespace Ledgerline.FreshBooks.Errors;
+
+/// <summary>
+/// The one table from FreshBooks' answers (and failures to answer) to Ledgerline's exception family. Every exception it
+/// makes carries <c>Provider = "FreshBooks"</c>, the HTTP status and FreshBooks' own code and message.
+/// </summary>
+/// <remarks>
+/// <list type="table">
+/// <item><term>401</term><description><see cref="ReauthorizationRequiredException"/> (the auth handler has already tried one forced refresh).</description></item>
+/// <item><term>403</term><description><see cref="PermissionDeniedException"/>, with the required scope parsed from <c>insufficient_scope</c>.</description></item>
+/// <item><term>errno 1011</term><description><see cref="RecordDeletedException"/>.</description></item>
+/// <item><term>404, errno 1012</term><description><see cref="RecordNotFoundException"/> for the object FreshBooks names (a payment's unknown invoice is an Invoice).</description></item>
+/// <item><term>400, 422</term><description><see cref="LedgerValidationException"/> with FreshBooks' fields mapped to canonical names where known.</description></item>
+/// <item><term>429</term><description><see cref="RateLimitedException"/> with <c>Retry-After</c> (seconds or HTTP date).</description></item>
+/// <item><term>5xx, transport error, timeout</term><description>reads: <see cref="ProviderUnavailableException"/>; writes: <see cref="OutcomeUnknownException"/> (never retried), except a failure to connect at all, which cannot have written anything.</description></item>
+/// <item><term>unreadable body</term><description><see cref="InvalidProviderResponseException"/> with the status and a bounded excerpt.</description></item>
+/// <item><term>anything else</term><description><see cref="LedgerlineException"/> with the provider's code and message.</description></item>
+/// </list>
+/// </remarks>
+internal static class FreshBooksErrorTable
+{
+    /// <summary>The most characters of a body kept in an exception.</summary>
+    public const int MaxExcerptLength = 512;
+
+    private const string Provider = FreshBooksRequest.ProviderName;
+
+    /// <summary>Translates an error answer (a non-success status, or a success carrying an error list).</summary>
+    public static LedgerlineException FromResponse(FreshBooksCall call, int status, HttpResponseHeaders? headers, ReadOnlyMemory<byte> body, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var error = ProviderError.Parse(body);
+        var recognised = error is { Recognised: true };
+        var code = error?.Code;
+        var message = error?.Message;
+
+        if (status == 429)
+        {
+            return new RateLimitedException(RetryAfter(headers, now)) { Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message };
+        }
+
+        if (status >= 500)
+        {
+            return call.IsWrite
+                ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId)
+                {
+                    Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message, RecordId = call.RecordId, SentAt = call.SentAt,
+                }
+                : new ProviderUnavailableException($"FreshBooks failed {call.Operation} {call.Entity} with HTTP {status}.")
+                {
+                    Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+                };
+        }
+
+        if (status == 401)
+        {
+            return new ReauthorizationRequiredException(call.ConnectionId,
+                $"FreshBooks refused the credentials of connection '{call.ConnectionId}' even after a token refresh; the user must connect again.")
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
+        if (status == 403)
+        {
+            var scope = error?.RequiredScope;
+            return new PermissionDeniedException(
+                scope is null
+                    ? $"FreshBooks refused {call.Operation} {call.Entity}: the connection lacks a permission."
+                    : $"FreshBooks refused {call.Operation} {call.Entity}: the connection lacks the scope '{scope}'. Connect again requesting it.",
+                scope)
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
+        if (code == "1011")
+        {
+            return new RecordDeletedException(EntityOf(error?.Object) ?? call.Entity, call.RecordId ?? error?.Value ?? string.Empty)
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
+        if (status == 404 || code == "1012")
+        {
+            var entity = EntityOf(error?.Object) ?? call.Entity;
+            var id = entity == call.Entity ? call.RecordId ?? error?.Value : error?.Value ?? call.RecordId;
+            return new RecordNotFoundException(entity, id ?? string.Empty)
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
+        if (!recognised)
+        {
+            return Invalid(call, status, body, "FreshBooks answered an error whose body could not be read");
+        }
+
+        if (status is 400 or 422 || error!.Fields.Count > 0)
+        {
+            var fields = error!.Fields.Count > 0
+                ? error.Fields.Select(f => new FieldError(CanonicalField(call.Entity, f.Field), f.Message, f.Code ?? code)).ToArray()
+                : [new FieldError(string.Empty, message ?? "FreshBooks refused the input.", code)];
+            return new LedgerValidationException(fields) { Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message };
+        }
+
+        return new LedgerlineException($"FreshBooks refused {call.Operation} {call.Entity} (HTTP {status}): {message}")
+        {
+            Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+        };
+    }
+
+    /// <summary>Translates a failure to get an answer: a transport error, a timeout or a resilience rejection.</summary>
+    public static LedgerlineException FromTransport(FreshBooksCall call, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is RateLimiterRejectedException rejected)
+        {
+            return new RateLimitedException(rejected.RetryAfter, exception) { Provider = Provider };
+        }
+
+        // Nothing left the machine when the connection could not even be opened, so a write cannot have happened.
+        var neverSent = exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
+            || exception is Polly.CircuitBreaker.BrokenCircuitException;
+        return neverSent
+            ? new ProviderUnavailableException($"FreshBooks could not be reached for {call.Operation} {call.Entity}; nothing was sent.", exception) { Provider = Provider }
+            : Unavailable(call, $"No answer was read from FreshBooks ({Describe(exception)}).", exception);
+    }
+
+    /// <summary>Whether an exception thrown while sending is a failure to get an answer (rather than a bug or a cancellation).</summary>
+    public static bool IsTransport(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => false,
+        HttpRequestException or IOException or TimeoutException or ExecutionRejectedException => true,
+        OperationCanceledException => true,
+        _ => false,
+    };
+
+    /// <summary>A body that is not JSON, is cut short, or has the wrong envelope.</summary>
+    public static InvalidProviderResponseException Invalid(FreshBooksCall call, int status, ReadOnlyMemory<byte> body, string reason, Exception? inner = null)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return new InvalidProviderResponseException(
+            $"{reason} ({call.Operation} {call.Entity}, HTTP {status}).", Excerpt(body), inner)
+        {
+            Provider = Provider,
+            StatusCode = status,
+        };
+    }
+
+    /// <summary>The first <see cref="MaxExcerptLength"/> characters of a body, for diagnosis. Bodies never hold the bearer.</summary>
+    public static string? Excerpt(ReadOnlyMemory<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return null;
+        }
+
+        var slice = body.Span[..Math.Min(body.Length, MaxExcerptLength * 4)];
+        var text = Encoding.UTF8.GetString(slice);
+        return text.Length <= MaxExcerptLength ? text : text[..MaxExcerptLength];
+    }
+
+    /// <summary>The wait a 429 asks for, from <c>Retry-After</c> in seconds or as an HTTP date.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseHeaders? headers, DateTimeOffset now)
+    {
+        var header = headers?.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - now;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static LedgerlineException Unavailable(FreshBooksCall call, string reason, Exception? inner) =>
+        call.IsWrite
+            ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId, inner)
+            {
+                Provider = Provider,
+                RecordId = call.RecordId,
+                SentAt = call.SentAt,
+                ProviderMessage = reason,
+            }
+            : new ProviderUnavailableException($"FreshBooks is unavailable for {call.Operation} {call.Entity}: {reason}", inner) { Provider = Provider };
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => http.HttpRequestError.ToString(),
+        OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException => "timed out",
+        _ => exception.GetType().Name,
+    };
+
+    private static EntityKind? EntityOf(string? freshBooksObject) => freshBooksObject?.ToLowerInvariant() switch
+    {
+        "client" or "user" => EntityKind.Contact,
+        "invoice" => EntityKind.Invoice,
+        "payment" => EntityKind.Payment,
+        "expense" => EntityKind.Expense,
+        "time_entry" or "timeentry" => EntityKind.TimeEntry,
+        _ => null,
+    };
+
+    /// <summary>FreshBooks' field names as the canonical input's property paths, where they correspond.</summary>
+    internal static string CanonicalField(EntityKind entity, string field) => field switch
+    {
+        "fname" => nameof(NewContact.FirstName),
+        "lname" => nameof(NewContact.LastName),
+        "organization" => nameof(NewContact.Organization),
+        "email" => nameof(NewContact.Email),
+        "currency_code" => nameof(NewInvoice.Currency),
+        "note" when entity == EntityKind.TimeEntry => nameof(NewTimeEntry.Note),
+        "note" when entity == EntityKind.Payment => nameof(NewPayment.Note),
+        "note" or "notes" => nameof(NewInvoice.Notes),
+        "customerid" or "clientid" or "client_id" or "userid" when entity != EntityKind.Contact => nameof(NewInvoice.ContactId),
+        "create_date" => nameof(NewInvoice.IssueDate),
+        "due_offset_days" or "due_date" => nameof(NewInvoice.DueDate),
+        "invoice_number" => nameof(NewInvoice.Number),
+        "discount_value" => nameof(NewInvoice.DiscountPercent),
+        "lines" => nameof(NewInvoice.Lines),
+        "terms" => nameof(NewInvoice.Terms),
+        "invoiceid" => nameof(NewPayment.InvoiceId),
+        "amount" => nameof(NewPayment.Amount),
+        "date" => nameof(NewPayment.Date),
+        "type" when entity == EntityKind.Payment => nameof(NewPayment.Method),
+        "vendor" => nameof(NewExpense.Vendor),
+        "categoryid" => nameof(NewExpense.CategoryId),
+        "started_at" => nameof(NewTimeEntry.StartedAt),
+        "duration" => nameof(NewTimeEntry.Duration),
+        "project_id" => nameof(NewTimeEntry.ProjectId),
+        "billable" => nameof(NewTimeEntry.Billable),
+        _ => field,
+    };
+}

@@ -1,0 +1,97 @@
+using Ledgerline.FreshBooks.Api;
+using Mapster;
+
+namespace Ledgerline.FreshBooks.Mapping;
+
+/// <summary>Clients ↔ contacts. <c>updated</c> is US/Eastern; <c>signup_date</c> (UTC) is not part of the canonical model.</summary>
+internal sealed class ContactRegister : IRegister
+{
+    public void Register(TypeAdapterConfig config)
+    {
+        config.NewConfig<ClientWire, Contact>()
+            .Map(d => d.Id, s => FreshBooksValues.Id(s.Id, s.UserId))
+            .Map(d => d.UpdatedAt, s => FreshBooksValues.EasternUpdated(s.Updated, null))
+            .Map(d => d.State, s => FreshBooksValues.State(s.VisState))
+            .Map(d => d.FirstName, s => FreshBooksValues.Text(s.FirstName))
+            .Map(d => d.LastName, s => FreshBooksValues.Text(s.LastName))
+            .Map(d => d.Organization, s => FreshBooksValues.Text(s.Organization))
+            .Map(d => d.Email, s => FreshBooksValues.Text(s.Email))
+            .Map(d => d.Phones, s => Phones(s))
+            .Map(d => d.BillingAddress, s => Address(s))
+            .Map(d => d.Currency, s => FreshBooksValues.Currency(s.CurrencyCode))
+            .Map(d => d.Notes, s => FreshBooksValues.Text(s.Note))
+            .Ignore(d => d.RawRepresentation);
+
+        config.NewConfig<NewContact, ClientWrite>()
+            .Map(d => d.FirstName, s => s.FirstName)
+            .Map(d => d.LastName, s => s.LastName)
+            .Map(d => d.Organization, s => s.Organization)
+            .Map(d => d.Email, s => s.Email)
+            .Map(d => d.BusinessPhone, s => Phone(s.Phones, PhoneKind.Business, null))
+            .Map(d => d.MobilePhone, s => Phone(s.Phones, PhoneKind.Mobile, null))
+            .Map(d => d.HomePhone, s => Phone(s.Phones, PhoneKind.Home, null))
+            .Map(d => d.Fax, s => Phone(s.Phones, PhoneKind.Fax, null))
+            .Map(d => d.Note, s => s.Notes)
+            .Map(d => d.CurrencyCode, s => s.Currency.HasValue ? s.Currency.Value.Value : null)
+            .Map(d => d.Street, s => s.BillingAddress == null ? null : s.BillingAddress.Street)
+            .Map(d => d.Street2, s => s.BillingAddress == null ? null : s.BillingAddress.Street2)
+            .Map(d => d.City, s => s.BillingAddress == null ? null : s.BillingAddress.City)
+            .Map(d => d.Province, s => s.BillingAddress == null ? null : s.BillingAddress.Region)
+            .Map(d => d.PostalCode, s => s.BillingAddress == null ? null : s.BillingAddress.PostalCode)
+            .Map(d => d.Country, s => s.BillingAddress == null ? null : s.BillingAddress.Country);
+
+        // Phones and the address are replaced whole: every part is sent, an empty string clearing what the change omits.
+        config.NewConfig<ContactChanges, ClientWrite>()
+            .Map(d => d.FirstName, s => s.FirstName)
+            .Map(d => d.LastName, s => s.LastName)
+            .Map(d => d.Organization, s => s.Organization)
+            .Map(d => d.Email, s => s.Email)
+            .Map(d => d.BusinessPhone, s => s.Phones == null ? null : Phone(s.Phones, PhoneKind.Business, string.Empty))
+            .Map(d => d.MobilePhone, s => s.Phones == null ? null : Phone(s.Phones, PhoneKind.Mobile, string.Empty))
+            .Map(d => d.HomePhone, s => s.Phones == null ? null : Phone(s.Phones, PhoneKind.Home, string.Empty))
+            .Map(d => d.Fax, s => s.Phones == null ? null : Phone(s.Phones, PhoneKind.Fax, string.Empty))
+            .Map(d => d.Note, s => s.Notes)
+            .Map(d => d.CurrencyCode, s => s.Currency.HasValue ? s.Currency.Value.Value : null)
+            .Map(d => d.Street, s => s.BillingAddress == null ? null : s.BillingAddress.Street ?? string.Empty)
+            .Map(d => d.Street2, s => s.BillingAddress == null ? null : s.BillingAddress.Street2 ?? string.Empty)
+            .Map(d => d.City, s => s.BillingAddress == null ? null : s.BillingAddress.City ?? string.Empty)
+            .Map(d => d.Province, s => s.BillingAddress == null ? null : s.BillingAddress.Region ?? string.Empty)
+            .Map(d => d.PostalCode, s => s.BillingAddress == null ? null : s.BillingAddress.PostalCode ?? string.Empty)
+            .Map(d => d.Country, s => s.BillingAddress == null ? null : s.BillingAddress.Country ?? string.Empty);
+    }
+
+    internal static IReadOnlyList<ContactPhone> Phones(ClientWire client)
+    {
+        var phones = new List<ContactPhone>(4);
+        Add(PhoneKind.Business, client.BusinessPhone);
+        Add(PhoneKind.Mobile, client.MobilePhone);
+        Add(PhoneKind.Home, client.HomePhone);
+        Add(PhoneKind.Fax, client.Fax);
+        return phones;
+
+        void Add(PhoneKind kind, string? number)
+        {
+            if (!string.IsNullOrWhiteSpace(number))
+            {
+                phones.Add(new ContactPhone(kind, number));
+            }
+        }
+    }
+
+    internal static PostalAddress? Address(ClientWire client)
+    {
+        var address = new PostalAddress
+        {
+            Street = FreshBooksValues.Text(client.Street),
+            Street2 = FreshBooksValues.Text(client.Street2),
+            City = FreshBooksValues.Text(client.City),
+            Region = FreshBooksValues.Text(client.Province),
+            PostalCode = FreshBooksValues.Text(client.PostalCode),
+            Country = FreshBooksValues.Text(client.Country),
+        };
+        return address == new PostalAddress() ? null : address;
+    }
+
+    internal static string? Phone(IReadOnlyList<ContactPhone>? phones, PhoneKind kind, string? whenMissing) =>
+        phones?.FirstOrDefault(p => p.Kind == kind)?.Number ?? whenMissing;
+}

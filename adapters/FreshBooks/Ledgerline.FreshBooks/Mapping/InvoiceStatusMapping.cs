@@ -1,0 +1,63 @@
+namespace Ledgerline.FreshBooks.Mapping;
+
+/// <summary>
+/// FreshBooks' status fields → <see cref="InvoiceStatus"/>. <c>v3_status</c> is the most specific and wins; values that
+/// describe auto-billing or orders rather than the invoice's lifecycle (<c>failed</c>, <c>retry</c>, <c>pending</c>, …) fall
+/// back to <c>payment_status</c> and the numeric <c>status</c>; a value never seen maps to <see cref="InvoiceStatus.Unknown"/>.
+/// </summary>
+internal static class InvoiceStatusMapping
+{
+    /// <summary>The canonical status.</summary>
+    public static InvoiceStatus Map(string? v3Status, int? status, string? paymentStatus)
+    {
+        switch (v3Status?.Trim().ToLowerInvariant())
+        {
+            case null or "":
+                break;
+            case "draft" or "created":
+                return InvoiceStatus.Draft;
+            case "sent":
+                return InvoiceStatus.Sent;
+            case "viewed":
+                return InvoiceStatus.Viewed;
+            case "partial" or "deposit-partial" or "deposit-paid":
+                return InvoiceStatus.PartiallyPaid;
+            case "paid" or "autopaid" or "auto-paid" or "success":
+                return InvoiceStatus.Paid;
+            case "overdue":
+                return InvoiceStatus.Overdue;
+            case "disputed":
+                return InvoiceStatus.Disputed;
+            case "failed" or "retry" or "declined" or "pending" or "resolved":
+                return FromPayment(paymentStatus) ?? FromNumber(status) ?? InvoiceStatus.Sent;
+            default:
+                return InvoiceStatus.Unknown;
+        }
+
+        return FromNumber(status) ?? FromPayment(paymentStatus) ?? InvoiceStatus.Unknown;
+    }
+
+    /// <summary>The raw value kept in <see cref="Invoice.ProviderStatus"/>: <c>v3_status</c>, else the numeric status.</summary>
+    public static string? Raw(string? v3Status, int? status, string? paymentStatus) =>
+        !string.IsNullOrEmpty(v3Status) ? v3Status
+        : status is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : FreshBooksValues.Text(paymentStatus);
+
+    private static InvoiceStatus? FromNumber(int? status) => status switch
+    {
+        0 => InvoiceStatus.Disputed,
+        1 => InvoiceStatus.Draft,
+        2 or 6 or 7 => InvoiceStatus.Sent,
+        3 => InvoiceStatus.Viewed,
+        4 or 5 => InvoiceStatus.Paid,
+        8 => InvoiceStatus.PartiallyPaid,
+        _ => null,
+    };
+
+    private static InvoiceStatus? FromPayment(string? paymentStatus) => paymentStatus?.Trim().ToLowerInvariant() switch
+    {
+        "paid" or "auto-paid" => InvoiceStatus.Paid,
+        "partial" => InvoiceStatus.PartiallyPaid,
+        _ => null,
+    };
+}
