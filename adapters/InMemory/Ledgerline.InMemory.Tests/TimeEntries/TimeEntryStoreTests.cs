@@ -1,0 +1,96 @@
+using Ledgerline.InMemory.Tests.Support;
+using static Ledgerline.InMemory.Tests.Support.LedgerHarness;
+
+namespace Ledgerline.InMemory.Tests.TimeEntries;
+
+public sealed class TimeEntryStoreTests : IDisposable
+{
+    private readonly LedgerHarness _harness = new();
+
+    private ITimeEntryStore TimeEntries => _harness.Ledger.TimeEntries;
+
+    private Task<TimeEntry> EntryAsync(int day, bool billable = false, string? contactId = null, string? projectId = null) =>
+        TimeEntries.CreateAsync(new NewTimeEntry
+        {
+            StartedAt = new DateTimeOffset(2024, 5, day, 9, 0, 0, TimeSpan.Zero),
+            Duration = TimeSpan.FromMinutes(90),
+            Billable = billable,
+            ContactId = contactId,
+            ProjectId = projectId,
+        });
+
+    [Fact]
+    public async Task CreateAsync_OffsetStart_IsStoredInUtc()
+    {
+        var entry = await TimeEntries.CreateAsync(new NewTimeEntry
+        {
+            StartedAt = new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.FromHours(-4)),
+            Duration = TimeSpan.FromHours(1),
+            Billable = true,
+            Note = "Design",
+        });
+
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 13, 0, 0, TimeSpan.Zero), entry.StartedAt);
+        Assert.Equal(TimeSpan.Zero, entry.StartedAt.Offset);
+        Assert.Equal(TimeSpan.FromHours(1), entry.Duration);
+        Assert.False(entry.IsRunning);
+        Assert.True(entry.Billable);
+        Assert.False(entry.Billed);
+        Assert.Equal("Design", entry.Note);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_Duration_ChangesOnlyDuration()
+    {
+        var entry = await EntryAsync(1, billable: true);
+
+        var updated = await TimeEntries.UpdateAsync(entry.Id, new TimeEntryChanges { Duration = TimeSpan.FromMinutes(30) });
+
+        Assert.Equal(TimeSpan.FromMinutes(30), updated.Duration);
+        Assert.True(updated.Billable);
+        Assert.Equal(entry.StartedAt, updated.StartedAt);
+    }
+
+    [Fact]
+    public async Task ListAsync_StartedRangeIsInclusive()
+    {
+        var e1 = await EntryAsync(1);
+        var e2 = await EntryAsync(2);
+        await EntryAsync(3);
+
+        var listed = await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { StartedFrom = e1.StartedAt, StartedTo = e2.StartedAt }));
+
+        Assert.Equal([e1.Id, e2.Id], listed.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task ListAsync_ContactProjectBillableAndBilledFilters_SelectMatchingEntries()
+    {
+        var e1 = await EntryAsync(1, billable: true, contactId: "c1", projectId: "p1");
+        var e2 = await EntryAsync(2, billable: false, contactId: "c2", projectId: "p1");
+        var e3 = await EntryAsync(3, billable: true, contactId: "c1", projectId: "p2");
+
+        Assert.Equal([e1.Id, e3.Id], (await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { ContactId = "c1" }))).Select(e => e.Id));
+        Assert.Equal([e1.Id, e2.Id], (await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { ProjectId = "p1" }))).Select(e => e.Id));
+        Assert.Equal([e2.Id], (await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { Billable = false }))).Select(e => e.Id));
+        Assert.Equal(3, (await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { Billed = false }))).Count);
+        Assert.Empty(await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { Billed = true })));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_WithoutSoftDelete_RemovesForGood()
+    {
+        using var harness = new LedgerHarness(o => o.ConfigureStore(
+            EntityKind.TimeEntry, s => s with { SoftDelete = false, Operations = StoreOperations.ReadWrite | StoreOperations.Delete }));
+        var store = harness.Ledger.TimeEntries;
+        var entry = await store.CreateAsync(new NewTimeEntry { StartedAt = Start, Duration = TimeSpan.FromHours(1) });
+
+        await store.DeleteAsync(entry.Id);
+
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => store.GetAsync(entry.Id));
+        Assert.Empty(await AllAsync(store.ListAsync(new TimeEntryQuery { States = RecordStates.All })));
+        await Assert.ThrowsAsync<OperationNotSupportedException>(() => store.ArchiveAsync(entry.Id));
+    }
+
+    public void Dispose() => _harness.Dispose();
+}
