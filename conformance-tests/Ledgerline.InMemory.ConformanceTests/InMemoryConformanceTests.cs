@@ -1,0 +1,30 @@
+using Ledgerline.ConformanceTests;
+
+namespace Ledgerline.InMemory.ConformanceTests;
+
+// The whole suite against the in-memory provider with every capability.
+public sealed class InMemoryContactTests(InMemoryConformanceFixture fixture) : ContactConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryInvoiceTests(InMemoryConformanceFixture fixture) : InvoiceConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryPaymentTests(InMemoryConformanceFixture fixture) : PaymentConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryExpenseTests(InMemoryConformanceFixture fixture) : ExpenseConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryTimeEntryTests(InMemoryConformanceFixture fixture) : TimeEntryConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryStateTests(InMemoryConformanceFixture fixture) : RecordStateConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryPagingTests(InMemoryConformanceFixture fixture) : PagingConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryQueryTests(InMemoryConformanceFixture fixture) : QueryConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryTotalsTests(InMemoryConformanceFixture fixture) : TotalsConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryErrorTests(InMemoryConformanceFixture fixture) : ErrorConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryConcurrencyTests(InMemoryConformanceFixture fixture) : ConcurrencyConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryRegistrationTests(InMemoryConformanceFixture fixture) : RegistrationConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemorySuiteCompletenessTests : ConformanceSuiteCompletenessTests;
