@@ -219,7 +219,11 @@ internal sealed class AccountingResource<T> : IAccountingResource
             // On create, vis_state and actions are ignored rather than treated as an update phase.
             body.Remove("vis_state");
             Binder!.Bind(item, body, errors);
-            Validate?.Invoke(item, null, account, body, errors);
+            if (!errors.Any)
+            {
+                Validate?.Invoke(item, null, account, body, errors);
+            }
+
             if (errors.Any)
             {
                 throw new AccountingException(422, errors.Items);
@@ -284,7 +288,10 @@ internal sealed class AccountingResource<T> : IAccountingResource
                 else
                 {
                     Binder!.Bind(next, body, errors);
-                    Validate?.Invoke(next, current, account, body, errors);
+                    if (!errors.Any)
+                    {
+                        Validate?.Invoke(next, current, account, body, errors);
+                    }
                 }
             }
 
