@@ -1,0 +1,32 @@
+using Ledgerline.ConformanceTests;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledgerline.InMemory.ConformanceTests;
+
+/// <summary>
+/// The InMemory provider restricted to a smaller, FreshBooks-like set of capabilities, so that every "not supported"
+/// branch of the suite runs against a real provider: time entries deleted for good and never archived, payments that
+/// cannot be changed, expenses without UpdatedSince, contacts that cannot be listed when deleted.
+/// </summary>
+public sealed class LimitedInMemoryConformanceFixture : InMemoryConformanceFixture
+{
+    public static LedgerCapabilities Limited { get; } = new InMemoryOptions()
+        .ConfigureStore(EntityKind.TimeEntry, s => s with
+        {
+            Operations = StoreOperations.All & ~(StoreOperations.Archive | StoreOperations.Restore),
+            SoftDelete = false,
+            QueryableStates = RecordStates.Active,
+            Filters = Without(s.Filters, nameof(TimeEntryQuery.Billed), nameof(RecordQuery.States)),
+        })
+        .ConfigureStore(EntityKind.Payment, s => s with { Operations = StoreOperations.All & ~StoreOperations.Update })
+        .ConfigureStore(EntityKind.Expense, s => s with { Filters = Without(s.Filters, nameof(RecordQuery.UpdatedSince), nameof(ExpenseQuery.CategoryId)) })
+        .ConfigureStore(EntityKind.Contact, s => s with { QueryableStates = RecordStates.NotDeleted })
+        .Capabilities;
+
+    public override LedgerCapabilities ExpectedCapabilities => Limited;
+
+    public override void AddProvider(LedgerlineBuilder builder) => builder.AddInMemory(o => o.Capabilities = Limited);
+
+    private static HashSet<string> Without(IReadOnlySet<string> filters, params string[] removed) =>
+        new(filters.Except(removed, StringComparer.Ordinal), StringComparer.Ordinal);
+}

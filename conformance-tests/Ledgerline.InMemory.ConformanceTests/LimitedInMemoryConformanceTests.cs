@@ -1,0 +1,40 @@
+using Ledgerline.ConformanceTests;
+
+namespace Ledgerline.InMemory.ConformanceTests;
+
+// The whole suite again against the restricted profile: every refusal branch runs. The report shows it as its own column.
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryContactTests(LimitedInMemoryConformanceFixture fixture) : ContactConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryInvoiceTests(LimitedInMemoryConformanceFixture fixture) : InvoiceConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryPaymentTests(LimitedInMemoryConformanceFixture fixture) : PaymentConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryExpenseTests(LimitedInMemoryConformanceFixture fixture) : ExpenseConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryTimeEntryTests(LimitedInMemoryConformanceFixture fixture) : TimeEntryConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryStateTests(LimitedInMemoryConformanceFixture fixture) : RecordStateConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryPagingTests(LimitedInMemoryConformanceFixture fixture) : PagingConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryQueryTests(LimitedInMemoryConformanceFixture fixture) : QueryConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryTotalsTests(LimitedInMemoryConformanceFixture fixture) : TotalsConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryErrorTests(LimitedInMemoryConformanceFixture fixture) : ErrorConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryConcurrencyTests(LimitedInMemoryConformanceFixture fixture) : ConcurrencyConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryRegistrationTests(LimitedInMemoryConformanceFixture fixture) : RegistrationConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
