@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Ledgerline.Connections;
+using Ledgerline.FreshBooks.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ledgerline.FreshBooks.Webhooks;
+
+/// <summary>
+/// Tells which of the application's connections a FreshBooks <c>account_id</c> belongs to, so that a notice becomes a
+/// change on a connection the application can open. Register your own (before Ledgerline's webhook services, or replace
+/// it) when your tenants are looked up another way.
+/// </summary>
+public interface IFreshBooksAccountResolver
+{
+    /// <summary>The connection for <paramref name="accountId"/>, or <see langword="null"/> when none is known.</summary>
+    ValueTask<string?> ResolveConnectionIdAsync(string accountId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Accounts the subscriptions client has spoken for in this process, learnt before FreshBooks answers.</summary>
+internal sealed class AccountLinks
+{
+    private readonly ConcurrentDictionary<string, string> _connections = new(StringComparer.Ordinal);
+
+    public void Remember(string accountId, string connectionId) => _connections[accountId] = connectionId;
+
+    public string? Find(string accountId) => _connections.GetValueOrDefault(accountId);
+}
+
+/// <summary>
+/// The default resolution, in order: the connection recorded with the account's callbacks in
+/// <see cref="IWebhookSecretStore"/>; the connection that subscribed for the account in this process; the default
+/// connection (<see cref="LedgerlineOptions.DefaultConnectionId"/>) when it is pinned to that account.
+/// </summary>
+internal sealed class DefaultFreshBooksAccountResolver(
+    IWebhookSecretStore secrets,
+    AccountLinks links,
+    IServiceProvider services) : IFreshBooksAccountResolver
+{
+    public async ValueTask<string?> ResolveConnectionIdAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        var callbacks = await secrets.ListByAccountAsync(accountId, cancellationToken);
+        if (callbacks.Select(c => c.ConnectionId).FirstOrDefault(c => c is not null) is { } recorded)
+        {
+            return recorded;
+        }
+
+        if (links.Find(accountId) is { } linked)
+        {
+            return linked;
+        }
+
+        if (services.GetService<IConnectionStore>() is { } store &&
+            services.GetService<IOptions<LedgerlineOptions>>()?.Value.DefaultConnectionId is { Length: > 0 } defaultId &&
+            await store.GetAsync(defaultId, cancellationToken) is { } connection &&
+            connection.Properties.TryGetValue(FreshBooksRequest.AccountIdProperty, out var pinned) &&
+            string.Equals(pinned, accountId, StringComparison.Ordinal))
+        {
+            return defaultId;
+        }
+
+        return null;
+    }
+}
