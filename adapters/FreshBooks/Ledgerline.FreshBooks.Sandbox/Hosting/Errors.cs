@@ -165,11 +165,11 @@ internal static class Errors
     public static Task ProjectsUnauthorizedAsync(HttpContext context) => MessageAsync(context, 401, ProjectsNotAuthorizedMessage);
 
     /// <summary>Project-family validation: <c>{"errno":2001,"error":{field: message}}</c>.</summary>
-    public static Task ProjectsValidationAsync(HttpContext context, IReadOnlyList<KeyValuePair<string, string>> fields, int status = 422) =>
+    public static Task ProjectsValidationAsync(HttpContext context, IReadOnlyList<KeyValuePair<string, string>> fields, int status = 422, int errno = 2001) =>
         HttpJson.WriteAsync(context, status, w =>
         {
             w.WriteStartObject();
-            w.WriteNumber("errno", 2001);
+            w.WriteNumber("errno", errno);
             w.WriteStartObject("error");
             foreach (var (k, v) in fields)
             {

@@ -15,9 +15,11 @@ internal static class ProjectEndpoints
     private static readonly string[] Abilities = ["can_edit", "can_delete", "can_view_team", "can_add_time"];
     private static readonly string[] ProjectTypes = ["fixed_price", "hourly_rate"];
 
-    private sealed class ProjectException(int status, IReadOnlyList<KeyValuePair<string, string>> fields) : Exception("validation")
+    private sealed class ProjectException(int status, IReadOnlyList<KeyValuePair<string, string>> fields, int errno = 2001) : Exception("validation")
     {
         public int Status { get; } = status;
+
+        public int Errno { get; } = errno;
 
         public IReadOnlyList<KeyValuePair<string, string>> Fields { get; } = fields;
     }
@@ -80,7 +82,7 @@ internal static class ProjectEndpoints
         }
         catch (ProjectException ex)
         {
-            await Errors.ProjectsValidationAsync(context, ex.Fields, ex.Status);
+            await Errors.ProjectsValidationAsync(context, ex.Fields, ex.Status, ex.Errno);
         }
     }
 
@@ -107,7 +109,8 @@ internal static class ProjectEndpoints
     {
         if (!Accounting.Paging.TryParse(query, 30, out var paging, out var error))
         {
-            Fail(error!.Field!, error.Message, 400);
+            // Same errnos as accounting (1013/1014), in this family's error shape.
+            throw new ProjectException(400, [new(error!.Field!, error.Message)], error.Errno);
         }
 
         return (paging.Page, paging.PerPage);
