@@ -16,8 +16,11 @@ public abstract class ConformanceSuiteCompletenessTests
     /// </summary>
     protected virtual IReadOnlyDictionary<Type, string> IgnoredSuites { get; } = new Dictionary<Type, string>();
 
-    /// <summary>The types of the provider's conformance project. Default: every type in the derived class's assembly.</summary>
-    protected virtual IEnumerable<Type> ProviderTypes => GetType().Assembly.GetTypes();
+    /// <summary>
+    /// The test classes of the provider's conformance project. Default: every public type in the derived class's assembly
+    /// (xunit runs only public classes).
+    /// </summary>
+    protected virtual IEnumerable<Type> ProviderTypes => GetType().Assembly.GetTypes().Where(t => t.IsVisible);
 
     /// <summary>Every suite class the conformance suite ships, as open generic types.</summary>
     public static IReadOnlyList<Type> SuiteTypes { get; } = typeof(ConformanceSuiteAttribute).Assembly.GetTypes()
