@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
+
+namespace Ledgerline.Tests.Stores;
+
+/// <summary>A substitute provider whose stores record every call, behind the real Ledgerline guard.</summary>
+internal sealed class FakeProvider : IDisposable
+{
+    public FakeProvider(string name = "Fake", Func<EntityKind, StoreCapabilities>? capabilities = null)
+    {
+        Capabilities = new LedgerCapabilities(Enum.GetValues<EntityKind>().ToDictionary(e => e, capabilities ?? (_ => Everything)));
+        Ledger = Substitute.For<ILedger>();
+        Ledger.ProviderName.Returns(name);
+        Ledger.ConnectionId.Returns("c1");
+        Ledger.Capabilities.Returns(Capabilities);
+        Ledger.Contacts.Returns(Contacts);
+        Ledger.Invoices.Returns(Invoices);
+        Ledger.Payments.Returns(Payments);
+        Ledger.Expenses.Returns(Expenses);
+        Ledger.TimeEntries.Returns(TimeEntries);
+        Provider = Substitute.For<ILedgerProvider>();
+        Provider.Name.Returns(name);
+        Provider.Capabilities.Returns(Capabilities);
+        Provider.Open(Arg.Any<string>()).Returns(Ledger);
+
+        var services = new ServiceCollection();
+        services.AddLedgerline();
+        services.AddSingleton(Provider);
+        Services = services.BuildServiceProvider();
+        Guarded = Services.GetRequiredService<ILedgerFactory>().Open("c1");
+    }
+
+    public static StoreCapabilities Everything { get; } = new()
+    {
+        Operations = StoreOperations.All,
+        Filters = new HashSet<string>(["UpdatedSince", "ContactId", "Statuses", "IssueDate", "DueDate", "Email", "InvoiceId", "Date"]),
+    };
+
+    public LedgerCapabilities Capabilities { get; }
+
+    public ILedgerProvider Provider { get; }
+
+    public ILedger Ledger { get; }
+
+    public IContactStore Contacts { get; } = Substitute.For<IContactStore>();
+
+    public IInvoiceStore Invoices { get; } = Substitute.For<IInvoiceStore>();
+
+    public IPaymentStore Payments { get; } = Substitute.For<IPaymentStore>();
+
+    public IExpenseStore Expenses { get; } = Substitute.For<IExpenseStore>();
+
+    public ITimeEntryStore TimeEntries { get; } = Substitute.For<ITimeEntryStore>();
+
+    public ServiceProvider Services { get; }
+
+    /// <summary>The ledger as applications see it: the provider's, wrapped by Ledgerline.</summary>
+    public ILedger Guarded { get; }
+
+    public void Dispose() => Services.Dispose();
+}
