@@ -43,6 +43,18 @@ public sealed class FreshBooksOptions
     [Range(1, 16)]
     public int PageConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// The expense category used when a new expense names none. <see langword="null"/> (the default) uses the account's
+    /// first active expense category, fetched once per ledger.
+    /// </summary>
+    public string? DefaultExpenseCategoryId { get; set; }
+
+    /// <summary>
+    /// The staff member (<c>staffid</c>) recorded on new expenses. <see langword="null"/> (the default) sends none, and
+    /// FreshBooks records the connected user.
+    /// </summary>
+    public long? DefaultExpenseStaffId { get; set; }
+
     /// <summary>Refresh the access token this long before it expires. Default 5 minutes.</summary>
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -81,7 +81,17 @@ internal static class FreshBooksErrorTable
 
         if (code == "1011")
         {
-            return new RecordDeletedException(EntityOf(error?.Object) ?? call.Entity, call.RecordId ?? error?.Value ?? string.Empty)
+            var entity = EntityOfField(error?.Field) ?? EntityOf(error?.Object) ?? call.Entity;
+            var id = entity == call.Entity ? call.RecordId ?? error?.Value : error?.Value ?? call.RecordId;
+            return new RecordDeletedException(entity, id ?? string.Empty)
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
+        if (code == "1012" && error?.Field is "categoryid")
+        {
+            return new LedgerValidationException([new FieldError(nameof(NewExpense.CategoryId), message ?? "Category not found.", code)])
             {
                 Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
             };
@@ -89,7 +99,7 @@ internal static class FreshBooksErrorTable
 
         if (status == 404 || code == "1012")
         {
-            var entity = EntityOf(error?.Object) ?? call.Entity;
+            var entity = EntityOfField(error?.Field) ?? EntityOf(error?.Object) ?? call.Entity;
             var id = entity == call.Entity ? call.RecordId ?? error?.Value : error?.Value ?? call.RecordId;
             return new RecordNotFoundException(entity, id ?? string.Empty)
             {
@@ -202,6 +212,16 @@ internal static class FreshBooksErrorTable
         HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => http.HttpRequestError.ToString(),
         OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException => "timed out",
         _ => exception.GetType().Name,
+    };
+
+    /// <summary>The entity a reference field points at: an unknown <c>customerid</c> on an invoice is a missing contact.</summary>
+    private static EntityKind? EntityOfField(string? field) => field switch
+    {
+        "customerid" or "clientid" or "client_id" or "userid" => EntityKind.Contact,
+        "invoiceid" => EntityKind.Invoice,
+        "logid" => EntityKind.Payment,
+        "expenseid" => EntityKind.Expense,
+        _ => null,
     };
 
     private static EntityKind? EntityOf(string? freshBooksObject) => freshBooksObject?.ToLowerInvariant() switch

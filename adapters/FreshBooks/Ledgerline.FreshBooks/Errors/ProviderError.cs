@@ -27,6 +27,9 @@ internal sealed partial record ProviderError
     /// <summary>The FreshBooks object the first error is about (<c>client</c>, <c>invoice</c>, …), when said.</summary>
     public string? Object { get; init; }
 
+    /// <summary>The field the first error is about, when said.</summary>
+    public string? Field => Fields.Count > 0 ? Fields[0].Field : null;
+
     /// <summary>The offending value (often the id looked up), when said.</summary>
     public string? Value { get; init; }
 

@@ -1,0 +1,52 @@
+namespace Ledgerline.FreshBooks;
+
+/// <summary>
+/// What the FreshBooks provider supports, store by store. Filters marked "client-side" below are answered by a covering
+/// server-side fetch followed by an exact filter in the adapter, so they are correct but may read more than they return
+/// (and a page from <c>ListPageAsync</c> can then hold fewer than <c>PageSize</c> records).
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Contacts: <c>UpdatedSince</c> (<c>search[updated_min]</c> by Eastern day, then exact), <c>Email</c>
+/// (<c>search[email]</c>, then case-insensitive exact), <c>OrganizationContains</c> (<c>search[organization_like]</c>).</item>
+/// <item>Invoices: <c>UpdatedSince</c>, <c>ContactId</c> (<c>search[customerid]</c>), <c>IssueDate</c>
+/// (<c>search[date_min/max]</c>), <c>Statuses</c> and <c>DueDate</c> (client-side).</item>
+/// <item>Payments: <c>UpdatedSince</c>, <c>InvoiceId</c> (<c>search[invoiceid]</c>), <c>ContactId</c> (<c>search[clientid]</c>),
+/// <c>Date</c> (<c>search[date_min/max]</c>).</item>
+/// <item>Expenses: <c>UpdatedSince</c>, <c>ContactId</c> (<c>search[clientid]</c>), <c>CategoryId</c>
+/// (<c>search[categoryid]</c>), <c>Date</c>.</item>
+/// <item>Time entries: every filter, as FreshBooks' plain parameters (<c>client_id</c>, <c>project_id</c>,
+/// <c>started_from/to</c>, <c>billable</c>, <c>billed</c>, <c>updated_since</c>). No archive or restore, hard delete,
+/// active entries only.</item>
+/// </list>
+/// Every accounting store supports every state: FreshBooks keeps deleted records readable (<c>vis_state</c> 1).
+/// </remarks>
+internal static class FreshBooksCapabilities
+{
+    public static LedgerCapabilities Ledger { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
+    {
+        [EntityKind.Contact] = Accounting(nameof(ContactQuery.Email), nameof(ContactQuery.OrganizationContains)),
+        [EntityKind.Invoice] = Accounting(nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate)),
+        [EntityKind.Payment] = Accounting(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
+        [EntityKind.Expense] = Accounting(nameof(ExpenseQuery.ContactId), nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
+        [EntityKind.TimeEntry] = new StoreCapabilities
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Set(nameof(TimeEntryQuery.ContactId), nameof(TimeEntryQuery.ProjectId), nameof(TimeEntryQuery.StartedFrom),
+                nameof(TimeEntryQuery.StartedTo), nameof(TimeEntryQuery.Billable), nameof(TimeEntryQuery.Billed)),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
+    });
+
+    private static StoreCapabilities Accounting(params string[] filters) => new()
+    {
+        Operations = StoreOperations.All,
+        Filters = Set(filters),
+        QueryableStates = RecordStates.All,
+        SoftDelete = true,
+    };
+
+    private static HashSet<string> Set(params string[] filters) =>
+        new([nameof(RecordQuery.UpdatedSince), .. filters], StringComparer.Ordinal);
+}

@@ -1,0 +1,64 @@
+using Ledgerline.Connections;
+using Ledgerline.FreshBooks.Api;
+using Ledgerline.FreshBooks.Http;
+using Ledgerline.FreshBooks.Mapping;
+using Ledgerline.FreshBooks.Stores;
+using Microsoft.Extensions.Options;
+
+namespace Ledgerline.FreshBooks;
+
+/// <summary>
+/// The FreshBooks provider: opens a ledger per connection. Opening does no I/O; the connection's account and business ids
+/// and scopes are read from <see cref="IConnectionStore"/> on the first request.
+/// </summary>
+internal sealed class FreshBooksLedgerProvider(
+    IFreshBooksAccountingApi accounting,
+    IFreshBooksTimeTrackingApi timeTracking,
+    FreshBooksHttp http,
+    IConnectionStore connections,
+    IOptionsMonitor<FreshBooksOptions> options,
+    TimeProvider timeProvider) : ILedgerProvider
+{
+    public string Name => FreshBooksRequest.ProviderName;
+
+    public LedgerCapabilities Capabilities => FreshBooksCapabilities.Ledger;
+
+    public ILedger Open(string connectionId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        var context = new FreshBooksLedgerContext(
+            new FreshBooksConnectionContext(connectionId, connections, timeProvider),
+            accounting, timeTracking, http, options.CurrentValue, FreshBooksMapping.Config);
+        return new FreshBooksLedger(context);
+    }
+}
+
+/// <summary>One FreshBooks connection's stores.</summary>
+internal sealed class FreshBooksLedger : ILedger
+{
+    public FreshBooksLedger(FreshBooksLedgerContext context)
+    {
+        ConnectionId = context.ConnectionId;
+        Contacts = new FreshBooksContactStore(context);
+        Invoices = new FreshBooksInvoiceStore(context);
+        Payments = new FreshBooksPaymentStore(context, Invoices);
+        Expenses = new FreshBooksExpenseStore(context);
+        TimeEntries = new FreshBooksTimeEntryStore(context);
+    }
+
+    public string ProviderName => FreshBooksRequest.ProviderName;
+
+    public string ConnectionId { get; }
+
+    public LedgerCapabilities Capabilities => FreshBooksCapabilities.Ledger;
+
+    public IContactStore Contacts { get; }
+
+    public IInvoiceStore Invoices { get; }
+
+    public IPaymentStore Payments { get; }
+
+    public IExpenseStore Expenses { get; }
+
+    public ITimeEntryStore TimeEntries { get; }
+}

@@ -1,0 +1,244 @@
+using System.Text.Json;
+using Ledgerline.FreshBooks.Api;
+using Ledgerline.FreshBooks.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Ledgerline.FreshBooks.Http;
+
+/// <summary>A successful FreshBooks answer, read whole into memory.</summary>
+/// <param name="Call">The call it answers.</param>
+/// <param name="Status">The HTTP status.</param>
+/// <param name="Body">The body bytes.</param>
+internal sealed record FreshBooksResponse(FreshBooksCall Call, int Status, ReadOnlyMemory<byte> Body);
+
+/// <summary>
+/// Sends one Refit call and turns every outcome into either a successful response or an exception from
+/// <see cref="FreshBooksErrorTable"/>. The caller's cancellation passes through unwrapped; errors Ledgerline raised lower
+/// down (the auth handler's <see cref="ReauthorizationRequiredException"/>) pass through as they are.
+/// </summary>
+internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<FreshBooksHttp> logger)
+{
+    /// <summary>The largest body read (FreshBooks' largest page of 100 invoices with lines is a few hundred KB).</summary>
+    public const int MaxBodyBytes = 32 * 1024 * 1024;
+
+    /// <summary>Sends and reads; throws a <see cref="LedgerlineException"/> for any error answer.</summary>
+    public async Task<FreshBooksResponse> SendAsync(
+        FreshBooksCall call, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(send);
+        if (call.IsWrite)
+        {
+            call = call with { SentAt = timeProvider.GetUtcNow() };
+            LogWrite(logger, call.Operation, call.Entity, call.OperationId, call.RecordId);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await send(cancellationToken);
+        }
+        catch (LedgerlineException)
+        {
+            throw;
+        }
+        catch (Exception exception) when (FreshBooksErrorTable.IsTransport(exception, cancellationToken))
+        {
+            throw Failed(call, exception);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            byte[] body;
+            try
+            {
+                body = await ReadAsync(response.Content, cancellationToken);
+            }
+            catch (Exception exception) when (FreshBooksErrorTable.IsTransport(exception, cancellationToken))
+            {
+                throw Failed(call, exception);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw FreshBooksErrorTable.FromResponse(call, status, response.Headers, body, timeProvider.GetUtcNow());
+            }
+
+            return new FreshBooksResponse(call, status, body);
+        }
+    }
+
+    private LedgerlineException Failed(FreshBooksCall call, Exception exception)
+    {
+        var error = FreshBooksErrorTable.FromTransport(call, exception);
+        if (error is OutcomeUnknownException)
+        {
+            LogOutcomeUnknown(logger, call.Operation, call.Entity, call.OperationId, call.RecordId, exception.GetType().Name);
+        }
+
+        return error;
+    }
+
+    private static async Task<byte[]> ReadAsync(HttpContent? content, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return [];
+        }
+
+        if (content.Headers.ContentLength is > MaxBodyBytes)
+        {
+            throw new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "The FreshBooks response is larger than Ledgerline reads.");
+        }
+
+        using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "The FreshBooks response is larger than Ledgerline reads.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "FreshBooks {Operation} {Entity}: sending operation {OperationId} (record {RecordId})")]
+    private static partial void LogWrite(ILogger logger, string operation, EntityKind entity, string operationId, string? recordId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "FreshBooks {Operation} {Entity}: outcome of operation {OperationId} (record {RecordId}) is unknown after {Failure}; it was not retried")]
+    private static partial void LogOutcomeUnknown(ILogger logger, string operation, EntityKind entity, string operationId, string? recordId, string failure);
+}
+
+/// <summary>Reads FreshBooks' envelopes and wire records, turning every surprise into <see cref="InvalidProviderResponseException"/>.</summary>
+internal static class FreshBooksEnvelope
+{
+    /// <summary>Parses a body; not JSON or cut short → invalid response.</summary>
+    public static JsonDocument Parse(FreshBooksResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        try
+        {
+            var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
+            if (ProviderErrorHasList(document.RootElement))
+            {
+                var error = FreshBooksErrorTable.FromResponse(response.Call, response.Status, null, response.Body, DateTimeOffset.UtcNow);
+                document.Dispose();
+                throw error;
+            }
+
+            return document;
+        }
+        catch (JsonException exception)
+        {
+            throw FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body, "FreshBooks answered with a body that is not valid JSON", exception);
+        }
+    }
+
+    /// <summary><c>response.result.{key}</c>: an accounting single record.</summary>
+    public static JsonElement AccountingSingle(FreshBooksResponse response, JsonDocument document, string key) =>
+        Object(response, Path(response, document.RootElement, "response", "result", key), $"response.result.{key}");
+
+    /// <summary><c>response.result.{key}[]</c> with its page counters: an accounting list.</summary>
+    public static (JsonElement Items, PageInfo Page) AccountingList(FreshBooksResponse response, JsonDocument document, string key)
+    {
+        var result = Object(response, Path(response, document.RootElement, "response", "result"), "response.result");
+        var items = result.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list
+            : throw Wrong(response, $"response.result.{key}[]");
+        return (items, PageInfo.From(result));
+    }
+
+    /// <summary><c>{key}</c>: a time tracking/projects single record.</summary>
+    public static JsonElement ProjectSingle(FreshBooksResponse response, JsonDocument document, string key) =>
+        Object(response, Path(response, document.RootElement, key), key);
+
+    /// <summary><c>{key}[]</c> with <c>meta</c>: a time tracking/projects list.</summary>
+    public static (JsonElement Items, PageInfo Page) ProjectList(FreshBooksResponse response, JsonDocument document, string key)
+    {
+        var root = document.RootElement;
+        var items = root.ValueKind == JsonValueKind.Object && root.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list
+            : throw Wrong(response, $"{key}[]");
+        var meta = root.TryGetProperty("meta", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        return (items, meta.ValueKind == JsonValueKind.Object ? PageInfo.From(meta) : new PageInfo(1, 1, items.GetArrayLength()));
+    }
+
+    /// <summary>Reads one wire record; a shape that cannot be read → invalid response with the element as excerpt.</summary>
+    public static T Read<T>(FreshBooksResponse response, JsonElement element)
+    {
+        try
+        {
+            return element.Deserialize<T>(FreshBooksJson.Options)
+                ?? throw Wrong(response, typeof(T).Name);
+        }
+        catch (JsonException exception)
+        {
+            throw FreshBooksErrorTable.Invalid(response.Call, response.Status, System.Text.Encoding.UTF8.GetBytes(element.GetRawText()),
+                "FreshBooks answered with a record Ledgerline cannot read", exception);
+        }
+    }
+
+    /// <summary>Maps a wire record; a value that does not parse (an amount like <c>"12,5"</c>) → invalid response.</summary>
+    public static TRecord Map<TRecord>(FreshBooksResponse response, JsonElement element, Func<TRecord> map)
+        where TRecord : LedgerRecord
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        try
+        {
+            return map() with { RawRepresentation = element.Clone() };
+        }
+        catch (Exception exception) when (exception is FormatException or OverflowException or InvalidOperationException)
+        {
+            throw FreshBooksErrorTable.Invalid(response.Call, response.Status, System.Text.Encoding.UTF8.GetBytes(element.GetRawText()),
+                $"FreshBooks answered with a value Ledgerline cannot read: {exception.Message}", exception);
+        }
+    }
+
+    private static bool ProviderErrorHasList(JsonElement root) => ProviderError.HasAccountingErrors(root);
+
+    private static JsonElement Path(FreshBooksResponse response, JsonElement element, params string[] names)
+    {
+        var current = element;
+        foreach (var name in names)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+            {
+                throw Wrong(response, string.Join('.', names));
+            }
+        }
+
+        return current;
+    }
+
+    private static JsonElement Object(FreshBooksResponse response, JsonElement element, string path) =>
+        element.ValueKind == JsonValueKind.Object ? element : throw Wrong(response, path);
+
+    private static InvalidProviderResponseException Wrong(FreshBooksResponse response, string expected) =>
+        FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body, $"FreshBooks answered with an unexpected envelope (expected {expected})");
+}
+
+/// <summary>FreshBooks' page counters (<c>page</c>, <c>pages</c>, <c>per_page</c>, <c>total</c>).</summary>
+internal readonly record struct PageInfo(int Page, int Pages, int? Total)
+{
+    public static PageInfo From(JsonElement counters)
+    {
+        var page = Int(counters, "page") ?? 1;
+        var pages = Int(counters, "pages") ?? page;
+        return new PageInfo(page, Math.Max(pages, 0), Int(counters, "total"));
+    }
+
+    private static int? Int(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt32(out var n) => n,
+            JsonValueKind.String when int.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) => s,
+            _ => null,
+        } : null;
+}

@@ -1,0 +1,29 @@
+using Ledgerline.FreshBooks.Api;
+using Ledgerline.FreshBooks.Http;
+using Mapster;
+
+namespace Ledgerline.FreshBooks.Stores;
+
+/// <summary>Everything the stores of one ledger share: the connection, the HTTP clients and the settings.</summary>
+internal sealed class FreshBooksLedgerContext(
+    FreshBooksConnectionContext connection,
+    IFreshBooksAccountingApi accounting,
+    IFreshBooksTimeTrackingApi timeTracking,
+    FreshBooksHttp http,
+    FreshBooksOptions options,
+    TypeAdapterConfig mapping)
+{
+    public FreshBooksConnectionContext Connection { get; } = connection;
+
+    public string ConnectionId => Connection.ConnectionId;
+
+    public IFreshBooksAccountingApi Accounting { get; } = accounting;
+
+    public IFreshBooksTimeTrackingApi TimeTracking { get; } = timeTracking;
+
+    public FreshBooksHttp Http { get; } = http;
+
+    public FreshBooksOptions Options { get; } = options;
+
+    public TypeAdapterConfig Mapping { get; } = mapping;
+}
