@@ -8,6 +8,7 @@ namespace Ledgerline.ConformanceTests;
 /// <see cref="IgnoredSuites"/> with a reason, and when a conformance test is overridden without
 /// <see cref="ConformanceDeviationAttribute"/>: so a provider can never skip part of the suite, or change a test, silently.
 /// </summary>
+[Trait(ConformanceSuiteAttribute.TraitName, "Completeness")]
 public abstract class ConformanceSuiteCompletenessTests
 {
     /// <summary>
