@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Ledgerline.Connections;
 using Ledgerline.FreshBooks.Http;
@@ -28,7 +29,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 
         // The verification notice can arrive before FreshBooks answers this request: let the endpoint resolve the account.
         links.Remember(accountId, connectionId);
-        var body = new CallbackEnvelope(new CallbackFields { Event = eventName, Uri = uri.AbsoluteUri });
+        using var body = Json(new CallbackFields { Event = eventName, Uri = uri.AbsoluteUri });
         var callback = await SendForCallbackAsync(
             connectionId, ct => api.CreateCallbackAsync(accountId, body, connectionId, ct), cancellationToken);
         var known = await secrets.GetAsync(callback.Id, cancellationToken);
@@ -81,7 +82,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
         ArgumentException.ThrowIfNullOrWhiteSpace(callbackId);
         ArgumentException.ThrowIfNullOrWhiteSpace(verifier);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
-        var body = new CallbackEnvelope(new CallbackFields { Verifier = verifier });
+        using var body = Json(new CallbackFields { Verifier = verifier });
         var callback = await SendForCallbackAsync(
             connectionId, ct => api.UpdateCallbackAsync(accountId, callbackId, body, connectionId, ct), cancellationToken);
 
@@ -104,7 +105,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(callbackId);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
-        var body = new CallbackEnvelope(new CallbackFields { Resend = true });
+        using var body = Json(new CallbackFields { Resend = true });
         _ = await SendAsync(connectionId, ct => api.UpdateCallbackAsync(accountId, callbackId, body, connectionId, ct), cancellationToken);
     }
 
@@ -171,6 +172,8 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
             };
         }
     }
+
+    private static JsonContent Json(CallbackFields fields) => JsonContent.Create(new CallbackEnvelope(fields));
 
     private static string Excerpt(JsonElement element)
     {

@@ -52,7 +52,7 @@ public static class FreshBooksWebhooksServiceCollectionExtensions
 
         // The adapter's handler chain: retries for GET only (callbacks are created with POST and verified with PUT, never
         // repeated), the per-connection concurrency limit, and the bearer looked up per request.
-        services.AddRefitClient<IFreshBooksEventsApi>()
+        services.AddRefitGeneratedClient<IFreshBooksEventsApi>(_ => new RefitSettings())
             .ConfigureHttpClient((sp, client) => client.BaseAddress = sp.GetRequiredService<IOptions<FreshBooksOptions>>().Value.ApiBaseUrl)
             .AddFreshBooksHandlers();
         return services;

@@ -5,7 +5,8 @@ namespace Ledgerline.FreshBooks.Webhooks;
 
 /// <summary>
 /// FreshBooks' callbacks endpoints (<c>/events/account/{accountId}/events/callbacks</c>). Responses are read raw: the
-/// events service has its own error shapes (§11 of the reference), decoded by <see cref="EventsApiResponse"/>.
+/// events service has its own error shapes (§11 of the reference), decoded by <see cref="EventsApiResponse"/>. Bodies are
+/// passed as ready-made content so that every method is generated inline (no reflection request builder).
 /// </summary>
 internal interface IFreshBooksEventsApi
 {
@@ -20,7 +21,7 @@ internal interface IFreshBooksEventsApi
     [Post("/events/account/{accountId}/events/callbacks")]
     Task<HttpResponseMessage> CreateCallbackAsync(
         string accountId,
-        [Body] CallbackEnvelope body,
+        [Body] HttpContent body,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
         CancellationToken cancellationToken);
 
@@ -28,7 +29,7 @@ internal interface IFreshBooksEventsApi
     Task<HttpResponseMessage> UpdateCallbackAsync(
         string accountId,
         string callbackId,
-        [Body] CallbackEnvelope body,
+        [Body] HttpContent body,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
         CancellationToken cancellationToken);
 
