@@ -20,6 +20,7 @@ public sealed class FreshBooksSandbox : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SandboxServices _services;
     private readonly ConcurrentQueue<SandboxRequest> _requests = new();
+    private const int MaxLoggedRequests = 100_000;
     private int _disposed;
 
     private FreshBooksSandbox(WebApplication app, SandboxServices services, SandboxFaults faults, SandboxWebhooks webhooks)
@@ -172,6 +173,10 @@ public sealed class FreshBooksSandbox : IAsyncDisposable
                 dropped ? 0 : context.Response.StatusCode,
                 AuthGate.BearerToken(context.Request),
                 time));
+            // Long benchmark runs must not grow the log without bound.
+            while (_requests.Count > MaxLoggedRequests && _requests.TryDequeue(out _))
+            {
+            }
         }
     }
 

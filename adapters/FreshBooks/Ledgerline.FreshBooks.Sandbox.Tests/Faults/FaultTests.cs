@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Ledgerline.FreshBooks.Sandbox.Faults;
+using Ledgerline.FreshBooks.Sandbox.Tests.Support;
+
+namespace Ledgerline.FreshBooks.Sandbox.Tests.Faults;
+
+public sealed class FaultTests : IAsyncLifetime
+{
+    private SandboxFixture _f = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _f = new SandboxFixture();
+        await _f.InitializeAsync();
+    }
+
+    public ValueTask DisposeAsync() => _f.DisposeAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpResponseMessage> RawGetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _f.Token);
+        return await _f.Http.SendAsync(request, Ct);
+    }
+
+    private string Clients => _f.Accounting("users/clients");
+
+    [Fact]
+    public async Task Latency_DelaysMatchingRequestsOnly()
+    {
+        _f.Sandbox.Faults.AddLatency(TimeSpan.FromMilliseconds(300), "/accounting");
+        var watch = Stopwatch.StartNew();
+        Assert.Equal(200, (await _f.GetAsync(Clients)).Status);
+        Assert.True(watch.ElapsedMilliseconds >= 280, $"took {watch.ElapsedMilliseconds} ms");
+        watch.Restart();
+        Assert.Equal(200, (await _f.GetAsync("auth/api/v1/users/me")).Status);
+        Assert.True(watch.ElapsedMilliseconds < 280, $"took {watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task TooManyRequests_WithAndWithoutRetryAfter_ThenExpires()
+    {
+        _f.Sandbox.Faults.AddTooManyRequests(TimeSpan.FromSeconds(3), "/accounting", times: 1);
+        _f.Sandbox.Faults.AddTooManyRequests(null, "/accounting", times: 1);
+        using (var first = await RawGetAsync(Clients))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, first.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(3), first.Headers.RetryAfter!.Delta);
+        }
+
+        using (var second = await RawGetAsync(Clients))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+            Assert.Null(second.Headers.RetryAfter);
+            Assert.Equal("""{"message":"Too Many Requests"}""", await second.Content.ReadAsStringAsync(Ct));
+        }
+
+        Assert.Equal(200, (await _f.GetAsync(Clients)).Status);
+    }
+
+    [Fact]
+    public async Task RateBudget_ExcessGets429WithRetryAfter()
+    {
+        _f.Sandbox.Faults.Add(FaultRule.RateLimit(2, "/accounting"));
+        var statuses = new List<int>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var r = await RawGetAsync(Clients);
+            statuses.Add((int)r.StatusCode);
+            if (r.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.NotNull(r.Headers.RetryAfter);
+            }
+        }
+
+        Assert.Equal(200, statuses[0]);
+        Assert.Contains(429, statuses);
+        _f.Sandbox.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(200, (await _f.GetAsync(Clients)).Status);
+    }
+
+    [Fact]
+    public async Task ServerErrors_503IsHtml_500IsAccountingJson()
+    {
+        _f.Sandbox.Faults.AddServerError(503, "/accounting", times: 1);
+        using (var r = await RawGetAsync(Clients))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode);
+            Assert.Equal("text/html", r.Content.Headers.ContentType!.MediaType);
+        }
+
+        _f.Sandbox.Faults.AddServerError(500, "/accounting", times: 1);
+        var json = await _f.GetAsync(Clients);
+        Assert.Equal(500, json.Status);
+        Assert.Equal(500, json.FirstError["errno"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task MalformedBody_IsInvalidJsonWith200()
+    {
+        _f.Sandbox.Faults.Add(FaultRule.Malformed("/accounting", times: 1));
+        using var r = await RawGetAsync(Clients);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var text = await r.Content.ReadAsStringAsync(Ct);
+        Assert.StartsWith("{\"response\"", text, StringComparison.Ordinal);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(text));
+    }
+
+    [Fact]
+    public async Task TruncatedBody_ClientSeesIncompleteResponse()
+    {
+        _f.Sandbox.Faults.Add(FaultRule.Truncate("/accounting", times: 1));
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            using var r = await RawGetAsync(Clients);
+            await r.Content.ReadAsStringAsync(Ct);
+        });
+        Assert.Equal(200, (await _f.GetAsync(Clients)).Status);
+    }
+
+    [Fact]
+    public async Task DropConnection_ThrowsHttpRequestExceptionAndIsLoggedAsZero()
+    {
+        _f.Sandbox.Faults.Add(FaultRule.Drop("/accounting", times: 1));
+        _f.Sandbox.ClearRequests();
+        await Assert.ThrowsAsync<HttpRequestException>(() => RawGetAsync(Clients));
+        // The server finishes its log entry just after the client sees the reset.
+        for (var i = 0; i < 100 && _f.Sandbox.Requests.Count == 0; i++)
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        Assert.Equal(0, Assert.Single(_f.Sandbox.Requests).StatusCode);
+    }
+
+    [Fact]
+    public async Task GlobalRule_AppliesEverywhere_AndClearRemoves()
+    {
+        var id = _f.Sandbox.Faults.AddServerError(502);
+        Assert.Equal(502, (await _f.GetAsync("auth/api/v1/users/me")).Status);
+        Assert.True(_f.Sandbox.Faults.Remove(id));
+        _f.Sandbox.Faults.AddServerError(504);
+        _f.Sandbox.Faults.Clear();
+        Assert.Equal(200, (await _f.GetAsync("auth/api/v1/users/me")).Status);
+    }
+
+    [Theory]
+    [InlineData("latency:250ms", FaultKind.Latency, null)]
+    [InlineData("429:2@/accounting", FaultKind.TooManyRequests, "/accounting")]
+    [InlineData("rps:5", FaultKind.RateBudget, null)]
+    [InlineData("503@/projects#2", FaultKind.ServerError, "/projects")]
+    [InlineData("truncate", FaultKind.TruncatedBody, null)]
+    [InlineData("malformed~0.5", FaultKind.MalformedBody, null)]
+    [InlineData("drop", FaultKind.DropConnection, null)]
+    public void Parse_CommandLineSpecs(string spec, FaultKind kind, string? prefix)
+    {
+        var rule = FaultRule.Parse(spec);
+        Assert.Equal(kind, rule.Kind);
+        Assert.Equal(prefix, rule.PathPrefix);
+    }
+
+    [Fact]
+    public void Parse_Details()
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(250), FaultRule.Parse("latency:250ms").Latency);
+        Assert.Equal(TimeSpan.FromSeconds(2), FaultRule.Parse("429:2").RetryAfter);
+        Assert.Equal(2, FaultRule.Parse("503#2").Times);
+        Assert.Throws<ArgumentException>(() => FaultRule.Parse("explode"));
+    }
+
+    [Fact]
+    public async Task FaultsFromOptions_ActiveAtStart()
+    {
+        var options = SandboxOptions.FromCommandLine(["--fault", "503@/accounting#1", "--quiet", "--seed-clients", "5"]);
+        await using var sandbox = await FreshBooksSandbox.StartAsync(options, Ct);
+        using var http = new HttpClient { BaseAddress = sandbox.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.IssueTokens().AccessToken);
+        var path = $"accounting/account/{sandbox.Data.PrimaryBusiness.AccountId}/users/clients";
+        using (var first = await http.GetAsync(path, Ct))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        }
+
+        using var second = await http.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("\"total\":8", await second.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+}
