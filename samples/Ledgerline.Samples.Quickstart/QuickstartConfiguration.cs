@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Ledgerline.Samples.Quickstart;
+
+/// <summary>
+/// Turns configuration and arguments into <see cref="QuickstartOptions"/>. FreshBooks credentials come from
+/// <c>Ledgerline:FreshBooks:ClientId</c>, <c>…:ClientSecret</c> and <c>…:RedirectUri</c> (environment variables
+/// <c>Ledgerline__FreshBooks__ClientId</c>, … or user secrets); without a client id the story runs on the embedded sandbox.
+/// </summary>
+internal static class QuickstartConfiguration
+{
+    /// <summary>The configuration section holding the FreshBooks app's credentials.</summary>
+    public const string SectionName = "Ledgerline:FreshBooks";
+
+    /// <summary>The argument that runs on the sandbox even when credentials are configured.</summary>
+    public const string SandboxArgument = "--sandbox";
+
+    /// <summary>Reads the options.</summary>
+    /// <exception cref="QuickstartException">An argument is unknown, or the credentials are incomplete or malformed.</exception>
+    public static QuickstartOptions Read(IConfiguration configuration, IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(args);
+        var forceSandbox = false;
+        foreach (var arg in args)
+        {
+            forceSandbox = arg == SandboxArgument
+                ? true
+                : throw new QuickstartException($"Unknown argument '{arg}'. Run with no arguments, or with {SandboxArgument} to ignore configured FreshBooks credentials.");
+        }
+
+        var section = configuration.GetSection(SectionName);
+        var clientId = section["ClientId"];
+        if (forceSandbox || string.IsNullOrWhiteSpace(clientId))
+        {
+            return new QuickstartOptions();
+        }
+
+        var clientSecret = section["ClientSecret"];
+        var redirect = section["RedirectUri"];
+        var missing = new[] { ("ClientSecret", clientSecret), ("RedirectUri", redirect) }
+            .Where(s => string.IsNullOrWhiteSpace(s.Item2)).Select(s => "Ledgerline__FreshBooks__" + s.Item1).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new QuickstartException(
+                $"Ledgerline__FreshBooks__ClientId is set, so the quickstart would use real FreshBooks, but {string.Join(" and ", missing)} {(missing.Length == 1 ? "is" : "are")} not. " +
+                $"Set {(missing.Length == 1 ? "it" : "them")}, or run with {SandboxArgument}.");
+        }
+
+        if (!Uri.TryCreate(redirect, UriKind.Absolute, out var redirectUri) || redirectUri.Scheme is not ("https" or "http"))
+        {
+            throw new QuickstartException("Ledgerline__FreshBooks__RedirectUri must be the absolute redirect URI registered for the FreshBooks app.");
+        }
+
+        return new QuickstartOptions { FreshBooks = new FreshBooksCredentials(clientId.Trim(), clientSecret!.Trim(), redirectUri) };
+    }
+}

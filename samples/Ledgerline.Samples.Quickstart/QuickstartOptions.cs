@@ -1,0 +1,52 @@
+using Ledgerline.FreshBooks.Sandbox;
+using Ledgerline.Samples.Quickstart.Consent;
+using Microsoft.Extensions.Logging;
+
+namespace Ledgerline.Samples.Quickstart;
+
+/// <summary>How the quickstart runs. The defaults run the whole story on an embedded sandbox with no configuration.</summary>
+internal sealed class QuickstartOptions
+{
+    /// <summary>Credentials of a real FreshBooks app; <see langword="null"/> (the default) runs on an embedded sandbox.</summary>
+    public FreshBooksCredentials? FreshBooks { get; init; }
+
+    /// <summary>
+    /// A sandbox that is already running, to use instead of starting one. The story neither seeds nor stops it, so the
+    /// caller can inspect what it holds afterwards. Ignored when <see cref="FreshBooks"/> is set.
+    /// </summary>
+    public FreshBooksSandbox? Sandbox { get; init; }
+
+    /// <summary>How many extra invoices the embedded sandbox is seeded with, so that listing really spans pages. Default 250.</summary>
+    public int SeedInvoices { get; init; } = 250;
+
+    /// <summary>Page size for listing unpaid invoices page by page (1 to 100). Default 100.</summary>
+    public int PageSize { get; init; } = RecordQuery.MaxPageSize;
+
+    /// <summary>The button the scripted browser presses on the sandbox's consent page. Default <see cref="ConsentDecision.Allow"/>.</summary>
+    public ConsentDecision SandboxConsent { get; init; } = ConsentDecision.Allow;
+
+    /// <summary>The id the connection is stored under (in a multi-tenant app, the tenant id). Default <c>quickstart</c>.</summary>
+    public string ConnectionId { get; init; } = "quickstart";
+
+    /// <summary>The currency of the client and invoice the story creates. Default USD.</summary>
+    public CurrencyCode Currency { get; init; } = CurrencyCode.USD;
+
+    /// <summary>Where the redirect address is read from when running against real FreshBooks. Default standard input.</summary>
+    public TextReader? Input { get; init; }
+
+    /// <summary>The clock that dates the invoice and payments. Default the system clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Adds logging providers; with none, the library's logs are discarded.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+}
+
+/// <summary>A real FreshBooks app's OAuth credentials (from the FreshBooks developer page).</summary>
+/// <param name="ClientId">The app's client id.</param>
+/// <param name="ClientSecret">The app's client secret; never printed.</param>
+/// <param name="RedirectUri">The redirect URI registered for the app (FreshBooks requires https).</param>
+internal sealed record FreshBooksCredentials(string ClientId, string ClientSecret, Uri RedirectUri)
+{
+    /// <summary>Describes the credentials without the secret.</summary>
+    public override string ToString() => $"FreshBooksCredentials {{ ClientId = {ClientId}, ClientSecret = ***, RedirectUri = {RedirectUri} }}";
+}

@@ -1,0 +1,58 @@
+using Ledgerline.FreshBooks.Connections;
+
+namespace Ledgerline.Samples.Quickstart;
+
+/// <summary>What a run of the story did, step by step; on failure, as far as it got and why it stopped.</summary>
+internal sealed class QuickstartResult
+{
+    /// <summary>Whether every step completed.</summary>
+    public bool Succeeded => Error is null;
+
+    /// <summary>The process exit code: 0 on success, 1 on failure.</summary>
+    public int ExitCode => Succeeded ? 0 : 1;
+
+    /// <summary>One line saying which step failed and why; <see langword="null"/> on success.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>The step that was running when the story stopped, or the last one on success.</summary>
+    public string? Step { get; set; }
+
+    /// <summary>Whether the story ran against an embedded or given sandbox rather than real FreshBooks.</summary>
+    public bool UsedSandbox { get; set; }
+
+    /// <summary>The businesses the authorizing user belongs to.</summary>
+    public IReadOnlyList<FreshBooksBusiness> Businesses { get; set; } = [];
+
+    /// <summary>The business the connection is pinned to.</summary>
+    public FreshBooksBusiness? Business { get; set; }
+
+    /// <summary>The stored connection's id.</summary>
+    public string? ConnectionId { get; set; }
+
+    /// <summary>The client (contact) the story created.</summary>
+    public Contact? Contact { get; set; }
+
+    /// <summary>The invoice the story created, as last read (paid, once the story completes).</summary>
+    public Invoice? Invoice { get; set; }
+
+    /// <summary>The invoice's status after creation and after each payment, in order.</summary>
+    public IList<InvoiceStatus> InvoiceStatuses { get; } = [];
+
+    /// <summary>The payments the story recorded, in order.</summary>
+    public IList<Payment> Payments { get; } = [];
+
+    /// <summary>How many unpaid invoices each page held, in order.</summary>
+    public IList<int> UnpaidPageCounts { get; } = [];
+
+    /// <summary>How many unpaid invoices the auto-paging listing yielded.</summary>
+    public int? UnpaidListedCount { get; set; }
+
+    /// <summary>Whether the archived client was absent from the default (active-only) contact list.</summary>
+    public bool? ArchivedContactHidden { get; set; }
+
+    /// <summary>Whether the restored client was back in the default contact list.</summary>
+    public bool? RestoredContactListed { get; set; }
+
+    /// <summary>How long the run took.</summary>
+    public TimeSpan Elapsed { get; set; }
+}

@@ -1,0 +1,418 @@
+using Ledgerline.FreshBooks.Connections;
+using Ledgerline.FreshBooks.Sandbox;
+using Ledgerline.Samples.Quickstart.Consent;
+using Ledgerline.Samples.Quickstart.Output;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ledgerline.Samples.Quickstart;
+
+/// <summary>
+/// The quickstart's story, start to finish: connect a FreshBooks business through OAuth, create a client and an invoice,
+/// record payments, list unpaid invoices page by page, archive and restore the client. Everything after the connection
+/// goes through Ledgerline's canonical interfaces (<see cref="ILedger"/>, <see cref="IContactStore"/>,
+/// <see cref="IInvoiceStore"/>, <see cref="IPaymentStore"/>); only connecting is FreshBooks-specific.
+/// </summary>
+internal sealed class QuickstartStory
+{
+    /// <summary>What the story needs and no more: ask for the least an app can work with.</summary>
+    internal static readonly IReadOnlyList<string> Scopes =
+    [
+        "user:profile:read", "user:clients:read", "user:clients:write", "user:invoices:read", "user:invoices:write",
+        "user:payments:read", "user:payments:write",
+    ];
+
+    /// <summary>
+    /// Where the sandbox sends the browser back. Nothing needs to listen there: the scripted browser reads the redirect
+    /// instead of following it, as an app's callback endpoint would receive it.
+    /// </summary>
+    internal static readonly Uri SandboxRedirectUri = new("http://127.0.0.1/ledgerline/callback");
+
+    private const string Indent = "   ";
+    private const int ShownInvoices = 5;
+
+    private readonly TextWriter _out;
+    private readonly QuickstartOptions _options;
+    private readonly QuickstartResult _result = new();
+    private int _section;
+
+    private QuickstartStory(TextWriter output, QuickstartOptions options)
+    {
+        _out = output;
+        _options = options;
+    }
+
+    /// <summary>
+    /// Runs the story, writing what happens to <paramref name="output"/>. Failures do not throw: the result says which
+    /// step failed and why, in one line. Only cancellation through <paramref name="cancellationToken"/> throws.
+    /// </summary>
+    public static async Task<QuickstartResult> RunAsync(TextWriter output, QuickstartOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PageSize, RecordQuery.MaxPageSize);
+
+        var story = new QuickstartStory(output, options);
+        var started = options.TimeProvider.GetTimestamp();
+        try
+        {
+            await story.RunAsync(cancellationToken);
+        }
+        catch (Exception ex) when (IsStoryFailure(ex, cancellationToken))
+        {
+            story._result.Error = $"{story._result.Step} failed: {Describe(ex)}";
+        }
+
+        story._result.Elapsed = options.TimeProvider.GetElapsedTime(started);
+        if (story._result.Succeeded)
+        {
+            output.WriteLine();
+            output.WriteLine($"Done in {Format.Duration(story._result.Elapsed)}: connected, invoiced, paid, listed, archived and restored through Ledgerline's canonical interfaces.");
+        }
+
+        return story._result;
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        FreshBooksSandbox? ownSandbox = null;
+        var sandbox = _options.Sandbox;
+        if (_options.FreshBooks is null && sandbox is null)
+        {
+            _result.Step = "Starting the sandbox";
+            ownSandbox = await FreshBooksSandbox.StartAsync(new SandboxOptions { SeedInvoices = _options.SeedInvoices, LinesPerInvoice = 3 }, cancellationToken);
+            sandbox = ownSandbox;
+        }
+        else if (_options.FreshBooks is not null)
+        {
+            sandbox = null;
+        }
+
+        await using (ownSandbox)
+        {
+            _result.UsedSandbox = sandbox is not null;
+            _out.WriteLine(sandbox is null
+                ? $"Ledgerline quickstart on real FreshBooks (app {_options.FreshBooks!.ClientId}, redirect URI {_options.FreshBooks.RedirectUri})"
+                : $"Ledgerline quickstart on the FreshBooks sandbox at {sandbox.BaseAddress} ({(ownSandbox is null ? "given" : "in-process")}, no account needed)");
+
+            await using var services = BuildServices(sandbox);
+            await ConnectAsync(services, sandbox, cancellationToken);
+
+            // From here on, nothing is FreshBooks-specific: the same code runs on any Ledgerline provider.
+            var ledger = services.GetRequiredService<ILedger>();
+            var contacts = services.GetRequiredService<IContactStore>();
+            var invoices = services.GetRequiredService<IInvoiceStore>();
+            var payments = services.GetRequiredService<IPaymentStore>();
+            _out.WriteLine($"{Indent}Ledger ready: provider {ledger.ProviderName}, connection \"{ledger.ConnectionId}\"");
+
+            var contact = await CreateContactAsync(contacts, cancellationToken);
+            var invoice = await CreateInvoiceAsync(invoices, contact, cancellationToken);
+            await PayAsync(invoices, payments, invoice, cancellationToken);
+            await ListUnpaidAsync(invoices, contacts, cancellationToken);
+            await ArchiveAndRestoreAsync(contacts, contact, cancellationToken);
+        }
+    }
+
+    private ServiceProvider BuildServices(FreshBooksSandbox? sandbox)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(_options.TimeProvider);
+        services.AddLogging(logging => _options.ConfigureLogging?.Invoke(logging));
+        services.AddLedgerline(o => o.DefaultConnectionId = _options.ConnectionId)
+            .AddFreshBooks(o =>
+            {
+                if (sandbox is not null)
+                {
+                    o.ClientId = sandbox.Options.ClientId;
+                    o.ClientSecret = sandbox.Options.ClientSecret;
+                    o.RedirectUri = SandboxRedirectUri;
+                    o.ApiBaseUrl = sandbox.BaseAddress;
+                    o.AuthBaseUrl = sandbox.BaseAddress;
+                }
+                else
+                {
+                    var credentials = _options.FreshBooks!;
+                    o.ClientId = credentials.ClientId;
+                    o.ClientSecret = credentials.ClientSecret;
+                    o.RedirectUri = credentials.RedirectUri;
+                }
+            });
+        return services.BuildServiceProvider();
+    }
+
+    private async Task ConnectAsync(IServiceProvider services, FreshBooksSandbox? sandbox, CancellationToken cancellationToken)
+    {
+        Section("Connecting FreshBooks", "Connect a FreshBooks account (OAuth 2.0 authorization code flow)");
+        var connector = services.GetRequiredService<FreshBooksConnector>();
+        var request = connector.CreateAuthorizationRequest(Scopes);
+        _out.WriteLine($"{Indent}Authorization URL: {request.AuthorizationUrl.AbsoluteUri}");
+
+        AuthorizationRedirect redirect;
+        if (sandbox is not null)
+        {
+            using var browser = ScriptedBrowser.CreateHttpClient();
+            redirect = await new ScriptedBrowser(browser, _options.SandboxConsent, _out).AuthorizeAsync(request.AuthorizationUrl, cancellationToken);
+        }
+        else
+        {
+            redirect = await new ConsoleConsent(_options.Input ?? Console.In, _out).AuthorizeAsync(request.AuthorizationUrl, cancellationToken);
+        }
+
+        if (redirect.Error is { } error)
+        {
+            throw new QuickstartException(
+                $"FreshBooks did not grant access ({error}{(redirect.ErrorDescription is { } d ? ": " + d : string.Empty)}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(redirect.Code))
+        {
+            throw new QuickstartException("The redirect back to the app carries no authorization code.");
+        }
+
+        if (redirect.State is null && sandbox is null)
+        {
+            _out.WriteLine($"{Indent}A bare code was pasted, so the state could not be checked; a web app always checks it.");
+        }
+        else if (!request.IsExpectedState(redirect.State))
+        {
+            // The redirect did not come from the flow this app started (CSRF): its code must not be used.
+            throw new QuickstartException("The redirect's state does not match the authorization request's; the code was not used.");
+        }
+        else
+        {
+            _out.WriteLine($"{Indent}Redirected back with a code; the state matches the request.");
+        }
+
+        var grant = await connector.ExchangeCodeAsync(redirect.Code, cancellationToken);
+        var who = string.Join(' ', new[] { grant.FirstName, grant.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        _out.WriteLine($"{Indent}Code exchanged for tokens: signed in as {who} <{grant.Email}>, {grant.Scopes.Count} scopes granted.");
+
+        Section("Picking a business", "Pick a business");
+        _result.Businesses = grant.Businesses;
+        var table = new TextTable(("Business", Align.Left), ("Role", Align.Left), ("Account id", Align.Left), ("Business id", Align.Right));
+        foreach (var b in grant.Businesses)
+        {
+            table.AddRow(b.Name, b.Role, b.AccountId, b.BusinessId);
+        }
+
+        table.WriteTo(_out, Indent);
+        var business = grant.Businesses.FirstOrDefault(b => string.Equals(b.Role, "owner", StringComparison.OrdinalIgnoreCase))
+            ?? throw new QuickstartException(
+                $"None of the user's {grant.Businesses.Count} businesses has the owner role; the quickstart only writes to a business the user owns.");
+        var connection = await connector.ConnectAsync(_options.ConnectionId, grant, business, cancellationToken);
+        _result.Business = business;
+        _result.ConnectionId = connection.Id;
+        _out.WriteLine($"{Indent}Picked the first owner-role business: {business.Name} (account {business.AccountId}).");
+        _out.WriteLine($"{Indent}Stored connection \"{connection.Id}\" pinned to it; the tokens stay inside the connection store.");
+    }
+
+    private async Task<Contact> CreateContactAsync(IContactStore contacts, CancellationToken cancellationToken)
+    {
+        Section("Creating a client", "Create a client (IContactStore.CreateAsync)");
+        var contact = await contacts.CreateAsync(
+            new NewContact
+            {
+                FirstName = "Nancy",
+                LastName = "Davolio",
+                Organization = "Northwind Traders",
+                Email = "nancy.davolio@northwind.test",
+                Currency = _options.Currency,
+            },
+            cancellationToken);
+        _result.Contact = contact;
+        _out.WriteLine($"{Indent}Created contact {contact.Id}: {contact.DisplayName}, {contact.FirstName} {contact.LastName} <{contact.Email}>, {contact.State}");
+        return contact;
+    }
+
+    private async Task<Invoice> CreateInvoiceAsync(IInvoiceStore invoices, Contact contact, CancellationToken cancellationToken)
+    {
+        Section("Creating an invoice", "Create an invoice with lines, a tax and a discount (IInvoiceStore.CreateAsync)");
+        var currency = _options.Currency;
+        var today = DateOnly.FromDateTime(_options.TimeProvider.GetUtcNow().UtcDateTime);
+        var invoice = await invoices.CreateAsync(
+            new NewInvoice
+            {
+                ContactId = contact.Id,
+                Currency = currency,
+                IssueDate = today,
+                DueDate = today.AddDays(30),
+                DiscountPercent = 10m,
+                Terms = "Net 30",
+                Lines =
+                [
+                    new() { Name = "Consulting", Description = "Architecture review (hours)", Quantity = 10m, UnitPrice = new Money(120m, currency), Taxes = [new LineTax("HST", 13m)] },
+                    new() { Name = "Workshop", Description = "Half-day team workshop", Quantity = 1m, UnitPrice = new Money(450m, currency) },
+                    new() { Name = "Hosting", Description = "Staging environment (months)", Quantity = 3m, UnitPrice = new Money(19.99m, currency) },
+                ],
+            },
+            cancellationToken);
+        Record(invoice);
+
+        _out.WriteLine($"{Indent}Invoice {invoice.Number} (id {invoice.Id}) for {contact.DisplayName}: issued {Format.Date(invoice.IssueDate)}, due {Format.Date(invoice.DueDate)}, {invoice.Currency}");
+        var lines = new TextTable(("#", Align.Right), ("Item", Align.Left), ("Qty", Align.Right), ("Unit price", Align.Right), ("Amount", Align.Right), ("Tax", Align.Left));
+        for (var i = 0; i < invoice.Lines.Count; i++)
+        {
+            var line = invoice.Lines[i];
+            lines.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), line.Name, Format.Number(line.Quantity),
+                Format.Amount(line.UnitPrice), Format.Amount(line.Amount), Format.Taxes(line.Taxes));
+        }
+
+        lines.WriteTo(_out, Indent);
+        WriteTotals(
+        [
+            ("Subtotal", invoice.Subtotal),
+            ($"Discount {Format.Number(invoice.DiscountPercent)}%", -invoice.Discount),
+            ("Tax", invoice.Tax),
+            ("Total", invoice.Total),
+            ("Amount due", invoice.AmountDue),
+        ]);
+        _out.WriteLine($"{Indent}Status: {invoice.Status}");
+        return invoice;
+    }
+
+    private async Task PayAsync(IInvoiceStore invoices, IPaymentStore payments, Invoice invoice, CancellationToken cancellationToken)
+    {
+        Section("Recording payments", "Record a partial payment, then the rest (IPaymentStore.CreateAsync)");
+        var today = DateOnly.FromDateTime(_options.TimeProvider.GetUtcNow().UtcDateTime);
+        var partial = new Money(Math.Min(500m, Math.Round(invoice.AmountDue.Amount / 2, 2, MidpointRounding.AwayFromZero)), invoice.Currency);
+        invoice = await RecordPaymentAsync(partial, "Bank Transfer");
+        await RecordPaymentAsync(invoice.AmountDue, "Credit Card");
+        _out.WriteLine($"{Indent}Status moves: {string.Join(" -> ", _result.InvoiceStatuses)}");
+
+        async Task<Invoice> RecordPaymentAsync(Money amount, string method)
+        {
+            var payment = await payments.CreateAsync(
+                new NewPayment { InvoiceId = invoice.Id, Amount = amount, Date = today, Method = method, Note = "Quickstart" },
+                cancellationToken);
+            _result.Payments.Add(payment);
+            var updated = await invoices.GetAsync(invoice.Id, cancellationToken);
+            Record(updated);
+            _out.WriteLine($"{Indent}Payment {payment.Id}: {Format.Money(payment.Amount)} by {payment.Method} -> invoice {updated.Status}, paid {Format.Money(updated.AmountPaid)}, due {Format.Money(updated.AmountDue)}");
+            return updated;
+        }
+    }
+
+    private async Task ListUnpaidAsync(IInvoiceStore invoices, IContactStore contacts, CancellationToken cancellationToken)
+    {
+        Section("Listing unpaid invoices", $"List unpaid invoices page by page (IInvoiceStore.ListPageAsync, page size {_options.PageSize})");
+        var query = InvoiceQuery.Unpaid() with { PageSize = _options.PageSize };
+        var first = new List<Invoice>();
+        string? cursor = null;
+        do
+        {
+            var page = await invoices.ListPageAsync(query, cursor, cancellationToken);
+            _result.UnpaidPageCounts.Add(page.Items.Count);
+            first.AddRange(page.Items.Take(ShownInvoices - first.Count));
+            _out.WriteLine($"{Indent}Page {_result.UnpaidPageCounts.Count}: {page.Items.Count} unpaid{(page.HasMore ? string.Empty : " (last page)")}");
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        // ListAsync does the paging itself: the simple way to walk everything.
+        var listed = 0;
+        var ours = false;
+        await foreach (var unpaid in invoices.ListAsync(query, cancellationToken))
+        {
+            listed++;
+            ours |= unpaid.Id == _result.Invoice?.Id;
+        }
+
+        _result.UnpaidListedCount = listed;
+        _out.WriteLine($"{Indent}{_result.UnpaidPageCounts.Sum()} unpaid invoices on {_result.UnpaidPageCounts.Count} pages; IInvoiceStore.ListAsync (auto-paging) yields {listed}.");
+        _out.WriteLine($"{Indent}Invoice {_result.Invoice?.Number} is {(ours ? "still listed as unpaid" : "not among them: it is paid")}.");
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var table = new TextTable(("Number", Align.Left), ("Client", Align.Left), ("Issued", Align.Left), ("Status", Align.Left),
+            ("Total", Align.Right), ("Amount due", Align.Right));
+        foreach (var invoice in first)
+        {
+            if (!names.TryGetValue(invoice.ContactId, out var name))
+            {
+                name = (await contacts.GetAsync(invoice.ContactId, cancellationToken)).DisplayName;
+                names[invoice.ContactId] = name;
+            }
+
+            table.AddRow(invoice.Number, name, Format.Date(invoice.IssueDate), invoice.Status.ToString(), Format.Money(invoice.Total), Format.Money(invoice.AmountDue));
+        }
+
+        _out.WriteLine($"{Indent}The first {table.RowCount}:");
+        table.WriteTo(_out, Indent);
+    }
+
+    private async Task ArchiveAndRestoreAsync(IContactStore contacts, Contact contact, CancellationToken cancellationToken)
+    {
+        Section("Archiving and restoring the client", "Archive the client, then restore it (IContactStore.ArchiveAsync / RestoreAsync)");
+        var archived = await contacts.ArchiveAsync(contact.Id, cancellationToken);
+        _out.WriteLine($"{Indent}Archived {contact.DisplayName} -> state {archived.State}");
+        var (count, listed) = await FindAsync(contacts, new ContactQuery(), contact.Id, cancellationToken);
+        _result.ArchivedContactHidden = !listed;
+        _out.WriteLine($"{Indent}Default contact list (active only): {count} contacts, {contact.DisplayName} {(listed ? "is STILL listed" : "is gone")}");
+        var (_, inArchive) = await FindAsync(contacts, new ContactQuery { States = RecordStates.Archived }, contact.Id, cancellationToken);
+        _out.WriteLine($"{Indent}Listed with States = Archived: {contact.DisplayName} {(inArchive ? "is there" : "is MISSING")}");
+
+        var restored = await contacts.RestoreAsync(contact.Id, cancellationToken);
+        _result.Contact = restored;
+        _out.WriteLine($"{Indent}Restored {contact.DisplayName} -> state {restored.State}");
+        (count, listed) = await FindAsync(contacts, new ContactQuery(), contact.Id, cancellationToken);
+        _result.RestoredContactListed = listed;
+        _out.WriteLine($"{Indent}Default contact list: {count} contacts, {contact.DisplayName} {(listed ? "is back" : "is STILL missing")}");
+    }
+
+    private static async Task<(int Count, bool Found)> FindAsync(IContactStore contacts, ContactQuery query, string id, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var found = false;
+        await foreach (var contact in contacts.ListAsync(query, cancellationToken))
+        {
+            count++;
+            found |= contact.Id == id;
+        }
+
+        return (count, found);
+    }
+
+    private void Record(Invoice invoice)
+    {
+        _result.Invoice = invoice;
+        _result.InvoiceStatuses.Add(invoice.Status);
+    }
+
+    private void WriteTotals(IReadOnlyList<(string Label, Money Amount)> rows)
+    {
+        var labelWidth = rows.Max(r => r.Label.Length);
+        var amounts = rows.Select(r => Format.Money(r.Amount)).ToArray();
+        var amountWidth = amounts.Max(a => a.Length);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            _out.WriteLine($"{Indent}{rows[i].Label.PadLeft(labelWidth + 20)}  {amounts[i].PadLeft(amountWidth)}");
+        }
+    }
+
+    private void Section(string step, string title)
+    {
+        _result.Step = step;
+        _out.WriteLine();
+        _out.WriteLine($"{++_section}. {title}");
+    }
+
+    private static bool IsStoryFailure(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => false,
+        LedgerlineException or QuickstartException or HttpRequestException or OptionsValidationException => true,
+
+        // A timeout of the scripted browser's HttpClient, not the caller's cancellation.
+        OperationCanceledException => true,
+
+        // The connector's own refusals (a missing setting, a grant used twice).
+        InvalidOperationException => true,
+        _ => false,
+    };
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        OperationCanceledException => "a request timed out.",
+        HttpRequestException http => $"the server could not be reached ({http.Message})",
+        _ => exception.Message,
+    };
+}

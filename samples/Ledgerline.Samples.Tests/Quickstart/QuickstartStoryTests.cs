@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using Ledgerline.FreshBooks.Sandbox;
+
+namespace Ledgerline.Samples.Tests.Quickstart;
+
+/// <summary>The quickstart end to end: what it prints, and what the sandbox holds afterwards (read without the adapter).</summary>
+public sealed partial class QuickstartStoryTests(QuickstartRunFixture run) : IClassFixture<QuickstartRunFixture>
+{
+    [Fact]
+    public void RunAsync_OnSandbox_SucceedsQuickly()
+    {
+        Assert.True(run.Result.Succeeded, run.Result.Error + "\n" + run.Output);
+        Assert.Equal(0, run.Result.ExitCode);
+        Assert.True(run.WallClock < TimeSpan.FromSeconds(30), $"took {run.WallClock}");
+        Assert.Contains(run.Lines, l => l.StartsWith("Done in ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RunAsync_OnSandbox_WalksTheOAuthFlowAndChecksTheState()
+    {
+        var url = Assert.Single(run.Lines, l => l.Contains("Authorization URL: ", StringComparison.Ordinal));
+        Assert.Contains($"{run.Sandbox.BaseAddress}oauth/authorize?client_id=ledgerline-sandbox&response_type=code", url, StringComparison.Ordinal);
+        Assert.Contains("&state=", url, StringComparison.Ordinal);
+        Assert.Contains(run.Lines, l => l.Contains("Consent page: \"Authorize Ledgerline Sandbox App\"", StringComparison.Ordinal) && l.EndsWith("pressing Allow", StringComparison.Ordinal));
+        Assert.Contains("   Redirected back with a code; the state matches the request.", run.Lines);
+        Assert.Contains(run.Lines, l => l.Contains("signed in as Sandy Boxer <sandy@ledgerline.test>, 7 scopes granted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RunAsync_OnSandbox_PrintsTheBusinessesTableAndPicksTheOwnerBusiness()
+    {
+        var header = run.Lines.ToList().FindIndex(l => Regex.IsMatch(l, @"^   Business\s+Role\s+Account id\s+Business id$"));
+        Assert.True(header >= 0, run.Output);
+        Assert.Matches(@"^   -+  -+  -+  -+$", run.Lines[header + 1]);
+        Assert.Matches(@"^   Ledgerline Sandbox Co\.\s+owner\s+LL4X7Q\s+439001$", run.Lines[header + 2]);
+        Assert.Matches(@"^   Second Street Studio\s+business_manager\s+ZK82PW\s+439002$", run.Lines[header + 3]);
+        Assert.Contains("   Picked the first owner-role business: Ledgerline Sandbox Co. (account LL4X7Q).", run.Lines);
+        Assert.Equal("LL4X7Q", run.Result.Business?.AccountId);
+        Assert.Equal(2, run.Result.Businesses.Count);
+    }
+
+    [Fact]
+    public void RunAsync_OnSandbox_PrintsTheInvoiceLinesAndTotals()
+    {
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^   1  Consulting\s+10\s+120\.00\s+1,200\.00  HST 13%$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^   2  Workshop\s+1\s+450\.00\s+450\.00  -$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^   3  Hosting\s+3\s+19\.99\s+59\.97  -$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^\s+Subtotal\s+1,709\.97 USD$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^\s+Discount 10%\s+-171\.00 USD$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^\s+Tax\s+140\.40 USD$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^\s+Total\s+1,679\.37 USD$"));
+    }
+
+    [Fact]
+    public void RunAsync_OnSandbox_ShowsTheStatusMoveThroughPartialToPaid()
+    {
+        Assert.Contains("   Status: Draft", run.Lines);
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^   Payment \d+: 500\.00 USD by Bank Transfer -> invoice PartiallyPaid, paid 500\.00 USD, due 1,179\.37 USD$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^   Payment \d+: 1,179\.37 USD by Credit Card -> invoice Paid, paid 1,679\.37 USD, due 0\.00 USD$"));
+        Assert.Contains("   Status moves: Draft -> PartiallyPaid -> Paid", run.Lines);
+        Assert.Equal([InvoiceStatus.Draft, InvoiceStatus.PartiallyPaid, InvoiceStatus.Paid], run.Result.InvoiceStatuses);
+    }
+
+    [Fact]
+    public async Task RunAsync_OnSandbox_ListsEveryUnpaidInvoiceAcrossPages()
+    {
+        using var inspector = new SandboxInspector(run.Sandbox);
+        var active = await inspector.InvoicesAsync();
+        var unpaid = active.Count(i => i.GetProperty("v3_status").GetString() != "paid");
+        var pages = (active.Count + 99) / 100;
+
+        Assert.True(pages >= 3, $"{active.Count} invoices should span at least three pages of 100");
+        Assert.Equal(pages, run.Result.UnpaidPageCounts.Count);
+        Assert.Equal(unpaid, run.Result.UnpaidPageCounts.Sum());
+        Assert.Equal(unpaid, run.Result.UnpaidListedCount);
+        for (var page = 1; page <= pages; page++)
+        {
+            var count = run.Result.UnpaidPageCounts[page - 1];
+            Assert.Contains($"   Page {page}: {count} unpaid{(page == pages ? " (last page)" : string.Empty)}", run.Lines);
+        }
+
+        Assert.Contains($"   {unpaid} unpaid invoices on {pages} pages; IInvoiceStore.ListAsync (auto-paging) yields {unpaid}.", run.Lines);
+        Assert.Contains(run.Lines, l => l.EndsWith("is not among them: it is paid.", StringComparison.Ordinal));
+        var first = run.Lines.ToList().IndexOf("   The first 5:");
+        Assert.True(first >= 0, run.Output);
+        Assert.Matches(@"^   Number\s+Client\s+Issued\s+Status\s+Total\s+Amount due$", run.Lines[first + 1]);
+        Assert.All(run.Lines.Skip(first + 3).Take(5), l => Assert.Matches(@"^   \d{7}\s+\S.*\s(Draft|Sent|Viewed|PartiallyPaid|Overdue)\s+[\d,]+\.\d\d [A-Z]{3}\s+[\d,]+\.\d\d [A-Z]{3}$", l));
+    }
+
+    [Fact]
+    public void RunAsync_OnSandbox_ShowsTheClientGoneWhenArchivedAndBackWhenRestored()
+    {
+        Assert.Contains("   Archived Northwind Traders -> state Archived", run.Lines);
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^   Default contact list \(active only\): \d+ contacts, Northwind Traders is gone$"));
+        Assert.Contains("   Listed with States = Archived: Northwind Traders is there", run.Lines);
+        Assert.Contains("   Restored Northwind Traders -> state Active", run.Lines);
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^   Default contact list: \d+ contacts, Northwind Traders is back$"));
+        Assert.True(run.Result.ArchivedContactHidden);
+        Assert.True(run.Result.RestoredContactListed);
+    }
+
+    [Fact]
+    public async Task RunAsync_OnSandbox_LeavesTheClientActiveInTheSandbox()
+    {
+        using var inspector = new SandboxInspector(run.Sandbox);
+        var client = await inspector.ClientAsync(run.Result.Contact!.Id);
+
+        Assert.Equal(0, client.GetProperty("vis_state").GetInt32());
+        Assert.Equal("Northwind Traders", client.GetProperty("organization").GetString());
+        Assert.Equal("nancy.davolio@northwind.test", client.GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task RunAsync_OnSandbox_LeavesThePaidInvoiceWithItsTotalsInTheSandbox()
+    {
+        using var inspector = new SandboxInspector(run.Sandbox);
+        var invoice = await inspector.InvoiceAsync(run.Result.Invoice!.Id);
+
+        Assert.Equal(run.Result.Contact!.Id, invoice.GetProperty("customerid").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("paid", invoice.GetProperty("v3_status").GetString());
+        Assert.Equal("1679.37", SandboxInspector.Amount(invoice, "amount"));
+        Assert.Equal("1679.37", SandboxInspector.Amount(invoice, "paid"));
+        Assert.Equal("0.00", SandboxInspector.Amount(invoice, "outstanding"));
+        Assert.Equal("171.00", SandboxInspector.Amount(invoice, "discount_total"));
+        Assert.Equal("USD", invoice.GetProperty("currency_code").GetString());
+        var lines = invoice.GetProperty("lines").EnumerateArray().ToArray();
+        Assert.Equal(["Consulting", "Workshop", "Hosting"], lines.Select(l => l.GetProperty("name").GetString()));
+        Assert.Equal(["HST", "", ""], lines.Select(l => l.GetProperty("taxName1").GetString()));
+    }
+
+    [Fact]
+    public async Task RunAsync_OnSandbox_RecordsBothPaymentsInTheSandbox()
+    {
+        using var inspector = new SandboxInspector(run.Sandbox);
+        var payments = await inspector.PaymentsForInvoiceAsync(run.Result.Invoice!.Id);
+
+        Assert.Equal(["1179.37", "500.00"], payments.Select(p => SandboxInspector.Amount(p, "amount")).Order(StringComparer.Ordinal));
+        Assert.All(payments, p => Assert.Equal(0, p.GetProperty("vis_state").GetInt32()));
+        Assert.Equal(run.Result.Payments.Select(p => p.Id).Order(StringComparer.Ordinal),
+            payments.Select(p => p.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal));
+    }
+}
