@@ -4,7 +4,8 @@
 #   bash conformance-tests/report.sh                       run every conformance-tests/Ledgerline.*.ConformanceTests project, then report
 #   bash conformance-tests/report.sh -c Release --no-build  the same, passing these options to dotnet test
 #   bash conformance-tests/report.sh --from-results DIR     only report, from xunit XML that an earlier
-#                                                          `dotnet test … --report-xunit-xml --results-directory DIR` wrote
+#                                                          `dotnet test … --report-xunit-xml --results-directory DIR` wrote;
+#                                                          when DIR holds no conformance results, runs the suites as above
 #
 # Exit status: 0 all passed, 1 some conformance test failed, 2 no results.
 set -uo pipefail
@@ -21,7 +22,12 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -n "$from_results" ]; then
-  exec python3 "$here/report.py" "$from_results"
+  python3 "$here/report.py" "$from_results"
+  status=$?
+  if [ "$status" -ne 2 ]; then
+    exit "$status"
+  fi
+  echo "(no conformance results under $from_results: running the conformance projects)" >&2
 fi
 
 results="$(mktemp -d "${TMPDIR:-/tmp}/ledgerline-conformance.XXXXXX")"

@@ -229,9 +229,8 @@ public abstract class ErrorConformanceTests<TFixture>(TFixture fixture) : Confor
         using var canceled = new CancellationTokenSource();
         await canceled.CancelAsync();
 
-        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Ledger.Contacts.GetAsync(contact.Id, canceled.Token));
-
-        Assert.Equal(canceled.Token, exception.CancellationToken);
+        // Any OperationCanceledException will do (a resilience pipeline may link tokens), but never a LedgerlineException.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Ledger.Contacts.GetAsync(contact.Id, canceled.Token));
     }
 
     [Fact]
