@@ -1,0 +1,195 @@
+using System.Net;
+using Ledgerline.Connections;
+using Ledgerline.FreshBooks.Connections;
+using Ledgerline.FreshBooks.Http;
+using Ledgerline.FreshBooks.Sandbox;
+
+namespace Ledgerline.FreshBooks.Tests.Connections;
+
+public sealed class FreshBooksConnectorTests : IAsyncLifetime
+{
+    private FreshBooksSandbox _sandbox = null!;
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _sandbox = await FreshBooksSandbox.StartAsync(cancellationToken: Cancellation);
+
+    public async ValueTask DisposeAsync() => await _sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task CreateAuthorizationRequest_Scopes_BuildsTheConsentUrlWithARandomState()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+
+        var request = stack.Connector.CreateAuthorizationRequest(["user:profile:read", "user:invoices:read"]);
+        var other = stack.Connector.CreateAuthorizationRequest(["user:profile:read"]);
+        var query = ParseQuery(request.AuthorizationUrl);
+
+        Assert.Equal(new Uri(_sandbox.BaseAddress, "oauth/authorize").AbsolutePath, request.AuthorizationUrl.AbsolutePath);
+        Assert.Equal(_sandbox.Options.ClientId, query["client_id"]);
+        Assert.Equal("code", query["response_type"]);
+        Assert.Equal(ConnectionsStack.RedirectUri, query["redirect_uri"]);
+        Assert.Equal("user:profile:read user:invoices:read", query["scope"]);
+        Assert.Equal(request.State, query["state"]);
+        Assert.True(request.State.Length >= 43);
+        Assert.NotEqual(request.State, other.State);
+    }
+
+    [Fact]
+    public async Task IsExpectedState_OtherOrMissingState_IsFalse()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var request = stack.Connector.CreateAuthorizationRequest();
+
+        Assert.True(request.IsExpectedState(request.State));
+        Assert.False(request.IsExpectedState(request.State + "x"));
+        Assert.False(request.IsExpectedState(null));
+        Assert.False(request.IsExpectedState(string.Empty));
+    }
+
+    [Fact]
+    public async Task CreateAuthorizationRequest_NoRedirectUri_Throws()
+    {
+        await using var stack = new ConnectionsStack(_sandbox, configure: o => o.RedirectUri = null);
+
+        Assert.Throws<InvalidOperationException>(() => stack.Connector.CreateAuthorizationRequest());
+    }
+
+    [Fact]
+    public async Task ConnectAsync_AfterConsent_StoresAConnectionPinnedToTheChosenBusinessThatWorks()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var request = stack.Connector.CreateAuthorizationRequest(["user:profile:read", "user:clients:read"]);
+        var redirect = await ConsentAsync(request.AuthorizationUrl);
+        var returned = ParseQuery(redirect);
+        Assert.True(request.IsExpectedState(returned["state"]));
+
+        var grant = await stack.Connector.ExchangeCodeAsync(returned["code"], Cancellation);
+        var chosen = grant.Businesses.Single(b => b.AccountId == _sandbox.Data.SecondaryBusiness.AccountId);
+        var connection = await stack.Connector.ConnectAsync("tenant-7", grant, chosen, Cancellation);
+        using var me = await stack.GetMeAsync("tenant-7", cancellationToken: Cancellation);
+
+        Assert.Equal(_sandbox.Data.Businesses.Count, grant.Businesses.Count);
+        Assert.Equal(_sandbox.Data.Identity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), grant.IdentityId);
+        Assert.Equal(_sandbox.Data.Identity.Email, grant.Email);
+        Assert.Equal(_sandbox.Data.SecondaryBusiness.Name, chosen.Name);
+        Assert.Equal(_sandbox.Data.SecondaryBusiness.Role, chosen.Role);
+        Assert.Equal(_sandbox.Data.SecondaryBusiness.BusinessId.ToString(System.Globalization.CultureInfo.InvariantCulture), chosen.BusinessId);
+
+        var stored = await stack.Store.GetAsync("tenant-7", Cancellation);
+        Assert.NotNull(stored);
+        Assert.Equal(connection.Version, stored.Version);
+        Assert.Equal("FreshBooks", stored.Provider);
+        Assert.Equal(ConnectionStatus.Active, stored.Status);
+        Assert.Equal(chosen.AccountId, stored.Properties[FreshBooksRequest.AccountIdProperty]);
+        Assert.Equal(chosen.BusinessId, stored.Properties[FreshBooksRequest.BusinessIdProperty]);
+        Assert.Equal(chosen.Name, stored.Properties[FreshBooksRequest.BusinessNameProperty]);
+        Assert.Equal(grant.IdentityId, stored.Properties[FreshBooksRequest.IdentityIdProperty]);
+        Assert.True(stored.Scopes.SetEquals(["user:profile:read", "user:clients:read"]));
+        Assert.True(stored.Tokens!.ExpiresAt > DateTimeOffset.UtcNow.AddHours(11));
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(stored.Tokens.AccessToken, _sandbox.Requests[^1].BearerToken);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_SameGrantTwice_RefusesTheSecond()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var grant = await GrantAsync(stack);
+        await stack.Connector.ConnectAsync("first", grant, grant.Businesses[0], Cancellation);
+
+        Assert.Throws<InvalidOperationException>(() => stack.Connector.ConnectAsync("second", grant, grant.Businesses[1], Cancellation).GetAwaiter().GetResult());
+        Assert.Null(await stack.Store.GetAsync("second", Cancellation));
+    }
+
+    [Fact]
+    public async Task ConnectAsync_BusinessNotInTheGrant_Throws()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var grant = await GrantAsync(stack);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => stack.Connector.ConnectAsync("x", grant, new FreshBooksBusiness("Other", "owner", "ZZZ", "1"), Cancellation));
+    }
+
+    [Fact]
+    public async Task ConnectAsync_ConnectionNeedingReauthorization_IsActiveAgain()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var old = await ConnectionsStack.SeedAsync(stack.Store, _sandbox, "tenant-7", DateTimeOffset.UtcNow.AddHours(1));
+        await stack.Store.TryUpdateAsync(old with { Status = ConnectionStatus.ReauthorizationRequired }, old.Version, Cancellation);
+        var grant = await GrantAsync(stack);
+
+        await stack.Connector.ConnectAsync("tenant-7", grant, grant.Businesses[0], Cancellation);
+        using var me = await stack.GetMeAsync("tenant-7", cancellationToken: Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(ConnectionStatus.Active, (await stack.Store.GetAsync("tenant-7", Cancellation))!.Status);
+    }
+
+    [Fact]
+    public async Task ExchangeCodeAsync_UnknownCode_ThrowsWithTheProviderCode()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+
+        var error = await Assert.ThrowsAsync<LedgerlineException>(() => stack.Connector.ExchangeCodeAsync("not-a-code", Cancellation));
+
+        Assert.Equal("invalid_grant", error.ProviderCode);
+        Assert.Equal(400, error.StatusCode);
+        Assert.DoesNotContain(_sandbox.Options.ClientSecret, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExchangeCodeAsync_CodeUsedTwice_SecondFails()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var request = stack.Connector.CreateAuthorizationRequest();
+        var code = ParseQuery(await ConsentAsync(request.AuthorizationUrl))["code"];
+        await stack.Connector.ExchangeCodeAsync(code, Cancellation);
+
+        await Assert.ThrowsAsync<LedgerlineException>(() => stack.Connector.ExchangeCodeAsync(code, Cancellation));
+    }
+
+    [Fact]
+    public async Task ToString_Grant_ShowsNoToken()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var grant = await GrantAsync(stack);
+        await stack.Connector.ConnectAsync("tenant-7", grant, grant.Businesses[0], Cancellation);
+        var tokens = (await stack.Store.GetAsync("tenant-7", Cancellation))!.Tokens!;
+
+        var text = grant + " " + (await stack.Store.GetAsync("tenant-7", Cancellation));
+
+        Assert.DoesNotContain(tokens.AccessToken, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.RefreshToken, text, StringComparison.Ordinal);
+    }
+
+    internal static async Task<FreshBooksGrant> GrantAsync(ConnectionsStack stack)
+    {
+        var request = stack.Connector.CreateAuthorizationRequest();
+        var code = ParseQuery(await ConsentAsync(request.AuthorizationUrl))["code"];
+        return await stack.Connector.ExchangeCodeAsync(code, Cancellation);
+    }
+
+    /// <summary>Plays the user: opens the consent page, then allows, and returns where FreshBooks redirects.</summary>
+    private static async Task<Uri> ConsentAsync(Uri authorizationUrl)
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var browser = new HttpClient(handler);
+        using var page = await browser.GetAsync(authorizationUrl, Cancellation);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("decision", await page.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+
+        var fields = ParseQuery(authorizationUrl);
+        fields["decision"] = "allow";
+        using var form = new FormUrlEncodedContent(fields);
+        using var answer = await browser.PostAsync(new Uri(authorizationUrl.GetLeftPart(UriPartial.Path)), form, Cancellation);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        return answer.Headers.Location!;
+    }
+
+    private static Dictionary<string, string> ParseQuery(Uri uri) =>
+        uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : string.Empty, StringComparer.Ordinal);
+}
