@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
+using Mapster;
 using Microsoft.Extensions.Logging;
 
 namespace Ledgerline.FreshBooks.Http;
@@ -200,6 +201,11 @@ internal static class FreshBooksEnvelope
                 $"FreshBooks answered with a value Ledgerline cannot read: {exception.Message}", exception);
         }
     }
+
+    /// <summary>Reads and maps one record with the adapter's Mapster configuration, keeping the element as its raw representation.</summary>
+    public static TRecord Record<TWire, TRecord>(FreshBooksResponse response, JsonElement element, TypeAdapterConfig config)
+        where TRecord : LedgerRecord =>
+        Map(response, element, () => Read<TWire>(response, element).Adapt<TWire, TRecord>(config));
 
     private static bool ProviderErrorHasList(JsonElement root) => ProviderError.HasAccountingErrors(root);
 

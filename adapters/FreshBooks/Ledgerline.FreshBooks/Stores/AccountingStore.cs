@@ -148,7 +148,7 @@ internal abstract class AccountingStore<TRecord, TWire, TDraft, TChanges, TQuery
 
     /// <summary>Maps one wire record.</summary>
     protected TRecord Map(FreshBooksResponse response, JsonElement element) =>
-        FreshBooksEnvelope.Map(response, element, () => FreshBooksEnvelope.Read<TWire>(response, element).Adapt<TWire, TRecord>(Context.Mapping));
+        FreshBooksEnvelope.Record<TWire, TRecord>(response, element, Context.Mapping);
 
     protected FreshBooksCall Call(string operation, string? id) => new(Entity, operation, Context.ConnectionId, id);
 

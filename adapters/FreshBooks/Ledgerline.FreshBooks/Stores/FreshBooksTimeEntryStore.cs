@@ -156,7 +156,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
     }
 
     private TimeEntry Map(FreshBooksResponse response, JsonElement element) =>
-        FreshBooksEnvelope.Map(response, element, () => FreshBooksEnvelope.Read<TimeEntryWire>(response, element).Adapt<TimeEntryWire, TimeEntry>(context.Mapping));
+        FreshBooksEnvelope.Record<TimeEntryWire, TimeEntry>(response, element, context.Mapping);
 
     private FreshBooksCall Call(string operation, string? id) => new(EntityKind.TimeEntry, operation, context.ConnectionId, id);
 

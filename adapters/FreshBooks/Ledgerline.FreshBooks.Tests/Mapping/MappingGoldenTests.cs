@@ -1,0 +1,237 @@
+using System.Text.Json;
+using Ledgerline.FreshBooks.Api;
+using Ledgerline.FreshBooks.Http;
+using Ledgerline.FreshBooks.Mapping;
+using Ledgerline.FreshBooks.Tests.Support;
+
+namespace Ledgerline.FreshBooks.Tests.Mapping;
+
+public sealed class MappingGoldenTests
+{
+    private static readonly CurrencyCode Cad = CurrencyCode.CAD;
+    private static readonly CurrencyCode Usd = CurrencyCode.USD;
+
+    private static TRecord Map<TWire, TRecord>(string file, EntityKind entity, string key, bool accounting = true)
+        where TRecord : LedgerRecord
+    {
+        var response = Golden.Response(file, entity);
+        using var document = FreshBooksEnvelope.Parse(response);
+        var element = accounting
+            ? FreshBooksEnvelope.AccountingSingle(response, document, key)
+            : FreshBooksEnvelope.ProjectSingle(response, document, key);
+        return FreshBooksEnvelope.Record<TWire, TRecord>(response, element, FreshBooksMapping.Config);
+    }
+
+    [Fact]
+    public void Compile_AdapterConfiguration_EveryDestinationMemberHasASource()
+    {
+        var config = FreshBooksMapping.Create();
+
+        config.Compile();
+
+        Assert.True(config.RequireDestinationMemberSource);
+    }
+
+    [Fact]
+    public void MapClient_GoldenBody_EveryCanonicalField()
+    {
+        var contact = Map<ClientWire, Contact>("client.json", EntityKind.Contact, "client");
+
+        Assert.Equal("50231", contact.Id);
+        // "2024-07-01 14:04:05" US/Eastern (EDT, UTC-4) is 18:04:05Z.
+        Assert.Equal(new DateTimeOffset(2024, 7, 1, 18, 4, 5, TimeSpan.Zero), contact.UpdatedAt);
+        Assert.Equal(TimeSpan.Zero, contact.UpdatedAt.Offset);
+        Assert.Equal(RecordState.Archived, contact.State);
+        Assert.Equal("Ada", contact.FirstName);
+        Assert.Equal("Lovelace", contact.LastName);
+        Assert.Equal("Analytical Engines Ltd.", contact.Organization);
+        Assert.Equal("ada@lovelace.example", contact.Email);
+        Assert.Equal(
+            [new ContactPhone(PhoneKind.Business, "416-555-0100"), new ContactPhone(PhoneKind.Mobile, "647-555-0123"), new ContactPhone(PhoneKind.Fax, "416-555-0199")],
+            contact.Phones);
+        Assert.Equal(new PostalAddress
+        {
+            Street = "12 King St W", Street2 = "Suite 400", City = "Toronto", Region = "Ontario", PostalCode = "M5H 1A1", Country = "Canada",
+        }, contact.BillingAddress);
+        Assert.Equal(Cad, contact.Currency);
+        Assert.Equal("Prefers e-mail.", contact.Notes);
+        var raw = Assert.IsType<JsonElement>(contact.RawRepresentation);
+        Assert.Equal("2024-07-01 18:04:05", raw.GetProperty("signup_date").GetString());
+    }
+
+    [Fact]
+    public void MapInvoice_GoldenBodyWithLines_TotalsStatusAndLines()
+    {
+        var invoice = Map<InvoiceWire, Invoice>("invoice.json", EntityKind.Invoice, "invoice");
+
+        Assert.Equal("987654", invoice.Id);
+        // Fall-back day: 01:30 happens twice; read as the later (EST, UTC-5) instant.
+        Assert.Equal(new DateTimeOffset(2024, 11, 3, 6, 30, 0, TimeSpan.Zero), invoice.UpdatedAt);
+        Assert.Equal(RecordState.Active, invoice.State);
+        Assert.Equal("ACM0002", invoice.Number);
+        Assert.Equal("50231", invoice.ContactId);
+        Assert.Equal(InvoiceStatus.PartiallyPaid, invoice.Status);
+        Assert.Equal("partial", invoice.ProviderStatus);
+        Assert.Equal(new DateOnly(2024, 10, 28), invoice.IssueDate);
+        Assert.Equal(new DateOnly(2024, 11, 27), invoice.DueDate);
+        Assert.Equal(Cad, invoice.Currency);
+        Assert.Equal(10m, invoice.DiscountPercent);
+        Assert.Equal(new Money(44.00m, Cad), invoice.Subtotal);
+        Assert.Equal(new Money(4.40m, Cad), invoice.Discount);
+        Assert.Equal(new Money(2.34m, Cad), invoice.Tax);
+        Assert.Equal(new Money(41.94m, Cad), invoice.Total);
+        Assert.Equal(new Money(20.00m, Cad), invoice.AmountPaid);
+        Assert.Equal(new Money(21.94m, Cad), invoice.AmountDue);
+        Assert.Equal("Thank you for your business.", invoice.Notes);
+        Assert.Equal("Net 30", invoice.Terms);
+
+        Assert.Equal(2, invoice.Lines.Count);
+        var first = invoice.Lines[0];
+        Assert.Equal("Consulting", first.Name);
+        Assert.Equal("Two hours of analysis", first.Description);
+        Assert.Equal(2m, first.Quantity);
+        Assert.Equal(new Money(10.00m, Cad), first.UnitPrice);
+        Assert.Equal(new Money(20.00m, Cad), first.Amount);
+        // taxAmount1 on a line is a percent, not money.
+        Assert.Equal([new LineTax("HST", 13m)], first.Taxes);
+        var second = invoice.Lines[1];
+        Assert.Equal("Books", second.Name);
+        Assert.Null(second.Description);
+        Assert.Equal(3m, second.Quantity);
+        Assert.Equal(new Money(8m, Cad), second.UnitPrice);
+        Assert.Equal(new Money(24.00m, Cad), second.Amount);
+        Assert.Empty(second.Taxes);
+    }
+
+    [Fact]
+    public void MapPayment_GoldenBody_EveryCanonicalField()
+    {
+        var payment = Map<PaymentWire, Payment>("payment.json", EntityKind.Payment, "payment");
+
+        Assert.Equal("31337", payment.Id);
+        // Spring-forward day: 02:30 does not exist; read with the pre-jump offset (UTC-5), i.e. 03:30 EDT.
+        Assert.Equal(new DateTimeOffset(2024, 3, 10, 7, 30, 0, TimeSpan.Zero), payment.UpdatedAt);
+        Assert.Equal(RecordState.Deleted, payment.State);
+        Assert.Equal("987654", payment.InvoiceId);
+        Assert.Equal("50231", payment.ContactId);
+        Assert.Equal(new Money(20.00m, Cad), payment.Amount);
+        Assert.Equal(new DateOnly(2024, 3, 10), payment.Date);
+        Assert.Equal("Bank Transfer", payment.Method);
+        Assert.Equal("First instalment", payment.Note);
+    }
+
+    [Fact]
+    public void MapExpense_GoldenBody_LongAmountKeptExactlyAndTaxIsMoney()
+    {
+        var expense = Map<ExpenseWire, Expense>("expense.json", EntityKind.Expense, "expense");
+
+        Assert.Equal("4401", expense.Id);
+        // 23:59:59 EDT on July 15 is 03:59:59Z on July 16.
+        Assert.Equal(new DateTimeOffset(2024, 7, 16, 3, 59, 59, TimeSpan.Zero), expense.UpdatedAt);
+        Assert.Equal(RecordState.Active, expense.State);
+        Assert.Equal(new Money(7.60133524082021936099189318m, Usd), expense.Amount);
+        Assert.Equal("7.60133524082021936099189318", expense.Amount.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new DateOnly(2024, 7, 15), expense.Date);
+        Assert.Equal("Paper & Ink Co.", expense.Vendor);
+        Assert.Equal("3100", expense.CategoryId);
+        Assert.Null(expense.ContactId);
+        Assert.Equal("Printer paper", expense.Notes);
+        Assert.Equal([new ExpenseTax("GST", new Money(0.99m, Usd), 13m)], expense.Taxes);
+    }
+
+    [Fact]
+    public void MapTimeEntry_GoldenBody_UtcFieldsLeftUtc()
+    {
+        var entry = Map<TimeEntryWire, TimeEntry>("time_entry.json", EntityKind.TimeEntry, "time_entry", accounting: false);
+
+        Assert.Equal("7001", entry.Id);
+        Assert.Equal(new DateTimeOffset(2024, 11, 3, 7, 45, 12, TimeSpan.Zero), entry.UpdatedAt);
+        Assert.Equal(RecordState.Active, entry.State);
+        Assert.Equal(new DateTimeOffset(2024, 11, 3, 5, 30, 0, TimeSpan.Zero), entry.StartedAt);
+        Assert.Equal(TimeSpan.FromSeconds(5400), entry.Duration);
+        Assert.False(entry.IsRunning);
+        Assert.True(entry.Billable);
+        Assert.False(entry.Billed);
+        Assert.Equal("50231", entry.ContactId);
+        Assert.Equal("812", entry.ProjectId);
+        Assert.Equal("Analysis engine design", entry.Note);
+    }
+
+    [Theory]
+    [InlineData("draft", 1, "unpaid", InvoiceStatus.Draft)]
+    [InlineData("sent", 2, "unpaid", InvoiceStatus.Sent)]
+    [InlineData("viewed", 3, "unpaid", InvoiceStatus.Viewed)]
+    [InlineData("paid", 4, "paid", InvoiceStatus.Paid)]
+    [InlineData("autopaid", 5, "auto-paid", InvoiceStatus.Paid)]
+    [InlineData("overdue", 2, "unpaid", InvoiceStatus.Overdue)]
+    [InlineData("disputed", 0, "unpaid", InvoiceStatus.Disputed)]
+    [InlineData("failed", 7, "partial", InvoiceStatus.PartiallyPaid)]
+    [InlineData("brand-new-status", 2, "unpaid", InvoiceStatus.Unknown)]
+    [InlineData(null, 8, null, InvoiceStatus.PartiallyPaid)]
+    [InlineData(null, 42, null, InvoiceStatus.Unknown)]
+    public void MapStatus_ProviderValues_CanonicalStatus(string? v3, int? status, string? paymentStatus, InvoiceStatus expected)
+    {
+        Assert.Equal(expected, InvoiceStatusMapping.Map(v3, status, paymentStatus));
+    }
+
+    [Fact]
+    public void MapInvoice_UnknownStatusMissingFieldsAndNulls_StillMaps()
+    {
+        const string json = """
+            {"response":{"result":{"invoice":{"id":5,"customerid":"77","create_date":"2024-01-02","currency_code":"USD",
+              "amount":{"amount":"10.00","code":"USD"},"v3_status":"teleported","status":null,"updated":null,"vis_state":"2",
+              "notes":null,"lines":[{"name":"x","qty":"1","unit_cost":{"amount":"10.00","code":"USD"},"taxAmount1":null}],
+              "surprise":true}}}}
+            """;
+        var response = Golden.Response(json, EntityKind.Invoice, 200);
+        using var document = FreshBooksEnvelope.Parse(response);
+
+        var invoice = FreshBooksEnvelope.Record<InvoiceWire, Invoice>(response, FreshBooksEnvelope.AccountingSingle(response, document, "invoice"), FreshBooksMapping.Config);
+
+        Assert.Equal(InvoiceStatus.Unknown, invoice.Status);
+        Assert.Equal("teleported", invoice.ProviderStatus);
+        Assert.Equal(RecordState.Archived, invoice.State);
+        Assert.Equal("77", invoice.ContactId);
+        Assert.Equal(DateTimeOffset.UnixEpoch, invoice.UpdatedAt);
+        Assert.Equal(new Money(10.00m, Usd), invoice.Lines[0].Amount);
+        Assert.Equal(invoice.Total - invoice.AmountPaid, invoice.AmountDue);
+    }
+
+    [Fact]
+    public void MapExpense_AmountNotADecimal_InvalidProviderResponseWithExcerpt()
+    {
+        const string json = """{"response":{"result":{"expense":{"id":1,"amount":{"amount":"12,50","code":"USD"},"date":"2024-01-02"}}}}""";
+        var response = Golden.Response(json, EntityKind.Expense, 200);
+        using var document = FreshBooksEnvelope.Parse(response);
+        var element = FreshBooksEnvelope.AccountingSingle(response, document, "expense");
+
+        var error = Assert.Throws<InvalidProviderResponseException>(() =>
+            FreshBooksEnvelope.Record<ExpenseWire, Expense>(response, element, FreshBooksMapping.Config));
+
+        Assert.Equal("FreshBooks", error.Provider);
+        Assert.Contains("12,50", error.BodyExcerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MapNewInvoice_Draft_WireBodyInFreshBooksNames()
+    {
+        var draft = new NewInvoice
+        {
+            ContactId = "50231",
+            Currency = Cad,
+            IssueDate = new DateOnly(2024, 10, 28),
+            DueDate = new DateOnly(2024, 11, 27),
+            DiscountPercent = 10m,
+            Lines = [new NewInvoiceLine { Name = "Consulting", Quantity = 3m, UnitPrice = new Money(19.99m, Cad), Taxes = [new LineTax("HST", 13m)] }],
+        };
+
+        var wire = Mapster.TypeAdapter.Adapt<NewInvoice, InvoiceWrite>(draft, FreshBooksMapping.Config);
+        var json = JsonSerializer.Serialize(wire, FreshBooksJson.Options);
+
+        Assert.Contains("\"customerid\":50231", json, StringComparison.Ordinal);
+        Assert.Contains("\"due_offset_days\":30", json, StringComparison.Ordinal);
+        Assert.Contains("\"unit_cost\":{\"amount\":\"19.99\",\"code\":\"CAD\"}", json, StringComparison.Ordinal);
+        Assert.Contains("\"taxAmount1\":\"13\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("null", json, StringComparison.Ordinal);
+    }
+}
