@@ -1,0 +1,169 @@
+using Ledgerline.Logging;
+using Ledgerline.Tests.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+
+namespace Ledgerline.Tests.Logging;
+
+public sealed class LoggingLedgerTests : IDisposable
+{
+    private readonly FakeProvider _fake = new("Fake");
+    private readonly FakeLogger _logger = new();
+    private readonly LoggingLedger _ledger;
+
+    public LoggingLedgerTests()
+    {
+        _ledger = new LoggingLedger(_fake.Guarded, _logger);
+    }
+
+    private IReadOnlyList<FakeLogRecord> Logs => _logger.Collector.GetSnapshot();
+
+    private static Contact Contact(string id) => new() { Id = id, UpdatedAt = DateTimeOffset.UnixEpoch, Organization = "Secret Org", Email = "private@example.com" };
+
+    [Fact]
+    public async Task GetAsync_Success_LogsDebugWithProviderConnectionEntityAndId()
+    {
+        _fake.Contacts.GetAsync("42", Arg.Any<CancellationToken>()).Returns(Contact("42"));
+
+        var contact = await _ledger.Contacts.GetAsync("42");
+
+        Assert.Equal("42", contact.Id);
+        var log = Assert.Single(Logs);
+        Assert.Equal(LogLevel.Debug, log.Level);
+        Assert.Contains("Fake/c1: Get Contact 42 completed", log.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateAsync_Success_LogsNewIdButNeverContents()
+    {
+        _fake.Contacts.CreateAsync(Arg.Any<NewContact>(), Arg.Any<CancellationToken>()).Returns(Contact("7"));
+
+        await _ledger.Contacts.CreateAsync(new NewContact { Organization = "Secret Org", Email = "private@example.com" });
+
+        var log = Assert.Single(Logs);
+        Assert.Contains("Create Contact 7", log.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret", log.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("private@", log.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateAsync_Invalid_LogsRefusalWithFieldNamesOnly()
+    {
+        await Assert.ThrowsAsync<LedgerValidationException>(
+            () => _ledger.Contacts.CreateAsync(new NewContact { Organization = "X", Email = "not-an-address-private" }));
+
+        var log = Assert.Single(Logs);
+        Assert.Equal(LogLevel.Information, log.Level);
+        Assert.Contains("fields Email", log.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-an-address-private", log.Message, StringComparison.Ordinal);
+        Assert.Null(log.Exception);
+    }
+
+    [Fact]
+    public async Task GetAsync_NotFound_LogsRefusalAndRethrowsSameException()
+    {
+        var notFound = new RecordNotFoundException(EntityKind.Invoice, "9");
+        _fake.Invoices.GetAsync("9", Arg.Any<CancellationToken>()).ThrowsAsync(notFound);
+
+        var error = await Assert.ThrowsAsync<RecordNotFoundException>(() => _ledger.Invoices.GetAsync("9"));
+
+        Assert.Same(notFound, error);
+        Assert.Equal(LogLevel.Information, Assert.Single(Logs).Level);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_ProviderFailure_LogsWarningWithException()
+    {
+        var outage = new ProviderUnavailableException("FreshBooks answered 503.");
+        _fake.Payments.UpdateAsync("3", Arg.Any<PaymentChanges>(), Arg.Any<CancellationToken>()).ThrowsAsync(outage);
+
+        await Assert.ThrowsAsync<ProviderUnavailableException>(() => _ledger.Payments.UpdateAsync("3", new PaymentChanges { Note = "n" }));
+
+        var log = Assert.Single(Logs);
+        Assert.Equal(LogLevel.Warning, log.Level);
+        Assert.Same(outage, log.Exception);
+        Assert.Contains("Update Payment 3 failed (ProviderUnavailableException)", log.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_UnexpectedException_LogsErrorAndRethrows()
+    {
+        _fake.Expenses.DeleteAsync("1", Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("bug"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _ledger.Expenses.DeleteAsync("1"));
+
+        Assert.Equal(LogLevel.Error, Assert.Single(Logs).Level);
+    }
+
+    [Fact]
+    public async Task GetAsync_Cancelled_PassesThroughUnwrappedAtDebug()
+    {
+        _fake.TimeEntries.GetAsync("1", Arg.Any<CancellationToken>()).ThrowsAsync(new OperationCanceledException());
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => _ledger.TimeEntries.GetAsync("1"));
+
+        var log = Assert.Single(Logs);
+        Assert.Equal(LogLevel.Debug, log.Level);
+        Assert.Contains("cancelled", log.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListAsync_Enumerated_LogsCountOnce()
+    {
+        _fake.Contacts.ListAsync(Arg.Any<ContactQuery?>(), Arg.Any<CancellationToken>()).Returns(new[] { Contact("1"), Contact("2") }.ToAsyncEnumerable());
+
+        var ids = new List<string>();
+        await foreach (var contact in _ledger.Contacts.ListAsync())
+        {
+            ids.Add(contact.Id);
+        }
+
+        Assert.Equal(["1", "2"], ids);
+        Assert.Contains("listed 2 Contact records", Assert.Single(Logs).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListAsync_UnsupportedByGuard_LogsRefusal()
+    {
+        using var limited = new FakeProvider(capabilities: _ => FakeProvider.Everything with { Filters = new HashSet<string>() });
+        var ledger = new LoggingLedger(limited.Guarded, _logger);
+
+        await Assert.ThrowsAsync<OperationNotSupportedException>(async () =>
+        {
+            await foreach (var _ in ledger.Invoices.ListAsync(new InvoiceQuery { ContactId = "1" }))
+            {
+            }
+        });
+
+        Assert.Equal(LogLevel.Information, Assert.Single(Logs).Level);
+    }
+
+    [Fact]
+    public void LoggingLedger_KeepsIdentityOfInner()
+    {
+        Assert.Equal("Fake", _ledger.ProviderName);
+        Assert.Equal("c1", _ledger.ConnectionId);
+        Assert.Same(_fake.Capabilities, _ledger.Capabilities);
+    }
+
+    [Fact]
+    public void Wrap_WithoutLogging_ReturnsLedgerAsIs()
+    {
+        using var services = new ServiceCollection().BuildServiceProvider();
+
+        Assert.Same(_fake.Guarded, LoggingLedger.Wrap(_fake.Guarded, services));
+    }
+
+    [Fact]
+    public void Wrap_WithLogging_WrapsLedger()
+    {
+        using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+
+        Assert.IsType<LoggingLedger>(LoggingLedger.Wrap(_fake.Guarded, services));
+    }
+
+    public void Dispose() => _fake.Dispose();
+}
