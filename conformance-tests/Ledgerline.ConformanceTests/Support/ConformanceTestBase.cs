@@ -186,6 +186,7 @@ public abstract class ConformanceTestBase<TFixture> : IClassFixture<TFixture>, I
     {
         ArgumentNullException.ThrowIfNull(record);
         Assert.False(string.IsNullOrWhiteSpace(record.Id), "A record must have an id.");
+        Assert.NotEqual(default, record.UpdatedAt);
         Assert.Equal(TimeSpan.Zero, record.UpdatedAt.Offset);
     }
 
