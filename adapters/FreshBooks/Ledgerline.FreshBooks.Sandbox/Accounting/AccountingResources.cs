@@ -223,7 +223,17 @@ internal static class AccountingResources
             .Text(Invoice.TextFields)
             .Int("customerid", (i, v) => i.CustomerId = v)
             .Date("create_date", (i, v) => i.CreateDate = v!.Value)
-            .Int("due_offset_days", (i, v) => i.DueOffsetDays = v)
+            .Custom("due_offset_days", (i, v, e, f) =>
+            {
+                if (JsonValues.TryInt(v, out var days) && days is >= 0 and <= 36500)
+                {
+                    i.DueOffsetDays = days;
+                }
+                else
+                {
+                    e.Add(1004, f, "Invalid value for field due_offset_days.", JsonValues.Raw(v));
+                }
+            })
             .Percent("discount_value", (i, v) => i.DiscountValue = v ?? 0)
             .Percent("deposit_percentage", (i, v) => i.DepositPercentage = v)
             .Date("generation_date", (i, v) => i.GenerationDate = v, nullable: true)

@@ -48,6 +48,9 @@ internal static class JsonValues
         return false;
     }
 
+    /// <summary>Larger magnitudes would overflow line arithmetic; FreshBooks rejects them too.</summary>
+    private const decimal MaxMagnitude = 999_999_999_999m;
+
     public static bool TryDecimal(JsonNode? node, out decimal value)
     {
         value = 0;
@@ -56,12 +59,13 @@ internal static class JsonValues
             return false;
         }
 
-        return v.GetValueKind() switch
+        var parsed = v.GetValueKind() switch
         {
             JsonValueKind.Number => decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value),
             JsonValueKind.String => Formats.TryDecimal(v.GetValue<string>().Trim(), out value),
             _ => false,
         };
+        return parsed && Math.Abs(value) <= MaxMagnitude;
     }
 
     public static bool TryInt(JsonNode? node, out int value)

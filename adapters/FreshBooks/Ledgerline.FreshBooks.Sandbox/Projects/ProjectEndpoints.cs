@@ -105,7 +105,7 @@ internal static class ProjectEndpoints
         return inner;
     }
 
-    private static (int Page, int PerPage) Paging(IQueryCollection query)
+    private static Paging Paging(IQueryCollection query)
     {
         if (!Accounting.Paging.TryParse(query, 30, out var paging, out var error))
         {
@@ -113,7 +113,7 @@ internal static class ProjectEndpoints
             throw new ProjectException(400, [new(error!.Field!, error.Message)], error.Errno);
         }
 
-        return (paging.Page, paging.PerPage);
+        return paging;
     }
 
     private static bool? QueryBool(IQueryCollection q, string name)
@@ -349,7 +349,7 @@ internal static class ProjectEndpoints
     private static async Task ListTimeEntriesAsync(HttpContext context, AccountState account)
     {
         var q = context.Request.Query;
-        var (page, perPage) = Paging(q);
+        var paging = Paging(q);
         var billable = QueryBool(q, "billable");
         var billed = QueryBool(q, "billed");
         var includeUnlogged = QueryBool(q, "include_unlogged") ?? false;
@@ -375,14 +375,14 @@ internal static class ProjectEndpoints
             {
                 w.WriteStartObject();
                 w.WriteStartArray("time_entries");
-                foreach (var t in matched.Skip((page - 1) * perPage).Take(perPage))
+                foreach (var t in paging.Slice(matched))
                 {
                     WriteTimeEntry(w, t);
                 }
 
                 w.WriteEndArray();
                 w.WriteStartObject("meta");
-                WriteMeta(w, matched.Count, perPage, page);
+                WriteMeta(w, matched.Count, paging);
                 w.WriteNumber("total_logged", totalLogged);
                 w.WriteNumber("total_unbilled", totalUnbilled);
                 w.WriteEndObject();
@@ -393,12 +393,12 @@ internal static class ProjectEndpoints
         await HttpJson.WriteBytesAsync(context, 200, body);
     }
 
-    private static void WriteMeta(Utf8JsonWriter w, int total, int perPage, int page)
+    private static void WriteMeta(Utf8JsonWriter w, int total, Paging paging)
     {
         w.WriteNumber("total", total);
-        w.WriteNumber("per_page", perPage);
-        w.WriteNumber("page", page);
-        w.WriteNumber("pages", (total + perPage - 1) / perPage);
+        w.WriteNumber("per_page", paging.PerPage);
+        w.WriteNumber("page", paging.Page);
+        w.WriteNumber("pages", paging.Pages(total));
     }
 
     private static void NullableInt(Utf8JsonWriter w, string name, int? value)
@@ -667,7 +667,7 @@ internal static class ProjectEndpoints
     private static async Task ListProjectsAsync(HttpContext context, AccountState account)
     {
         var q = context.Request.Query;
-        var (page, perPage) = Paging(q);
+        var paging = Paging(q);
         var active = QueryBool(q, "active");
         var complete = QueryBool(q, "complete");
         var includeLogged = QueryBool(q, "include_logged_duration") ?? false;
@@ -704,14 +704,14 @@ internal static class ProjectEndpoints
             {
                 w.WriteStartObject();
                 w.WriteStartArray("projects");
-                foreach (var p in list.Skip((page - 1) * perPage).Take(perPage))
+                foreach (var p in paging.Slice(list))
                 {
                     WriteProject(w, p, account, single: false, includeLogged);
                 }
 
                 w.WriteEndArray();
                 w.WriteStartObject("meta");
-                WriteMeta(w, list.Count, perPage, page);
+                WriteMeta(w, list.Count, paging);
                 Errors.WriteStringArray(w, "sort", sortFields);
                 w.WriteEndObject();
                 w.WriteEndObject();
