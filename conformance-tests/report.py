@@ -39,6 +39,30 @@ def result_files(directories):
                     yield os.path.join(root, name)
 
 
+def latest_assemblies(directories):
+    """Yields (adapter, assembly element) for each conformance assembly, keeping only its most recent run: a results
+    directory that several runs wrote into must not count a test twice."""
+    latest = {}
+    for path in result_files(directories):
+        try:
+            root = ET.parse(path).getroot()
+        except ET.ParseError:
+            continue
+        if root.tag not in ("assemblies", "assembly"):
+            continue
+        for assembly in ([root] if root.tag == "assembly" else root.findall("assembly")):
+            name = assembly.get("name") or ""
+            match = ASSEMBLY.search(name)
+            if not match:
+                continue
+            key = os.path.basename(name)
+            stamp = (assembly.get("finish-rtf") or assembly.get("start-rtf") or "", os.path.getmtime(path))
+            if key not in latest or stamp > latest[key][0]:
+                latest[key] = (stamp, match.group("adapter"), assembly)
+    for _, adapter, assembly in sorted(latest.values(), key=lambda v: v[1]):
+        yield adapter, assembly
+
+
 def traits_of(test):
     traits = defaultdict(list)
     for trait in test.iter("trait"):
@@ -62,45 +86,32 @@ def main(argv):
     adapters, features = OrderedDict(), set()
     skips, failures, deviations = [], [], OrderedDict()
     refusals = defaultdict(set)          # adapter -> {what}
-    seen_files = 0
 
-    for path in result_files(argv[1:]):
-        try:
-            root = ET.parse(path).getroot()
-        except ET.ParseError:
-            continue
-        if root.tag not in ("assemblies", "assembly"):
-            continue
-        for assembly in ([root] if root.tag == "assembly" else root.findall("assembly")):
-            match = ASSEMBLY.search(assembly.get("name") or "")
-            if not match or match.group("adapter") in ("", "Conformance"):
-                continue
-            seen_files += 1
-            base = match.group("adapter")
-            for test in assembly.iter("test"):
-                traits = traits_of(test)
-                adapter = base + "".join(f" ({p})" for p in traits.get("ConformanceProfile", []))
-                feature = (traits.get("ConformanceSuite") or [OTHER])[0]
-                adapters[adapter] = True
-                features.add(feature)
-                cell = cells[(feature, adapter)]
-                result = test.get("result")
-                output = test.findtext("output") or ""
-                if result == "Pass":
-                    cell.passed += 1
-                    noted = [line[len(NOT_SUPPORTED):].strip() for line in output.splitlines() if line.startswith(NOT_SUPPORTED)]
-                    if noted:
-                        cell.refused += 1
-                        refusals[adapter].update(noted)
-                elif result == "Skip":
-                    cell.skipped += 1
-                    skips.append((adapter, feature, short_name(test), (test.findtext("reason") or "").strip()))
-                else:
-                    cell.failed += 1
-                    message = (test.findtext("failure/message") or "").strip().splitlines()
-                    failures.append((adapter, feature, short_name(test), message[0] if message else result))
-                for reason in traits.get("ConformanceDeviation", []):
-                    deviations[(adapter, short_name(test).split("(")[0])] = reason
+    for base, assembly in latest_assemblies(argv[1:]):
+        for test in assembly.iter("test"):
+            traits = traits_of(test)
+            adapter = base + "".join(f" ({p})" for p in traits.get("ConformanceProfile", []))
+            feature = (traits.get("ConformanceSuite") or [OTHER])[0]
+            adapters[adapter] = True
+            features.add(feature)
+            cell = cells[(feature, adapter)]
+            result = test.get("result")
+            output = test.findtext("output") or ""
+            if result == "Pass":
+                cell.passed += 1
+                noted = [line[len(NOT_SUPPORTED):].strip() for line in output.splitlines() if line.startswith(NOT_SUPPORTED)]
+                if noted:
+                    cell.refused += 1
+                    refusals[adapter].update(noted)
+            elif result == "Skip":
+                cell.skipped += 1
+                skips.append((adapter, feature, short_name(test), (test.findtext("reason") or "").strip()))
+            else:
+                cell.failed += 1
+                message = (test.findtext("failure/message") or "").strip().splitlines()
+                failures.append((adapter, feature, short_name(test), message[0] if message else result))
+            for reason in traits.get("ConformanceDeviation", []):
+                deviations[(adapter, short_name(test).split("(")[0])] = reason
 
     if not cells:
         print("No conformance results (Ledgerline.*.ConformanceTests xunit XML) were found under: " + ", ".join(argv[1:]))

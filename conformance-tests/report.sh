@@ -2,6 +2,7 @@
 # Prints the Ledgerline conformance matrix: feature x adapter, passed / skipped (with reasons) / failed, and deviations.
 #
 #   bash conformance-tests/report.sh                       run every conformance-tests/Ledgerline.*.ConformanceTests project, then report
+#                                                          (each run leaves xunit XML in artifacts/test-results/<Project>)
 #   bash conformance-tests/report.sh -c Release --no-build  the same, passing these options to dotnet test
 #   bash conformance-tests/report.sh --from-results DIR     only report, from xunit XML that an earlier
 #                                                          `dotnet test … --report-xunit-xml --results-directory DIR` wrote;
@@ -30,12 +31,13 @@ if [ -n "$from_results" ]; then
   echo "(no conformance results under $from_results: running the conformance projects)" >&2
 fi
 
-results="$(mktemp -d "${TMPDIR:-/tmp}/ledgerline-conformance.XXXXXX")"
-trap 'rm -rf "$results"' EXIT
+# Directory.Build.targets makes every test project write xunit XML to artifacts/test-results/<Project> on each run.
+results=artifacts/test-results
 for project in conformance-tests/Ledgerline.*.ConformanceTests/*.csproj; do
   name="$(basename "$project" .csproj)"
   echo "=== $name" >&2
+  rm -rf "${results:?}/$name"
   # A failing suite must still be reported, so the exit code is read from the report, not from here.
-  dotnet test --project "$project" "${test_args[@]}" --report-xunit-xml --results-directory "$results/$name" >&2 || true
+  dotnet test --project "$project" "${test_args[@]}" >&2 || true
 done
 python3 "$here/report.py" "$results"
