@@ -6,6 +6,7 @@ namespace Ledgerline.Samples.Quickstart;
 /// Turns configuration and arguments into <see cref="QuickstartOptions"/>. FreshBooks credentials come from
 /// <c>Ledgerline:FreshBooks:ClientId</c>, <c>…:ClientSecret</c> and <c>…:RedirectUri</c> (environment variables
 /// <c>Ledgerline__FreshBooks__ClientId</c>, … or user secrets); without a client id the story runs on the embedded sandbox.
+/// Optional <c>…:ApiBaseUrl</c> and <c>…:AuthBaseUrl</c> point the story at a standalone sandbox instead of real FreshBooks.
 /// </summary>
 internal static class QuickstartConfiguration
 {
@@ -52,6 +53,26 @@ internal static class QuickstartConfiguration
             throw new QuickstartException("Ledgerline__FreshBooks__RedirectUri must be the absolute redirect URI registered for the FreshBooks app.");
         }
 
-        return new QuickstartOptions { FreshBooks = new FreshBooksCredentials(clientId.Trim(), clientSecret!.Trim(), redirectUri) };
+        return new QuickstartOptions
+        {
+            FreshBooks = new FreshBooksCredentials(clientId.Trim(), clientSecret!.Trim(), redirectUri)
+            {
+                ApiBaseUrl = BaseUrl(section, "ApiBaseUrl"),
+                AuthBaseUrl = BaseUrl(section, "AuthBaseUrl"),
+            },
+        };
+    }
+
+    private static Uri? BaseUrl(IConfigurationSection section, string key)
+    {
+        var value = section[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? uri
+            : throw new QuickstartException($"Ledgerline__FreshBooks__{key} must be an absolute http(s) URL.");
     }
 }

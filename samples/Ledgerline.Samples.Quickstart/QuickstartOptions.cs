@@ -41,12 +41,22 @@ internal sealed class QuickstartOptions
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 }
 
-/// <summary>A real FreshBooks app's OAuth credentials (from the FreshBooks developer page).</summary>
+/// <summary>
+/// A FreshBooks app's OAuth credentials (from the FreshBooks developer page) and, optionally, where FreshBooks is: leave
+/// the base URLs unset for real FreshBooks, or point them at a standalone sandbox.
+/// </summary>
 /// <param name="ClientId">The app's client id.</param>
 /// <param name="ClientSecret">The app's client secret; never printed.</param>
 /// <param name="RedirectUri">The redirect URI registered for the app (FreshBooks requires https).</param>
 internal sealed record FreshBooksCredentials(string ClientId, string ClientSecret, Uri RedirectUri)
 {
+    /// <summary>The API base; <see langword="null"/> keeps FreshBooks' own (<c>https://api.freshbooks.com/</c>).</summary>
+    public Uri? ApiBaseUrl { get; init; }
+
+    /// <summary>The base of the consent page; <see langword="null"/> keeps FreshBooks' own (<c>https://auth.freshbooks.com/</c>).</summary>
+    public Uri? AuthBaseUrl { get; init; }
+
     /// <summary>Describes the credentials without the secret.</summary>
-    public override string ToString() => $"FreshBooksCredentials {{ ClientId = {ClientId}, ClientSecret = ***, RedirectUri = {RedirectUri} }}";
+    public override string ToString() =>
+        $"FreshBooksCredentials {{ ClientId = {ClientId}, ClientSecret = ***, RedirectUri = {RedirectUri}, ApiBaseUrl = {ApiBaseUrl}, AuthBaseUrl = {AuthBaseUrl} }}";
 }

@@ -93,7 +93,7 @@ internal sealed class QuickstartStory
         {
             _result.UsedSandbox = sandbox is not null;
             _out.WriteLine(sandbox is null
-                ? $"Ledgerline quickstart on real FreshBooks (app {_options.FreshBooks!.ClientId}, redirect URI {_options.FreshBooks.RedirectUri})"
+                ? $"Ledgerline quickstart on FreshBooks at {_options.FreshBooks!.ApiBaseUrl?.AbsoluteUri ?? "https://api.freshbooks.com/"} (app {_options.FreshBooks.ClientId}, redirect URI {_options.FreshBooks.RedirectUri})"
                 : $"Ledgerline quickstart on the FreshBooks sandbox at {sandbox.BaseAddress} ({(ownSandbox is null ? "given" : "in-process")}, no account needed)");
 
             await using var services = BuildServices(sandbox);
@@ -136,6 +136,8 @@ internal sealed class QuickstartStory
                     o.ClientId = credentials.ClientId;
                     o.ClientSecret = credentials.ClientSecret;
                     o.RedirectUri = credentials.RedirectUri;
+                    o.ApiBaseUrl = credentials.ApiBaseUrl ?? o.ApiBaseUrl;
+                    o.AuthBaseUrl = credentials.AuthBaseUrl ?? o.AuthBaseUrl;
                 }
             });
         return services.BuildServiceProvider();

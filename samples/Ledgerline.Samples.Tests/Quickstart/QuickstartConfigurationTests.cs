@@ -83,7 +83,7 @@ public sealed class QuickstartConfigurationTests
             .AddRow("Tax", "9.10");
 
         Assert.Equal(
-            "Name           Amount\n----------  --------\nConsulting  1,200.00\nTax             9.10\n",
+            "Name          Amount\n----------  --------\nConsulting  1,200.00\nTax             9.10\n",
             table.ToString().ReplaceLineEndings("\n"));
     }
 

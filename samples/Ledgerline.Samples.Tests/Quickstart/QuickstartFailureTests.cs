@@ -21,7 +21,9 @@ public sealed class QuickstartFailureTests
         Assert.False(result.Succeeded);
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("Connecting FreshBooks failed: FreshBooks' token endpoint failed with HTTP 500.", result.Error);
-        Assert.Equal(1, sandbox.TokenRequestCount);
+        // One attempt only: a code exchange is never retried blindly.
+        var tokenCall = Assert.Single(sandbox.Requests, r => r.Path == "/auth/oauth/token");
+        Assert.Equal(500, tokenCall.StatusCode);
         Assert.Null(result.ConnectionId);
         Assert.Equal(clients, sandbox.Data.Count(sandbox.Data.PrimaryBusiness.AccountId, "clients"));
         Assert.DoesNotContain("Done in", output.ToString(), StringComparison.Ordinal);
@@ -41,7 +43,7 @@ public sealed class QuickstartFailureTests
         Assert.StartsWith("Connecting FreshBooks failed: FreshBooks did not grant access (access_denied", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', result.Error!);
         Assert.Contains("pressing Deny", output.ToString(), StringComparison.Ordinal);
-        Assert.Equal(0, sandbox.TokenRequestCount);
+        Assert.DoesNotContain(sandbox.Requests, r => r.Path == "/auth/oauth/token");
     }
 
     [Fact]
