@@ -43,6 +43,17 @@ public sealed class SuiteBitesTests
     }
 
     [Fact]
+    public async Task ArchiveTest_FixtureDeclaresNoArchiveButProviderArchives_Fails()
+    {
+        var failure = await RunAsync<InMemoryStateTests>(
+            new OverclaimedFixture(),
+            f => new InMemoryStateTests(f),
+            t => t.ArchiveAsync_ActiveRecord_HiddenByDefaultButReadableAndListable(EntityKind.TimeEntry));
+
+        Assert.IsAssignableFrom<IAssertionException>(failure);
+    }
+
+    [Fact]
     public async Task SameTests_RealProvider_Pass()
     {
         Assert.Null(await RunAsync<InMemoryQueryTests>(
@@ -116,6 +127,12 @@ public sealed class SuiteBitesTests
                 await tests.DisposeAsync();
             }
         }
+    }
+
+    // Declares the restricted profile but registers the unrestricted provider: the suite expects refusals that never come.
+    private sealed class OverclaimedFixture : InMemoryConformanceFixture
+    {
+        public override LedgerCapabilities ExpectedCapabilities => LimitedInMemoryConformanceFixture.Limited;
     }
 
     // Not public, so xunit does not run them as test classes of their own.
