@@ -86,6 +86,16 @@ public sealed class SandboxLedgerFixture : IAsyncDisposable
         return Services.GetRequiredService<ILedgerFactory>().Open(id);
     }
 
+    /// <summary>
+    /// Connects and opens the provider's own ledger, without Ledgerline's guards (validation, capabilities, cursor sealing),
+    /// to see what FreshBooks itself answers.
+    /// </summary>
+    internal async Task<ILedger> OpenRawAsync(IEnumerable<string>? scopes = null, SandboxBusiness? business = null)
+    {
+        var id = await ConnectAsync(scopes, business);
+        return Services.GetRequiredService<FreshBooksLedgerProvider>().Open(id);
+    }
+
     /// <summary>Requests the sandbox answered for paths starting with <paramref name="pathPrefix"/>.</summary>
     public IReadOnlyList<SandboxRequest> RequestsTo(string pathPrefix) =>
         Sandbox.Requests.Where(r => r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToArray();
