@@ -299,6 +299,17 @@ public sealed class FreshBooksWebhookReceiverTests
         Assert.Null(result.Change!.Record);
     }
 
+    [Fact]
+    public async Task ReceiveAsync_FetchRecordsWithoutTheFreshBooksProvider_HandsOverTheChangeWithoutARecord()
+    {
+        await using var host = Host(o => o.FetchRecords = true);
+
+        var result = await host.Receiver.ReceiveAsync(SignedBody("client.update", "42"), Signature("client.update", "42"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(FreshBooksWebhookStatus.Accepted, result.Status);
+        Assert.Null(result.Change!.Record);
+    }
+
     internal static byte[] SignedBody(string name, string objectId) =>
         Encoding.ASCII.GetBytes($"name={name}&object_id={objectId}&account_id=ABC123&business_id=456&identity_id=789&user_id=1");
 
@@ -315,7 +326,8 @@ public sealed class FreshBooksWebhookReceiverTests
         if (ledger is not null)
         {
             var factory = Substitute.For<ILedgerFactory>();
-            factory.Open("conn-1").Returns(ledger);
+            factory.Providers.Returns(["FreshBooks"]);
+            factory.Open("FreshBooks", "conn-1").Returns(ledger);
             services.AddSingleton(factory);
         }
 

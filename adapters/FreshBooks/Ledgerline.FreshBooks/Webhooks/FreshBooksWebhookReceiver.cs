@@ -163,14 +163,17 @@ internal sealed partial class FreshBooksWebhookReceiver(
 
     private async Task<LedgerRecord?> FetchAsync(string connectionId, LedgerChange change, CancellationToken cancellationToken)
     {
-        if (services.GetService<ILedgerFactory>() is not { } factory)
+        if (services.GetService<ILedgerFactory>() is not { } factory ||
+            !factory.Providers.Contains(FreshBooksRequest.ProviderName, StringComparer.OrdinalIgnoreCase))
         {
+            // Webhooks registered without the FreshBooks provider: there are no stores to read from.
+            LogNoProvider(logger);
             return null;
         }
 
         try
         {
-            return await factory.Open(connectionId).FetchRecordAsync(change, cancellationToken);
+            return await factory.Open(FreshBooksRequest.ProviderName, connectionId).FetchRecordAsync(change, cancellationToken);
         }
         catch (LedgerlineException ex)
         {
@@ -193,6 +196,9 @@ internal sealed partial class FreshBooksWebhookReceiver(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "FreshBooks refused the verifier posted for callback {CallbackId} ({StatusCode})")]
     private static partial void LogVerificationRefused(ILogger logger, string callbackId, int? statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "FetchRecords is on but the FreshBooks provider is not registered (AddFreshBooks); changes carry no record")]
+    private static partial void LogNoProvider(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not fetch {Entity} {EntityId} for a webhook on connection {ConnectionId}")]
     private static partial void LogFetchFailed(ILogger logger, Exception exception, EntityKind entity, string entityId, string connectionId);

@@ -1,5 +1,6 @@
 using Ledgerline;
 using Ledgerline.FreshBooks;
+using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -48,12 +49,14 @@ public static class FreshBooksWebhooksServiceCollectionExtensions
         services.TryAddSingleton<IFreshBooksAccountResolver, DefaultFreshBooksAccountResolver>();
         services.TryAddSingleton<DeliveryDeduplicator>();
         services.TryAddSingleton<IFreshBooksWebhookReceiver, FreshBooksWebhookReceiver>();
-        services.TryAddSingleton<IFreshBooksWebhookSubscriptions, FreshBooksWebhookSubscriptions>();
+        services.TryAddTransient<IFreshBooksWebhookSubscriptions, FreshBooksWebhookSubscriptions>();
+        services.TryAddTransient<FreshBooksHeadersHandler>();
 
-        // The adapter's handler chain: retries for GET only (callbacks are created with POST and verified with PUT, never
+        // The adapter's handler chain: API version header, retries for GET only (callbacks are created with POST and verified with PUT, never
         // repeated), the per-connection concurrency limit, and the bearer looked up per request.
         services.AddRefitGeneratedClient<IFreshBooksEventsApi>(_ => new RefitSettings())
             .ConfigureHttpClient((sp, client) => client.BaseAddress = sp.GetRequiredService<IOptions<FreshBooksOptions>>().Value.ApiBaseUrl)
+            .AddHttpMessageHandler<FreshBooksHeadersHandler>()
             .AddFreshBooksHandlers();
         return services;
     }
