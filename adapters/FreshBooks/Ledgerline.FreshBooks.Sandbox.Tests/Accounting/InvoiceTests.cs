@@ -162,6 +162,21 @@ public sealed class InvoiceTests(SandboxFixture f) : IClassFixture<SandboxFixtur
     }
 
     [Fact]
+    public async Task ConcurrentPayments_AllCountedExactlyOnce()
+    {
+        var inv = await CreateAsync(NewClient(), FixtureLines());
+        var id = inv["id"]!.GetValue<int>();
+        var posts = Enumerable.Range(0, 20).Select(_ =>
+            f.PostAsync(Payments, J.Wrap("payment", ("invoiceid", id), ("amount", J.Money("1.00")), ("type", "Cash"))));
+        var results = await Task.WhenAll(posts);
+        Assert.All(results, r => Assert.Equal(200, r.Status));
+        Assert.Equal(20, results.Select(r => r.Result["payment"]!["id"]!.GetValue<int>()).Distinct().Count());
+        var after = (await f.GetAsync($"{Invoices}/{id}")).Result["invoice"]!;
+        Assert.Equal("20.00", Amount(after, "paid"));
+        Assert.Equal("26.60", Amount(after, "outstanding"));
+    }
+
+    [Fact]
     public async Task Overdue_SentUnpaidPastDueBySandboxClock()
     {
         f.Sandbox.Clock.SetUtcNow(new DateTimeOffset(2025, 1, 20, 12, 0, 0, TimeSpan.Zero));
