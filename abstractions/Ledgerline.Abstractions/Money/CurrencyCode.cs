@@ -32,26 +32,32 @@ public readonly record struct CurrencyCode : ISpanParsable<CurrencyCode>
 
     /// <summary>Parses an ISO-4217 code, ignoring case.</summary>
     /// <exception cref="FormatException">The text is not a known ISO-4217 code; the message quotes it.</exception>
-    public static CurrencyCode Parse(string s) => Parse(s.AsSpan(), provider: null);
+    public static CurrencyCode Parse(string s) => Parse(s.AsSpan());
 
-    /// <inheritdoc />
-    public static CurrencyCode Parse(string s, IFormatProvider? provider) => Parse(s.AsSpan(), provider);
-
-    /// <inheritdoc />
-    public static CurrencyCode Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
-        TryParse(s, provider, out var code)
+    /// <summary>Parses an ISO-4217 code, ignoring case.</summary>
+    /// <exception cref="FormatException">The text is not a known ISO-4217 code; the message quotes it.</exception>
+    public static CurrencyCode Parse(ReadOnlySpan<char> s) =>
+        TryParse(s, out var code)
             ? code
             : throw new FormatException($"'{s.ToString()}' is not an ISO-4217 currency code (expected three letters such as USD).");
 
     /// <summary>Tries to parse an ISO-4217 code, ignoring case.</summary>
-    public static bool TryParse([NotNullWhen(true)] string? s, out CurrencyCode result) => TryParse(s.AsSpan(), null, out result);
+    public static bool TryParse([NotNullWhen(true)] string? s, out CurrencyCode result) => TryParse(s.AsSpan(), out result);
 
-    /// <inheritdoc />
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out CurrencyCode result) =>
-        TryParse(s.AsSpan(), provider, out result);
+    // Codes are culture-invariant, so the IParsable members are implemented explicitly: the public surface offers no
+    // IFormatProvider overloads for analyzers (CA1305) to ask callers for.
+    static CurrencyCode IParsable<CurrencyCode>.Parse(string s, IFormatProvider? provider) => Parse(s.AsSpan());
 
-    /// <inheritdoc />
-    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out CurrencyCode result)
+    static CurrencyCode ISpanParsable<CurrencyCode>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    static bool IParsable<CurrencyCode>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out CurrencyCode result) =>
+        TryParse(s.AsSpan(), out result);
+
+    static bool ISpanParsable<CurrencyCode>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out CurrencyCode result) =>
+        TryParse(s, out result);
+
+    /// <summary>Tries to parse an ISO-4217 code, ignoring case.</summary>
+    public static bool TryParse(ReadOnlySpan<char> s, out CurrencyCode result)
     {
         result = default;
         if (s.Length != 3)

@@ -10,7 +10,7 @@ public sealed class CurrencyCodeTests
     [InlineData("uSd")]
     public void Parse_KnownCodeAnyCase_IsUpperCaseCode(string text)
     {
-        var code = CurrencyCode.Parse(text, CultureInfo.InvariantCulture);
+        var code = CurrencyCode.Parse(text);
 
         Assert.Equal("USD", code.Value);
         Assert.Equal(CurrencyCode.USD, code);
@@ -27,7 +27,7 @@ public sealed class CurrencyCodeTests
     [InlineData(" USD")]
     public void Parse_Unknown_ThrowsFormatExceptionQuotingText(string text)
     {
-        var error = Assert.Throws<FormatException>(() => CurrencyCode.Parse(text, CultureInfo.InvariantCulture));
+        var error = Assert.Throws<FormatException>(() => CurrencyCode.Parse(text));
 
         Assert.Contains($"'{text}'", error.Message, StringComparison.Ordinal);
     }
@@ -56,5 +56,5 @@ public sealed class CurrencyCodeTests
     [InlineData("GBP")]
     [InlineData("JPY")]
     [InlineData("XAU")]
-    public void Parse_OtherKnownCodes_Succeeds(string text) => Assert.Equal(text, CurrencyCode.Parse(text, CultureInfo.InvariantCulture).Value);
+    public void Parse_OtherKnownCodes_Succeeds(string text) => Assert.Equal(text, CurrencyCode.Parse(text).Value);
 }

@@ -1,24 +1,35 @@
+using Ledgerline.Logging;
 using Ledgerline.Stores;
+using Microsoft.Extensions.Options;
 
 namespace Ledgerline;
 
-/// <summary>Opens guarded ledgers on the registered providers.</summary>
-internal sealed class LedgerFactory(IEnumerable<ILedgerProvider> providers, IServiceProvider services) : ILedgerFactory
+/// <summary>Opens ledgers on the registered providers, each wrapped in logging (outermost) and the guards.</summary>
+internal sealed class LedgerFactory(IEnumerable<ILedgerProvider> providers, IOptions<LedgerlineOptions> options, IServiceProvider services)
+    : ILedgerFactory
 {
     private readonly Dictionary<string, ILedgerProvider> _providers =
         providers.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyCollection<string> Providers => _providers.Keys;
 
-    public ILedger Open(string connectionId) => _providers.Count switch
+    public ILedger Open(string connectionId)
     {
-        1 => Open(_providers.Values.Single(), connectionId),
-        0 => throw new InvalidOperationException(
-            "No Ledgerline provider is registered. Add one, e.g. services.AddLedgerline().AddFreshBooks(…) or .AddInMemory()."),
-        _ => throw new InvalidOperationException(
-            $"Several Ledgerline providers are registered ({string.Join(", ", _providers.Keys)}); name one: Open(providerName, connectionId), " +
-            "or set LedgerlineOptions.DefaultProvider."),
-    };
+        if (options.Value.DefaultProvider is { } defaultProvider)
+        {
+            return Open(defaultProvider, connectionId);
+        }
+
+        return _providers.Count switch
+        {
+            1 => Open(_providers.Values.Single(), connectionId),
+            0 => throw new InvalidOperationException(
+                "No Ledgerline provider is registered. Add one, e.g. services.AddLedgerline().AddFreshBooks(…) or .AddInMemory()."),
+            _ => throw new InvalidOperationException(
+                $"Several Ledgerline providers are registered ({string.Join(", ", _providers.Keys)}); name one: Open(providerName, connectionId), " +
+                "or set LedgerlineOptions.DefaultProvider."),
+        };
+    }
 
     public ILedger Open(string providerName, string connectionId)
     {
@@ -29,9 +40,11 @@ internal sealed class LedgerFactory(IEnumerable<ILedgerProvider> providers, ISer
                 $"No Ledgerline provider is named '{providerName}'. Registered: {string.Join(", ", _providers.Keys)}.");
     }
 
-    private GuardedLedger Open(ILedgerProvider provider, string connectionId)
+    private ILedger Open(ILedgerProvider provider, string connectionId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
-        return new GuardedLedger(provider.Open(connectionId), services);
+
+        // Logging sits outside the guard so that refused calls are logged too.
+        return LoggingLedger.Wrap(new GuardedLedger(provider.Open(connectionId), services), services);
     }
 }

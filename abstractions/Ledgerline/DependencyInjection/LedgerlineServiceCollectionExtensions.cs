@@ -38,10 +38,7 @@ public static class LedgerlineServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LedgerlineOptions>>().Value;
-            var factory = sp.GetRequiredService<ILedgerFactory>();
-            return options.DefaultProvider is { } provider
-                ? factory.Open(provider, options.DefaultConnectionId)
-                : factory.Open(options.DefaultConnectionId);
+            return sp.GetRequiredService<ILedgerFactory>().Open(options.DefaultConnectionId);
         });
         services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().Contacts);
         services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().Invoices);

@@ -23,18 +23,24 @@ internal class GuardedStore<TRecord, TDraft, TChanges, TQuery>(
     where TChanges : class
     where TQuery : RecordQuery, new()
 {
-    public override Task<TRecord> GetAsync(string id, CancellationToken cancellationToken = default)
+    // Every override is async (or an iterator) so that a refusal surfaces when the call is awaited or enumerated,
+    // like any other failure, and never stops a caller's sibling calls from starting.
+    public override async Task<TRecord> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         Require(StoreOperations.Get);
         RequireId(id);
-        return base.GetAsync(id, cancellationToken);
+        return await base.GetAsync(id, cancellationToken);
     }
 
-    public override IAsyncEnumerable<TRecord> ListAsync(TQuery? query = null, CancellationToken cancellationToken = default)
+    public override async IAsyncEnumerable<TRecord> ListAsync(
+        TQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Require(StoreOperations.List);
         var checkedQuery = Check(query);
-        return base.ListAsync(checkedQuery, cancellationToken);
+        await foreach (var record in base.ListAsync(checkedQuery, cancellationToken).WithCancellation(cancellationToken))
+        {
+            yield return record;
+        }
     }
 
     public override async Task<Page<TRecord>> ListPageAsync(TQuery? query = null, string? cursor = null, CancellationToken cancellationToken = default)
@@ -46,40 +52,40 @@ internal class GuardedStore<TRecord, TDraft, TChanges, TQuery>(
         return page.NextCursor is null ? page : page with { NextCursor = PageCursor.Encode(checkedQuery, page.NextCursor) };
     }
 
-    public override Task<TRecord> CreateAsync(TDraft draft, CancellationToken cancellationToken = default)
+    public override async Task<TRecord> CreateAsync(TDraft draft, CancellationToken cancellationToken = default)
     {
         Require(StoreOperations.Create);
         Validate(draft, draftValidator, "draft");
-        return base.CreateAsync(draft, cancellationToken);
+        return await base.CreateAsync(draft, cancellationToken);
     }
 
-    public override Task<TRecord> UpdateAsync(string id, TChanges changes, CancellationToken cancellationToken = default)
+    public override async Task<TRecord> UpdateAsync(string id, TChanges changes, CancellationToken cancellationToken = default)
     {
         Require(StoreOperations.Update);
         RequireId(id);
         Validate(changes, changesValidator, "changes");
-        return base.UpdateAsync(id, changes, cancellationToken);
+        return await base.UpdateAsync(id, changes, cancellationToken);
     }
 
-    public override Task<TRecord> ArchiveAsync(string id, CancellationToken cancellationToken = default)
+    public override async Task<TRecord> ArchiveAsync(string id, CancellationToken cancellationToken = default)
     {
         Require(StoreOperations.Archive);
         RequireId(id);
-        return base.ArchiveAsync(id, cancellationToken);
+        return await base.ArchiveAsync(id, cancellationToken);
     }
 
-    public override Task<TRecord> RestoreAsync(string id, CancellationToken cancellationToken = default)
+    public override async Task<TRecord> RestoreAsync(string id, CancellationToken cancellationToken = default)
     {
         Require(StoreOperations.Restore);
         RequireId(id);
-        return base.RestoreAsync(id, cancellationToken);
+        return await base.RestoreAsync(id, cancellationToken);
     }
 
-    public override Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public override async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         Require(StoreOperations.Delete);
         RequireId(id);
-        return base.DeleteAsync(id, cancellationToken);
+        await base.DeleteAsync(id, cancellationToken);
     }
 
     private void Require(StoreOperations operation)

@@ -13,7 +13,7 @@ namespace Ledgerline.Benchmarks.Micro;
 [MemoryDiagnoser]
 public class MoneyBenchmarks
 {
-    private static readonly CurrencyCode Usd = CurrencyCode.Parse("USD", CultureInfo.InvariantCulture);
+    private static readonly CurrencyCode Usd = FreshBooksValues.Currency("USD") ?? throw new InvalidOperationException("USD is not known.");
     private MoneyWire _wire = new();
 
     /// <summary>The amount text: a typical price, and a long-precision amount as FreshBooks sends some computed values.</summary>
