@@ -200,6 +200,18 @@ public sealed class ClientTests(SandboxFixture f) : IClassFixture<SandboxFixture
     }
 
     [Fact]
+    public async Task Search_HasOutstandingFlag_WithoutValue()
+    {
+        var r = await f.GetAsync($"{Clients}?search[has_outstanding]=&per_page=100");
+        var emails = r.Result["clients"]!.AsArray().Select(c => c!["email"]!.GetValue<string>()).ToList();
+        Assert.Contains("ben@birch.test", emails);
+        Assert.Contains("accounts@acme.test", emails);
+        Assert.DoesNotContain("zoe@cafe-muenster.test", emails);
+        var draft = await f.GetAsync($"{Clients}?search[has_draft]=true");
+        Assert.Equal("accounts@acme.test", Assert.Single(draft.Result["clients"]!.AsArray())!["email"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task BusinessIdInAccountingPath_Denied1003()
     {
         var r = await f.GetAsync($"accounting/account/{f.BusinessId}/users/clients");

@@ -47,6 +47,12 @@ internal static class AccountingResources
         }
     }
 
+    private static Func<Client, object?> HasBalance(RenderContext ctx, Func<Writers.Balances, Dictionary<(int Client, string Code), decimal>> kind)
+    {
+        var clients = Writers.ClientsWith(kind(Writers.BalancesFor(ctx)));
+        return c => clients.Contains(c.Id);
+    }
+
     private static readonly string[] NameFields = ["fname", "lname", "organization", "email"];
 
     private static AccountingResource<Client> Clients()
@@ -93,13 +99,17 @@ internal static class AccountingResources
                     c.Text["organization"] = c.Str("email");
                 }
             },
-            Field = (name, _) => name switch
+            Field = (name, ctx) => name switch
             {
                 "id" or "userid" => c => c.Id,
                 "updated" => c => c.Updated,
                 "signup_date" => c => c.Created,
                 "address" => c => string.Join(' ', c.Str("p_street"), c.Str("p_street2"), c.Str("p_city"), c.Str("p_province"), c.Str("p_code"), c.Str("p_country")),
                 "phone" => c => string.Join(' ', c.Str("bus_phone"), c.Str("home_phone"), c.Str("mob_phone")),
+                "has_outstanding" => HasBalance(ctx, b => b.Outstanding),
+                "has_draft" => HasBalance(ctx, b => b.Draft),
+                "has_overdue" => HasBalance(ctx, b => b.Overdue),
+                "has_credit" => HasBalance(ctx, b => b.Credit),
                 _ when Client.TextFields.Contains(name) => c => c.Str(name),
                 _ => null,
             },

@@ -261,7 +261,8 @@ internal sealed class ListQuery
     {
         int n => Formats.TryDecimal(raw, out var d) && d == n,
         decimal n => Formats.TryDecimal(raw, out var d) && d == n,
-        bool b => (raw is "true" or "1") == b,
+        // Flag filters such as search[has_outstanding] are often sent without a value.
+        bool b => (raw is "" or "true" or "True" or "1") == b,
         _ => string.Equals(Text(value), raw, StringComparison.OrdinalIgnoreCase),
     };
 

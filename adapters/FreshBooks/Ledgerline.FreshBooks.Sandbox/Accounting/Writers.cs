@@ -102,7 +102,7 @@ internal static class Writers
         w.WriteEndObject();
     }
 
-    private sealed class Balances
+    internal sealed class Balances
     {
         public Dictionary<(int Client, string Code), decimal> Outstanding { get; } = [];
 
@@ -115,15 +115,9 @@ internal static class Writers
         public Dictionary<(int Client, string Code), decimal> Credit { get; } = [];
     }
 
-    private static readonly string[] BalanceIncludes = ["outstanding_balance", "draft_balance", "overdue_balance", "grand_total_balance", "credit_balance"];
-
-    private static void ClientBalances(Utf8JsonWriter w, Client c, RenderContext ctx)
+    /// <summary>Per-client, per-currency balances, computed once per request and shared by every record on the page.</summary>
+    internal static Balances BalancesFor(RenderContext ctx)
     {
-        if (!BalanceIncludes.Any(ctx.Includes.Contains))
-        {
-            return;
-        }
-
         // One pass over the invoices per request, not per client, keeps a page of 100 clients cheap.
         if (!ctx.Cache.TryGetValue("balances", out var cached))
         {
@@ -159,7 +153,26 @@ internal static class Writers
             ctx.Cache["balances"] = cached = b;
         }
 
-        var balances = (Balances)cached;
+        return (Balances)cached;
+
+        static void Add(Dictionary<(int, string), decimal> map, (int, string) key, decimal value) =>
+            map[key] = map.GetValueOrDefault(key) + value;
+    }
+
+    /// <summary>Clients with a non-zero balance of one kind in any currency.</summary>
+    internal static HashSet<int> ClientsWith(Dictionary<(int Client, string Code), decimal> map) =>
+        [.. map.Where(p => p.Value != 0).Select(p => p.Key.Client)];
+
+    private static readonly string[] BalanceIncludes = ["outstanding_balance", "draft_balance", "overdue_balance", "grand_total_balance", "credit_balance"];
+
+    private static void ClientBalances(Utf8JsonWriter w, Client c, RenderContext ctx)
+    {
+        if (!BalanceIncludes.Any(ctx.Includes.Contains))
+        {
+            return;
+        }
+
+        var balances = BalancesFor(ctx);
         foreach (var name in BalanceIncludes)
         {
             if (!ctx.Includes.Contains(name))
@@ -188,9 +201,6 @@ internal static class Writers
 
             w.WriteEndArray();
         }
-
-        static void Add(Dictionary<(int, string), decimal> map, (int, string) key, decimal value) =>
-            map[key] = map.GetValueOrDefault(key) + value;
     }
 
     public static void Invoice(Utf8JsonWriter w, Invoice i, RenderContext ctx)
