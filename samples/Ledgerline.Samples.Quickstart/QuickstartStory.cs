@@ -311,6 +311,11 @@ internal sealed class QuickstartStory
         }
         while (cursor is not null);
 
+        if (_result.UnpaidPageCounts.SkipLast(1).Any(count => count < _options.PageSize))
+        {
+            _out.WriteLine($"{Indent}(The provider has no status filter: each page of {_options.PageSize} invoices is filtered after it is fetched, so a page can hold fewer.)");
+        }
+
         // ListAsync does the paging itself: the simple way to walk everything.
         var listed = 0;
         var ours = false;

@@ -38,7 +38,7 @@ internal sealed partial class ScriptedBrowser(HttpClient http, ConsentDecision d
         fields.Add(new("decision", button));
 
         var action = new Uri(authorizationUrl, WebUtility.HtmlDecode(form.Groups["action"].Value));
-        output.WriteLine($"   Consent page: \"{Text(TitleRegex(), html)}\" — pressing {(decision == ConsentDecision.Allow ? "Allow" : "Deny")}");
+        output.WriteLine($"   Consent page \"{Text(TitleRegex(), html)}\": pressing {(decision == ConsentDecision.Allow ? "Allow" : "Deny")}");
         using var content = new FormUrlEncodedContent(fields);
         using var answer = await http.PostAsync(action, content, cancellationToken);
         if ((int)answer.StatusCode is not (301 or 302 or 303 or 307) || answer.Headers.Location is not { } location)
