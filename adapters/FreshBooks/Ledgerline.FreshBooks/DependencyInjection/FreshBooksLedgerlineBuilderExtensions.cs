@@ -72,7 +72,12 @@ public static class FreshBooksLedgerlineBuilderExtensions
 
     private static void AddClient<TApi>(IServiceCollection services)
         where TApi : class =>
-        services.AddRefitGeneratedClient<TApi>(_ => new RefitSettings())
+        services.AddRefitGeneratedClient<TApi>(_ => new RefitSettings
+            {
+                // Keep the transport failure (and Ledgerline's own errors from the auth handler) as thrown, so the error
+                // table sees what actually happened rather than Refit's wrapper.
+                TransportExceptionFactory = static (_, exception, _) => exception,
+            })
             .ConfigureHttpClient((sp, client) => client.BaseAddress = sp.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>().CurrentValue.ApiBaseUrl)
             .AddHttpMessageHandler<FreshBooksHeadersHandler>()
             .AddFreshBooksHandlers();

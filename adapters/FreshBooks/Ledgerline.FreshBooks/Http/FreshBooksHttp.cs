@@ -43,6 +43,14 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
         {
             throw;
         }
+        catch (Refit.ApiRequestException wrapped) when (wrapped.InnerException is LedgerlineException inner)
+        {
+            throw inner;
+        }
+        catch (Refit.ApiRequestException wrapped) when (wrapped.InnerException is { } inner && FreshBooksErrorTable.IsTransport(inner, cancellationToken))
+        {
+            throw Failed(call, inner);
+        }
         catch (Exception exception) when (FreshBooksErrorTable.IsTransport(exception, cancellationToken))
         {
             throw Failed(call, exception);
@@ -56,9 +64,13 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
             {
                 body = await ReadAsync(response.Content, cancellationToken);
             }
-            catch (Exception exception) when (FreshBooksErrorTable.IsTransport(exception, cancellationToken))
+            catch (TruncatedBodyException truncated) when (FreshBooksErrorTable.IsTransport(truncated.InnerException!, cancellationToken))
             {
-                throw Failed(call, exception);
+                // The answer started and was cut short. A read reports what arrived; a write did reach FreshBooks (it
+                // answered), but what it did cannot be read, so its outcome is unknown.
+                throw call.IsWrite
+                    ? Failed(call, truncated.InnerException!)
+                    : FreshBooksErrorTable.Invalid(call, status, truncated.Received, "FreshBooks' answer was cut short", truncated.InnerException);
             }
 
             if (!response.IsSuccessStatusCode)
@@ -93,18 +105,25 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
             throw new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "The FreshBooks response is larger than Ledgerline reads.");
         }
 
-        using var stream = await content.ReadAsStreamAsync(cancellationToken);
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            using var stream = await content.ReadAsStreamAsync(cancellationToken);
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                throw new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "The FreshBooks response is larger than Ledgerline reads.");
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    throw new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "The FreshBooks response is larger than Ledgerline reads.");
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException && buffer.Length > 0)
+        {
+            throw new TruncatedBodyException(buffer.ToArray(), exception);
         }
 
         return buffer.ToArray();
@@ -115,6 +134,13 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "FreshBooks {Operation} {Entity}: outcome of operation {OperationId} (record {RecordId}) is unknown after {Failure}; it was not retried")]
     private static partial void LogOutcomeUnknown(ILogger logger, string operation, EntityKind entity, string operationId, string? recordId, string failure);
+}
+
+/// <summary>A body that stopped arriving part way; carries what did arrive.</summary>
+internal sealed class TruncatedBodyException(byte[] received, Exception innerException)
+    : IOException("The FreshBooks response ended before its declared length.", innerException)
+{
+    public byte[] Received { get; } = received;
 }
 
 /// <summary>Reads FreshBooks' envelopes and wire records, turning every surprise into <see cref="InvalidProviderResponseException"/>.</summary>
