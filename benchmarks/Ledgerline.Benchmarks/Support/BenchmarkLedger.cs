@@ -2,6 +2,7 @@ using Ledgerline.Connections;
 using Ledgerline.FreshBooks;
 using Ledgerline.FreshBooks.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 
 namespace Ledgerline.Benchmarks.Support;
 
@@ -23,7 +24,8 @@ internal static class BenchmarkLedger
         var services = new ServiceCollection();
         if (primaryHandler is not null)
         {
-            services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(primaryHandler));
+            // Post-configured so it runs after every client's own handler setup (Refit's included) and always wins.
+            services.PostConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = primaryHandler()));
         }
 
         services.AddLedgerline(o => o.DefaultConnectionId = ConnectionId).AddFreshBooks(o =>
