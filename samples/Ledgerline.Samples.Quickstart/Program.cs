@@ -34,14 +34,14 @@ try
 
     if (!result.Succeeded)
     {
-        Console.Error.WriteLine($"Quickstart failed. {result.Error}");
+        Console.Error.WriteLine($"Error: {result.Error}");
     }
 
     return result.ExitCode;
 }
 catch (QuickstartException ex)
 {
-    Console.Error.WriteLine($"Quickstart failed. {ex.Message}");
+    Console.Error.WriteLine($"Error: {ex.Message}");
     return 2;
 }
 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -53,6 +53,6 @@ catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
 catch (Exception ex)
 #pragma warning restore CA1031
 {
-    Console.Error.WriteLine($"Quickstart failed unexpectedly. {ex.GetType().Name}: {ex.Message}");
+    Console.Error.WriteLine($"Error: unexpected {ex.GetType().Name}: {ex.Message}");
     return 1;
 }

@@ -158,7 +158,8 @@ internal sealed class QuickstartStory
         }
         else
         {
-            redirect = await new ConsoleConsent(_options.Input ?? Console.In, _out).AuthorizeAsync(request.AuthorizationUrl, cancellationToken);
+            var interactive = _options.Input is null && !Console.IsInputRedirected;
+            redirect = await new ConsoleConsent(_options.Input ?? Console.In, _out, endPromptLine: !interactive).AuthorizeAsync(request.AuthorizationUrl, cancellationToken);
         }
 
         if (redirect.Error is { } error)
