@@ -50,8 +50,10 @@ internal static class FreshBooksConnectionsServiceCollectionExtensions
 
         // The token endpoint gets no retry handler on purpose (a repeated refresh spends a single-use token twice); its
         // timeout is applied per request by the token manager, not by HttpClient.
-        services.AddHttpClient(FreshBooksTokenClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(FreshBooksTokenClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .UseFreshBooksLogging();
         services.AddHttpClient(FreshBooksIdentityClient.HttpClientName)
+            .UseFreshBooksLogging()
             .AddResilienceHandler(FreshBooksResilience.PipelineName, FreshBooksResilience.Configure);
         return services;
     }
@@ -64,11 +66,19 @@ internal static class FreshBooksConnectionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddFreshBooksConnections();
+        builder.UseFreshBooksLogging();
         builder.AddResilienceHandler(FreshBooksResilience.PipelineName, FreshBooksResilience.Configure);
         builder.AddHttpMessageHandler<ConnectionConcurrencyHandler>();
         builder.AddHttpMessageHandler<FreshBooksAuthHandler>();
         return builder;
     }
+
+    // The factory's default logger exposes raw header values (the bearer) in its structured state; ours logs no header.
+    private static IHttpClientBuilder UseFreshBooksLogging(this IHttpClientBuilder builder) => builder
+        .RemoveAllLoggers()
+        .AddLogger(
+            sp => new FreshBooksHttpLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger(FreshBooksHttpLogger.CategoryName)),
+            wrapHandlersPipeline: true);
 
     private sealed class FreshBooksConnectionsMarker;
 }
