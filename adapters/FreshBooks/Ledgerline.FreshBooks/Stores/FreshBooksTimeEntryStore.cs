@@ -132,7 +132,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
             ProjectId = FreshBooksValues.ParseId(query.ProjectId),
             StartedFrom = query.StartedFrom is { } from ? FreshBooksValues.Utc(from) : null,
             StartedTo = query.StartedTo is { } to ? FreshBooksValues.Utc(to) : null,
-            UpdatedSince = query.UpdatedSince is { } since ? FreshBooksValues.Utc(since) : null,
+            UpdatedSince = query.UpdatedSince is { } since ? FreshBooksValues.Utc(CeilingToSecond(since)) : null,
             Billable = query.Billable is { } billable ? (billable ? "true" : "false") : null,
             Billed = query.Billed is { } billed ? (billed ? "true" : "false") : null,
         };
@@ -147,6 +147,16 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         }
 
         return new FetchedPage<TimeEntry>(records, info);
+    }
+
+    /// <summary>
+    /// FreshBooks compares <c>updated_since</c> at whole seconds and keeps whole-second timestamps, so rounding a
+    /// fractional instant up keeps the comparison exact (a record stamped at the truncated second is earlier than it).
+    /// </summary>
+    private static DateTimeOffset CeilingToSecond(DateTimeOffset instant)
+    {
+        var remainder = instant.UtcTicks % TimeSpan.TicksPerSecond;
+        return remainder == 0 ? instant : instant.AddTicks(TimeSpan.TicksPerSecond - remainder);
     }
 
     private TimeEntry Single(FreshBooksResponse response)
