@@ -164,6 +164,24 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
         Assert.DoesNotContain(tokens.RefreshToken, text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DisconnectAsync_StoredConnection_RevokesTheGrantAndDeletesIt()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var seeded = await ConnectionsStack.SeedAsync(stack.Store, _sandbox, "tenant-a", DateTimeOffset.UtcNow.AddHours(1));
+
+        var disconnected = await stack.Connector.DisconnectAsync("tenant-a", Cancellation);
+        using var http = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+        using var me = new HttpRequestMessage(HttpMethod.Get, "auth/api/v1/users/me");
+        me.Headers.Authorization = new("Bearer", seeded.Tokens!.AccessToken);
+        using var answer = await http.SendAsync(me, Cancellation);
+
+        Assert.True(disconnected);
+        Assert.Null(await stack.Store.GetAsync("tenant-a", Cancellation));
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+        Assert.False(await stack.Connector.DisconnectAsync("tenant-a", Cancellation));
+    }
+
     internal static async Task<FreshBooksGrant> GrantAsync(ConnectionsStack stack)
     {
         var request = stack.Connector.CreateAuthorizationRequest();

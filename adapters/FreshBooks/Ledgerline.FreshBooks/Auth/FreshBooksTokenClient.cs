@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Ledgerline.FreshBooks.Http;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
     public const string HttpClientName = "Ledgerline.FreshBooks.Token";
 
     private const string TokenPath = "auth/oauth/token";
+    private const string RevokePath = "auth/oauth/revoke";
     private const int MaxErrorBodyChars = 4096;
 
     public Task<TokenResponse> ExchangeCodeAsync(string code, CancellationToken cancellationToken)
@@ -32,6 +34,32 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         return RequestAsync(
             [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)],
             cancellationToken);
+    }
+
+    /// <summary>Revokes a token (and its pair) at FreshBooks; <see langword="true"/> when FreshBooks confirmed it.</summary>
+    public async Task<bool> RevokeAsync(string token, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        var settings = options.CurrentValue;
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, RevokePath))
+        {
+            Content = JsonContent.Create(new Dictionary<string, string>
+            {
+                ["client_id"] = settings.ClientId,
+                ["client_secret"] = settings.ClientSecret,
+                ["token"] = token,
+            }),
+        };
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private async Task<TokenResponse> RequestAsync(List<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)

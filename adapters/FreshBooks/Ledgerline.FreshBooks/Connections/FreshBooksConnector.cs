@@ -146,4 +146,28 @@ public sealed class FreshBooksConnector
         };
         return await _store.SaveAsync(connection, cancellationToken);
     }
+
+    /// <summary>
+    /// Disconnects: revokes the connection's grant at FreshBooks (best effort: a grant FreshBooks already dropped is
+    /// fine) and deletes the connection from the store.
+    /// </summary>
+    /// <param name="connectionId">The connection to remove.</param>
+    /// <param name="cancellationToken">Cancels the revocation and the delete.</param>
+    /// <returns><see langword="true"/> when a stored connection was deleted.</returns>
+    public async Task<bool> DisconnectAsync(string connectionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        var connection = await _store.GetAsync(connectionId, cancellationToken);
+        if (connection is null)
+        {
+            return false;
+        }
+
+        if (connection.Tokens is { } tokens)
+        {
+            await _tokenClient.RevokeAsync(tokens.RefreshToken, cancellationToken);
+        }
+
+        return await _store.DeleteAsync(connectionId, cancellationToken);
+    }
 }
