@@ -185,6 +185,19 @@ public sealed class TokenRefreshTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_50ConcurrentCallsAllAnswered401_OneForcedRefreshInTotal()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var seeded = await ConnectionsStack.SeedAsync(stack.Store, _sandbox, "tenant-a", Fresh);
+        await stack.Store.TryUpdateAsync(seeded with { Tokens = seeded.Tokens! with { AccessToken = "revoked-elsewhere" } }, seeded.Version, Cancellation);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => stack.GetMeAsync("tenant-a", cancellationToken: Cancellation)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, _sandbox.TokenRequestCount);
+    }
+
+    [Fact]
     public async Task Send_401EvenAfterTheForcedRefresh_Returns401WithoutASecondRefresh()
     {
         var wire = new AlwaysUnauthorizedHandler();
