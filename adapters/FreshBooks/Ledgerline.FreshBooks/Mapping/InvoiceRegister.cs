@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ledgerline.FreshBooks.Api;
 using Mapster;
 
@@ -22,15 +23,15 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.ProviderStatus, s => InvoiceStatusMapping.Raw(s.V3Status, s.Status, s.PaymentStatus))
             .Map(d => d.IssueDate, s => FreshBooksValues.Date(s.CreateDate) ?? default)
             .Map(d => d.DueDate, s => DueDate(s))
-            .Map(d => d.Currency, s => Currency(s))
-            .Map(d => d.Lines, s => Lines(s))
+            .Map(d => d.Currency, s => Compute(s).Currency)
+            .Map(d => d.Lines, s => Compute(s).Lines)
             .Map(d => d.DiscountPercent, s => FreshBooksValues.Decimal(s.DiscountValue) ?? 0m)
-            .Map(d => d.Subtotal, s => Subtotal(s))
-            .Map(d => d.Discount, s => Discount(s))
-            .Map(d => d.Tax, s => Total(s) - Subtotal(s) + Discount(s))
-            .Map(d => d.Total, s => Total(s))
-            .Map(d => d.AmountPaid, s => Paid(s))
-            .Map(d => d.AmountDue, s => Total(s) - Paid(s))
+            .Map(d => d.Subtotal, s => Compute(s).Subtotal)
+            .Map(d => d.Discount, s => Compute(s).Discount)
+            .Map(d => d.Tax, s => Compute(s).Total - Compute(s).Subtotal + Compute(s).Discount)
+            .Map(d => d.Total, s => Compute(s).Total)
+            .Map(d => d.AmountPaid, s => Compute(s).Paid)
+            .Map(d => d.AmountDue, s => Compute(s).Total - Compute(s).Paid)
             .Map(d => d.Notes, s => FreshBooksValues.Text(s.Notes))
             .Map(d => d.Terms, s => FreshBooksValues.Text(s.Terms))
             .Ignore(d => d.RawRepresentation);
@@ -58,6 +59,14 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.Terms, s => s.Terms)
             .Map(d => d.Lines, s => s.Lines == null ? null : LinesOut(s.Lines));
     }
+
+    // Lines and totals are derived once per wire record, however many canonical members read them.
+    private static readonly ConditionalWeakTable<InvoiceWire, Derived> Cache = new();
+
+    internal static Derived Compute(InvoiceWire invoice) => Cache.GetValue(invoice, static w => new Derived(
+        Currency(w), Lines(w), Subtotal(w), Discount(w), Total(w), Paid(w)));
+
+    internal sealed record Derived(CurrencyCode Currency, IReadOnlyList<InvoiceLine> Lines, Money Subtotal, Money Discount, Money Total, Money Paid);
 
     internal static CurrencyCode Currency(InvoiceWire invoice) =>
         FreshBooksValues.Currency(invoice.CurrencyCode) ?? FreshBooksValues.Currency(invoice.Amount?.Code)
