@@ -13,9 +13,10 @@ namespace Ledgerline.Benchmarks.Export;
 /// </summary>
 /// <remarks>
 /// Memory is measured two ways. During the timed runs a sampler thread reads the heap size without collecting (peak heap:
-/// live data plus garbage awaiting collection). After them, one more untimed run per mode forces a full blocking
-/// collection every 100 records from inside the consumer loop (<see cref="GC.GetTotalMemory(bool)"/> with
-/// <c>true</c>), which gives the live set while pages are in flight: what streaming really keeps.
+/// live data plus garbage awaiting collection). Before them, one untimed run per mode with no latency forces a full
+/// blocking collection every 100 records from inside the consumer loop (<see cref="GC.GetTotalMemory(bool)"/> with
+/// <c>true</c>), which gives the live set while pages are in flight: what streaming really keeps. With no latency every
+/// page of the window has already arrived when the consumer looks, so this is the worst case.
 /// </remarks>
 internal static class ExportBenchmark
 {
@@ -80,11 +81,13 @@ internal static class ExportBenchmark
                 $"Warm-up and correctness pass (no latency) in {warm.Elapsed.TotalSeconds:F1} s; data set on the wire: {Mib(wireBytes)} in {Pages(settings)} pages"));
 
             // Without latency the listing is bound by CPU (sandbox rendering + client parsing on the same cores): the other
-            // floor, next to the network one.
+            // floor, next to the network one. The live-set run follows each mode's CPU runs, so the in-process server's
+            // buffer pools are already in the state that mode's connection pattern leaves them in.
             var runner = new Runner(sandbox, settings, output);
             foreach (var mode in modes)
             {
                 (mode.CpuBound, mode.CpuTime) = await runner.TimeOnceAsync(mode);
+                mode.PeakLive = await runner.PeakLiveAsync(mode);
             }
 
             sandbox.Faults.AddLatency(settings.Latency, "/accounting/");
@@ -94,10 +97,6 @@ internal static class ExportBenchmark
             }
 
             output.WriteLine($"Load average at end of timed runs: {MachineInfo.LoadAverage()}");
-            foreach (var mode in modes)
-            {
-                mode.PeakLive = await runner.PeakLiveAsync(mode);
-            }
 
             output.WriteLine();
             WriteTable(output, settings, modes);
@@ -177,7 +176,7 @@ internal static class ExportBenchmark
     {
         var l = settings.Latency.TotalMilliseconds;
         var pages = Pages(settings);
-        output.WriteLine("| mode | c | pages | requests | wall (median) | wall range | limit ⌈pages/c⌉×L | wall/limit | page-1-first floor | wall at L=0 | CPU at L=0 (server + client) | peak heap − base | peak live − base | GCs |");
+        output.WriteLine("| mode | c | pages | requests | wall (median) | wall range | limit ⌈pages/c⌉×L | wall/limit | page-1-first floor | wall at L=0 | CPU at L=0 (server + client) | peak heap − base | peak live − base | GCs (gen2) |");
         output.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var mode in modes)
         {
@@ -189,7 +188,7 @@ internal static class ExportBenchmark
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {mode.Name} | {c} | {pages} | {mode.Requests} | {Ms(mode.Median)} | {mode.Min.TotalMilliseconds:N0}–{mode.Max.TotalMilliseconds:N0} ms | " +
                 $"{limit:N0} ms | {mode.Median.TotalMilliseconds / limit:F2} | {floor:N0} ms | {Ms(mode.CpuBound)} | {Ms(mode.CpuTime)} | " +
-                $"{Mib(mode.PeakHeap)} | {Mib(mode.PeakLive)} | {mode.Collections} |"));
+                $"{Mib(mode.PeakHeap)} | {Mib(mode.PeakLive)} | {mode.Collections} ({mode.Gen2Collections}) |"));
         }
     }
 
@@ -221,27 +220,36 @@ internal static class ExportBenchmark
         public long PeakLive { get; set; }
 
         public int Collections { get; set; }
+
+        public int Gen2Collections { get; set; }
     }
 
     private sealed class Runner(FreshBooksSandbox sandbox, ExportSettings settings, TextWriter output)
     {
         /// <summary>
-        /// One run, timed, with the process's CPU time: the sandbox renders the same pages for every mode, so the difference
+        /// Runs with no latency, timed, with the process's CPU time (the median run by wall time is kept): the sandbox renders the same pages for every mode, so the difference
         /// between modes is the client's own CPU cost, whatever else the machine is doing.
         /// </summary>
         public async Task<(TimeSpan Wall, TimeSpan Cpu)> TimeOnceAsync(Mode mode)
         {
-            MemorySampler.Settle();
-            using var process = Process.GetCurrentProcess();
-            var cpuBefore = process.TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            var listed = await mode.ListAll(null);
-            clock.Stop();
-            process.Refresh();
-            var cpu = process.TotalProcessorTime - cpuBefore;
-            Check(mode.Name, listed, listed, settings.Invoices);
-            output.WriteLine($"  {mode.Name}, c={mode.Concurrency}, no latency: {Ms(clock.Elapsed)} wall, {Ms(cpu)} CPU (server + client)");
-            return (clock.Elapsed, cpu);
+            var runs = new List<(TimeSpan Wall, TimeSpan Cpu)>();
+            for (var r = 0; r < settings.Repeat; r++)
+            {
+                MemorySampler.Settle();
+                using var process = Process.GetCurrentProcess();
+                var cpuBefore = process.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                var listed = await mode.ListAll(null);
+                clock.Stop();
+                process.Refresh();
+                var cpu = process.TotalProcessorTime - cpuBefore;
+                Check(mode.Name, listed, listed, settings.Invoices);
+                output.WriteLine($"  {mode.Name}, c={mode.Concurrency}, no latency, run {r + 1}: {Ms(clock.Elapsed)} wall, {Ms(cpu)} CPU (server + client)");
+                runs.Add((clock.Elapsed, cpu));
+            }
+
+            runs.Sort((a, b) => a.Wall.CompareTo(b.Wall));
+            return runs[runs.Count / 2];
         }
 
         /// <summary><see cref="ExportSettings.Repeat"/> timed runs, each from a settled heap, with the heap sampler on.</summary>
@@ -253,6 +261,7 @@ internal static class ExportBenchmark
                 sandbox.ClearRequests();
                 var baseline = MemorySampler.Settle();
                 var gcBefore = GC.CollectionCount(0);
+                var gen2Before = GC.CollectionCount(2);
                 var sampler = MemorySampler.Start(SampleInterval);
                 var clock = Stopwatch.StartNew();
                 int listed;
@@ -271,6 +280,7 @@ internal static class ExportBenchmark
                 mode.Requests = Math.Max(mode.Requests, sandbox.Requests.Count(q => q.Path.StartsWith("/accounting/", StringComparison.Ordinal)));
                 mode.PeakHeap = Math.Max(mode.PeakHeap, sampler.PeakHeap - baseline);
                 mode.Collections = Math.Max(mode.Collections, GC.CollectionCount(0) - gcBefore);
+                mode.Gen2Collections = Math.Max(mode.Gen2Collections, GC.CollectionCount(2) - gen2Before);
                 output.WriteLine($"  {mode.Name}, c={mode.Concurrency}, run {r + 1}: {Ms(clock.Elapsed)} (load {MachineInfo.LoadAverage()})");
             }
 
