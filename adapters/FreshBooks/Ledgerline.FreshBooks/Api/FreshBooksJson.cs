@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -6,14 +7,19 @@ using System.Text.Json.Serialization;
 namespace Ledgerline.FreshBooks.Api;
 
 /// <summary>
-/// The JSON settings of every FreshBooks body. Reading is lenient where FreshBooks is inconsistent (numbers sent as
-/// strings and strings as numbers, <c>0/1</c> booleans, nulls where a value is usual): a surprising scalar becomes
-/// <see langword="null"/> rather than failing the whole response. Amounts are kept as the exact text received.
+/// The JSON settings of every FreshBooks body. Reading accepts FreshBooks' inconsistent spellings (numbers sent as strings
+/// and strings as numbers, <c>0/1</c> booleans) and maps a missing field or an explicit <c>null</c> to
+/// <see langword="null"/>; a value that is present but cannot be read (<c>"id": "abc"</c>, <c>"status": {}</c>) fails with
+/// a <see cref="JsonException"/> quoting its raw text, so bad provider data is reported, never silently dropped. Amounts
+/// are kept as the exact text received.
 /// </summary>
 internal static class FreshBooksJson
 {
     /// <summary>The deepest nesting read; FreshBooks' deepest documented body is far shallower.</summary>
     public const int MaxDepth = 64;
+
+    /// <summary>The most characters of a malformed value quoted in an error.</summary>
+    public const int MaxQuotedLength = 64;
 
     /// <summary>Options for wire records.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
@@ -38,36 +44,43 @@ internal static class FreshBooksJson
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             MaxDepth = MaxDepth,
-            Converters = { new LenientStringConverter(), new LenientInt64Converter(), new LenientInt32Converter(), new LenientBooleanConverter() },
+            Converters = { new StrictStringConverter(), new StrictIntegerConverter<long>(), new StrictIntegerConverter<int>(), new StrictBooleanConverter() },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 
-    /// <summary>Reads any scalar as its exact text (numbers keep every digit); objects and arrays become null.</summary>
-    private sealed class LenientStringConverter : JsonConverter<string?>
+    /// <summary>
+    /// The error for a value that is present but cannot be read as <paramref name="expected"/>. Consumes the value (a
+    /// whole object or array) and quotes its raw JSON text, cut to <see cref="MaxQuotedLength"/> characters; the
+    /// serializer adds the property path.
+    /// </summary>
+    private static JsonException Malformed(ref Utf8JsonReader reader, string expected)
+    {
+        using var value = JsonDocument.ParseValue(ref reader);
+        var raw = value.RootElement.GetRawText();
+        var quoted = raw.Length <= MaxQuotedLength ? raw : string.Concat(raw.AsSpan(0, MaxQuotedLength), "…");
+        return new JsonException($"FreshBooks sent {quoted} where {expected} was expected.");
+    }
+
+    /// <summary>The bytes of the current scalar token, unescaped for strings.</summary>
+    private static string Text(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String
+        ? reader.GetString() ?? string.Empty
+        : Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+
+    /// <summary>Reads any scalar as its exact text (numbers keep every digit); an object or array is an error.</summary>
+    private sealed class StrictStringConverter : JsonConverter<string?>
     {
         public override bool HandleNull => true;
 
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
         {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.String:
-                    return reader.GetString();
-                case JsonTokenType.Number:
-                    return Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
-                case JsonTokenType.True:
-                    return "true";
-                case JsonTokenType.False:
-                    return "false";
-                case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    reader.Skip();
-                    return null;
-                default:
-                    return null;
-            }
-        }
+            JsonTokenType.Null => null,
+            JsonTokenType.String or JsonTokenType.Number => Text(ref reader),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            _ => throw Malformed(ref reader, "text"),
+        };
 
         public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
         {
@@ -82,32 +95,40 @@ internal static class FreshBooksJson
         }
     }
 
-    /// <summary>Reads integers sent as numbers or numeric strings; anything else is null.</summary>
-    private sealed class LenientInt64Converter : JsonConverter<long?>
+    /// <summary>
+    /// Reads an integer sent as a number or a numeric string (an optional sign and digits, invariant culture); null stays
+    /// null and anything else (fractions, words, objects, out of range) is an error.
+    /// </summary>
+    private sealed class StrictIntegerConverter<T> : JsonConverter<T?>
+        where T : struct, IBinaryInteger<T>
     {
         public override bool HandleNull => true;
 
-        public override long? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            switch (reader.TokenType)
+            if (reader.TokenType == JsonTokenType.Null)
             {
-                case JsonTokenType.Number when reader.TryGetInt64(out var n):
-                    return n;
-                case JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s):
-                    return s;
-                case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    reader.Skip();
-                    return null;
-                default:
-                    return null;
+                return null;
             }
+
+            if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String)
+            {
+                // Ids are on every record: parse the UTF-8 bytes in place unless they are split or escaped.
+                var utf8 = reader.HasValueSequence || reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(Text(ref reader)) : reader.ValueSpan;
+                if (T.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                {
+                    return value;
+                }
+            }
+
+            throw Malformed(ref reader, $"a {typeof(T).Name} integer");
         }
 
-        public override void Write(Utf8JsonWriter writer, long? value, JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
         {
             if (value is { } v)
             {
-                writer.WriteNumberValue(v);
+                writer.WriteNumberValue(long.CreateChecked(v));
             }
             else
             {
@@ -116,42 +137,8 @@ internal static class FreshBooksJson
         }
     }
 
-    /// <summary>As <see cref="LenientInt64Converter"/>, for 32-bit fields such as <c>vis_state</c> and <c>status</c>.</summary>
-    private sealed class LenientInt32Converter : JsonConverter<int?>
-    {
-        public override bool HandleNull => true;
-
-        public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.Number when reader.TryGetInt32(out var n):
-                    return n;
-                case JsonTokenType.String when int.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s):
-                    return s;
-                case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    reader.Skip();
-                    return null;
-                default:
-                    return null;
-            }
-        }
-
-        public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
-        {
-            if (value is { } v)
-            {
-                writer.WriteNumberValue(v);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-        }
-    }
-
-    /// <summary>Reads <c>true/false</c>, <c>0/1</c> and their string forms; anything else is null.</summary>
-    private sealed class LenientBooleanConverter : JsonConverter<bool?>
+    /// <summary>Reads <c>true/false</c>, integers (non-zero is true) and the strings <c>true/false/1/0</c>; anything else is an error.</summary>
+    private sealed class StrictBooleanConverter : JsonConverter<bool?>
     {
         public override bool HandleNull => true;
 
@@ -159,24 +146,20 @@ internal static class FreshBooksJson
         {
             switch (reader.TokenType)
             {
+                case JsonTokenType.Null:
+                    return null;
                 case JsonTokenType.True:
                     return true;
                 case JsonTokenType.False:
                     return false;
                 case JsonTokenType.Number when reader.TryGetInt64(out var n):
                     return n != 0;
-                case JsonTokenType.String:
-                    return reader.GetString() switch
-                    {
-                        "true" or "True" or "1" => true,
-                        "false" or "False" or "0" => false,
-                        _ => null,
-                    };
-                case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    reader.Skip();
-                    return null;
+                case JsonTokenType.String when reader.GetString() is "true" or "True" or "1":
+                    return true;
+                case JsonTokenType.String when reader.GetString() is "false" or "False" or "0":
+                    return false;
                 default:
-                    return null;
+                    throw Malformed(ref reader, "a boolean");
             }
         }
 

@@ -146,6 +146,9 @@ internal sealed class TruncatedBodyException(byte[] received, Exception innerExc
 /// <summary>Reads FreshBooks' envelopes and wire records, turning every surprise into <see cref="InvalidProviderResponseException"/>.</summary>
 internal static class FreshBooksEnvelope
 {
+    /// <summary>The most characters of an inner error's message (which may quote provider data) kept in the reason.</summary>
+    private const int MaxReasonLength = 256;
+
     /// <summary>Parses a body; not JSON or cut short → invalid response.</summary>
     public static JsonDocument Parse(FreshBooksResponse response)
     {
@@ -207,8 +210,10 @@ internal static class FreshBooksEnvelope
         }
         catch (JsonException exception)
         {
+            // The converters quote the malformed value; the serializer knows where it was.
+            var at = exception.Path is { } path ? $" at {path}" : string.Empty;
             throw FreshBooksErrorTable.Invalid(response.Call, response.Status, System.Text.Encoding.UTF8.GetBytes(element.GetRawText()),
-                "FreshBooks answered with a record Ledgerline cannot read", exception);
+                $"FreshBooks answered with a record Ledgerline cannot read{at}: {Bounded(exception.Message)}", exception);
         }
     }
 
@@ -224,9 +229,13 @@ internal static class FreshBooksEnvelope
         catch (Exception exception) when (exception is FormatException or OverflowException or InvalidOperationException)
         {
             throw FreshBooksErrorTable.Invalid(response.Call, response.Status, System.Text.Encoding.UTF8.GetBytes(element.GetRawText()),
-                $"FreshBooks answered with a value Ledgerline cannot read: {exception.Message}", exception);
+                $"FreshBooks answered with a value Ledgerline cannot read: {Bounded(exception.Message)}", exception);
         }
     }
+
+    /// <summary>A message quoting provider data, cut so that a huge value cannot flood the exception (the excerpt is bounded too).</summary>
+    private static string Bounded(string message) =>
+        message.Length <= MaxReasonLength ? message : string.Concat(message.AsSpan(0, MaxReasonLength), "…");
 
     /// <summary>Reads and maps one record with the adapter's Mapster configuration, keeping the element as its raw representation.</summary>
     public static TRecord Record<TWire, TRecord>(FreshBooksResponse response, JsonElement element, TypeAdapterConfig config)
