@@ -153,18 +153,14 @@ public sealed class FreshBooksSandbox : IAsyncDisposable
     private async Task LogAsync(HttpContext context, RequestDelegate next)
     {
         var time = Clock.GetUtcNow();
-        try
+        var logged = 0;
+        void Log()
         {
-            await next(context);
-        }
-        catch (Exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
-        {
-            // Bad input must never surface as a bare 500; this is the last line of defence.
-            context.Response.Clear();
-            await Errors.MessageAsync(context, 500, "An unexpected error occurred.");
-        }
-        finally
-        {
+            if (Interlocked.Exchange(ref logged, 1) != 0)
+            {
+                return;
+            }
+
             var dropped = context.Items.ContainsKey(FaultMiddleware.DroppedKey);
             _requests.Enqueue(new SandboxRequest(
                 context.Request.Method,
@@ -177,6 +173,28 @@ public sealed class FreshBooksSandbox : IAsyncDisposable
             while (_requests.Count > MaxLoggedRequests && _requests.TryDequeue(out _))
             {
             }
+        }
+
+        // Logged when the response starts, so a client that has read a response always finds its request in the log;
+        // requests whose connection is dropped never start a response and are logged when the pipeline unwinds.
+        context.Response.OnStarting(() =>
+        {
+            Log();
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await next(context);
+        }
+        catch (Exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Bad input must never surface as a bare 500; this is the last line of defence.
+            context.Response.Clear();
+            await Errors.MessageAsync(context, 500, "An unexpected error occurred.");
+        }
+        finally
+        {
+            Log();
         }
     }
 
