@@ -153,12 +153,21 @@ internal abstract class AccountingStore<TRecord, TWire, TDraft, TChanges, TQuery
     protected FreshBooksCall Call(string operation, string? id) => new(Entity, operation, Context.ConnectionId, id);
 
     /// <summary>FreshBooks' integer id; an id that is not one cannot exist.</summary>
-    protected long Number(string id) =>
-        FreshBooksValues.ParseId(id) ?? throw new RecordNotFoundException(Entity, id) { Provider = FreshBooksRequest.ProviderName };
+    protected long Number(string id) => FreshBooksStoreRecords.Number(Entity, id);
 
     /// <summary>The client-side checks every store shares: states and the exact <c>UpdatedSince</c>.</summary>
     protected static bool MatchesCommon(TRecord record, TQuery query) =>
         query.States.Includes(record.State) && (query.UpdatedSince is not { } since || record.UpdatedAt >= since);
+
+    /// <summary>A date range as <c>search[date_min]</c>/<c>search[date_max]</c> (both inclusive, like <see cref="DateRange"/>).</summary>
+    protected static void ApplyDateRange(DateRange? range, AccountingSearch search)
+    {
+        if (range is { } r)
+        {
+            search.DateMin = r.From is { } from ? FreshBooksValues.Date(from) : null;
+            search.DateMax = r.To is { } to ? FreshBooksValues.Date(to) : null;
+        }
+    }
 
     /// <summary>The day-granular <c>search[updated_min]</c> covering <c>UpdatedSince</c> (FreshBooks compares Eastern dates).</summary>
     protected static string? UpdatedMin(TQuery query) =>
@@ -197,13 +206,7 @@ internal abstract class AccountingStore<TRecord, TWire, TDraft, TChanges, TQuery
             cancellationToken);
         using var document = FreshBooksEnvelope.Parse(response);
         var (items, info) = FreshBooksEnvelope.AccountingList(response, document, ListKey);
-        var records = new List<TRecord>(items.GetArrayLength());
-        foreach (var element in items.EnumerateArray())
-        {
-            records.Add(Map(response, element));
-        }
-
-        return new FetchedPage<TRecord>(records, info);
+        return FreshBooksStoreRecords.Page<TWire, TRecord>(response, items, info, Context.Mapping);
     }
 
     private string Path(long number) => string.Create(CultureInfo.InvariantCulture, $"{Resource}/{number}");
@@ -236,6 +239,6 @@ internal abstract class AccountingStore<TRecord, TWire, TDraft, TChanges, TQuery
         return int.TryParse(segmentText, NumberStyles.None, CultureInfo.InvariantCulture, out var segment) && segment < segments &&
             int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1
             ? (segment, page)
-            : throw new InvalidCursorException("The cursor does not name a FreshBooks page. Pass back NextCursor exactly as received.");
+            : throw FreshBooksStoreRecords.InvalidCursor();
     }
 }

@@ -32,11 +32,7 @@ internal sealed class FreshBooksExpenseStore(FreshBooksLedgerContext context)
         search.UpdatedMin = UpdatedMin(query);
         search.ClientId = FreshBooksValues.ParseId(query.ContactId);
         search.CategoryId = FreshBooksValues.ParseId(query.CategoryId);
-        if (query.Date is { } range)
-        {
-            search.DateMin = range.From is { } from ? FreshBooksValues.Date(from) : null;
-            search.DateMax = range.To is { } to ? FreshBooksValues.Date(to) : null;
-        }
+        ApplyDateRange(query.Date, search);
     }
 
     protected override bool Matches(Expense record, ExpenseQuery query) =>

@@ -31,11 +31,7 @@ internal sealed class FreshBooksInvoiceStore(FreshBooksLedgerContext context)
     {
         search.UpdatedMin = UpdatedMin(query);
         search.CustomerId = FreshBooksValues.ParseId(query.ContactId);
-        if (query.IssueDate is { } issued)
-        {
-            search.DateMin = issued.From is { } from ? FreshBooksValues.Date(from) : null;
-            search.DateMax = issued.To is { } to ? FreshBooksValues.Date(to) : null;
-        }
+        ApplyDateRange(query.IssueDate, search);
     }
 
     protected override bool Matches(Invoice record, InvoiceQuery query) =>

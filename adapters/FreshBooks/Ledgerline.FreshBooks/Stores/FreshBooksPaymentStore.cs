@@ -28,11 +28,7 @@ internal sealed class FreshBooksPaymentStore(FreshBooksLedgerContext context, II
         search.UpdatedMin = UpdatedMin(query);
         search.InvoiceId = FreshBooksValues.ParseId(query.InvoiceId);
         search.ClientId = FreshBooksValues.ParseId(query.ContactId);
-        if (query.Date is { } range)
-        {
-            search.DateMin = range.From is { } from ? FreshBooksValues.Date(from) : null;
-            search.DateMax = range.To is { } to ? FreshBooksValues.Date(to) : null;
-        }
+        ApplyDateRange(query.Date, search);
     }
 
     protected override bool Matches(Payment record, PaymentQuery query) =>

@@ -54,7 +54,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         var page = 1;
         if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
         {
-            throw new InvalidCursorException("The cursor does not name a FreshBooks page. Pass back NextCursor exactly as received.");
+            throw FreshBooksStoreRecords.InvalidCursor();
         }
 
         var business = await context.Connection.BusinessIdAsync(call, ReadScope, cancellationToken);
@@ -140,13 +140,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
             t => context.TimeTracking.ListTimeEntriesAsync(business, search, context.ConnectionId, t), cancellationToken);
         using var document = FreshBooksEnvelope.Parse(response);
         var (items, info) = FreshBooksEnvelope.ProjectList(response, document, "time_entries");
-        var records = new List<TimeEntry>(items.GetArrayLength());
-        foreach (var element in items.EnumerateArray())
-        {
-            records.Add(Map(response, element));
-        }
-
-        return new FetchedPage<TimeEntry>(records, info);
+        return FreshBooksStoreRecords.Page<TimeEntryWire, TimeEntry>(response, items, info, context.Mapping);
     }
 
     /// <summary>
@@ -162,14 +156,10 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
     private TimeEntry Single(FreshBooksResponse response)
     {
         using var document = FreshBooksEnvelope.Parse(response);
-        return Map(response, FreshBooksEnvelope.ProjectSingle(response, document, "time_entry"));
+        return FreshBooksEnvelope.Record<TimeEntryWire, TimeEntry>(response, FreshBooksEnvelope.ProjectSingle(response, document, "time_entry"), context.Mapping);
     }
-
-    private TimeEntry Map(FreshBooksResponse response, JsonElement element) =>
-        FreshBooksEnvelope.Record<TimeEntryWire, TimeEntry>(response, element, context.Mapping);
 
     private FreshBooksCall Call(string operation, string? id) => new(EntityKind.TimeEntry, operation, context.ConnectionId, id);
 
-    private static long Number(string id) =>
-        FreshBooksValues.ParseId(id) ?? throw new RecordNotFoundException(EntityKind.TimeEntry, id) { Provider = FreshBooksRequest.ProviderName };
+    private static long Number(string id) => FreshBooksStoreRecords.Number(EntityKind.TimeEntry, id);
 }
