@@ -96,8 +96,8 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
             Scopes = new HashSet<string>(tokens.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal),
             Properties = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["freshbooks.account_id"] = business.AccountId,
-                ["freshbooks.business_id"] = business.BusinessId.ToString(CultureInfo.InvariantCulture),
+                [FreshBooksConnectionProperties.AccountId] = business.AccountId,
+                [FreshBooksConnectionProperties.BusinessId] = business.BusinessId.ToString(CultureInfo.InvariantCulture),
             },
         }, cancellationToken);
         return id;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ledgerline.Connections;
+using Ledgerline.FreshBooks;
 using Ledgerline.FreshBooks.Sandbox;
 using Ledgerline.FreshBooks.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -110,9 +111,9 @@ internal static class WebhooksDemo
                 Tokens = new ConnectionTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt),
                 Properties = new Dictionary<string, string>
                 {
-                    ["freshbooks.account_id"] = business.AccountId,
-                    ["freshbooks.business_id"] = business.BusinessId.ToString(CultureInfo.InvariantCulture),
-                    ["freshbooks.business_name"] = business.Name,
+                    [FreshBooksConnectionProperties.AccountId] = business.AccountId,
+                    [FreshBooksConnectionProperties.BusinessId] = business.BusinessId.ToString(CultureInfo.InvariantCulture),
+                    [FreshBooksConnectionProperties.BusinessName] = business.Name,
                 },
             },
             cancellationToken);

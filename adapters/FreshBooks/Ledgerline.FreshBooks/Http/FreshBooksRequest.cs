@@ -14,16 +14,16 @@ internal static class FreshBooksRequest
     public static readonly HttpRequestOptionsKey<string> ConnectionId = new(ConnectionIdKey);
 
     /// <summary>Connection property holding the pinned accounting <c>account_id</c>.</summary>
-    public const string AccountIdProperty = "freshbooks.account_id";
+    public const string AccountIdProperty = FreshBooksConnectionProperties.AccountId;
 
     /// <summary>Connection property holding the pinned <c>business_id</c> (time tracking, projects).</summary>
-    public const string BusinessIdProperty = "freshbooks.business_id";
+    public const string BusinessIdProperty = FreshBooksConnectionProperties.BusinessId;
 
     /// <summary>Connection property holding the business name, for display.</summary>
-    public const string BusinessNameProperty = "freshbooks.business_name";
+    public const string BusinessNameProperty = FreshBooksConnectionProperties.BusinessName;
 
     /// <summary>Connection property holding the identity id of the user who connected.</summary>
-    public const string IdentityIdProperty = "freshbooks.identity_id";
+    public const string IdentityIdProperty = FreshBooksConnectionProperties.IdentityId;
 
     /// <summary>The provider name.</summary>
     public const string ProviderName = "FreshBooks";
