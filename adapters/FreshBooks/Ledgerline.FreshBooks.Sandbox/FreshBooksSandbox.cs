@@ -153,6 +153,13 @@ public sealed class FreshBooksSandbox : IAsyncDisposable
     private async Task LogAsync(HttpContext context, RequestDelegate next)
     {
         var time = Clock.GetUtcNow();
+        if (HttpMethods.IsPost(context.Request.Method) &&
+            context.Request.Path.Equals("/auth/oauth/token", StringComparison.OrdinalIgnoreCase))
+        {
+            // Counted on arrival, before any fault answers for the endpoint: "how many token requests were sent".
+            Interlocked.Increment(ref _services.TokenRequests);
+        }
+
         var logged = 0;
         void Log()
         {

@@ -230,7 +230,6 @@ internal static class OAuthEndpoints
 
     private static async Task TokenAsync(HttpContext context, SandboxServices s)
     {
-        Interlocked.Increment(ref s.TokenRequests);
         var p = await ReadParametersAsync(context);
         if (p is null)
         {
