@@ -218,6 +218,29 @@ public sealed class MalformedDataTests
         Assert.Equal("12,5", Assert.IsType<MoneyFormatException>(invalid.InnerException).RawText);
     }
 
+    [Theory]
+    [InlineData("\"x\"")]
+    [InlineData("null")]
+    public async Task ListAsync_SandboxSendsUnreadablePageCount_InvalidProviderResponseNotATruncatedListing(string pages)
+    {
+        await using var fixture = await SandboxLedgerFixture.StartAsync(
+            o => o.MaxRetries = 0,
+            services: s => s.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(
+                () => new RewriteBodyHandler("/users/clients", root => root["response"]!["result"]!["pages"] = JsonNode.Parse(pages)))));
+        var ledger = await fixture.OpenAsync();
+        fixture.Sandbox.Data.SeedClients(fixture.AccountId, 3);
+
+        var invalid = await Assert.ThrowsAsync<InvalidProviderResponseException>(async () =>
+        {
+            await foreach (var _ in ledger.Contacts.ListAsync(new ContactQuery { PageSize = 2 }, Ct))
+            {
+            }
+        });
+
+        Assert.Equal(200, invalid.StatusCode);
+        Assert.Contains("pages", invalid.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Changes the JSON body of successful GET answers from paths containing a fragment, as a misbehaving provider would.</summary>
     private sealed class RewriteBodyHandler(string pathFragment, Action<JsonNode> rewrite) : DelegatingHandler
     {

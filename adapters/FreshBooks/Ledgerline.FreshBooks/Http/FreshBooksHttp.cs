@@ -182,7 +182,7 @@ internal static class FreshBooksEnvelope
         var items = result.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array
             ? list
             : throw Wrong(response, $"response.result.{key}[]");
-        return (items, PageInfo.From(result));
+        return (items, PageInfo.From(response, result));
     }
 
     /// <summary><c>{key}</c>: a time tracking/projects single record.</summary>
@@ -197,7 +197,7 @@ internal static class FreshBooksEnvelope
             ? list
             : throw Wrong(response, $"{key}[]");
         var meta = root.TryGetProperty("meta", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
-        return (items, meta.ValueKind == JsonValueKind.Object ? PageInfo.From(meta) : new PageInfo(1, 1, items.GetArrayLength()));
+        return (items, meta.ValueKind == JsonValueKind.Object ? PageInfo.From(response, meta) : new PageInfo(1, 1, items.GetArrayLength()));
     }
 
     /// <summary>Reads one wire record; a shape that cannot be read → invalid response with the element as excerpt.</summary>
@@ -268,18 +268,38 @@ internal static class FreshBooksEnvelope
 /// <summary>FreshBooks' page counters (<c>page</c>, <c>pages</c>, <c>per_page</c>, <c>total</c>).</summary>
 internal readonly record struct PageInfo(int Page, int Pages, int? Total)
 {
-    public static PageInfo From(JsonElement counters)
+    /// <summary>
+    /// Reads the counters. <c>pages</c> decides how many pages are fetched, so a missing count, or any counter present
+    /// with a value that is not a whole number, is an invalid response rather than a guess that could end a listing early.
+    /// </summary>
+    public static PageInfo From(FreshBooksResponse response, JsonElement counters)
     {
-        var page = Int(counters, "page") ?? 1;
-        var pages = Int(counters, "pages") ?? page;
-        return new PageInfo(page, Math.Max(pages, 0), Int(counters, "total"));
+        var page = Int(response, counters, "page") ?? 1;
+        var pages = Int(response, counters, "pages")
+            ?? throw FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body,
+                "FreshBooks answered a list without a page count (\"pages\")");
+        return new PageInfo(page, Math.Max(pages, 0), Int(response, counters, "total"));
     }
 
-    private static int? Int(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) ? value.ValueKind switch
+    private static int? Int(FreshBooksResponse response, JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetInt32(out var n) => n,
             JsonValueKind.String when int.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) => s,
-            _ => null,
-        } : null;
+            _ => throw FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body,
+                $"FreshBooks answered a list whose \"{name}\" counter is not a whole number: {Quote(value)}"),
+        };
+    }
+
+    private static string Quote(JsonElement value)
+    {
+        var raw = value.GetRawText();
+        return raw.Length <= 64 ? raw : raw[..64] + "…";
+    }
 }
