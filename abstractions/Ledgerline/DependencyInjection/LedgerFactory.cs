@@ -1,4 +1,4 @@
-using Ledgerline.Logging;
+using Ledgerline.Diagnostics;
 using Ledgerline.Stores;
 using Microsoft.Extensions.Options;
 
@@ -45,6 +45,6 @@ internal sealed class LedgerFactory(IEnumerable<ILedgerProvider> providers, IOpt
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
 
         // Logging sits outside the guard so that refused calls are logged too.
-        return LoggingLedger.Wrap(new GuardedLedger(provider.Open(connectionId), services), services);
+        return InstrumentedLedger.Wrap(new GuardedLedger(provider.Open(connectionId), services), services);
     }
 }

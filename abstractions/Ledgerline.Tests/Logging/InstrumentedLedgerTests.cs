@@ -1,4 +1,4 @@
-using Ledgerline.Logging;
+using Ledgerline.Diagnostics;
 using Ledgerline.Tests.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,15 +8,15 @@ using NSubstitute.ExceptionExtensions;
 
 namespace Ledgerline.Tests.Logging;
 
-public sealed class LoggingLedgerTests : IDisposable
+public sealed class InstrumentedLedgerTests : IDisposable
 {
     private readonly FakeProvider _fake = new("Fake");
     private readonly FakeLogger _logger = new();
-    private readonly LoggingLedger _ledger;
+    private readonly InstrumentedLedger _ledger;
 
-    public LoggingLedgerTests()
+    public InstrumentedLedgerTests()
     {
-        _ledger = new LoggingLedger(_fake.Guarded, _logger);
+        _ledger = new InstrumentedLedger(_fake.Guarded, _logger);
     }
 
     private IReadOnlyList<FakeLogRecord> Logs => _logger.Collector.GetSnapshot();
@@ -129,7 +129,7 @@ public sealed class LoggingLedgerTests : IDisposable
     public async Task ListAsync_UnsupportedByGuard_LogsRefusal()
     {
         using var limited = new FakeProvider(capabilities: _ => FakeProvider.Everything with { Filters = new HashSet<string>() });
-        var ledger = new LoggingLedger(limited.Guarded, _logger);
+        var ledger = new InstrumentedLedger(limited.Guarded, _logger);
 
         await Assert.ThrowsAsync<OperationNotSupportedException>(async () =>
         {
@@ -142,7 +142,7 @@ public sealed class LoggingLedgerTests : IDisposable
     }
 
     [Fact]
-    public void LoggingLedger_KeepsIdentityOfInner()
+    public void InstrumentedLedger_KeepsIdentityOfInner()
     {
         Assert.Equal("Fake", _ledger.ProviderName);
         Assert.Equal("c1", _ledger.ConnectionId);
@@ -150,19 +150,28 @@ public sealed class LoggingLedgerTests : IDisposable
     }
 
     [Fact]
-    public void Wrap_WithoutLogging_ReturnsLedgerAsIs()
+    public void Wrap_WithoutLogging_StillWrapsForTelemetry()
     {
         using var services = new ServiceCollection().BuildServiceProvider();
 
-        Assert.Same(_fake.Guarded, LoggingLedger.Wrap(_fake.Guarded, services));
+        var wrapped = InstrumentedLedger.Wrap(_fake.Ledger, services);
+
+        Assert.IsType<InstrumentedLedger>(wrapped);
+        Assert.Same(_fake.Capabilities, wrapped.Capabilities);
     }
 
     [Fact]
-    public void Wrap_WithLogging_WrapsLedger()
+    public async Task Wrap_WithLogging_WrapsLedgerAndLogsToLedgerlineCategory()
     {
-        using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        var collector = new FakeLogCollector();
+        using var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(collector))).BuildServiceProvider();
+        _fake.Contacts.GetAsync("42", Arg.Any<CancellationToken>()).Returns(Contact("42"));
 
-        Assert.IsType<LoggingLedger>(LoggingLedger.Wrap(_fake.Guarded, services));
+        var wrapped = InstrumentedLedger.Wrap(_fake.Ledger, services);
+        await wrapped.Contacts.GetAsync("42");
+
+        Assert.IsType<InstrumentedLedger>(wrapped);
+        Assert.Equal(LedgerLog.Category, Assert.Single(collector.GetSnapshot()).Category);
     }
 
     public void Dispose() => _fake.Dispose();

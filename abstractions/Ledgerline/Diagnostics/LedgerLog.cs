@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Ledgerline.Logging;
+namespace Ledgerline.Diagnostics;
 
 /// <summary>
 /// Ledgerline's log lines. They name the provider, connection, entity, operation and record id, never record contents,
