@@ -135,7 +135,7 @@ public class ParseMapBenchmarks
         foreach (var element in items.EnumerateArray())
         {
             var current = element;
-            records.Add(FreshBooksEnvelope.Map(_response, current,
+            records.Add(FreshBooksEnvelope.Map(_response, current, keepRaw: true,
                 () => FreshBooksEnvelope.Read<InvoiceWire>(_response, current).Adapt<InvoiceWire, Invoice>(config)));
         }
 

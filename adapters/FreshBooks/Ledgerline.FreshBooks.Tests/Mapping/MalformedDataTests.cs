@@ -134,7 +134,7 @@ public sealed class MalformedDataTests
         var element = FreshBooksEnvelope.AccountingSingle(response, document, "client");
 
         var invalid = Assert.Throws<InvalidProviderResponseException>(
-            () => FreshBooksEnvelope.Record<ClientWire, Contact>(response, element, FreshBooksMapping.Config));
+            () => FreshBooksEnvelope.Record<ClientWire, Contact>(response, element, FreshBooksMapping.Config, keepRaw: true));
 
         Assert.Equal("FreshBooks", invalid.Provider);
         Assert.Equal(200, invalid.StatusCode);
@@ -157,7 +157,7 @@ public sealed class MalformedDataTests
         var element = FreshBooksEnvelope.AccountingSingle(response, document, "payment");
 
         var invalid = Assert.Throws<InvalidProviderResponseException>(
-            () => FreshBooksEnvelope.Record<PaymentWire, Payment>(response, element, FreshBooksMapping.Config));
+            () => FreshBooksEnvelope.Record<PaymentWire, Payment>(response, element, FreshBooksMapping.Config, keepRaw: true));
 
         var money = Assert.IsType<MoneyFormatException>(invalid.InnerException);
         Assert.Equal(amount, money.RawText);
@@ -176,7 +176,7 @@ public sealed class MalformedDataTests
         var element = FreshBooksEnvelope.AccountingSingle(response, document, "payment");
 
         var invalid = Assert.Throws<InvalidProviderResponseException>(
-            () => FreshBooksEnvelope.Record<PaymentWire, Payment>(response, element, FreshBooksMapping.Config));
+            () => FreshBooksEnvelope.Record<PaymentWire, Payment>(response, element, FreshBooksMapping.Config, keepRaw: true));
 
         Assert.True(invalid.Message.Length < 600, invalid.Message.Length.ToString(CultureInfo.InvariantCulture));
         Assert.True(invalid.BodyExcerpt!.Length <= FreshBooksErrorTable.MaxExcerptLength);

@@ -19,7 +19,7 @@ public sealed class MappingGoldenTests
         var element = accounting
             ? FreshBooksEnvelope.AccountingSingle(response, document, key)
             : FreshBooksEnvelope.ProjectSingle(response, document, key);
-        return FreshBooksEnvelope.Record<TWire, TRecord>(response, element, FreshBooksMapping.Config);
+        return FreshBooksEnvelope.Record<TWire, TRecord>(response, element, FreshBooksMapping.Config, keepRaw: true);
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class MappingGoldenTests
         var response = Golden.Response(json, EntityKind.Invoice, 200);
         using var document = FreshBooksEnvelope.Parse(response);
 
-        var invoice = FreshBooksEnvelope.Record<InvoiceWire, Invoice>(response, FreshBooksEnvelope.AccountingSingle(response, document, "invoice"), FreshBooksMapping.Config);
+        var invoice = FreshBooksEnvelope.Record<InvoiceWire, Invoice>(response, FreshBooksEnvelope.AccountingSingle(response, document, "invoice"), FreshBooksMapping.Config, keepRaw: true);
 
         Assert.Equal(InvoiceStatus.Unknown, invoice.Status);
         Assert.Equal("teleported", invoice.ProviderStatus);
@@ -206,7 +206,7 @@ public sealed class MappingGoldenTests
         var element = FreshBooksEnvelope.AccountingSingle(response, document, "expense");
 
         var error = Assert.Throws<InvalidProviderResponseException>(() =>
-            FreshBooksEnvelope.Record<ExpenseWire, Expense>(response, element, FreshBooksMapping.Config));
+            FreshBooksEnvelope.Record<ExpenseWire, Expense>(response, element, FreshBooksMapping.Config, keepRaw: true));
 
         Assert.Equal("FreshBooks", error.Provider);
         Assert.Contains("12,50", error.BodyExcerpt, StringComparison.Ordinal);

@@ -258,14 +258,18 @@ internal static class FreshBooksEnvelope
         }
     }
 
-    /// <summary>Maps a wire record; a value that does not parse (an amount like <c>"12,5"</c>) → invalid response.</summary>
-    public static TRecord Map<TRecord>(FreshBooksResponse response, JsonElement element, Func<TRecord> map)
+    /// <summary>
+    /// Maps a wire record; a value that does not parse (an amount like <c>"12,5"</c>) → invalid response. The element is
+    /// cloned as the record's raw representation only when <paramref name="keepRaw"/> (most of a record's memory).
+    /// </summary>
+    public static TRecord Map<TRecord>(FreshBooksResponse response, JsonElement element, bool keepRaw, Func<TRecord> map)
         where TRecord : LedgerRecord
     {
         ArgumentNullException.ThrowIfNull(map);
         try
         {
-            return map() with { RawRepresentation = element.Clone() };
+            var record = map();
+            return keepRaw ? record with { RawRepresentation = element.Clone() } : record;
         }
         catch (Exception exception) when (exception is FormatException or OverflowException or InvalidOperationException)
         {
@@ -278,10 +282,10 @@ internal static class FreshBooksEnvelope
     private static string Bounded(string message) =>
         message.Length <= MaxReasonLength ? message : string.Concat(message.AsSpan(0, MaxReasonLength), "…");
 
-    /// <summary>Reads and maps one record with the adapter's Mapster configuration, keeping the element as its raw representation.</summary>
-    public static TRecord Record<TWire, TRecord>(FreshBooksResponse response, JsonElement element, TypeAdapterConfig config)
+    /// <summary>Reads and maps one record with the adapter's Mapster configuration, keeping the element as its raw representation when asked.</summary>
+    public static TRecord Record<TWire, TRecord>(FreshBooksResponse response, JsonElement element, TypeAdapterConfig config, bool keepRaw)
         where TRecord : LedgerRecord =>
-        Map(response, element, () => Read<TWire>(response, element).Adapt<TWire, TRecord>(config));
+        Map(response, element, keepRaw, () => Read<TWire>(response, element).Adapt<TWire, TRecord>(config));
 
     private static bool ProviderErrorHasList(JsonElement root) => ProviderError.HasAccountingErrors(root);
 

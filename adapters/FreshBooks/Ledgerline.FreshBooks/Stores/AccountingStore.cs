@@ -148,7 +148,7 @@ internal abstract class AccountingStore<TRecord, TWire, TDraft, TChanges, TQuery
 
     /// <summary>Maps one wire record.</summary>
     protected TRecord Map(FreshBooksResponse response, JsonElement element) =>
-        FreshBooksEnvelope.Record<TWire, TRecord>(response, element, Context.Mapping);
+        FreshBooksEnvelope.Record<TWire, TRecord>(response, element, Context.Mapping, Context.Options.KeepRawRepresentation);
 
     protected FreshBooksCall Call(string operation, string? id) => new(Entity, operation, Context.ConnectionId, id);
 
@@ -206,7 +206,7 @@ internal abstract class AccountingStore<TRecord, TWire, TDraft, TChanges, TQuery
             cancellationToken);
         using var document = FreshBooksEnvelope.Parse(response);
         var (items, info) = FreshBooksEnvelope.AccountingList(response, document, ListKey);
-        return FreshBooksStoreRecords.Page<TWire, TRecord>(response, items, info, Context.Mapping);
+        return FreshBooksStoreRecords.Page<TWire, TRecord>(response, items, info, Context.Mapping, Context.Options.KeepRawRepresentation);
     }
 
     private string Path(long number) => string.Create(CultureInfo.InvariantCulture, $"{Resource}/{number}");

@@ -12,14 +12,14 @@ internal static class FreshBooksStoreRecords
     public static long Number(EntityKind entity, string id) =>
         FreshBooksValues.ParseId(id) ?? throw new RecordNotFoundException(entity, id) { Provider = FreshBooksRequest.ProviderName };
 
-    /// <summary>Maps every element of a list envelope's array, keeping each element as its record's raw representation.</summary>
-    public static FetchedPage<TRecord> Page<TWire, TRecord>(FreshBooksResponse response, JsonElement items, PageInfo info, TypeAdapterConfig config)
+    /// <summary>Maps every element of a list envelope's array, keeping each element as its record's raw representation when asked.</summary>
+    public static FetchedPage<TRecord> Page<TWire, TRecord>(FreshBooksResponse response, JsonElement items, PageInfo info, TypeAdapterConfig config, bool keepRaw)
         where TRecord : LedgerRecord
     {
         var records = new List<TRecord>(items.GetArrayLength());
         foreach (var element in items.EnumerateArray())
         {
-            records.Add(FreshBooksEnvelope.Record<TWire, TRecord>(response, element, config));
+            records.Add(FreshBooksEnvelope.Record<TWire, TRecord>(response, element, config, keepRaw));
         }
 
         return new FetchedPage<TRecord>(records, info);

@@ -140,7 +140,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
             t => context.TimeTracking.ListTimeEntriesAsync(business, search, context.ConnectionId, t), cancellationToken);
         using var document = FreshBooksEnvelope.Parse(response);
         var (items, info) = FreshBooksEnvelope.ProjectList(response, document, "time_entries");
-        return FreshBooksStoreRecords.Page<TimeEntryWire, TimeEntry>(response, items, info, context.Mapping);
+        return FreshBooksStoreRecords.Page<TimeEntryWire, TimeEntry>(response, items, info, context.Mapping, context.Options.KeepRawRepresentation);
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
     private TimeEntry Single(FreshBooksResponse response)
     {
         using var document = FreshBooksEnvelope.Parse(response);
-        return FreshBooksEnvelope.Record<TimeEntryWire, TimeEntry>(response, FreshBooksEnvelope.ProjectSingle(response, document, "time_entry"), context.Mapping);
+        return FreshBooksEnvelope.Record<TimeEntryWire, TimeEntry>(response, FreshBooksEnvelope.ProjectSingle(response, document, "time_entry"), context.Mapping, context.Options.KeepRawRepresentation);
     }
 
     private FreshBooksCall Call(string operation, string? id) => new(EntityKind.TimeEntry, operation, context.ConnectionId, id);
