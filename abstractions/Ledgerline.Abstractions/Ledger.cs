@@ -15,20 +15,21 @@ public interface ILedger
     /// <summary>What the provider supports.</summary>
     LedgerCapabilities Capabilities { get; }
 
-    /// <summary>Contacts.</summary>
-    IContactStore Contacts { get; }
-
-    /// <summary>Invoices.</summary>
-    IInvoiceStore Invoices { get; }
-
-    /// <summary>Payments.</summary>
-    IPaymentStore Payments { get; }
-
-    /// <summary>Expenses.</summary>
-    IExpenseStore Expenses { get; }
-
-    /// <summary>Time entries.</summary>
-    ITimeEntryStore TimeEntries { get; }
+    /// <summary>
+    /// Gets one of the ledger's stores by its interface (<see cref="IInvoiceStore"/>, <see cref="IContactStore"/>, …), or
+    /// <see langword="null"/> when the ledger has no store of that type. Applications use the typed shortcuts
+    /// (<c>ledger.Invoices</c>, … in <see cref="LedgerStoreExtensions"/>), which never return <see langword="null"/>:
+    /// the ledgers Ledgerline hands out answer every canonical store, refusing with
+    /// <see cref="OperationNotSupportedException"/> what the provider lacks.
+    /// </summary>
+    /// <remarks>
+    /// For provider authors: return your store for each canonical store interface you implement and
+    /// <see langword="null"/> for any other type. A store you do not return is refused for you, before any request, and
+    /// reported as unsupported in the capabilities applications see; so an entity added to Ledgerline after your provider
+    /// was written never breaks it.
+    /// </remarks>
+    /// <param name="storeType">The store interface, e.g. <c>typeof(IInvoiceStore)</c>.</param>
+    object? GetStore(Type storeType);
 }
 
 /// <summary>Opens ledgers by connection id: the way to serve many tenants, each with its own provider account.</summary>

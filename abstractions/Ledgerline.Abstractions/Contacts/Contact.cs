@@ -134,13 +134,21 @@ public sealed record ContactChanges
 }
 
 /// <summary>Filters for listing contacts.</summary>
-public sealed record ContactQuery : RecordQuery
+public sealed record ContactQuery : RecordQuery<Contact>
 {
     /// <summary>Only the contact with exactly this e-mail address (case-insensitive).</summary>
     public string? Email { get; init; }
 
     /// <summary>Only contacts whose organization contains this text (case-insensitive).</summary>
     public string? OrganizationContains { get; init; }
+
+    /// <inheritdoc />
+    protected override bool MatchesFilters(Contact record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return (Email is not { } email || string.Equals(record.Email, email, StringComparison.OrdinalIgnoreCase)) &&
+            (OrganizationContains is not { } organization || (record.Organization?.Contains(organization, StringComparison.OrdinalIgnoreCase) ?? false));
+    }
 
     /// <inheritdoc />
     protected override void AddFilters(ICollection<QueryFilter> filters)

@@ -79,7 +79,7 @@ public sealed record ExpenseChanges
 }
 
 /// <summary>Filters for listing expenses.</summary>
-public sealed record ExpenseQuery : RecordQuery
+public sealed record ExpenseQuery : RecordQuery<Expense>
 {
     /// <summary>Only expenses for this contact.</summary>
     public string? ContactId { get; init; }
@@ -89,6 +89,15 @@ public sealed record ExpenseQuery : RecordQuery
 
     /// <summary>Only expenses dated in this range.</summary>
     public DateRange? Date { get; init; }
+
+    /// <inheritdoc />
+    protected override bool MatchesFilters(Expense record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return (ContactId is not { } contactId || record.ContactId == contactId) &&
+            (CategoryId is not { } categoryId || record.CategoryId == categoryId) &&
+            (Date is not { } date || date.Contains(record.Date));
+    }
 
     /// <inheritdoc />
     protected override void AddFilters(ICollection<QueryFilter> filters)

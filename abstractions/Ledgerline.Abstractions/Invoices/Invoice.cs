@@ -213,12 +213,12 @@ public sealed record InvoiceChanges
 }
 
 /// <summary>Filters for listing invoices.</summary>
-public sealed record InvoiceQuery : RecordQuery
+public sealed record InvoiceQuery : RecordQuery<Invoice>
 {
     /// <summary>Only invoices for this contact.</summary>
     public string? ContactId { get; init; }
 
-    /// <summary>Only invoices in one of these statuses (e.g. <see cref="InvoiceStatusExtensions.Unpaid"/>).</summary>
+    /// <summary>Only invoices in one of these statuses (e.g. <see cref="InvoiceStatusExtensions.Unpaid"/>); an empty set sets no filter.</summary>
     public IReadOnlySet<InvoiceStatus>? Statuses { get; init; }
 
     /// <summary>Only invoices issued in this range.</summary>
@@ -229,6 +229,16 @@ public sealed record InvoiceQuery : RecordQuery
 
     /// <summary>A query for invoices that still expect money.</summary>
     public static InvoiceQuery Unpaid() => new() { Statuses = InvoiceStatusExtensions.Unpaid };
+
+    /// <inheritdoc />
+    protected override bool MatchesFilters(Invoice record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return (ContactId is not { } contactId || record.ContactId == contactId) &&
+            (Statuses is not { Count: > 0 } statuses || statuses.Contains(record.Status)) &&
+            (IssueDate is not { } issued || issued.Contains(record.IssueDate)) &&
+            (DueDate is not { } due || (record.DueDate is { } dueDate && due.Contains(dueDate)));
+    }
 
     /// <inheritdoc />
     protected override void AddFilters(ICollection<QueryFilter> filters)

@@ -58,7 +58,7 @@ public sealed record PaymentChanges
 }
 
 /// <summary>Filters for listing payments.</summary>
-public sealed record PaymentQuery : RecordQuery
+public sealed record PaymentQuery : RecordQuery<Payment>
 {
     /// <summary>Only payments against this invoice.</summary>
     public string? InvoiceId { get; init; }
@@ -68,6 +68,15 @@ public sealed record PaymentQuery : RecordQuery
 
     /// <summary>Only payments received in this range.</summary>
     public DateRange? Date { get; init; }
+
+    /// <inheritdoc />
+    protected override bool MatchesFilters(Payment record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return (InvoiceId is not { } invoiceId || record.InvoiceId == invoiceId) &&
+            (ContactId is not { } contactId || record.ContactId == contactId) &&
+            (Date is not { } date || date.Contains(record.Date));
+    }
 
     /// <inheritdoc />
     protected override void AddFilters(ICollection<QueryFilter> filters)

@@ -6,8 +6,14 @@ namespace Ledgerline;
 /// <param name="NextCursor">Pass to the next call to get the following page; <see langword="null"/> on the last page.
 /// A cursor is only valid with the query that produced it.</param>
 /// <param name="TotalCount">How many records the whole query matches, when the provider says.</param>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor, int? TotalCount = null)
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor, int? TotalCount = null) : IPage
 {
+    /// <inheritdoc />
+    int IPage.Count => Items.Count;
+
+    /// <inheritdoc />
+    IPage IPage.WithNextCursor(string? nextCursor) => this with { NextCursor = nextCursor };
+
     /// <summary>Whether a further page exists.</summary>
     public bool HasMore => NextCursor is not null;
 }

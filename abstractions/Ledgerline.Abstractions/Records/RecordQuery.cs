@@ -50,6 +50,31 @@ public abstract record RecordQuery
     protected abstract void AddFilters(ICollection<QueryFilter> filters);
 }
 
+/// <summary>
+/// A list query over records of type <typeparamref name="TRecord"/>, which also defines exactly which records it matches.
+/// <see cref="Matches"/> is the single definition of the query's semantics: the InMemory provider filters with it,
+/// adapters narrow what a provider returned with it where the provider filters more coarsely (day-granular dates,
+/// missing filters), and the conformance suite uses it as the oracle every provider is compared with.
+/// </summary>
+/// <typeparam name="TRecord">The record type listed.</typeparam>
+public abstract record RecordQuery<TRecord> : RecordQuery
+    where TRecord : LedgerRecord
+{
+    /// <summary>
+    /// Whether <paramref name="record"/> matches every filter this query sets: its state is one of <see cref="RecordQuery.States"/>,
+    /// it changed at or after <see cref="RecordQuery.UpdatedSince"/> (compared exactly), and the entity's own filters hold.
+    /// A filter that is not set (<see langword="null"/>, or an empty set) matches every record.
+    /// </summary>
+    public bool Matches(TRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return States.Includes(record.State) && (UpdatedSince is not { } since || record.UpdatedAt >= since) && MatchesFilters(record);
+    }
+
+    /// <summary>Whether <paramref name="record"/> passes the entity's own filters (states and <c>UpdatedSince</c> are checked by <see cref="Matches"/>).</summary>
+    protected abstract bool MatchesFilters(TRecord record);
+}
+
 /// <summary>One filter a query sets: the query property's name and its value formatted with the invariant culture.</summary>
 /// <param name="Name">The query property's name.</param>
 /// <param name="Value">The value, invariant-formatted.</param>

@@ -73,7 +73,7 @@ public sealed record TimeEntryChanges
 }
 
 /// <summary>Filters for listing time entries.</summary>
-public sealed record TimeEntryQuery : RecordQuery
+public sealed record TimeEntryQuery : RecordQuery<TimeEntry>
 {
     /// <summary>Only entries for this contact.</summary>
     public string? ContactId { get; init; }
@@ -92,6 +92,18 @@ public sealed record TimeEntryQuery : RecordQuery
 
     /// <summary>Only billed (or only unbilled) entries.</summary>
     public bool? Billed { get; init; }
+
+    /// <inheritdoc />
+    protected override bool MatchesFilters(TimeEntry record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return (ContactId is not { } contactId || record.ContactId == contactId) &&
+            (ProjectId is not { } projectId || record.ProjectId == projectId) &&
+            (StartedFrom is not { } from || record.StartedAt >= from) &&
+            (StartedTo is not { } to || record.StartedAt <= to) &&
+            (Billable is not { } billable || record.Billable == billable) &&
+            (Billed is not { } billed || record.Billed == billed);
+    }
 
     /// <inheritdoc />
     protected override void AddFilters(ICollection<QueryFilter> filters)

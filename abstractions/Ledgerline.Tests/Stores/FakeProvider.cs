@@ -6,25 +6,26 @@ namespace Ledgerline.Tests.Stores;
 /// <summary>A substitute provider whose stores record every call, behind the real Ledgerline guard.</summary>
 internal sealed class FakeProvider : IDisposable
 {
-    public FakeProvider(string name = "Fake", Func<EntityKind, StoreCapabilities>? capabilities = null)
+    public FakeProvider(string name = "Fake", Func<EntityKind, StoreCapabilities>? capabilities = null, Action<LedgerlineBuilder>? configure = null)
     {
         Capabilities = new LedgerCapabilities(Enum.GetValues<EntityKind>().ToDictionary(e => e, capabilities ?? (_ => Everything)));
         Ledger = Substitute.For<ILedger>();
         Ledger.ProviderName.Returns(name);
         Ledger.ConnectionId.Returns("c1");
         Ledger.Capabilities.Returns(Capabilities);
-        Ledger.Contacts.Returns(Contacts);
-        Ledger.Invoices.Returns(Invoices);
-        Ledger.Payments.Returns(Payments);
-        Ledger.Expenses.Returns(Expenses);
-        Ledger.TimeEntries.Returns(TimeEntries);
+        Ledger.GetStore(typeof(IContactStore)).Returns(Contacts);
+        Ledger.GetStore(typeof(IInvoiceStore)).Returns(Invoices);
+        Ledger.GetStore(typeof(IPaymentStore)).Returns(Payments);
+        Ledger.GetStore(typeof(IExpenseStore)).Returns(Expenses);
+        Ledger.GetStore(typeof(ITimeEntryStore)).Returns(TimeEntries);
         Provider = Substitute.For<ILedgerProvider>();
         Provider.Name.Returns(name);
         Provider.Capabilities.Returns(Capabilities);
         Provider.Open(Arg.Any<string>()).Returns(Ledger);
 
         var services = new ServiceCollection();
-        services.AddLedgerline();
+        var builder = services.AddLedgerline();
+        configure?.Invoke(builder);
         services.AddSingleton(Provider);
         Services = services.BuildServiceProvider();
         Guarded = Services.GetRequiredService<ILedgerFactory>().Open("c1");

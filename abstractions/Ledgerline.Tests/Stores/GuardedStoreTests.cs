@@ -85,8 +85,15 @@ public sealed class GuardedStoreTests
     {
         using var fake = new FakeProvider();
         var draft = ValidInvoice;
+        var created = new Invoice
+        {
+            Id = "1", UpdatedAt = DateTimeOffset.UnixEpoch, ContactId = draft.ContactId, IssueDate = draft.IssueDate, Currency = draft.Currency,
+            Subtotal = Money.Zero(draft.Currency), Discount = Money.Zero(draft.Currency), Tax = Money.Zero(draft.Currency),
+            Total = Money.Zero(draft.Currency), AmountPaid = Money.Zero(draft.Currency), AmountDue = Money.Zero(draft.Currency),
+        };
+        fake.Invoices.CreateAsync(draft, Arg.Any<CancellationToken>()).Returns(created);
 
-        await fake.Guarded.Invoices.CreateAsync(draft);
+        Assert.Same(created, await fake.Guarded.Invoices.CreateAsync(draft));
 
         await fake.Invoices.Received(1).CreateAsync(draft, Arg.Any<CancellationToken>());
     }

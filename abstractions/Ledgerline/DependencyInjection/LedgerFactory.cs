@@ -1,11 +1,10 @@
-using Ledgerline.Diagnostics;
-using Ledgerline.Stores;
+using Ledgerline.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace Ledgerline;
 
-/// <summary>Opens ledgers on the registered providers, each wrapped in logging (outermost) and the guards.</summary>
-internal sealed class LedgerFactory(IEnumerable<ILedgerProvider> providers, IOptions<LedgerlineOptions> options, IServiceProvider services)
+/// <summary>Opens ledgers on the registered providers, each store behind the store pipeline.</summary>
+internal sealed class LedgerFactory(IEnumerable<ILedgerProvider> providers, IOptions<LedgerlineOptions> options, StorePipeline pipeline)
     : ILedgerFactory
 {
     private readonly Dictionary<string, ILedgerProvider> _providers =
@@ -43,8 +42,6 @@ internal sealed class LedgerFactory(IEnumerable<ILedgerProvider> providers, IOpt
     private ILedger Open(ILedgerProvider provider, string connectionId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
-
-        // Logging sits outside the guard so that refused calls are logged too.
-        return InstrumentedLedger.Wrap(new GuardedLedger(provider.Open(connectionId), services), services);
+        return pipeline.Wrap(provider.Open(connectionId));
     }
 }

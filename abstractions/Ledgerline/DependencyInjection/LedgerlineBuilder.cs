@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Ledgerline.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,6 +26,43 @@ public sealed class LedgerlineBuilder
     {
         Services.TryAddSingleton<TProvider>();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILedgerProvider, TProvider>(sp => sp.GetRequiredService<TProvider>()));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds <typeparamref name="TMiddleware"/> around every store call of every ledger (all entities, all providers),
+    /// after Ledgerline's own logging, guards and cursor binding and before the provider; several run in registration
+    /// order, the first outermost. It is resolved once from the container (register it yourself to control how it is
+    /// built; otherwise it is added as a singleton). Adding the same type twice changes nothing.
+    /// </summary>
+    /// <typeparam name="TMiddleware">The middleware.</typeparam>
+    public LedgerlineBuilder UseStoreMiddleware<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TMiddleware>()
+        where TMiddleware : StoreMiddleware
+    {
+        if (Services.Any(d => d.ServiceType == typeof(StoreMiddlewareRegistration) &&
+                              (d.ImplementationInstance as StoreMiddlewareRegistration)?.Type == typeof(TMiddleware)))
+        {
+            return this;
+        }
+
+        Services.TryAddSingleton<TMiddleware>();
+        Services.AddSingleton(new StoreMiddlewareRegistration(typeof(TMiddleware), sp => sp.GetRequiredService<TMiddleware>()));
+        return this;
+    }
+
+    /// <summary>Adds <paramref name="middleware"/> around every store call; see <see cref="UseStoreMiddleware{TMiddleware}()"/>. Each call adds one.</summary>
+    public LedgerlineBuilder UseStoreMiddleware(StoreMiddleware middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        Services.AddSingleton(new StoreMiddlewareRegistration(null, _ => middleware));
+        return this;
+    }
+
+    /// <summary>Adds the middleware <paramref name="create"/> builds (once) around every store call; see <see cref="UseStoreMiddleware{TMiddleware}()"/>. Each call adds one.</summary>
+    public LedgerlineBuilder UseStoreMiddleware(Func<IServiceProvider, StoreMiddleware> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        Services.AddSingleton(new StoreMiddlewareRegistration(null, create));
         return this;
     }
 }

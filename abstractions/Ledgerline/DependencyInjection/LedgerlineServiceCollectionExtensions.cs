@@ -1,5 +1,5 @@
-using FluentValidation;
 using Ledgerline;
+using Ledgerline.Pipeline;
 using Ledgerline.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,11 +40,13 @@ public static class LedgerlineServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<LedgerlineOptions>>().Value;
             return sp.GetRequiredService<ILedgerFactory>().Open(options.DefaultConnectionId);
         });
-        services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().Contacts);
-        services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().Invoices);
-        services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().Payments);
-        services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().Expenses);
-        services.TryAddSingleton(sp => sp.GetRequiredService<ILedger>().TimeEntries);
+        services.TryAddSingleton(sp => new StorePipeline(sp, sp.GetServices<StoreMiddlewareRegistration>()));
+        foreach (var entity in LedgerEntities.All)
+        {
+            var storeType = entity.StoreType;
+            services.TryAdd(ServiceDescriptor.Singleton(storeType, sp => sp.GetRequiredService<ILedger>().GetStore(storeType)!));
+        }
+
         LedgerlineValidators.Register(services);
         return new LedgerlineBuilder(services);
     }

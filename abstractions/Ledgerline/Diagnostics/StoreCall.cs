@@ -3,12 +3,18 @@ using System.Diagnostics;
 namespace Ledgerline.Diagnostics;
 
 /// <summary>One store call in flight: its activity, start and outcome, so that its log line, span and metrics agree.</summary>
-internal sealed class StoreCall(StoreOperation operation, string? recordId, Activity? activity)
+internal sealed class StoreCall(StoreRequest request, Activity? activity)
 {
-    public StoreOperation Operation { get; } = operation;
+    public StoreRequest Request { get; } = request;
+
+    /// <summary>The operation as log lines name it (<c>ListPage</c>).</summary>
+    public string LogName => Request.Operation.ToString();
+
+    /// <summary>The operation as telemetry tags it (<c>list_page</c>).</summary>
+    public string TagName => TagNameOf(Request.Operation);
 
     /// <summary>The id the call was given, or the one a created record received.</summary>
-    public string? RecordId { get; set; } = recordId;
+    public string? RecordId { get; set; } = request.Id;
 
     public Activity? Activity { get; } = activity;
 
@@ -25,6 +31,19 @@ internal sealed class StoreCall(StoreOperation operation, string? recordId, Acti
 
     /// <summary>Refused as invalid or unsupported, normally by the guard before any request.</summary>
     public bool Refused { get; set; }
+
+    public static string TagNameOf(StoreOperation operation) => operation switch
+    {
+        StoreOperation.Get => "get",
+        StoreOperation.List => "list",
+        StoreOperation.ListPage => "list_page",
+        StoreOperation.Create => "create",
+        StoreOperation.Update => "update",
+        StoreOperation.Archive => "archive",
+        StoreOperation.Restore => "restore",
+        StoreOperation.Delete => "delete",
+        _ => operation.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>Records the outcome on the activity and ends it.</summary>
     public void EndActivity()

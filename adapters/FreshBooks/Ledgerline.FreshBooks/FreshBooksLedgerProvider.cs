@@ -36,14 +36,20 @@ internal sealed class FreshBooksLedgerProvider(
 /// <summary>One FreshBooks connection's stores.</summary>
 internal sealed class FreshBooksLedger : ILedger
 {
+    private readonly object[] _stores;
+
     public FreshBooksLedger(FreshBooksLedgerContext context)
     {
         ConnectionId = context.ConnectionId;
-        Contacts = new FreshBooksContactStore(context);
-        Invoices = new FreshBooksInvoiceStore(context);
-        Payments = new FreshBooksPaymentStore(context, Invoices);
-        Expenses = new FreshBooksExpenseStore(context);
-        TimeEntries = new FreshBooksTimeEntryStore(context);
+        var invoices = new FreshBooksInvoiceStore(context);
+        _stores =
+        [
+            new FreshBooksContactStore(context),
+            invoices,
+            new FreshBooksPaymentStore(context, invoices),
+            new FreshBooksExpenseStore(context),
+            new FreshBooksTimeEntryStore(context),
+        ];
     }
 
     public string ProviderName => FreshBooksRequest.ProviderName;
@@ -52,13 +58,5 @@ internal sealed class FreshBooksLedger : ILedger
 
     public LedgerCapabilities Capabilities => FreshBooksCapabilities.Ledger;
 
-    public IContactStore Contacts { get; }
-
-    public IInvoiceStore Invoices { get; }
-
-    public IPaymentStore Payments { get; }
-
-    public IExpenseStore Expenses { get; }
-
-    public ITimeEntryStore TimeEntries { get; }
+    public object? GetStore(Type storeType) => Array.Find(_stores, storeType.IsInstanceOfType);
 }

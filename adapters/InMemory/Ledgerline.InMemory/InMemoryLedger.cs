@@ -13,16 +13,14 @@ namespace Ledgerline.InMemory;
 /// </summary>
 internal sealed class InMemoryLedger : ILedger
 {
+    private readonly object[] _stores;
+
     public InMemoryLedger(string connectionId, LedgerCapabilities capabilities, TimeProvider timeProvider)
     {
         ConnectionId = connectionId;
         Capabilities = capabilities;
         TimeProvider = timeProvider;
-        Contacts = new InMemoryContactStore(this);
-        Invoices = new InMemoryInvoiceStore(this);
-        Payments = new InMemoryPaymentStore(this);
-        Expenses = new InMemoryExpenseStore(this);
-        TimeEntries = new InMemoryTimeEntryStore(this);
+        _stores = [new InMemoryContactStore(this), new InMemoryInvoiceStore(this), new InMemoryPaymentStore(this), new InMemoryExpenseStore(this), new InMemoryTimeEntryStore(this)];
     }
 
     public string ProviderName => InMemoryLedgerProvider.ProviderName;
@@ -31,15 +29,7 @@ internal sealed class InMemoryLedger : ILedger
 
     public LedgerCapabilities Capabilities { get; }
 
-    public IContactStore Contacts { get; }
-
-    public IInvoiceStore Invoices { get; }
-
-    public IPaymentStore Payments { get; }
-
-    public IExpenseStore Expenses { get; }
-
-    public ITimeEntryStore TimeEntries { get; }
+    public object? GetStore(Type storeType) => Array.Find(_stores, storeType.IsInstanceOfType);
 
     internal Lock Sync { get; } = new();
 

@@ -92,7 +92,8 @@ public abstract class LedgerConformanceFixture : IAsyncLifetime
     {
         var services = new ServiceCollection();
         ConfigureServices(services);
-        CountingLedgerProvider.Decorate(services, () => Interlocked.Increment(ref _providerCalls));
+        // Registered last, so innermost: it sees exactly the calls that reach the provider.
+        services.AddLedgerline().UseStoreMiddleware(new CountingMiddleware(() => Interlocked.Increment(ref _providerCalls)));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return ValueTask.CompletedTask;
     }

@@ -1,4 +1,3 @@
-using Ledgerline.Stores;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledgerline.InMemory.ConformanceTests.Proofs;
@@ -12,51 +11,18 @@ internal sealed class TamperedContactsFixture(Func<ContactQuery, ContactQuery> t
     public override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
-        for (var i = 0; i < services.Count; i++)
-        {
-            var descriptor = services[i];
-            if (descriptor.ServiceType == typeof(ILedgerProvider) && descriptor.ImplementationFactory is { } create)
-            {
-                services[i] = ServiceDescriptor.Singleton<ILedgerProvider>(sp => new TamperedProvider((ILedgerProvider)create(sp), tamper));
-            }
-        }
+        services.AddLedgerline().UseStoreMiddleware(new TamperingMiddleware(tamper));
     }
 
-    private sealed class TamperedProvider(ILedgerProvider inner, Func<ContactQuery, ContactQuery> tamper) : ILedgerProvider
+    private sealed class TamperingMiddleware(Func<ContactQuery, ContactQuery> tamper) : StoreMiddleware
     {
-        public string Name => inner.Name;
+        public override ValueTask<object?> InvokeAsync(StoreRequest request, StoreRequestHandler next, CancellationToken cancellationToken) =>
+            base.InvokeAsync(Tamper(request), next, cancellationToken);
 
-        public LedgerCapabilities Capabilities => inner.Capabilities;
+        public override IAsyncEnumerable<LedgerRecord> ListAsync(StoreRequest request, StoreListHandler next, CancellationToken cancellationToken) =>
+            base.ListAsync(Tamper(request), next, cancellationToken);
 
-        public ILedger Open(string connectionId) => new TamperedLedger(inner.Open(connectionId), tamper);
-    }
-
-    private sealed class TamperedLedger(ILedger inner, Func<ContactQuery, ContactQuery> tamper) : ILedger
-    {
-        public string ProviderName => inner.ProviderName;
-
-        public string ConnectionId => inner.ConnectionId;
-
-        public LedgerCapabilities Capabilities => inner.Capabilities;
-
-        public IContactStore Contacts { get; } = new TamperedContactStore(inner.Contacts, tamper);
-
-        public IInvoiceStore Invoices => inner.Invoices;
-
-        public IPaymentStore Payments => inner.Payments;
-
-        public IExpenseStore Expenses => inner.Expenses;
-
-        public ITimeEntryStore TimeEntries => inner.TimeEntries;
-    }
-
-    private sealed class TamperedContactStore(IContactStore inner, Func<ContactQuery, ContactQuery> tamper)
-        : DelegatingStore<Contact, NewContact, ContactChanges, ContactQuery>(inner), IContactStore
-    {
-        public override IAsyncEnumerable<Contact> ListAsync(ContactQuery? query = null, CancellationToken cancellationToken = default) =>
-            base.ListAsync(tamper(query ?? new ContactQuery()), cancellationToken);
-
-        public override Task<Page<Contact>> ListPageAsync(ContactQuery? query = null, string? cursor = null, CancellationToken cancellationToken = default) =>
-            base.ListPageAsync(tamper(query ?? new ContactQuery()), cursor, cancellationToken);
+        private StoreRequest Tamper(StoreRequest request) =>
+            request.Query is ContactQuery query ? request with { Query = tamper(query) } : request;
     }
 }

@@ -1,3 +1,4 @@
+using Ledgerline.FreshBooks.Tests.Support;
 using System.Net;
 using System.Text;
 using Ledgerline.FreshBooks.Webhooks;
@@ -102,7 +103,7 @@ public sealed class LedgerChangeTypesTests
     [InlineData(EntityKind.TimeEntry)]
     public async Task FetchRecordAsync_EachEntity_ReadsItsOwnStore(EntityKind entity)
     {
-        var ledger = Substitute.For<ILedger>();
+        var ledger = SubstituteLedger.Create();
 
         await ledger.FetchRecordAsync(Change(entity, ChangeKind.Updated), TestContext.Current.CancellationToken);
 
@@ -119,7 +120,7 @@ public sealed class LedgerChangeTypesTests
     [Fact]
     public async Task FetchRecordAsync_Deletion_ReturnsNullWithoutReading()
     {
-        var ledger = Substitute.For<ILedger>();
+        var ledger = SubstituteLedger.Create();
 
         Assert.Null(await ledger.FetchRecordAsync(Change(EntityKind.Contact, ChangeKind.Deleted), TestContext.Current.CancellationToken));
         await ledger.Contacts.DidNotReceiveWithAnyArgs().GetAsync(default!, TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using Ledgerline.FreshBooks.Tests.Support;
 using System.Text;
 using Ledgerline.FreshBooks.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -250,7 +251,7 @@ public sealed class FreshBooksWebhookReceiverTests
     [Fact]
     public async Task ReceiveAsync_FetchRecords_AttachesTheCurrentRecord()
     {
-        var ledger = Substitute.For<ILedger>();
+        var ledger = SubstituteLedger.Create();
         var contact = new Contact { Id = "42", UpdatedAt = Start, Email = "a@example.test" };
         ledger.Contacts.GetAsync("42", Arg.Any<CancellationToken>()).Returns(contact);
         await using var host = Host(o => o.FetchRecords = true, ledger);
@@ -263,7 +264,7 @@ public sealed class FreshBooksWebhookReceiverTests
     [Fact]
     public async Task ReceiveAsync_FetchRecordsButRecordGone_IsAChangeWithNoRecord()
     {
-        var ledger = Substitute.For<ILedger>();
+        var ledger = SubstituteLedger.Create();
         ledger.Invoices.GetAsync("8", Arg.Any<CancellationToken>()).ThrowsAsync(new RecordNotFoundException(EntityKind.Invoice, "8"));
         await using var host = Host(o => o.FetchRecords = true, ledger);
 
@@ -276,7 +277,7 @@ public sealed class FreshBooksWebhookReceiverTests
     [Fact]
     public async Task ReceiveAsync_FetchRecordsForADeletion_DoesNotAskTheStore()
     {
-        var ledger = Substitute.For<ILedger>();
+        var ledger = SubstituteLedger.Create();
         await using var host = Host(o => o.FetchRecords = true, ledger);
 
         var result = await host.Receiver.ReceiveAsync(SignedBody("payment.delete", "3"), Signature("payment.delete", "3"), TestContext.Current.CancellationToken);
@@ -289,7 +290,7 @@ public sealed class FreshBooksWebhookReceiverTests
     [Fact]
     public async Task ReceiveAsync_FetchFailsWithAProviderError_StillHandsOverTheChange()
     {
-        var ledger = Substitute.For<ILedger>();
+        var ledger = SubstituteLedger.Create();
         ledger.Expenses.GetAsync("6", Arg.Any<CancellationToken>()).ThrowsAsync(new ProviderUnavailableException("down"));
         await using var host = Host(o => o.FetchRecords = true, ledger);
 

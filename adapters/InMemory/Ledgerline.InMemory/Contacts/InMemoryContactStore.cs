@@ -31,11 +31,6 @@ internal sealed class InMemoryContactStore(InMemoryLedger ledger)
         Notes = Change(current.Notes, changes.Notes),
     });
 
-    protected override bool Matches(Contact record, ContactQuery query) =>
-        (query.Email is not { } email || string.Equals(record.Email, email, StringComparison.OrdinalIgnoreCase)) &&
-        (query.OrganizationContains is not { } organization ||
-            (record.Organization?.Contains(organization, StringComparison.OrdinalIgnoreCase) ?? false));
-
     // Changes can clear every name the draft rule demanded; the result must still say who the contact is.
     private Contact Identified(Contact contact) =>
         contact.FirstName is null && contact.LastName is null && contact.Organization is null && contact.Email is null

@@ -38,9 +38,4 @@ internal sealed class InMemoryExpenseStore(InMemoryLedger ledger)
             Notes = Change(current.Notes, changes.Notes),
         };
     }
-
-    protected override bool Matches(Expense record, ExpenseQuery query) =>
-        (query.ContactId is not { } contactId || record.ContactId == contactId) &&
-        (query.CategoryId is not { } categoryId || record.CategoryId == categoryId) &&
-        (query.Date is not { } date || date.Contains(record.Date));
 }

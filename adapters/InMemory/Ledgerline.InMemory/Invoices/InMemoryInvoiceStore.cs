@@ -85,12 +85,6 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
     protected override Invoice WithId(Invoice record, string id) =>
         record with { Id = id, Number = record.Number ?? id.PadLeft(7, '0') };
 
-    protected override bool Matches(Invoice record, InvoiceQuery query) =>
-        (query.ContactId is not { } contactId || record.ContactId == contactId) &&
-        (query.Statuses is not { Count: > 0 } statuses || statuses.Contains(record.Status)) &&
-        (query.IssueDate is not { } issued || issued.Contains(record.IssueDate)) &&
-        (query.DueDate is not { } due || (record.DueDate is { } dueDate && due.Contains(dueDate)));
-
     private void RequireContact(string contactId)
     {
         if (Ledger.ContactTable.Find(contactId) is null)

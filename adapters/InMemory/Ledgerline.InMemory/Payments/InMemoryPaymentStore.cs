@@ -46,11 +46,6 @@ internal sealed class InMemoryPaymentStore(InMemoryLedger ledger)
     // Every payment write moves its invoice: amount paid, amount due, status.
     protected override void OnWritten(Payment record, DateTimeOffset now) => Ledger.SettleInvoice(record.InvoiceId, now);
 
-    protected override bool Matches(Payment record, PaymentQuery query) =>
-        (query.InvoiceId is not { } invoiceId || record.InvoiceId == invoiceId) &&
-        (query.ContactId is not { } contactId || record.ContactId == contactId) &&
-        (query.Date is not { } date || date.Contains(record.Date));
-
     private void RequireCurrency(Money amount, Invoice invoice)
     {
         if (amount.Currency != invoice.Currency)

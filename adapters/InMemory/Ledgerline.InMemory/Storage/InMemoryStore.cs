@@ -5,14 +5,14 @@ namespace Ledgerline.InMemory.Storage;
 
 /// <summary>
 /// What every in-memory store shares: lookup, listing with the common filters and offset cursors, and the record-state
-/// transitions (archive, restore, soft or hard delete as the capabilities say). Entity stores supply creation, changes,
-/// their own filters, and what else a write moves.
+/// transitions (archive, restore, soft or hard delete as the capabilities say). Entity stores supply creation, changes
+/// and what else a write moves; which records a query lists is the query's own <see cref="RecordQuery{TRecord}.Matches"/>.
 /// </summary>
 internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedgerStore<TRecord, TDraft, TChanges, TQuery>
     where TRecord : LedgerRecord
     where TDraft : class
     where TChanges : class
-    where TQuery : RecordQuery, new()
+    where TQuery : RecordQuery<TRecord>, new()
 {
     protected InMemoryStore(InMemoryLedger ledger, EntityKind entity, RecordTable<TRecord> table)
     {
@@ -128,9 +128,6 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     /// <summary>Applies changes to the current record. Runs under the ledger lock; throw to refuse.</summary>
     protected abstract TRecord Update(TRecord current, TChanges changes);
 
-    /// <summary>Whether a record passes the entity's own filters (states and <c>UpdatedSince</c> are applied already).</summary>
-    protected abstract bool Matches(TRecord record, TQuery query);
-
     /// <summary>Gives a new record its id, and whatever derives from it.</summary>
     protected virtual TRecord WithId(TRecord record, string id) => (TRecord)(record with { Id = id });
 
@@ -186,7 +183,7 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
             all = Table.Snapshot();
         }
 
-        return [.. all.Where(r => query.States.Includes(r.State) && (query.UpdatedSince is not { } since || r.UpdatedAt >= since) && Matches(r, query))];
+        return [.. all.Where(query.Matches)];
     }
 
     private TRecord Require(string id) => Table.Find(id) ?? throw NotFound(Entity, id);

@@ -26,12 +26,4 @@ internal sealed class InMemoryTimeEntryStore(InMemoryLedger ledger)
         ProjectId = Change(current.ProjectId, changes.ProjectId),
         Note = Change(current.Note, changes.Note),
     };
-
-    protected override bool Matches(TimeEntry record, TimeEntryQuery query) =>
-        (query.ContactId is not { } contactId || record.ContactId == contactId) &&
-        (query.ProjectId is not { } projectId || record.ProjectId == projectId) &&
-        (query.StartedFrom is not { } from || record.StartedAt >= from) &&
-        (query.StartedTo is not { } to || record.StartedAt <= to) &&
-        (query.Billable is not { } billable || record.Billable == billable) &&
-        (query.Billed is not { } billed || record.Billed == billed);
 }

@@ -8,18 +8,23 @@ using NSubstitute.ExceptionExtensions;
 
 namespace Ledgerline.Tests.Logging;
 
-public sealed class InstrumentedLedgerTests : IDisposable
+/// <summary>The logging part of the store pipeline's telemetry middleware, on ledgers as applications get them.</summary>
+public sealed class StoreLoggingTests : IDisposable
 {
-    private readonly FakeProvider _fake = new("Fake");
-    private readonly FakeLogger _logger = new();
-    private readonly InstrumentedLedger _ledger;
+    private readonly FakeLogCollector _collector = new();
+    private readonly FakeProvider _fake;
+    private readonly ILedger _ledger;
 
-    public InstrumentedLedgerTests()
+    public StoreLoggingTests()
     {
-        _ledger = new InstrumentedLedger(_fake.Guarded, _logger);
+        _fake = new FakeProvider("Fake", configure: Logging(_collector));
+        _ledger = _fake.Guarded;
     }
 
-    private IReadOnlyList<FakeLogRecord> Logs => _logger.Collector.GetSnapshot();
+    private IReadOnlyList<FakeLogRecord> Logs => _collector.GetSnapshot().Where(r => r.Category == LedgerLog.Category).ToArray();
+
+    private static Action<LedgerlineBuilder> Logging(FakeLogCollector collector) =>
+        builder => builder.Services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(collector)));
 
     private static Contact Contact(string id) => new() { Id = id, UpdatedAt = DateTimeOffset.UnixEpoch, Organization = "Secret Org", Email = "private@example.com" };
 
@@ -128,8 +133,8 @@ public sealed class InstrumentedLedgerTests : IDisposable
     [Fact]
     public async Task ListAsync_UnsupportedByGuard_LogsRefusal()
     {
-        using var limited = new FakeProvider(capabilities: _ => FakeProvider.Everything with { Filters = new HashSet<string>() });
-        var ledger = new InstrumentedLedger(limited.Guarded, _logger);
+        using var limited = new FakeProvider(capabilities: _ => FakeProvider.Everything with { Filters = new HashSet<string>() }, configure: Logging(_collector));
+        var ledger = limited.Guarded;
 
         await Assert.ThrowsAsync<OperationNotSupportedException>(async () =>
         {
@@ -142,7 +147,7 @@ public sealed class InstrumentedLedgerTests : IDisposable
     }
 
     [Fact]
-    public void InstrumentedLedger_KeepsIdentityOfInner()
+    public void Ledger_KeepsProviderIdentityAndCapabilities()
     {
         Assert.Equal("Fake", _ledger.ProviderName);
         Assert.Equal("c1", _ledger.ConnectionId);
@@ -150,28 +155,25 @@ public sealed class InstrumentedLedgerTests : IDisposable
     }
 
     [Fact]
-    public void Wrap_WithoutLogging_StillWrapsForTelemetry()
+    public async Task Ledger_WithoutLogging_StillServesCallsThroughThePipeline()
     {
-        using var services = new ServiceCollection().BuildServiceProvider();
+        using var quiet = new FakeProvider("Fake");
+        quiet.Contacts.GetAsync("42", Arg.Any<CancellationToken>()).Returns(Contact("42"));
 
-        var wrapped = InstrumentedLedger.Wrap(_fake.Ledger, services);
+        var contact = await quiet.Guarded.Contacts.GetAsync("42");
 
-        Assert.IsType<InstrumentedLedger>(wrapped);
-        Assert.Same(_fake.Capabilities, wrapped.Capabilities);
+        Assert.Equal("42", contact.Id);
+        Assert.Empty(Logs);
     }
 
     [Fact]
-    public async Task Wrap_WithLogging_WrapsLedgerAndLogsToLedgerlineCategory()
+    public async Task Ledger_WithLogging_LogsToLedgerlineCategory()
     {
-        var collector = new FakeLogCollector();
-        using var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(collector))).BuildServiceProvider();
         _fake.Contacts.GetAsync("42", Arg.Any<CancellationToken>()).Returns(Contact("42"));
 
-        var wrapped = InstrumentedLedger.Wrap(_fake.Ledger, services);
-        await wrapped.Contacts.GetAsync("42");
+        await _ledger.Contacts.GetAsync("42");
 
-        Assert.IsType<InstrumentedLedger>(wrapped);
-        Assert.Equal(LedgerLog.Category, Assert.Single(collector.GetSnapshot()).Category);
+        Assert.Equal(LedgerLog.Category, Assert.Single(_collector.GetSnapshot()).Category);
     }
 
     public void Dispose() => _fake.Dispose();

@@ -1,44 +1,55 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using Ledgerline.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace Ledgerline.Diagnostics;
 
 /// <summary>
-/// Logs, traces and meters every store call: what, on which record, how long, and how it ended.
+/// Logs, traces and meters every store call: what, on which record, how long, and how it ended. The outermost middleware,
+/// so refusals by the guards are recorded too.
 /// Logs: refusals (invalid input, unsupported, not found, deleted) are expected outcomes and log at Information without
 /// the exception; provider failures log at Warning with it; anything else at Error; cancellation at Debug.
 /// Traces and metrics: see <see cref="LedgerlineDiagnostics"/>. Every exception passes through untouched.
 /// </summary>
-internal class InstrumentedStore<TRecord, TDraft, TChanges, TQuery>(
-    ILedgerStore<TRecord, TDraft, TChanges, TQuery> inner,
-    EntityKind entity,
-    string provider,
-    string connectionId,
-    ILogger logger,
-    LedgerTelemetry telemetry)
-    : DelegatingStore<TRecord, TDraft, TChanges, TQuery>(inner)
-    where TRecord : LedgerRecord
-    where TDraft : class
-    where TChanges : class
-    where TQuery : RecordQuery
+internal sealed class TelemetryMiddleware(ILogger logger, LedgerTelemetry telemetry) : StoreMiddleware
 {
-    private readonly string _entity = entity.ToString();
-
-    public override Task<TRecord> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        RunAsync(StoreOperation.Get, id, () => base.GetAsync(id, cancellationToken));
-
-    public override Task<Page<TRecord>> ListPageAsync(TQuery? query = null, string? cursor = null, CancellationToken cancellationToken = default) =>
-        RunAsync(StoreOperation.ListPage, null, () => base.ListPageAsync(query, cursor, cancellationToken));
-
-    public override async IAsyncEnumerable<TRecord> ListAsync(TQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async ValueTask<object?> InvokeAsync(StoreRequest request, StoreRequestHandler next, CancellationToken cancellationToken)
     {
-        var call = Begin(StoreOperation.List, null);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(next);
+        var call = Begin(request);
+        try
+        {
+            // Awaited inside the try: middleware that throws before returning a task is observed like a faulted task.
+            var result = await next(request, cancellationToken);
+            call.RecordId ??= (result as LedgerRecord)?.Id;
+            LedgerLog.Completed(logger, request.ProviderName, request.ConnectionId, call.LogName, request.Entity, call.RecordId, call.ElapsedMs);
+            return result;
+        }
+        catch (Exception exception) when (Fail(call, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            End(call);
+        }
+    }
+
+    public override IAsyncEnumerable<LedgerRecord> ListAsync(StoreRequest request, StoreListHandler next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(next);
+        return ListCore(request, next, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<LedgerRecord> ListCore(StoreRequest request, StoreListHandler next, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var call = Begin(request);
         var count = 0;
         try
         {
-            await using var records = Observe(call, () => base.ListAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken));
+            await using var records = Observe(call, () => next(request, cancellationToken).GetAsyncEnumerator(cancellationToken));
             while (await Observe(call, () =>
                    {
                        // Each MoveNextAsync runs in the consumer's context; the provider's own spans (HTTP, pages)
@@ -55,7 +66,7 @@ internal class InstrumentedStore<TRecord, TDraft, TChanges, TQuery>(
                 yield return records.Current;
             }
 
-            LedgerLog.Listed(logger, provider, connectionId, entity, count, call.ElapsedMs);
+            LedgerLog.Listed(logger, request.ProviderName, request.ConnectionId, request.Entity, count, call.ElapsedMs);
         }
         finally
         {
@@ -65,61 +76,22 @@ internal class InstrumentedStore<TRecord, TDraft, TChanges, TQuery>(
         }
     }
 
-    public override Task<TRecord> CreateAsync(TDraft draft, CancellationToken cancellationToken = default) =>
-        RunAsync(StoreOperation.Create, null, () => base.CreateAsync(draft, cancellationToken));
-
-    public override Task<TRecord> UpdateAsync(string id, TChanges changes, CancellationToken cancellationToken = default) =>
-        RunAsync(StoreOperation.Update, id, () => base.UpdateAsync(id, changes, cancellationToken));
-
-    public override Task<TRecord> ArchiveAsync(string id, CancellationToken cancellationToken = default) =>
-        RunAsync(StoreOperation.Archive, id, () => base.ArchiveAsync(id, cancellationToken));
-
-    public override Task<TRecord> RestoreAsync(string id, CancellationToken cancellationToken = default) =>
-        RunAsync(StoreOperation.Restore, id, () => base.RestoreAsync(id, cancellationToken));
-
-    public override Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
-        RunAsync(StoreOperation.Delete, id, async () =>
-        {
-            await base.DeleteAsync(id, cancellationToken);
-            return true;
-        });
-
-    private async Task<T> RunAsync<T>(StoreOperation operation, string? id, Func<Task<T>> run)
-    {
-        var call = Begin(operation, id);
-        try
-        {
-            // Awaited inside the try: guards that throw before returning a task are observed like faulted tasks.
-            var result = await run();
-            call.RecordId ??= (result as LedgerRecord)?.Id;
-            LedgerLog.Completed(logger, provider, connectionId, operation.LogName, entity, call.RecordId, call.ElapsedMs);
-            return result;
-        }
-        catch (Exception exception) when (Fail(call, exception))
-        {
-            throw;
-        }
-        finally
-        {
-            End(call);
-        }
-    }
-
-    private StoreCall Begin(StoreOperation operation, string? id)
+    private static StoreCall Begin(StoreRequest request)
     {
         // The name is built only when someone listens.
         var activity = LedgerTelemetry.Source.HasListeners()
-            ? LedgerTelemetry.Source.StartActivity($"{_entity} {operation.TagName}", ActivityKind.Client)
+            ? LedgerTelemetry.Source.StartActivity($"{request.Entity} {StoreCall.TagNameOf(request.Operation)}", ActivityKind.Client)
             : null;
+        var call = new StoreCall(request, activity);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(LedgerTelemetry.ProviderTag, provider);
-            activity.SetTag(LedgerTelemetry.ConnectionIdTag, connectionId);
-            activity.SetTag(LedgerTelemetry.EntityTag, _entity);
-            activity.SetTag(LedgerTelemetry.OperationTag, operation.TagName);
+            activity.SetTag(LedgerTelemetry.ProviderTag, request.ProviderName);
+            activity.SetTag(LedgerTelemetry.ConnectionIdTag, request.ConnectionId);
+            activity.SetTag(LedgerTelemetry.EntityTag, request.Entity.ToString());
+            activity.SetTag(LedgerTelemetry.OperationTag, call.TagName);
         }
 
-        return new StoreCall(operation, id, activity);
+        return call;
     }
 
     private void End(StoreCall call)
@@ -133,9 +105,9 @@ internal class InstrumentedStore<TRecord, TDraft, TChanges, TQuery>(
         // Ids stay off metrics: one series per connection or record would explode cardinality.
         var tags = new TagList
         {
-            { LedgerTelemetry.ProviderTag, provider },
-            { LedgerTelemetry.EntityTag, _entity },
-            { LedgerTelemetry.OperationTag, call.Operation.TagName },
+            { LedgerTelemetry.ProviderTag, call.Request.ProviderName },
+            { LedgerTelemetry.EntityTag, call.Request.Entity.ToString() },
+            { LedgerTelemetry.OperationTag, call.TagName },
         };
         if (call.Cancelled)
         {
@@ -180,8 +152,8 @@ internal class InstrumentedStore<TRecord, TDraft, TChanges, TQuery>(
     // Always false: the exception filter records the outcome and lets the original exception propagate with its stack intact.
     private bool Fail(StoreCall call, Exception exception)
     {
-        var operation = call.Operation.LogName;
-        var id = call.RecordId;
+        var request = call.Request;
+        var (provider, connectionId, entity, operation, id) = (request.ProviderName, request.ConnectionId, request.Entity, call.LogName, call.RecordId);
         if (exception is OperationCanceledException)
         {
             call.Cancelled = true;

@@ -1,0 +1,94 @@
+using FluentValidation.Results;
+
+namespace Ledgerline.Pipeline;
+
+/// <summary>
+/// Refuses, before the provider sees the call: operations and filters the store does not support, missing ids, and
+/// drafts, changes and queries that fail the entity's validators. So providers receive only valid input and supported
+/// calls, and every provider refuses the same bad input the same way.
+/// </summary>
+internal sealed class GuardMiddleware(IReadOnlyDictionary<EntityKind, EntityValidators> validators) : StoreMiddleware
+{
+    public override ValueTask<object?> InvokeAsync(StoreRequest request, StoreRequestHandler next, CancellationToken cancellationToken)
+    {
+        Check(request);
+        return next(request, cancellationToken);
+    }
+
+    // The store and the logging middleware enumerate lazily, so a refusal here still surfaces on enumeration.
+    public override IAsyncEnumerable<LedgerRecord> ListAsync(StoreRequest request, StoreListHandler next, CancellationToken cancellationToken)
+    {
+        Check(request);
+        return next(request, cancellationToken);
+    }
+
+    private void Check(StoreRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Capabilities.Supports(request.RequiredCapability))
+        {
+            throw new OperationNotSupportedException(request.ProviderName, request.Entity, request.RequiredCapability.ToString());
+        }
+
+        validators.TryGetValue(request.Entity, out var entity);
+        switch (request.Operation)
+        {
+            case StoreOperation.Get or StoreOperation.Archive or StoreOperation.Restore or StoreOperation.Delete:
+                RequireId(request.Id);
+                break;
+            case StoreOperation.Create:
+                Validate(request.Input, entity?.Draft, "draft");
+                break;
+            case StoreOperation.Update:
+                RequireId(request.Id);
+                Validate(request.Input, entity?.Changes, "changes");
+                break;
+            case StoreOperation.List or StoreOperation.ListPage:
+                Validate(request.Query, entity?.Query, "query");
+                CheckFilters(request);
+                break;
+        }
+    }
+
+    private static void CheckFilters(StoreRequest request)
+    {
+        var query = request.Query!;
+        var capabilities = request.Capabilities;
+        foreach (var filter in query.GetAppliedFilters())
+        {
+            if (filter.Name == nameof(RecordQuery.States))
+            {
+                if ((query.States & ~capabilities.QueryableStates) != 0)
+                {
+                    throw new OperationNotSupportedException(request.ProviderName, request.Entity, $"listing {query.States} records");
+                }
+            }
+            else if (!capabilities.Filters.Contains(filter.Name))
+            {
+                throw new OperationNotSupportedException(request.ProviderName, request.Entity, $"the {filter.Name} filter");
+            }
+        }
+    }
+
+    private static void RequireId(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new LedgerValidationException([new FieldError("id", "An id is required.", "Required")]);
+        }
+    }
+
+    private static void Validate(object? input, Func<object, ValidationResult>? validator, string name)
+    {
+        if (input is null)
+        {
+            throw new LedgerValidationException([new FieldError(name, $"The {name} is required.", "Required")]);
+        }
+
+        if (validator?.Invoke(input) is { IsValid: false } result)
+        {
+            throw new LedgerValidationException(
+                result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage, e.ErrorCode)).ToArray());
+        }
+    }
+}

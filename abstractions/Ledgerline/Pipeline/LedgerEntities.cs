@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+
+namespace Ledgerline.Pipeline;
+
+/// <summary>
+/// Every canonical entity, once: the one place besides the entity's own files that an added entity touches (see the
+/// README's "Adding an entity"). Each store interface is implemented by a one-line subclass of
+/// <see cref="PipelineStore{TRecord, TDraft, TChanges, TQuery}"/>, because C# cannot implement an interface named by a
+/// type parameter.
+/// </summary>
+internal static class LedgerEntities
+{
+    public static IReadOnlyList<LedgerEntity> All { get; } =
+    [
+        new TypedLedgerEntity<IContactStore, Contact, NewContact, ContactChanges, ContactQuery>(
+            EntityKind.Contact, static (scope, provider, middleware) => new ContactStore(scope, provider, middleware)),
+        new TypedLedgerEntity<IInvoiceStore, Invoice, NewInvoice, InvoiceChanges, InvoiceQuery>(
+            EntityKind.Invoice, static (scope, provider, middleware) => new InvoiceStore(scope, provider, middleware)),
+        new TypedLedgerEntity<IPaymentStore, Payment, NewPayment, PaymentChanges, PaymentQuery>(
+            EntityKind.Payment, static (scope, provider, middleware) => new PaymentStore(scope, provider, middleware)),
+        new TypedLedgerEntity<IExpenseStore, Expense, NewExpense, ExpenseChanges, ExpenseQuery>(
+            EntityKind.Expense, static (scope, provider, middleware) => new ExpenseStore(scope, provider, middleware)),
+        new TypedLedgerEntity<ITimeEntryStore, TimeEntry, NewTimeEntry, TimeEntryChanges, TimeEntryQuery>(
+            EntityKind.TimeEntry, static (scope, provider, middleware) => new TimeEntryStore(scope, provider, middleware)),
+    ];
+
+    private static readonly FrozenDictionary<Type, int> Index =
+        All.Select((entity, index) => (entity.StoreType, index)).ToFrozenDictionary(p => p.StoreType, p => p.index);
+
+    /// <summary>The position in <see cref="All"/> of the entity whose store interface is <paramref name="storeType"/>, or -1.</summary>
+    public static int IndexOf(Type storeType) => Index.TryGetValue(storeType, out var index) ? index : -1;
+
+    private sealed class ContactStore(StoreScope scope, IContactStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<Contact, NewContact, ContactChanges, ContactQuery>(scope, provider, middleware), IContactStore;
+
+    private sealed class InvoiceStore(StoreScope scope, IInvoiceStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<Invoice, NewInvoice, InvoiceChanges, InvoiceQuery>(scope, provider, middleware), IInvoiceStore;
+
+    private sealed class PaymentStore(StoreScope scope, IPaymentStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<Payment, NewPayment, PaymentChanges, PaymentQuery>(scope, provider, middleware), IPaymentStore;
+
+    private sealed class ExpenseStore(StoreScope scope, IExpenseStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<Expense, NewExpense, ExpenseChanges, ExpenseQuery>(scope, provider, middleware), IExpenseStore;
+
+    private sealed class TimeEntryStore(StoreScope scope, ITimeEntryStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<TimeEntry, NewTimeEntry, TimeEntryChanges, TimeEntryQuery>(scope, provider, middleware), ITimeEntryStore;
+}

@@ -1,0 +1,29 @@
+namespace Ledgerline;
+
+/// <summary>The store method a <see cref="StoreRequest"/> stands for.</summary>
+public enum StoreOperation
+{
+    /// <summary><c>GetAsync</c>: <see cref="StoreRequest.Id"/> is set; the result is the record.</summary>
+    Get,
+
+    /// <summary><c>ListAsync</c>: <see cref="StoreRequest.Query"/> is set; records stream through <see cref="StoreMiddleware.ListAsync"/>.</summary>
+    List,
+
+    /// <summary><c>ListPageAsync</c>: <see cref="StoreRequest.Query"/> and, after the first page, <see cref="StoreRequest.Cursor"/>; the result is an <see cref="IPage"/>.</summary>
+    ListPage,
+
+    /// <summary><c>CreateAsync</c>: <see cref="StoreRequest.Input"/> is the draft; the result is the new record.</summary>
+    Create,
+
+    /// <summary><c>UpdateAsync</c>: <see cref="StoreRequest.Id"/> and <see cref="StoreRequest.Input"/> (the changes); the result is the record.</summary>
+    Update,
+
+    /// <summary><c>ArchiveAsync</c>: <see cref="StoreRequest.Id"/>; the result is the record.</summary>
+    Archive,
+
+    /// <summary><c>RestoreAsync</c>: <see cref="StoreRequest.Id"/>; the result is the record.</summary>
+    Restore,
+
+    /// <summary><c>DeleteAsync</c>: <see cref="StoreRequest.Id"/>; the result is <see langword="null"/>.</summary>
+    Delete,
+}

@@ -1,0 +1,18 @@
+using NSubstitute;
+
+namespace Ledgerline.FreshBooks.Tests.Support;
+
+/// <summary>A substitute <see cref="ILedger"/> whose every canonical store is a substitute too, as <c>ledger.Invoices</c> reads it.</summary>
+internal static class SubstituteLedger
+{
+    public static ILedger Create()
+    {
+        var ledger = Substitute.For<ILedger>();
+        ledger.GetStore(typeof(IContactStore)).Returns(Substitute.For<IContactStore>());
+        ledger.GetStore(typeof(IInvoiceStore)).Returns(Substitute.For<IInvoiceStore>());
+        ledger.GetStore(typeof(IPaymentStore)).Returns(Substitute.For<IPaymentStore>());
+        ledger.GetStore(typeof(IExpenseStore)).Returns(Substitute.For<IExpenseStore>());
+        ledger.GetStore(typeof(ITimeEntryStore)).Returns(Substitute.For<ITimeEntryStore>());
+        return ledger;
+    }
+}
