@@ -59,3 +59,7 @@ public sealed class FreshBooksConcurrencyTests(FreshBooksConformanceFixture fixt
 public sealed class FreshBooksRegistrationTests(FreshBooksConformanceFixture fixture) : RegistrationConformanceTests<FreshBooksConformanceFixture>(fixture);
 
 public sealed class FreshBooksSuiteCompletenessTests : ConformanceSuiteCompletenessTests;
+
+public sealed class FreshBooksQueryOracleTests(FreshBooksConformanceFixture fixture) : QueryOracleConformanceTests<FreshBooksConformanceFixture>(fixture);
+
+public sealed class FreshBooksStoreMiddlewareTests(FreshBooksConformanceFixture fixture) : StoreMiddlewareConformanceTests<FreshBooksConformanceFixture>(fixture);

@@ -28,3 +28,7 @@ public sealed class InMemoryConcurrencyTests(InMemoryConformanceFixture fixture)
 public sealed class InMemoryRegistrationTests(InMemoryConformanceFixture fixture) : RegistrationConformanceTests<InMemoryConformanceFixture>(fixture);
 
 public sealed class InMemorySuiteCompletenessTests : ConformanceSuiteCompletenessTests;
+
+public sealed class InMemoryQueryOracleTests(InMemoryConformanceFixture fixture) : QueryOracleConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryStoreMiddlewareTests(InMemoryConformanceFixture fixture) : StoreMiddlewareConformanceTests<InMemoryConformanceFixture>(fixture);

@@ -38,3 +38,9 @@ public sealed class LimitedInMemoryConcurrencyTests(LimitedInMemoryConformanceFi
 
 [Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryRegistrationTests(LimitedInMemoryConformanceFixture fixture) : RegistrationConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryQueryOracleTests(LimitedInMemoryConformanceFixture fixture) : QueryOracleConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryStoreMiddlewareTests(LimitedInMemoryConformanceFixture fixture) : StoreMiddlewareConformanceTests<LimitedInMemoryConformanceFixture>(fixture);

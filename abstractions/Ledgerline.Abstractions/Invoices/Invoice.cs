@@ -218,7 +218,7 @@ public sealed record InvoiceQuery : RecordQuery<Invoice>
     /// <summary>Only invoices for this contact.</summary>
     public string? ContactId { get; init; }
 
-    /// <summary>Only invoices in one of these statuses (e.g. <see cref="InvoiceStatusExtensions.Unpaid"/>); an empty set sets no filter.</summary>
+    /// <summary>Only invoices in one of these statuses (e.g. <see cref="InvoiceStatusExtensions.Unpaid"/>); an empty set would select nothing and is refused as invalid.</summary>
     public IReadOnlySet<InvoiceStatus>? Statuses { get; init; }
 
     /// <summary>Only invoices issued in this range.</summary>
@@ -235,7 +235,7 @@ public sealed record InvoiceQuery : RecordQuery<Invoice>
     {
         ArgumentNullException.ThrowIfNull(record);
         return (ContactId is not { } contactId || record.ContactId == contactId) &&
-            (Statuses is not { Count: > 0 } statuses || statuses.Contains(record.Status)) &&
+            (Statuses is not { } statuses || statuses.Contains(record.Status)) &&
             (IssueDate is not { } issued || issued.Contains(record.IssueDate)) &&
             (DueDate is not { } due || (record.DueDate is { } dueDate && due.Contains(dueDate)));
     }

@@ -190,7 +190,7 @@ public abstract class ConformanceTestBase<TFixture> : IClassFixture<TFixture>, I
         Assert.Equal(TimeSpan.Zero, record.UpdatedAt.Offset);
     }
 
-    // Shown in the test's output and picked up by the conformance report as "asserted not supported".
-    private static void NoteUnsupported(string what) =>
+    /// <summary>Notes, in the test's output, that the test asserted a refusal: the conformance report shows it as "asserted not supported".</summary>
+    protected static void NoteUnsupported(string what) =>
         TestContext.Current.TestOutputHelper?.WriteLine($"[conformance] not supported (refusal asserted): {what}");
 }

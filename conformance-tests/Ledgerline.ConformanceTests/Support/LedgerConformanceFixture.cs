@@ -8,8 +8,8 @@ namespace Ledgerline.ConformanceTests;
 /// the requests it sends. Every suite class receives it as an xunit class fixture.
 /// </summary>
 /// <remarks>
-/// The default implementation builds one service provider per fixture from <see cref="ConfigureServices"/>, wraps every
-/// registered <see cref="ILedgerProvider"/> so that calls reaching the raw provider are counted (<see cref="RequestCount"/>),
+/// The default implementation builds one service provider per fixture from <see cref="ConfigureServices"/>, adds a store
+/// middleware last (innermost) that records the calls reaching the provider (<see cref="RequestCount"/>, <see cref="ProviderCalls"/>),
 /// and opens each ledger on a new connection id. A provider whose connections need provisioning (an OAuth grant, a sandbox
 /// account) overrides <see cref="CreateConnectionAsync"/>; an HTTP provider may override <see cref="RequestCount"/> to count
 /// what actually went over the wire.
@@ -17,7 +17,7 @@ namespace Ledgerline.ConformanceTests;
 public abstract class LedgerConformanceFixture : IAsyncLifetime
 {
     private ServiceProvider? _services;
-    private long _providerCalls;
+    private readonly RecordingMiddleware _recorder = new();
 
     /// <summary>The provider's name, as <see cref="ILedgerProvider.Name"/> reports it (e.g. <c>InMemory</c>).</summary>
     public abstract string ProviderName { get; }
@@ -42,9 +42,15 @@ public abstract class LedgerConformanceFixture : IAsyncLifetime
 
     /// <summary>
     /// How many requests the provider has sent (for an HTTP provider) or how many calls reached the raw provider (default:
-    /// counted by wrapping the registered <see cref="ILedgerProvider"/>). Read before and after a call that must be refused.
+    /// counted by an innermost store middleware). Read before and after a call that must be refused.
     /// </summary>
-    public virtual long RequestCount => Interlocked.Read(ref _providerCalls);
+    public virtual long RequestCount => _recorder.Count;
+
+    /// <summary>
+    /// The store calls that reached the provider for <paramref name="connectionId"/>, in order, as an application store
+    /// middleware registered last saw them (after Ledgerline's guards and cursor binding).
+    /// </summary>
+    public IReadOnlyList<StoreRequest> ProviderCalls(string connectionId) => _recorder.CallsFor(connectionId);
 
     /// <summary>The services built from <see cref="ConfigureServices"/>, available after <see cref="InitializeAsync"/>.</summary>
     public IServiceProvider Services =>
@@ -93,7 +99,7 @@ public abstract class LedgerConformanceFixture : IAsyncLifetime
         var services = new ServiceCollection();
         ConfigureServices(services);
         // Registered last, so innermost: it sees exactly the calls that reach the provider.
-        services.AddLedgerline().UseStoreMiddleware(new CountingMiddleware(() => Interlocked.Increment(ref _providerCalls)));
+        services.AddLedgerline().UseStoreMiddleware(_recorder);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return ValueTask.CompletedTask;
     }
