@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Sandbox.Hosting;
+using Ledgerline.FreshBooks.Sandbox.Resources;
 
 namespace Ledgerline.FreshBooks.Sandbox.Accounting;
 
@@ -9,21 +10,23 @@ internal static class AccountingEndpoints
 
     public static void Map(WebApplication app, SandboxServices s)
     {
-        var resources = AccountingResources.Create();
+        var resources = AccountingResources.Create()
+            .SelectMany(r => r.Paths.Select(path => (path, r)))
+            .ToDictionary(p => p.path, p => p.r, StringComparer.Ordinal);
         app.MapMethods("/accounting/account/{accountId}/{service}/{resource}", Verbs,
             (HttpContext c, string accountId, string service, string resource) => HandleAsync(c, s, resources, accountId, service + "/" + resource, null));
         app.MapMethods("/accounting/account/{accountId}/{service}/{resource}/{id}", Verbs,
             (HttpContext c, string accountId, string service, string resource, string id) => HandleAsync(c, s, resources, accountId, service + "/" + resource, id));
     }
 
-    private static async Task HandleAsync(HttpContext context, SandboxServices s, IReadOnlyDictionary<string, IAccountingResource> resources,
+    private static async Task HandleAsync(HttpContext context, SandboxServices s, Dictionary<string, IResource> resources,
         string accountId, string path, string? id)
     {
         if (!resources.TryGetValue(path, out var resource))
         {
             if (await s.Gate.AuthorizeAsync(context, ServiceFamily.Accounting, null) is not null)
             {
-                await Errors.AccountingAsync(context, 404, new AccountingError(1012, null, "The requested resource could not be found.", null, path));
+                await Errors.AccountingAsync(context, 404, new ApiError(1012, null, "The requested resource could not be found.", null, path));
             }
 
             return;

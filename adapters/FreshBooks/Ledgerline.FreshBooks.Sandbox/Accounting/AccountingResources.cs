@@ -3,17 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ledgerline.FreshBooks.Sandbox.Data;
 using Ledgerline.FreshBooks.Sandbox.Hosting;
+using Ledgerline.FreshBooks.Sandbox.Resources;
 
 namespace Ledgerline.FreshBooks.Sandbox.Accounting;
 
-/// <summary>The accounting collections the sandbox serves, keyed by their path under /accounting/account/{id}/.</summary>
+/// <summary>The accounting collections the sandbox serves, each declared once; paths are under /accounting/account/{id}/.</summary>
 internal static class AccountingResources
 {
-    public static IReadOnlyDictionary<string, IAccountingResource> Create()
-    {
-        IAccountingResource[] all = [Clients(), Invoices(), Payments(), Expenses(), Categories(), Items(), Taxes()];
-        return all.ToDictionary(r => r.Path, StringComparer.Ordinal);
-    }
+    public static IReadOnlyList<IResource> Create() => [Clients(), Invoices(), Payments(), Expenses(), Categories(), Items(), Taxes()];
 
     private static readonly string[] CommonReadOnly =
         ["id", "accounting_systemid", "accountid", "updated", "created_at", "updated_at", "vis_state", "uuid", "version"];
@@ -55,15 +52,16 @@ internal static class AccountingResources
 
     private static readonly string[] NameFields = ["fname", "lname", "organization", "email"];
 
-    private static AccountingResource<Client> Clients()
+    private static Resource<Client> Clients()
     {
         var binder = new FieldBinder<Client>()
             .Text(Client.TextFields)
             .Bool("allow_late_fees", (c, v) => c.AllowLateFees = v)
             .Bool("allow_late_notifications", (c, v) => c.AllowLateNotifications = v)
             .Bool("allow_email_include_pdf", (c, v) => c.AllowEmailIncludePdf = v);
-        return new AccountingResource<Client>
+        return new Resource<Client>
         {
+            Family = AccountingFamily.Instance,
             Path = "users/clients",
             SingleKey = "client",
             ListKey = "clients",
@@ -99,19 +97,22 @@ internal static class AccountingResources
                     c.Text["organization"] = c.Str("email");
                 }
             },
-            Field = (name, ctx) => name switch
+            List = new SearchQuery<Client>
             {
-                "id" or "userid" => c => c.Id,
-                "updated" => c => c.Updated,
-                "signup_date" => c => c.Created,
-                "address" => c => string.Join(' ', c.Str("p_street"), c.Str("p_street2"), c.Str("p_city"), c.Str("p_province"), c.Str("p_code"), c.Str("p_country")),
-                "phone" => c => string.Join(' ', c.Str("bus_phone"), c.Str("home_phone"), c.Str("mob_phone")),
-                "has_outstanding" => HasBalance(ctx, b => b.Outstanding),
-                "has_draft" => HasBalance(ctx, b => b.Draft),
-                "has_overdue" => HasBalance(ctx, b => b.Overdue),
-                "has_credit" => HasBalance(ctx, b => b.Credit),
-                _ when Client.TextFields.Contains(name) => c => c.Str(name),
-                _ => null,
+                Field = (name, ctx) => name switch
+                {
+                    "id" or "userid" => c => c.Id,
+                    "updated" => c => c.Updated,
+                    "signup_date" => c => c.Created,
+                    "address" => c => string.Join(' ', c.Str("p_street"), c.Str("p_street2"), c.Str("p_city"), c.Str("p_province"), c.Str("p_code"), c.Str("p_country")),
+                    "phone" => c => string.Join(' ', c.Str("bus_phone"), c.Str("home_phone"), c.Str("mob_phone")),
+                    "has_outstanding" => HasBalance(ctx, b => b.Outstanding),
+                    "has_draft" => HasBalance(ctx, b => b.Draft),
+                    "has_overdue" => HasBalance(ctx, b => b.Overdue),
+                    "has_credit" => HasBalance(ctx, b => b.Credit),
+                    _ when Client.TextFields.Contains(name) => c => c.Str(name),
+                    _ => null,
+                },
             },
         };
     }
@@ -227,7 +228,7 @@ internal static class AccountingResources
         invoice.Lines = lines;
     }
 
-    private static AccountingResource<Invoice> Invoices()
+    private static Resource<Invoice> Invoices()
     {
         var binder = new FieldBinder<Invoice>()
             .Text(Invoice.TextFields)
@@ -265,8 +266,9 @@ internal static class AccountingResources
                     }
                 }
             });
-        return new AccountingResource<Invoice>
+        return new Resource<Invoice>
         {
+            Family = AccountingFamily.Instance,
             Path = "invoices/invoices",
             SingleKey = "invoice",
             ListKey = "invoices",
@@ -347,29 +349,32 @@ internal static class AccountingResources
 
                 return false;
             },
-            SortAlias = s => s switch { "invoice_date" or "date" => "create_date", _ => s },
-            Field = (name, ctx) => name switch
+            List = new SearchQuery<Invoice>
             {
-                "id" or "invoiceid" or "invoice_id" => i => i.Id,
-                "customerid" or "clientid" => i => i.CustomerId,
-                "create_date" or "date" => i => i.CreateDate,
-                "due_date" => i => i.DueDate,
-                "updated" => i => i.Updated,
-                "status" => i => i.Status,
-                "v3_status" => i => i.V3Status(ctx.Today),
-                "payment_status" => i => i.PaymentStatus,
-                "display_status" => i => i.DisplayStatus,
-                "amount" => i => i.Amount,
-                "outstanding" => i => i.Outstanding,
-                "paid" => i => i.Paid,
-                "currency_code" => i => i.Currency,
-                _ when Invoice.TextFields.Contains(name) => i => i.Str(name),
-                _ => null,
+                SortAlias = s => s switch { "invoice_date" or "date" => "create_date", _ => s },
+                Field = (name, ctx) => name switch
+                {
+                    "id" or "invoiceid" or "invoice_id" => i => i.Id,
+                    "customerid" or "clientid" => i => i.CustomerId,
+                    "create_date" or "date" => i => i.CreateDate,
+                    "due_date" => i => i.DueDate,
+                    "updated" => i => i.Updated,
+                    "status" => i => i.Status,
+                    "v3_status" => i => i.V3Status(ctx.Today),
+                    "payment_status" => i => i.PaymentStatus,
+                    "display_status" => i => i.DisplayStatus,
+                    "amount" => i => i.Amount,
+                    "outstanding" => i => i.Outstanding,
+                    "paid" => i => i.Paid,
+                    "currency_code" => i => i.Currency,
+                    _ when Invoice.TextFields.Contains(name) => i => i.Str(name),
+                    _ => null,
+                },
             },
         };
     }
 
-    private static AccountingResource<Payment> Payments()
+    private static Resource<Payment> Payments()
     {
         var binder = new FieldBinder<Payment>()
             .Int("invoiceid", (p, v) =>
@@ -405,8 +410,9 @@ internal static class AccountingResources
                     e.Add(1031, f, "Invalid value for field send_client_notification: expected a boolean.", JsonValues.Raw(v));
                 }
             });
-        return new AccountingResource<Payment>
+        return new Resource<Payment>
         {
+            Family = AccountingFamily.Instance,
             Path = "payments/payments",
             SingleKey = "payment",
             ListKey = "payments",
@@ -479,21 +485,24 @@ internal static class AccountingResources
                 p.OverpaymentId = next.Paid > next.Amount && p.VisState != 1 ? 900000 + p.Id : 0;
                 account.Notify("invoice", "update", next.Id);
             },
-            Field = (name, _) => name switch
+            List = new SearchQuery<Payment>
             {
-                "id" or "logid" => p => p.Id,
-                "invoiceid" => p => p.InvoiceId,
-                "clientid" => p => p.ClientId,
-                "date" => p => p.Date,
-                "updated" => p => p.Updated,
-                "amount" => p => p.Amount,
-                "type" or "note" => p => p.Str(name),
-                _ => null,
+                Field = (name, _) => name switch
+                {
+                    "id" or "logid" => p => p.Id,
+                    "invoiceid" => p => p.InvoiceId,
+                    "clientid" => p => p.ClientId,
+                    "date" => p => p.Date,
+                    "updated" => p => p.Updated,
+                    "amount" => p => p.Amount,
+                    "type" or "note" => p => p.Str(name),
+                    _ => null,
+                },
             },
         };
     }
 
-    private static AccountingResource<Expense> Expenses()
+    private static Resource<Expense> Expenses()
     {
         var binder = new FieldBinder<Expense>()
             .Money("amount", (e, amount, code) =>
@@ -517,8 +526,9 @@ internal static class AccountingResources
             .Percent("taxPercent2", (e, v) => e.TaxPercent2 = v)
             .Decimal("markup_percent", (e, v) => e.MarkupPercent = v)
             .Bool("billable", (e, v) => e.Billable = v);
-        return new AccountingResource<Expense>
+        return new Resource<Expense>
         {
+            Family = AccountingFamily.Instance,
             Path = "expenses/expenses",
             SingleKey = "expense",
             ListKey = "expenses",
@@ -552,18 +562,21 @@ internal static class AccountingResources
                     errors.Add(1012, "clientid", "Client not found.", e.ClientId.ToString(CultureInfo.InvariantCulture));
                 }
             },
-            Field = (name, _) => name switch
+            List = new SearchQuery<Expense>
             {
-                "id" or "expenseid" => e => e.Id,
-                "categoryid" => e => e.CategoryId,
-                "clientid" => e => e.ClientId,
-                "projectid" => e => e.ProjectId,
-                "date" => e => e.Date,
-                "updated" => e => e.Updated,
-                "amount" => e => e.Amount,
-                "status" => e => e.Status,
-                "vendor" or "notes" => e => e.Str(name),
-                _ => null,
+                Field = (name, _) => name switch
+                {
+                    "id" or "expenseid" => e => e.Id,
+                    "categoryid" => e => e.CategoryId,
+                    "clientid" => e => e.ClientId,
+                    "projectid" => e => e.ProjectId,
+                    "date" => e => e.Date,
+                    "updated" => e => e.Updated,
+                    "amount" => e => e.Amount,
+                    "status" => e => e.Status,
+                    "vendor" or "notes" => e => e.Str(name),
+                    _ => null,
+                },
             },
         };
 
@@ -584,8 +597,9 @@ internal static class AccountingResources
         }
     }
 
-    private static AccountingResource<ExpenseCategory> Categories() => new()
+    private static Resource<ExpenseCategory> Categories() => new()
     {
+        Family = AccountingFamily.Instance,
         Path = "expenses/categories",
         SingleKey = "category",
         ListKey = "categories",
@@ -594,17 +608,20 @@ internal static class AccountingResources
         Scope = "expenses",
         Set = s => s.Categories,
         Write = Writers.Category,
-        Field = (name, _) => name switch
+        List = new SearchQuery<ExpenseCategory>
         {
-            "id" or "categoryid" => c => c.Id,
-            "parentid" => c => c.ParentId,
-            "category" => c => c.Str("category"),
-            "updated" => c => c.Updated,
-            _ => null,
+            Field = (name, _) => name switch
+            {
+                "id" or "categoryid" => c => c.Id,
+                "parentid" => c => c.ParentId,
+                "category" => c => c.Str("category"),
+                "updated" => c => c.Updated,
+                _ => null,
+            },
         },
     };
 
-    private static AccountingResource<Item> Items()
+    private static Resource<Item> Items()
     {
         var binder = new FieldBinder<Item>()
             .Text("name", "description", "sku")
@@ -634,8 +651,9 @@ internal static class AccountingResources
                     i.Code = code;
                 }
             });
-        return new AccountingResource<Item>
+        return new Resource<Item>
         {
+            Family = AccountingFamily.Instance,
             Path = "items/items",
             SingleKey = "item",
             ListKey = "items",
@@ -653,25 +671,29 @@ internal static class AccountingResources
                     errors.Required("name");
                 }
             },
-            Field = (name, _) => name switch
+            List = new SearchQuery<Item>
             {
-                "id" or "itemid" => i => i.Id,
-                "name" or "description" or "sku" => i => i.Str(name),
-                "updated" => i => i.Updated,
-                "unit_cost" => i => i.UnitCost,
-                _ => null,
+                Field = (name, _) => name switch
+                {
+                    "id" or "itemid" => i => i.Id,
+                    "name" or "description" or "sku" => i => i.Str(name),
+                    "updated" => i => i.Updated,
+                    "unit_cost" => i => i.UnitCost,
+                    _ => null,
+                },
             },
         };
     }
 
-    private static AccountingResource<Tax> Taxes()
+    private static Resource<Tax> Taxes()
     {
         var binder = new FieldBinder<Tax>()
             .Text("name", "number")
             .Percent("amount", (t, v) => t.Amount = v ?? 0)
             .Bool("compound", (t, v) => t.Compound = v);
-        return new AccountingResource<Tax>
+        return new Resource<Tax>
         {
+            Family = AccountingFamily.Instance,
             Path = "taxes/taxes",
             SingleKey = "tax",
             ListKey = "taxes",
@@ -690,13 +712,16 @@ internal static class AccountingResources
                     errors.Required("name");
                 }
             },
-            Field = (name, _) => name switch
+            List = new SearchQuery<Tax>
             {
-                "id" or "taxid" => t => t.Id,
-                "name" or "number" => t => t.Str(name),
-                "amount" => t => t.Amount,
-                "updated" => t => t.Updated,
-                _ => null,
+                Field = (name, _) => name switch
+                {
+                    "id" or "taxid" => t => t.Id,
+                    "name" or "number" => t => t.Str(name),
+                    "amount" => t => t.Amount,
+                    "updated" => t => t.Updated,
+                    _ => null,
+                },
             },
         };
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ledgerline.FreshBooks.Sandbox.Hosting;
+using Ledgerline.FreshBooks.Sandbox.Resources;
 
 namespace Ledgerline.FreshBooks.Sandbox.Accounting;
 

@@ -48,7 +48,7 @@ internal static class FaultMiddleware
         {
             if (context.Request.Path.StartsWithSegments("/accounting", StringComparison.Ordinal))
             {
-                await Errors.AccountingAsync(context, 500, new AccountingError(500, null, "An unexpected error occurred.", null, null));
+                await Errors.AccountingAsync(context, 500, new ApiError(500, null, "An unexpected error occurred.", null, null));
             }
             else
             {

@@ -3,22 +3,6 @@ using System.Text.Json;
 
 namespace Ledgerline.FreshBooks.Sandbox.Hosting;
 
-/// <summary>One accounting error entry (errno table of the FreshBooks docs).</summary>
-internal sealed record AccountingError(int Errno, string? Field, string Message, string? Object = null, string? Value = null);
-
-/// <summary>Thrown inside request handling to answer with an accounting error; never escapes the sandbox.</summary>
-internal sealed class AccountingException(int status, IReadOnlyList<AccountingError> errors) : Exception(errors[0].Message)
-{
-    public int Status { get; } = status;
-
-    public IReadOnlyList<AccountingError> Errors { get; } = errors;
-
-    public AccountingException(int status, AccountingError error)
-        : this(status, [error])
-    {
-    }
-}
-
 /// <summary>Error bodies of each FreshBooks service family, byte-for-byte in the documented shapes.</summary>
 internal static class Errors
 {
@@ -38,10 +22,10 @@ internal static class Errors
             v >= NewErrorFormatSince;
     }
 
-    public static Task AccountingAsync(HttpContext context, int status, params AccountingError[] errors) =>
-        AccountingAsync(context, status, (IReadOnlyList<AccountingError>)errors);
+    public static Task AccountingAsync(HttpContext context, int status, params ApiError[] errors) =>
+        AccountingAsync(context, status, (IReadOnlyList<ApiError>)errors);
 
-    public static Task AccountingAsync(HttpContext context, int status, IReadOnlyList<AccountingError> errors)
+    public static Task AccountingAsync(HttpContext context, int status, IReadOnlyList<ApiError> errors)
     {
         if (UsesNewAccountingFormat(context.Request))
         {
@@ -107,7 +91,7 @@ internal static class Errors
     };
 
     public static Task AccountingUnauthorizedAsync(HttpContext context) =>
-        AccountingAsync(context, 401, new AccountingError(1003, "", NotAuthorizedMessage, "", ""));
+        AccountingAsync(context, 401, new ApiError(1003, "", NotAuthorizedMessage, "", ""));
 
     public static Task AuthAsync(HttpContext context, int status, string error, string description, string? state = null) =>
         HttpJson.WriteAsync(context, status, w =>

@@ -5,6 +5,7 @@ using Ledgerline.FreshBooks.Sandbox.Accounting;
 using Ledgerline.FreshBooks.Sandbox.Auth;
 using Ledgerline.FreshBooks.Sandbox.Data;
 using Ledgerline.FreshBooks.Sandbox.Hosting;
+using Ledgerline.FreshBooks.Sandbox.Resources;
 
 namespace Ledgerline.FreshBooks.Sandbox.Webhooks;
 

@@ -2,35 +2,7 @@ using Ledgerline.FreshBooks.Sandbox.Data;
 
 namespace Ledgerline.FreshBooks.Sandbox.Projects;
 
-internal sealed class Project : Entity
-{
-    public string Title { get; set; } = "";
-
-    public string? Description { get; set; }
-
-    public DateOnly? DueDate { get; set; }
-
-    public int? ClientId { get; set; }
-
-    public bool Internal { get; set; }
-
-    public int? Budget { get; set; }
-
-    public decimal? FixedPrice { get; set; }
-
-    public decimal? Rate { get; set; }
-
-    public string? BillingMethod { get; set; }
-
-    public string ProjectType { get; set; } = "hourly_rate";
-
-    public int? ProjectManagerId { get; set; }
-
-    public bool Active { get; set; } = true;
-
-    public bool Complete { get; set; }
-}
-
+/// <summary>A time entry; <c>IsLogged</c> false is a running timer, <c>Active</c> false a deleted entry.</summary>
 internal sealed class TimeEntry : Entity
 {
     public int IdentityId { get; set; }
