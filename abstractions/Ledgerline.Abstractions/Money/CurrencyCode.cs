@@ -18,6 +18,13 @@ public readonly record struct CurrencyCode : ISpanParsable<CurrencyCode>
     /// <summary><see langword="true"/> for <c>default(CurrencyCode)</c>, which names no currency.</summary>
     public bool IsDefault => _value is null;
 
+    /// <summary>
+    /// The currency's ISO-4217 minor unit: how many decimal places its amounts have (2 for USD, 0 for JPY, 3 for KWD), or
+    /// <see langword="null"/> where ISO-4217 defines none (gold, silver, special drawing rights) and for <see langword="default"/>.
+    /// Derived amounts (line amounts, tax, discounts) are rounded to it.
+    /// </summary>
+    public int? MinorUnit => _value is null ? null : Iso4217.NonTwoMinorUnits.TryGetValue(_value, out var units) ? units : 2;
+
     /// <summary>US dollar.</summary>
     public static CurrencyCode USD { get; } = new("USD");
 

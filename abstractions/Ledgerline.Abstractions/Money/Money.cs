@@ -37,8 +37,14 @@ public readonly record struct Money(decimal Amount, CurrencyCode Currency) : ICo
         return true;
     }
 
+    /// <summary>
+    /// The amount rounded to the currency's minor unit (<see cref="CurrencyCode.MinorUnit"/>: 2 places for USD, none for
+    /// JPY, 3 for KWD), halves away from zero as invoices round. A currency without a minor unit is left as it is.
+    /// </summary>
+    public Money Round() => Currency.MinorUnit is { } decimals ? Round(decimals) : this;
+
     /// <summary>The amount rounded to <paramref name="decimals"/> places, halves away from zero (as invoices round).</summary>
-    public Money Round(int decimals = 2) => this with { Amount = Math.Round(Amount, decimals, MidpointRounding.AwayFromZero) };
+    public Money Round(int decimals) => this with { Amount = Math.Round(Amount, decimals, MidpointRounding.AwayFromZero) };
 
     /// <summary>Adds two amounts of the same currency.</summary>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>

@@ -131,4 +131,38 @@ public sealed class MoneyTests
     [Fact]
     public void Zero_IsZeroInCurrency() =>
         Assert.Equal(new Money(0m, CurrencyCode.GBP), Money.Zero(CurrencyCode.GBP));
+
+    [Theory]
+    [InlineData("USD", 2)]
+    [InlineData("JPY", 0)]
+    [InlineData("KRW", 0)]
+    [InlineData("KWD", 3)]
+    [InlineData("BHD", 3)]
+    [InlineData("CLF", 4)]
+    public void MinorUnit_IsTheIso4217Exponent(string code, int expected) =>
+        Assert.Equal(expected, CurrencyCode.Parse(code).MinorUnit);
+
+    [Fact]
+    public void MinorUnit_GoldAndDefault_HaveNone()
+    {
+        Assert.Null(CurrencyCode.Parse("XAU").MinorUnit);
+        Assert.Null(default(CurrencyCode).MinorUnit);
+    }
+
+    [Theory]
+    [InlineData("KWD", "0.1234", "0.123")]
+    [InlineData("KWD", "0.0005", "0.001")]
+    [InlineData("JPY", "1000.5", "1001")]
+    [InlineData("JPY", "-0.5", "-1")]
+    [InlineData("USD", "0.125", "0.13")]
+    [InlineData("XAU", "1.23456789", "1.23456789")]
+    public void Round_FollowsTheCurrencysMinorUnit(string code, string amount, string expected)
+    {
+        var currency = CurrencyCode.Parse(code);
+
+        var rounded = new Money(decimal.Parse(amount, CultureInfo.InvariantCulture), currency).Round();
+
+        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), rounded.Amount);
+        Assert.Equal(currency, rounded.Currency);
+    }
 }

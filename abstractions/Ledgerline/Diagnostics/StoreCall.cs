@@ -7,8 +7,10 @@ internal sealed class StoreCall(StoreRequest request, Activity? activity)
 {
     public StoreRequest Request { get; } = request;
 
+    private static readonly string[] LogNames = Enum.GetNames<StoreOperation>();
+
     /// <summary>The operation as log lines name it (<c>ListPage</c>).</summary>
-    public string LogName => Request.Operation.ToString();
+    public string LogName => (uint)Request.Operation < (uint)LogNames.Length ? LogNames[(int)Request.Operation] : Request.Operation.ToString();
 
     /// <summary>The operation as telemetry tags it (<c>list_page</c>).</summary>
     public string TagName => TagNameOf(Request.Operation);

@@ -102,6 +102,49 @@ public abstract class TotalsConformanceTests<TFixture>(TFixture fixture) : Confo
     }
 
     [Fact]
+    public virtual async Task CreateAsync_ThreeDecimalCurrency_RoundsToItsMinorUnit()
+    {
+        var contactId = await InvoiceSetupAsync();
+        var kwd = CurrencyCode.Parse("KWD");
+
+        var invoice = await Ledger.Invoices.CreateAsync(
+            Samples.Invoice(contactId) with
+            {
+                Currency = kwd,
+                Lines = [new NewInvoiceLine { Name = "Item", Quantity = 1m, UnitPrice = new Money(1.234m, kwd), Taxes = [new LineTax("VAT", 10m)] }],
+            },
+            Cancellation);
+
+        // 1.234 × 10 % = 0.1234 → 0.123 (three places, as dinars have), not 0.12.
+        Assert.Equal(new Money(1.234m, kwd), Assert.Single(invoice.Lines).Amount);
+        Assert.Equal(new Money(1.234m, kwd), invoice.Subtotal);
+        Assert.Equal(new Money(0.123m, kwd), invoice.Tax);
+        Assert.Equal(new Money(1.357m, kwd), invoice.Total);
+        Assert.Equal(new Money(1.357m, kwd), invoice.AmountDue);
+    }
+
+    [Fact]
+    public virtual async Task CreateAsync_ZeroDecimalCurrency_RoundsToWholeUnits()
+    {
+        var contactId = await InvoiceSetupAsync();
+        var jpy = CurrencyCode.Parse("JPY");
+
+        var invoice = await Ledger.Invoices.CreateAsync(
+            Samples.Invoice(contactId) with
+            {
+                Currency = jpy,
+                Lines = [new NewInvoiceLine { Name = "Item", Quantity = 3m, UnitPrice = new Money(333.5m, jpy), Taxes = [new LineTax("Consumption", 8m)] }],
+            },
+            Cancellation);
+
+        // 3 × 333.5 = 1000.5 → 1001 yen (half away from zero); 8 % of 1001 = 80.08 → 80.
+        Assert.Equal(new Money(1001m, jpy), Assert.Single(invoice.Lines).Amount);
+        Assert.Equal(new Money(80m, jpy), invoice.Tax);
+        Assert.Equal(new Money(1081m, jpy), invoice.Total);
+        Assert.Equal(0, decimal.Truncate(invoice.Total.Amount) - invoice.Total.Amount);
+    }
+
+    [Fact]
     public virtual async Task UpdateAsync_NewLines_RecomputesTotals()
     {
         var contactId = await InvoiceSetupAsync();

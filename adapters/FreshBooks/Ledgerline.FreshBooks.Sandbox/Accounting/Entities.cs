@@ -52,7 +52,10 @@ internal sealed class InvoiceLine
 
     public DateTimeOffset Updated { get; set; }
 
-    public decimal Amount => decimal.Round(Qty * UnitCost, 2, MidpointRounding.AwayFromZero);
+    /// <summary>The invoice currency's minor unit, set by <see cref="Invoice.Recalculate"/>.</summary>
+    public int Decimals { get; set; } = 2;
+
+    public decimal Amount => MinorUnits.Round(Qty * UnitCost, Decimals);
 }
 
 internal sealed class Invoice : Entity
@@ -125,23 +128,25 @@ internal sealed class Invoice : Entity
 
     public string DisplayStatus => Sent ? "sent" : "draft";
 
-    /// <summary>FreshBooks computes discount before tax, on each taxed line.</summary>
+    /// <summary>FreshBooks computes discount before tax, on each taxed line; amounts round to the currency's minor unit.</summary>
     public void Recalculate()
     {
         decimal subtotal = 0, tax = 0;
+        var decimals = MinorUnits.Of(Currency);
         var factor = 1 - (DiscountValue / 100m);
         foreach (var line in Lines)
         {
+            line.Decimals = decimals;
             subtotal += line.Amount;
             var taxable = line.Amount * factor;
-            var t1 = line.TaxAmount1 is { } p1 ? decimal.Round(taxable * p1 / 100m, 2, MidpointRounding.AwayFromZero) : 0;
+            var t1 = line.TaxAmount1 is { } p1 ? MinorUnits.Round(taxable * p1 / 100m, decimals) : 0;
             var base2 = line.CompoundedTax ? taxable + t1 : taxable;
-            var t2 = line.TaxAmount2 is { } p2 ? decimal.Round(base2 * p2 / 100m, 2, MidpointRounding.AwayFromZero) : 0;
+            var t2 = line.TaxAmount2 is { } p2 ? MinorUnits.Round(base2 * p2 / 100m, decimals) : 0;
             tax += t1 + t2;
         }
 
         Subtotal = subtotal;
-        DiscountTotal = -decimal.Round(subtotal * DiscountValue / 100m, 2, MidpointRounding.AwayFromZero);
+        DiscountTotal = -MinorUnits.Round(subtotal * DiscountValue / 100m, decimals);
         TaxTotal = tax;
         Amount = subtotal + DiscountTotal + tax;
     }

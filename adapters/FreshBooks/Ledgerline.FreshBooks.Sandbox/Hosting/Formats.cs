@@ -9,6 +9,9 @@ internal static class Formats
 
     public static string Money(decimal value) => value.ToString("0.00", Inv);
 
+    /// <summary>A money amount in a currency with <paramref name="decimals"/> minor-unit places ("1001" JPY, "1.357" KWD).</summary>
+    public static string Money(decimal value, int decimals) => value.ToString("F" + decimals.ToString(Inv), Inv);
+
     /// <summary>Quantities and percentages as FreshBooks prints them: no trailing zeros ("4", "1.5", "13").</summary>
     public static string Number(decimal value) => value.ToString("0.############", Inv);
 

@@ -62,7 +62,7 @@ internal static class HttpJson
     public static void Money(Utf8JsonWriter w, string name, decimal amount, string code)
     {
         w.WriteStartObject(name);
-        w.WriteString("amount", Formats.Money(amount));
+        w.WriteString("amount", Formats.Money(amount, Accounting.MinorUnits.Of(code)));
         w.WriteString("code", code);
         w.WriteEndObject();
     }

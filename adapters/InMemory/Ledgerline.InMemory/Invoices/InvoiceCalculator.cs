@@ -2,9 +2,10 @@ namespace Ledgerline.InMemory.Invoices;
 
 /// <summary>
 /// The one place invoice amounts and the payment-driven status are computed, following Ledgerline's canonical rules:
-/// line amount = round2(quantity × unit price); discount = round2(subtotal × discount%) taken before tax;
-/// tax = round2(Σ line amount × (1 − discount%) × tax%); total = subtotal − discount + tax; due = total − paid.
-/// Rounding is half away from zero, as invoices round.
+/// line amount = round(quantity × unit price); discount = round(subtotal × discount%) taken before tax;
+/// tax = round(Σ line amount × (1 − discount%) × tax%); total = subtotal − discount + tax; due = total − paid.
+/// Rounding is to the currency's ISO-4217 minor unit (2 places for USD, none for JPY, 3 for KWD), half away from zero,
+/// as invoices round.
 /// </summary>
 internal static class InvoiceCalculator
 {
