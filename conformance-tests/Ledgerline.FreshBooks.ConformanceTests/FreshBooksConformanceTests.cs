@@ -63,3 +63,5 @@ public sealed class FreshBooksSuiteCompletenessTests : ConformanceSuiteCompleten
 public sealed class FreshBooksQueryOracleTests(FreshBooksConformanceFixture fixture) : QueryOracleConformanceTests<FreshBooksConformanceFixture>(fixture);
 
 public sealed class FreshBooksStoreMiddlewareTests(FreshBooksConformanceFixture fixture) : StoreMiddlewareConformanceTests<FreshBooksConformanceFixture>(fixture);
+
+public sealed class FreshBooksInvoiceLifecycleTests(FreshBooksConformanceFixture fixture) : InvoiceLifecycleConformanceTests<FreshBooksConformanceFixture>(fixture);

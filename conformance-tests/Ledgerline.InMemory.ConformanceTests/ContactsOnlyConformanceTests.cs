@@ -44,3 +44,6 @@ public sealed class ContactsOnlyQueryOracleTests(ContactsOnlyConformanceFixture 
 
 [Trait("ConformanceProfile", "contacts-only")]
 public sealed class ContactsOnlyStoreMiddlewareTests(ContactsOnlyConformanceFixture fixture) : StoreMiddlewareConformanceTests<ContactsOnlyConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "contacts-only")]
+public sealed class ContactsOnlyInvoiceLifecycleTests(ContactsOnlyConformanceFixture fixture) : InvoiceLifecycleConformanceTests<ContactsOnlyConformanceFixture>(fixture);

@@ -32,3 +32,5 @@ public sealed class InMemorySuiteCompletenessTests : ConformanceSuiteCompletenes
 public sealed class InMemoryQueryOracleTests(InMemoryConformanceFixture fixture) : QueryOracleConformanceTests<InMemoryConformanceFixture>(fixture);
 
 public sealed class InMemoryStoreMiddlewareTests(InMemoryConformanceFixture fixture) : StoreMiddlewareConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryInvoiceLifecycleTests(InMemoryConformanceFixture fixture) : InvoiceLifecycleConformanceTests<InMemoryConformanceFixture>(fixture);

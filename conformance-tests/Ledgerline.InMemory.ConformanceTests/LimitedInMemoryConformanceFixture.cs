@@ -6,7 +6,7 @@ namespace Ledgerline.InMemory.ConformanceTests;
 /// <summary>
 /// The InMemory provider restricted to a smaller, FreshBooks-like set of capabilities, so that every "not supported"
 /// branch of the suite runs against a real provider: time entries deleted for good and never archived, payments that
-/// cannot be changed, expenses without UpdatedSince, contacts that cannot be listed when deleted.
+/// cannot be changed, invoices that cannot be voided, expenses without UpdatedSince, contacts that cannot be listed when deleted.
 /// </summary>
 public sealed class LimitedInMemoryConformanceFixture : InMemoryConformanceFixture
 {
@@ -19,6 +19,7 @@ public sealed class LimitedInMemoryConformanceFixture : InMemoryConformanceFixtu
             Filters = Without(s.Filters, nameof(TimeEntryQuery.Billed), nameof(RecordQuery.States)),
         })
         .ConfigureStore(EntityKind.Payment, s => s with { Operations = StoreOperations.All & ~StoreOperations.Update })
+        .ConfigureStore(EntityKind.Invoice, s => s with { Operations = s.Operations & ~StoreOperations.Void })
         .ConfigureStore(EntityKind.Expense, s => s with { Filters = Without(s.Filters, nameof(RecordQuery.UpdatedSince), nameof(ExpenseQuery.CategoryId)) })
         .ConfigureStore(EntityKind.Contact, s => s with { QueryableStates = RecordStates.NotDeleted })
         .Capabilities;

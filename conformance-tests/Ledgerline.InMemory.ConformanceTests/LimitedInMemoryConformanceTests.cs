@@ -44,3 +44,6 @@ public sealed class LimitedInMemoryQueryOracleTests(LimitedInMemoryConformanceFi
 
 [Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryStoreMiddlewareTests(LimitedInMemoryConformanceFixture fixture) : StoreMiddlewareConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryInvoiceLifecycleTests(LimitedInMemoryConformanceFixture fixture) : InvoiceLifecycleConformanceTests<LimitedInMemoryConformanceFixture>(fixture);

@@ -28,10 +28,19 @@ public enum StoreOperations
     /// <summary><c>RestoreAsync</c>.</summary>
     Restore = 64,
 
+    /// <summary>
+    /// <c>IInvoiceStore.MarkAsSentAsync</c>: a draft invoice becomes sent without Ledgerline sending anything (FreshBooks
+    /// <c>action_mark_as_sent</c>; Xero <c>SentToContact</c>).
+    /// </summary>
+    MarkSent = 128,
+
+    /// <summary><c>IInvoiceStore.VoidAsync</c>: an issued invoice with nothing paid is cancelled, kept for the record (Xero <c>VOIDED</c>).</summary>
+    Void = 256,
+
     /// <summary>Get, list, create and update.</summary>
     ReadWrite = Get | List | Create | Update,
 
-    /// <summary>Every operation.</summary>
+    /// <summary>Every operation every store shares (the entity-specific actions such as <see cref="MarkSent"/> are named on their own).</summary>
     All = ReadWrite | Archive | Delete | Restore,
 }
 

@@ -115,12 +115,18 @@ public enum InvoiceStatus
 
     /// <summary>Disputed by the customer.</summary>
     Disputed,
+
+    /// <summary>
+    /// Cancelled after it was issued, with nothing paid (<c>IInvoiceStore.VoidAsync</c>): kept for the record with its
+    /// amounts, expects no money, and can no longer be changed or paid.
+    /// </summary>
+    Void,
 }
 
 /// <summary>Helpers for <see cref="InvoiceStatus"/>.</summary>
 public static class InvoiceStatusExtensions
 {
-    /// <summary>The statuses of invoices that still expect money: every known status but <see cref="InvoiceStatus.Paid"/>.</summary>
+    /// <summary>The statuses of invoices that still expect money: every known status but <see cref="InvoiceStatus.Paid"/> and <see cref="InvoiceStatus.Void"/>.</summary>
     public static IReadOnlySet<InvoiceStatus> Unpaid { get; } = new HashSet<InvoiceStatus>
     {
         InvoiceStatus.Draft, InvoiceStatus.Sent, InvoiceStatus.Viewed, InvoiceStatus.PartiallyPaid,
@@ -251,4 +257,26 @@ public sealed record InvoiceQuery : RecordQuery<Invoice>
 }
 
 /// <summary>Invoices.</summary>
-public interface IInvoiceStore : ILedgerStore<Invoice, NewInvoice, InvoiceChanges, InvoiceQuery>;
+public interface IInvoiceStore : ILedgerStore<Invoice, NewInvoice, InvoiceChanges, InvoiceQuery>
+{
+    /// <summary>
+    /// Marks a draft invoice as sent without sending anything (FreshBooks <c>action_mark_as_sent</c>; Xero
+    /// <c>SentToContact</c>), e.g. after you delivered it yourself. An invoice already past draft is returned unchanged.
+    /// Needs <see cref="StoreOperations.MarkSent"/>; a provider without it is refused before any request.
+    /// </summary>
+    /// <exception cref="RecordNotFoundException">No invoice has this id.</exception>
+    /// <exception cref="RecordDeletedException">The invoice is deleted.</exception>
+    Task<Invoice> MarkAsSentAsync(string id, CancellationToken cancellationToken = default) =>
+        throw new OperationNotSupportedException(GetType().Name, EntityKind.Invoice, nameof(StoreOperations.MarkSent));
+
+    /// <summary>
+    /// Voids an issued invoice that has nothing paid against it: its status becomes <see cref="InvoiceStatus.Void"/>, its
+    /// amounts stay for the record, and it can no longer be changed or paid (Xero <c>VOIDED</c>; a draft is deleted
+    /// instead). Needs <see cref="StoreOperations.Void"/>; FreshBooks has no void, so it is refused there before any request.
+    /// </summary>
+    /// <exception cref="RecordNotFoundException">No invoice has this id.</exception>
+    /// <exception cref="RecordDeletedException">The invoice is deleted.</exception>
+    /// <exception cref="LedgerValidationException">The invoice is a draft, has payments, or is already paid (code <c>InvoiceNotVoidable</c>).</exception>
+    Task<Invoice> VoidAsync(string id, CancellationToken cancellationToken = default) =>
+        throw new OperationNotSupportedException(GetType().Name, EntityKind.Invoice, nameof(StoreOperations.Void));
+}

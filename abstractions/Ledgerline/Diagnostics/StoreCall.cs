@@ -44,6 +44,8 @@ internal sealed class StoreCall(StoreRequest request, Activity? activity)
         StoreOperation.Archive => "archive",
         StoreOperation.Restore => "restore",
         StoreOperation.Delete => "delete",
+        StoreOperation.MarkSent => "mark_sent",
+        StoreOperation.Void => "void",
         _ => operation.ToString().ToLowerInvariant(),
     };
 

@@ -33,7 +33,8 @@ internal sealed class GuardMiddleware(IReadOnlyDictionary<EntityKind, EntityVali
         validators.TryGetValue(request.Entity, out var entity);
         switch (request.Operation)
         {
-            case StoreOperation.Get or StoreOperation.Archive or StoreOperation.Restore or StoreOperation.Delete:
+            case StoreOperation.Get or StoreOperation.Archive or StoreOperation.Restore or StoreOperation.Delete
+                or StoreOperation.MarkSent or StoreOperation.Void:
                 RequireId(request.Id);
                 break;
             case StoreOperation.Create:

@@ -34,7 +34,23 @@ internal static class LedgerEntities
         : PipelineStore<Contact, NewContact, ContactChanges, ContactQuery>(scope, provider, middleware), IContactStore;
 
     private sealed class InvoiceStore(StoreScope scope, IInvoiceStore? provider, IReadOnlyList<StoreMiddleware> middleware)
-        : PipelineStore<Invoice, NewInvoice, InvoiceChanges, InvoiceQuery>(scope, provider, middleware), IInvoiceStore;
+        : PipelineStore<Invoice, NewInvoice, InvoiceChanges, InvoiceQuery>(scope, provider, middleware), IInvoiceStore
+    {
+        public Task<Invoice> MarkAsSentAsync(string id, CancellationToken cancellationToken = default) =>
+            InvokeAsync(StoreOperation.MarkSent, id, null, cancellationToken);
+
+        public Task<Invoice> VoidAsync(string id, CancellationToken cancellationToken = default) =>
+            InvokeAsync(StoreOperation.Void, id, null, cancellationToken);
+
+        protected override ValueTask<object?> ProviderActionAsync(
+            StoreRequest request, ILedgerStore<Invoice, NewInvoice, InvoiceChanges, InvoiceQuery> provider, CancellationToken cancellationToken) =>
+            request.Operation switch
+            {
+                StoreOperation.MarkSent => Result(((IInvoiceStore)provider).MarkAsSentAsync(Id(request), cancellationToken)),
+                StoreOperation.Void => Result(((IInvoiceStore)provider).VoidAsync(Id(request), cancellationToken)),
+                _ => base.ProviderActionAsync(request, provider, cancellationToken),
+            };
+    }
 
     private sealed class PaymentStore(StoreScope scope, IPaymentStore? provider, IReadOnlyList<StoreMiddleware> middleware)
         : PipelineStore<Payment, NewPayment, PaymentChanges, PaymentQuery>(scope, provider, middleware), IPaymentStore;

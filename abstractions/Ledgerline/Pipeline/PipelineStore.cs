@@ -84,9 +84,26 @@ internal abstract class PipelineStore<TRecord, TDraft, TChanges, TQuery> : ILedg
             StoreOperation.Archive => Result(store.ArchiveAsync(Id(request), cancellationToken)),
             StoreOperation.Restore => Result(store.RestoreAsync(Id(request), cancellationToken)),
             StoreOperation.Delete => Completed(store.DeleteAsync(Id(request), cancellationToken)),
-            _ => throw new InvalidOperationException($"A store middleware passed {request.Operation} on through InvokeAsync; lists go through ListAsync."),
+            StoreOperation.List => throw new InvalidOperationException("A store middleware passed List on through InvokeAsync; lists go through ListAsync."),
+            _ => ProviderActionAsync(request, store, cancellationToken),
         };
     }
+
+    /// <summary>Runs an entity's own operation (e.g. <see cref="StoreOperation.MarkSent"/>) on the provider's store; the entity's store class overrides it.</summary>
+    protected virtual ValueTask<object?> ProviderActionAsync(
+        StoreRequest request, ILedgerStore<TRecord, TDraft, TChanges, TQuery> provider, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"{request.Entity} stores have no {request.Operation} operation.");
+
+    /// <summary>Sends an entity's own operation on one record through the pipeline and returns the record.</summary>
+    protected async Task<TRecord> InvokeAsync(StoreOperation operation, string id, object? input, CancellationToken cancellationToken) =>
+        Record(await _invoke(_scope.Request(operation, id: id, input: input), cancellationToken));
+
+    /// <summary>Adapts a provider task for <see cref="ProviderActionAsync"/>.</summary>
+    protected static ValueTask<object?> Result<T>(Task<T> task) =>
+        task.IsCompletedSuccessfully ? new ValueTask<object?>(task.Result) : Awaited(task);
+
+    /// <summary>The request's record id.</summary>
+    protected static string Id(StoreRequest request) => request.Id ?? throw new InvalidOperationException("A store middleware removed the request's id.");
 
     private IAsyncEnumerable<LedgerRecord> ProviderList(StoreRequest request, CancellationToken cancellationToken) =>
         request.Operation == StoreOperation.List
@@ -97,9 +114,6 @@ internal abstract class PipelineStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     private ILedgerStore<TRecord, TDraft, TChanges, TQuery> Provider(StoreRequest request) =>
         _provider ?? throw new OperationNotSupportedException(request.ProviderName, request.Entity, request.RequiredCapability.ToString());
 
-    private static ValueTask<object?> Result<T>(Task<T> task) =>
-        task.IsCompletedSuccessfully ? new ValueTask<object?>(task.Result) : Awaited(task);
-
     private static async ValueTask<object?> Awaited<T>(Task<T> task) => await task;
 
     private static async ValueTask<object?> Completed(Task task)
@@ -107,8 +121,6 @@ internal abstract class PipelineStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         await task;
         return null;
     }
-
-    private static string Id(StoreRequest request) => request.Id ?? throw new InvalidOperationException("A store middleware removed the request's id.");
 
     private static TQuery Query(StoreRequest request) =>
         request.Query as TQuery ?? throw Mismatch(typeof(TQuery), request.Query);

@@ -26,4 +26,10 @@ public enum StoreOperation
 
     /// <summary><c>DeleteAsync</c>: <see cref="StoreRequest.Id"/>; the result is <see langword="null"/>.</summary>
     Delete,
+
+    /// <summary><c>IInvoiceStore.MarkAsSentAsync</c>: <see cref="StoreRequest.Id"/>; the result is the record.</summary>
+    MarkSent,
+
+    /// <summary><c>IInvoiceStore.VoidAsync</c>: <see cref="StoreRequest.Id"/>; the result is the record.</summary>
+    Void,
 }

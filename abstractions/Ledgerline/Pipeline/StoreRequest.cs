@@ -70,6 +70,8 @@ public sealed record StoreRequest
         StoreOperation.Archive => StoreOperations.Archive,
         StoreOperation.Restore => StoreOperations.Restore,
         StoreOperation.Delete => StoreOperations.Delete,
+        StoreOperation.MarkSent => StoreOperations.MarkSent,
+        StoreOperation.Void => StoreOperations.Void,
         _ => throw new InvalidOperationException($"Unknown store operation {Operation}."),
     };
 }

@@ -11,7 +11,10 @@ public sealed class InMemoryOptions
     {
         [EntityKind.Contact] = Full(nameof(ContactQuery.Email), nameof(ContactQuery.OrganizationContains)),
         [EntityKind.Invoice] = Full(
-            nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate)),
+            nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate)) with
+        {
+            Operations = StoreOperations.All | StoreOperations.MarkSent | StoreOperations.Void,
+        },
         [EntityKind.Payment] = Full(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
         [EntityKind.Expense] = Full(nameof(ExpenseQuery.ContactId), nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
         [EntityKind.TimeEntry] = Full(

@@ -33,8 +33,25 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
         }, zero);
     }
 
+    public Task<Invoice> MarkAsSentAsync(string id, CancellationToken cancellationToken = default) =>
+        TransitionAsync(id, current => current.Status == InvoiceStatus.Draft
+            ? current with { Status = InvoiceStatus.Sent, ProviderStatus = nameof(InvoiceStatus.Sent) }
+            : current, cancellationToken);
+
+    public Task<Invoice> VoidAsync(string id, CancellationToken cancellationToken = default) =>
+        TransitionAsync(id, current => current.Status switch
+        {
+            InvoiceStatus.Void => current,
+            InvoiceStatus.Draft => throw Invalid(
+                nameof(Invoice.Status), $"Invoice {current.Id} is a draft; delete it instead of voiding it.", "InvoiceNotVoidable"),
+            _ when Ledger.AmountPaid(current).Amount != 0m => throw Invalid(
+                nameof(Invoice.Status), $"Invoice {current.Id} has payments; delete them before voiding it.", "InvoiceNotVoidable"),
+            _ => current with { Status = InvoiceStatus.Void, ProviderStatus = nameof(InvoiceStatus.Void) },
+        }, cancellationToken);
+
     protected override Invoice Update(Invoice current, InvoiceChanges changes)
     {
+        RequireNotVoid(current);
         if (changes.ContactId is { } contactId)
         {
             RequireContact(contactId);
@@ -84,6 +101,15 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
 
     protected override Invoice WithId(Invoice record, string id) =>
         record with { Id = id, Number = record.Number ?? id.PadLeft(7, '0') };
+
+    /// <summary>A voided invoice is kept for the record and no longer changes (as in Xero).</summary>
+    private void RequireNotVoid(Invoice invoice)
+    {
+        if (invoice.Status == InvoiceStatus.Void)
+        {
+            throw Invalid(nameof(Invoice.Status), $"Invoice {invoice.Id} is void; it can no longer be changed or paid.", "InvoiceVoid");
+        }
+    }
 
     private void RequireContact(string contactId)
     {

@@ -13,6 +13,11 @@ internal sealed class InMemoryPaymentStore(InMemoryLedger ledger)
             throw IsDeleted(EntityKind.Invoice, invoice.Id);
         }
 
+        if (invoice.Status == InvoiceStatus.Void)
+        {
+            throw Invalid(nameof(NewPayment.InvoiceId), $"Invoice {invoice.Id} is void; it can no longer be paid.", "InvoiceVoid");
+        }
+
         RequireCurrency(draft.Amount, invoice);
         return new Payment
         {

@@ -122,6 +122,30 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         }
     }, cancellationToken);
 
+    /// <summary>
+    /// Applies an entity's own operation (mark as sent, void, …) to a record that is not deleted: <paramref name="change"/>
+    /// runs under the ledger lock and returns the record as it should be (the same instance for no change); throw to refuse.
+    /// </summary>
+    protected Task<TRecord> TransitionAsync(string id, Func<TRecord, TRecord> change, CancellationToken cancellationToken) => Run(() =>
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (Ledger.Sync)
+        {
+            var current = RequireWritable(id);
+            var changed = change(current);
+            if (ReferenceEquals(changed, current))
+            {
+                return current;
+            }
+
+            var now = Ledger.TimeProvider.GetUtcNow();
+            var stamped = Stamp(changed, current.State, now);
+            Table.Replace(stamped);
+            OnWritten(stamped, now);
+            return stamped;
+        }
+    }, cancellationToken);
+
     /// <summary>Builds the record a draft describes, without its id. Runs under the ledger lock; throw to refuse.</summary>
     protected abstract TRecord Create(TDraft draft, DateTimeOffset now);
 
