@@ -44,5 +44,11 @@ public static class LedgerStoreExtensions
 
         /// <summary>Time entries.</summary>
         public ITimeEntryStore TimeEntries => ledger.GetRequiredStore<ITimeEntryStore>();
+
+        /// <summary>The product and service catalogue.</summary>
+        public IItemStore Items => ledger.GetRequiredStore<IItemStore>();
+
+        /// <summary>Sales tax rates.</summary>
+        public ITaxRateStore TaxRates => ledger.GetRequiredStore<ITaxRateStore>();
     }
 }

@@ -65,3 +65,7 @@ public sealed class FreshBooksQueryOracleTests(FreshBooksConformanceFixture fixt
 public sealed class FreshBooksStoreMiddlewareTests(FreshBooksConformanceFixture fixture) : StoreMiddlewareConformanceTests<FreshBooksConformanceFixture>(fixture);
 
 public sealed class FreshBooksInvoiceLifecycleTests(FreshBooksConformanceFixture fixture) : InvoiceLifecycleConformanceTests<FreshBooksConformanceFixture>(fixture);
+
+public sealed class FreshBooksItemTests(FreshBooksConformanceFixture fixture) : ItemConformanceTests<FreshBooksConformanceFixture>(fixture);
+
+public sealed class FreshBooksTaxRateTests(FreshBooksConformanceFixture fixture) : TaxRateConformanceTests<FreshBooksConformanceFixture>(fixture);

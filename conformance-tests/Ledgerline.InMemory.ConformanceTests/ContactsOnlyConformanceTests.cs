@@ -47,3 +47,9 @@ public sealed class ContactsOnlyStoreMiddlewareTests(ContactsOnlyConformanceFixt
 
 [Trait("ConformanceProfile", "contacts-only")]
 public sealed class ContactsOnlyInvoiceLifecycleTests(ContactsOnlyConformanceFixture fixture) : InvoiceLifecycleConformanceTests<ContactsOnlyConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "contacts-only")]
+public sealed class ContactsOnlyItemTests(ContactsOnlyConformanceFixture fixture) : ItemConformanceTests<ContactsOnlyConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "contacts-only")]
+public sealed class ContactsOnlyTaxRateTests(ContactsOnlyConformanceFixture fixture) : TaxRateConformanceTests<ContactsOnlyConformanceFixture>(fixture);

@@ -34,3 +34,7 @@ public sealed class InMemoryQueryOracleTests(InMemoryConformanceFixture fixture)
 public sealed class InMemoryStoreMiddlewareTests(InMemoryConformanceFixture fixture) : StoreMiddlewareConformanceTests<InMemoryConformanceFixture>(fixture);
 
 public sealed class InMemoryInvoiceLifecycleTests(InMemoryConformanceFixture fixture) : InvoiceLifecycleConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryItemTests(InMemoryConformanceFixture fixture) : ItemConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryTaxRateTests(InMemoryConformanceFixture fixture) : TaxRateConformanceTests<InMemoryConformanceFixture>(fixture);

@@ -47,3 +47,9 @@ public sealed class LimitedInMemoryStoreMiddlewareTests(LimitedInMemoryConforman
 
 [Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryInvoiceLifecycleTests(LimitedInMemoryConformanceFixture fixture) : InvoiceLifecycleConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryItemTests(LimitedInMemoryConformanceFixture fixture) : ItemConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryTaxRateTests(LimitedInMemoryConformanceFixture fixture) : TaxRateConformanceTests<LimitedInMemoryConformanceFixture>(fixture);

@@ -25,6 +25,8 @@ public static class LedgerChangeExtensions
                 EntityKind.Payment => await ledger.Payments.GetAsync(change.EntityId, cancellationToken),
                 EntityKind.Expense => await ledger.Expenses.GetAsync(change.EntityId, cancellationToken),
                 EntityKind.TimeEntry => await ledger.TimeEntries.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.Item => await ledger.Items.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.TaxRate => await ledger.TaxRates.GetAsync(change.EntityId, cancellationToken),
                 _ => null,
             };
         }

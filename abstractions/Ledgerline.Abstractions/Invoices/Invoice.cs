@@ -84,7 +84,14 @@ public sealed record InvoiceLine
 /// <summary>A tax applied to an invoice line.</summary>
 /// <param name="Name">The tax's name, e.g. <c>HST</c>.</param>
 /// <param name="Percent">The rate in percent (13 means 13 %).</param>
-public sealed record LineTax(string Name, decimal Percent);
+public sealed record LineTax(string Name, decimal Percent)
+{
+    /// <summary>
+    /// The <see cref="TaxRate"/> this tax was taken from, when the provider links them (Xero's <c>TaxType</c>); the name
+    /// and percent on the line stay what the document was issued with. A given id must exist.
+    /// </summary>
+    public string? TaxRateId { get; init; }
+}
 
 /// <summary>
 /// The business lifecycle of an invoice, a small closed set. A provider value Ledgerline does not know maps to

@@ -39,4 +39,10 @@ public enum EntityKind
 
     /// <summary>Logged or running time (<see cref="Ledgerline.TimeEntry"/>).</summary>
     TimeEntry,
+
+    /// <summary>A product or service from the catalogue (<see cref="Ledgerline.Item"/>).</summary>
+    Item,
+
+    /// <summary>A sales tax rate (<see cref="Ledgerline.TaxRate"/>).</summary>
+    TaxRate,
 }

@@ -18,6 +18,8 @@ internal sealed class FakeProvider : IDisposable
         Ledger.GetStore(typeof(IPaymentStore)).Returns(Payments);
         Ledger.GetStore(typeof(IExpenseStore)).Returns(Expenses);
         Ledger.GetStore(typeof(ITimeEntryStore)).Returns(TimeEntries);
+        Ledger.GetStore(typeof(IItemStore)).Returns(Items);
+        Ledger.GetStore(typeof(ITaxRateStore)).Returns(TaxRates);
         Provider = Substitute.For<ILedgerProvider>();
         Provider.Name.Returns(name);
         Provider.Capabilities.Returns(Capabilities);
@@ -52,6 +54,10 @@ internal sealed class FakeProvider : IDisposable
     public IExpenseStore Expenses { get; } = Substitute.For<IExpenseStore>();
 
     public ITimeEntryStore TimeEntries { get; } = Substitute.For<ITimeEntryStore>();
+
+    public IItemStore Items { get; } = Substitute.For<IItemStore>();
+
+    public ITaxRateStore TaxRates { get; } = Substitute.For<ITaxRateStore>();
 
     public ServiceProvider Services { get; }
 

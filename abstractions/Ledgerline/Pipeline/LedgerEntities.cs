@@ -22,6 +22,10 @@ internal static class LedgerEntities
             EntityKind.Expense, static (scope, provider, middleware) => new ExpenseStore(scope, provider, middleware)),
         new TypedLedgerEntity<ITimeEntryStore, TimeEntry, NewTimeEntry, TimeEntryChanges, TimeEntryQuery>(
             EntityKind.TimeEntry, static (scope, provider, middleware) => new TimeEntryStore(scope, provider, middleware)),
+        new TypedLedgerEntity<IItemStore, Item, NewItem, ItemChanges, ItemQuery>(
+            EntityKind.Item, static (scope, provider, middleware) => new ItemStore(scope, provider, middleware)),
+        new TypedLedgerEntity<ITaxRateStore, TaxRate, NewTaxRate, TaxRateChanges, TaxRateQuery>(
+            EntityKind.TaxRate, static (scope, provider, middleware) => new TaxRateStore(scope, provider, middleware)),
     ];
 
     private static readonly FrozenDictionary<Type, int> Index =
@@ -60,4 +64,10 @@ internal static class LedgerEntities
 
     private sealed class TimeEntryStore(StoreScope scope, ITimeEntryStore? provider, IReadOnlyList<StoreMiddleware> middleware)
         : PipelineStore<TimeEntry, NewTimeEntry, TimeEntryChanges, TimeEntryQuery>(scope, provider, middleware), ITimeEntryStore;
+
+    private sealed class ItemStore(StoreScope scope, IItemStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<Item, NewItem, ItemChanges, ItemQuery>(scope, provider, middleware), IItemStore;
+
+    private sealed class TaxRateStore(StoreScope scope, ITaxRateStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<TaxRate, NewTaxRate, TaxRateChanges, TaxRateQuery>(scope, provider, middleware), ITaxRateStore;
 }

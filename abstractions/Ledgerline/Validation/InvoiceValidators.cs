@@ -106,6 +106,7 @@ internal sealed class NewInvoiceLineValidator : LedgerlineValidator<NewInvoiceLi
         {
             tax.RuleFor(t => t.Name).NotEmpty().MaximumLength(InputLimits.Name);
             tax.RuleFor(t => t.Percent).InclusiveBetween(0m, 100m);
+            tax.RuleFor(t => t.TaxRateId).OptionalId();
         });
     }
 }

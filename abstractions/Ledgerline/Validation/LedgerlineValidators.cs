@@ -30,5 +30,13 @@ internal static class LedgerlineValidators
         services.TryAddSingleton<IValidator<NewTimeEntry>, NewTimeEntryValidator>();
         services.TryAddSingleton<IValidator<TimeEntryChanges>, TimeEntryChangesValidator>();
         services.TryAddSingleton<IValidator<TimeEntryQuery>, TimeEntryQueryValidator>();
+
+        services.TryAddSingleton<IValidator<NewItem>, NewItemValidator>();
+        services.TryAddSingleton<IValidator<ItemChanges>, ItemChangesValidator>();
+        services.TryAddSingleton<IValidator<ItemQuery>, ItemQueryValidator>();
+
+        services.TryAddSingleton<IValidator<NewTaxRate>, NewTaxRateValidator>();
+        services.TryAddSingleton<IValidator<TaxRateChanges>, TaxRateChangesValidator>();
+        services.TryAddSingleton<IValidator<TaxRateQuery>, TaxRateQueryValidator>();
     }
 }

@@ -1,8 +1,10 @@
 using Ledgerline.InMemory.Contacts;
 using Ledgerline.InMemory.Expenses;
 using Ledgerline.InMemory.Invoices;
+using Ledgerline.InMemory.Items;
 using Ledgerline.InMemory.Payments;
 using Ledgerline.InMemory.Storage;
+using Ledgerline.InMemory.TaxRates;
 using Ledgerline.InMemory.TimeEntries;
 
 namespace Ledgerline.InMemory;
@@ -20,7 +22,8 @@ internal sealed class InMemoryLedger : ILedger
         ConnectionId = connectionId;
         Capabilities = capabilities;
         TimeProvider = timeProvider;
-        _stores = [new InMemoryContactStore(this), new InMemoryInvoiceStore(this), new InMemoryPaymentStore(this), new InMemoryExpenseStore(this), new InMemoryTimeEntryStore(this)];
+        _stores = [new InMemoryContactStore(this), new InMemoryInvoiceStore(this), new InMemoryPaymentStore(this), new InMemoryExpenseStore(this), new InMemoryTimeEntryStore(this),
+            new InMemoryItemStore(this), new InMemoryTaxRateStore(this)];
     }
 
     public string ProviderName => InMemoryLedgerProvider.ProviderName;
@@ -44,6 +47,10 @@ internal sealed class InMemoryLedger : ILedger
     internal RecordTable<Expense> ExpenseTable { get; } = new();
 
     internal RecordTable<TimeEntry> TimeEntryTable { get; } = new();
+
+    internal RecordTable<Item> ItemTable { get; } = new();
+
+    internal RecordTable<TaxRate> TaxRateTable { get; } = new();
 
     /// <summary>Recomputes an invoice's paid amount, due amount and status from its payments. Call under <see cref="Sync"/>.</summary>
     internal void SettleInvoice(string invoiceId, DateTimeOffset now)

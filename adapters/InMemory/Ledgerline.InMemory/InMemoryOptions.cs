@@ -20,6 +20,8 @@ public sealed class InMemoryOptions
         [EntityKind.TimeEntry] = Full(
             nameof(TimeEntryQuery.ContactId), nameof(TimeEntryQuery.ProjectId), nameof(TimeEntryQuery.StartedFrom),
             nameof(TimeEntryQuery.StartedTo), nameof(TimeEntryQuery.Billable), nameof(TimeEntryQuery.Billed)),
+        [EntityKind.Item] = Full(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
+        [EntityKind.TaxRate] = Full(nameof(TaxRateQuery.NameContains)),
     });
 
     /// <summary>

@@ -56,6 +56,10 @@ internal abstract class RecordKit
                 entity, ledger.Expenses, (n, _) => Task.FromResult(Samples.Expense(n)), () => Samples.Expense(0), n => new ExpenseChanges { Notes = $"Touched {n}" }, []),
             EntityKind.TimeEntry => new RecordKit<TimeEntry, NewTimeEntry, TimeEntryChanges, TimeEntryQuery>(
                 entity, ledger.TimeEntries, (n, _) => Task.FromResult(Samples.TimeEntry(n)), () => Samples.TimeEntry(0), n => new TimeEntryChanges { Note = $"Touched {n}" }, []),
+            EntityKind.Item => new RecordKit<Item, NewItem, ItemChanges, ItemQuery>(
+                entity, ledger.Items, (n, _) => Task.FromResult(Samples.Item(n)), () => Samples.Item(0), n => new ItemChanges { Description = $"Touched {n}" }, []),
+            EntityKind.TaxRate => new RecordKit<TaxRate, NewTaxRate, TaxRateChanges, TaxRateQuery>(
+                entity, ledger.TaxRates, (n, _) => Task.FromResult(Samples.TaxRate(n)), () => Samples.TaxRate(0), n => new TaxRateChanges { RegistrationNumber = $"R-{n}" }, []),
             _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "Unknown entity."),
         };
     }

@@ -61,4 +61,17 @@ internal static class Samples
         Duration = TimeSpan.FromMinutes(30),
         Note = $"Work {n}",
     };
+
+    public static NewTaxRate TaxRate(int n) => new()
+    {
+        Name = $"Tax {n}",
+        Percent = 5m + n,
+    };
+
+    public static NewItem Item(int n) => new()
+    {
+        Name = $"Item {n}",
+        Code = $"SKU-{n}",
+        UnitPrice = Usd(10m + n),
+    };
 }

@@ -13,6 +13,8 @@ internal static class SubstituteLedger
         ledger.GetStore(typeof(IPaymentStore)).Returns(Substitute.For<IPaymentStore>());
         ledger.GetStore(typeof(IExpenseStore)).Returns(Substitute.For<IExpenseStore>());
         ledger.GetStore(typeof(ITimeEntryStore)).Returns(Substitute.For<ITimeEntryStore>());
+        ledger.GetStore(typeof(IItemStore)).Returns(Substitute.For<IItemStore>());
+        ledger.GetStore(typeof(ITaxRateStore)).Returns(Substitute.For<ITaxRateStore>());
         return ledger;
     }
 }

@@ -9,6 +9,7 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
     protected override Invoice Create(NewInvoice draft, DateTimeOffset now)
     {
         RequireContact(draft.ContactId);
+        RequireTaxRates(draft.Lines.SelectMany(l => l.Taxes).Select(t => t.TaxRateId));
         var zero = Money.Zero(draft.Currency);
         return Settle(new Invoice
         {
@@ -52,6 +53,7 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
     protected override Invoice Update(Invoice current, InvoiceChanges changes)
     {
         RequireNotVoid(current);
+        RequireTaxRates(changes.Lines?.SelectMany(l => l.Taxes).Select(t => t.TaxRateId) ?? []);
         if (changes.ContactId is { } contactId)
         {
             RequireContact(contactId);

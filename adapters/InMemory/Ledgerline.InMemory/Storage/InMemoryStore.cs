@@ -167,6 +167,22 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     protected LedgerValidationException Invalid(string field, string message, string code) =>
         new([new FieldError(field, message, code)]) { Provider = Ledger.ProviderName };
 
+    /// <summary>
+    /// Refuses references to tax rates that do not exist, or no longer do, as a provider would: not found. Call under the
+    /// ledger lock.
+    /// </summary>
+    protected void RequireTaxRates(IEnumerable<string?> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        foreach (var id in ids.OfType<string>())
+        {
+            if (Ledger.TaxRateTable.Find(id) is not { State: not RecordState.Deleted })
+            {
+                throw NotFound(EntityKind.TaxRate, id);
+            }
+        }
+    }
+
     /// <summary>Empty text clears a field: stored as absent, as providers do.</summary>
     protected static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
