@@ -50,5 +50,8 @@ public static class LedgerStoreExtensions
 
         /// <summary>Sales tax rates.</summary>
         public ITaxRateStore TaxRates => ledger.GetRequiredStore<ITaxRateStore>();
+
+        /// <summary>Estimates (quotes).</summary>
+        public IEstimateStore Estimates => ledger.GetRequiredStore<IEstimateStore>();
     }
 }

@@ -69,3 +69,5 @@ public sealed class FreshBooksInvoiceLifecycleTests(FreshBooksConformanceFixture
 public sealed class FreshBooksItemTests(FreshBooksConformanceFixture fixture) : ItemConformanceTests<FreshBooksConformanceFixture>(fixture);
 
 public sealed class FreshBooksTaxRateTests(FreshBooksConformanceFixture fixture) : TaxRateConformanceTests<FreshBooksConformanceFixture>(fixture);
+
+public sealed class FreshBooksEstimateTests(FreshBooksConformanceFixture fixture) : EstimateConformanceTests<FreshBooksConformanceFixture>(fixture);

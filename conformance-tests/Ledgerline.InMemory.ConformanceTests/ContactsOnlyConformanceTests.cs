@@ -53,3 +53,6 @@ public sealed class ContactsOnlyItemTests(ContactsOnlyConformanceFixture fixture
 
 [Trait("ConformanceProfile", "contacts-only")]
 public sealed class ContactsOnlyTaxRateTests(ContactsOnlyConformanceFixture fixture) : TaxRateConformanceTests<ContactsOnlyConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "contacts-only")]
+public sealed class ContactsOnlyEstimateTests(ContactsOnlyConformanceFixture fixture) : EstimateConformanceTests<ContactsOnlyConformanceFixture>(fixture);

@@ -38,3 +38,5 @@ public sealed class InMemoryInvoiceLifecycleTests(InMemoryConformanceFixture fix
 public sealed class InMemoryItemTests(InMemoryConformanceFixture fixture) : ItemConformanceTests<InMemoryConformanceFixture>(fixture);
 
 public sealed class InMemoryTaxRateTests(InMemoryConformanceFixture fixture) : TaxRateConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryEstimateTests(InMemoryConformanceFixture fixture) : EstimateConformanceTests<InMemoryConformanceFixture>(fixture);

@@ -53,3 +53,6 @@ public sealed class LimitedInMemoryItemTests(LimitedInMemoryConformanceFixture f
 
 [Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryTaxRateTests(LimitedInMemoryConformanceFixture fixture) : TaxRateConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryEstimateTests(LimitedInMemoryConformanceFixture fixture) : EstimateConformanceTests<LimitedInMemoryConformanceFixture>(fixture);

@@ -29,13 +29,22 @@ public enum StoreOperations
     Restore = 64,
 
     /// <summary>
-    /// <c>IInvoiceStore.MarkAsSentAsync</c>: a draft invoice becomes sent without Ledgerline sending anything (FreshBooks
+    /// <c>IInvoiceStore.MarkAsSentAsync</c> and <c>IEstimateStore.MarkAsSentAsync</c>: a draft becomes sent without Ledgerline sending anything (FreshBooks
     /// <c>action_mark_as_sent</c>; Xero <c>SentToContact</c>).
     /// </summary>
     MarkSent = 128,
 
     /// <summary><c>IInvoiceStore.VoidAsync</c>: an issued invoice with nothing paid is cancelled, kept for the record (Xero <c>VOIDED</c>).</summary>
     Void = 256,
+
+    /// <summary><c>IEstimateStore.AcceptAsync</c>.</summary>
+    Accept = 512,
+
+    /// <summary><c>IEstimateStore.DeclineAsync</c>.</summary>
+    Decline = 1024,
+
+    /// <summary><c>IEstimateStore.ConvertToInvoiceAsync</c>.</summary>
+    ConvertToInvoice = 2048,
 
     /// <summary>Get, list, create and update.</summary>
     ReadWrite = Get | List | Create | Update,

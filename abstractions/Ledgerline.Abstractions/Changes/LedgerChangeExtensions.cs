@@ -27,6 +27,7 @@ public static class LedgerChangeExtensions
                 EntityKind.TimeEntry => await ledger.TimeEntries.GetAsync(change.EntityId, cancellationToken),
                 EntityKind.Item => await ledger.Items.GetAsync(change.EntityId, cancellationToken),
                 EntityKind.TaxRate => await ledger.TaxRates.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.Estimate => await ledger.Estimates.GetAsync(change.EntityId, cancellationToken),
                 _ => null,
             };
         }

@@ -45,4 +45,7 @@ public enum EntityKind
 
     /// <summary>A sales tax rate (<see cref="Ledgerline.TaxRate"/>).</summary>
     TaxRate,
+
+    /// <summary>An estimate or quote (<see cref="Ledgerline.Estimate"/>).</summary>
+    Estimate,
 }

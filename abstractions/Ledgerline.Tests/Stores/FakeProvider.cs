@@ -20,6 +20,7 @@ internal sealed class FakeProvider : IDisposable
         Ledger.GetStore(typeof(ITimeEntryStore)).Returns(TimeEntries);
         Ledger.GetStore(typeof(IItemStore)).Returns(Items);
         Ledger.GetStore(typeof(ITaxRateStore)).Returns(TaxRates);
+        Ledger.GetStore(typeof(IEstimateStore)).Returns(Estimates);
         Provider = Substitute.For<ILedgerProvider>();
         Provider.Name.Returns(name);
         Provider.Capabilities.Returns(Capabilities);
@@ -58,6 +59,8 @@ internal sealed class FakeProvider : IDisposable
     public IItemStore Items { get; } = Substitute.For<IItemStore>();
 
     public ITaxRateStore TaxRates { get; } = Substitute.For<ITaxRateStore>();
+
+    public IEstimateStore Estimates { get; } = Substitute.For<IEstimateStore>();
 
     public ServiceProvider Services { get; }
 

@@ -46,6 +46,9 @@ internal sealed class StoreCall(StoreRequest request, Activity? activity)
         StoreOperation.Delete => "delete",
         StoreOperation.MarkSent => "mark_sent",
         StoreOperation.Void => "void",
+        StoreOperation.Accept => "accept",
+        StoreOperation.Decline => "decline",
+        StoreOperation.ConvertToInvoice => "convert_to_invoice",
         _ => operation.ToString().ToLowerInvariant(),
     };
 

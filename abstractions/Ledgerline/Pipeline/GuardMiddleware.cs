@@ -34,7 +34,7 @@ internal sealed class GuardMiddleware(IReadOnlyDictionary<EntityKind, EntityVali
         switch (request.Operation)
         {
             case StoreOperation.Get or StoreOperation.Archive or StoreOperation.Restore or StoreOperation.Delete
-                or StoreOperation.MarkSent or StoreOperation.Void:
+                or StoreOperation.MarkSent or StoreOperation.Void or StoreOperation.Accept or StoreOperation.Decline or StoreOperation.ConvertToInvoice:
                 RequireId(request.Id);
                 break;
             case StoreOperation.Create:

@@ -26,6 +26,8 @@ internal static class LedgerEntities
             EntityKind.Item, static (scope, provider, middleware) => new ItemStore(scope, provider, middleware)),
         new TypedLedgerEntity<ITaxRateStore, TaxRate, NewTaxRate, TaxRateChanges, TaxRateQuery>(
             EntityKind.TaxRate, static (scope, provider, middleware) => new TaxRateStore(scope, provider, middleware)),
+        new TypedLedgerEntity<IEstimateStore, Estimate, NewEstimate, EstimateChanges, EstimateQuery>(
+            EntityKind.Estimate, static (scope, provider, middleware) => new EstimateStore(scope, provider, middleware)),
     ];
 
     private static readonly FrozenDictionary<Type, int> Index =
@@ -70,4 +72,34 @@ internal static class LedgerEntities
 
     private sealed class TaxRateStore(StoreScope scope, ITaxRateStore? provider, IReadOnlyList<StoreMiddleware> middleware)
         : PipelineStore<TaxRate, NewTaxRate, TaxRateChanges, TaxRateQuery>(scope, provider, middleware), ITaxRateStore;
+
+    private sealed class EstimateStore(StoreScope scope, IEstimateStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<Estimate, NewEstimate, EstimateChanges, EstimateQuery>(scope, provider, middleware), IEstimateStore
+    {
+        public Task<Estimate> MarkAsSentAsync(string id, CancellationToken cancellationToken = default) =>
+            InvokeAsync(StoreOperation.MarkSent, id, null, cancellationToken);
+
+        public Task<Estimate> AcceptAsync(string id, CancellationToken cancellationToken = default) =>
+            InvokeAsync(StoreOperation.Accept, id, null, cancellationToken);
+
+        public Task<Estimate> DeclineAsync(string id, CancellationToken cancellationToken = default) =>
+            InvokeAsync(StoreOperation.Decline, id, null, cancellationToken);
+
+        public Task<Invoice> ConvertToInvoiceAsync(string id, CancellationToken cancellationToken = default) =>
+            InvokeAsync<Invoice>(StoreOperation.ConvertToInvoice, id, null, cancellationToken);
+
+        protected override ValueTask<object?> ProviderActionAsync(
+            StoreRequest request, ILedgerStore<Estimate, NewEstimate, EstimateChanges, EstimateQuery> provider, CancellationToken cancellationToken)
+        {
+            var store = (IEstimateStore)provider;
+            return request.Operation switch
+            {
+                StoreOperation.MarkSent => Result(store.MarkAsSentAsync(Id(request), cancellationToken)),
+                StoreOperation.Accept => Result(store.AcceptAsync(Id(request), cancellationToken)),
+                StoreOperation.Decline => Result(store.DeclineAsync(Id(request), cancellationToken)),
+                StoreOperation.ConvertToInvoice => Result(store.ConvertToInvoiceAsync(Id(request), cancellationToken)),
+                _ => base.ProviderActionAsync(request, provider, cancellationToken),
+            };
+        }
+    }
 }

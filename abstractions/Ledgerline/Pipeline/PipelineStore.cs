@@ -95,8 +95,16 @@ internal abstract class PipelineStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         throw new InvalidOperationException($"{request.Entity} stores have no {request.Operation} operation.");
 
     /// <summary>Sends an entity's own operation on one record through the pipeline and returns the record.</summary>
-    protected async Task<TRecord> InvokeAsync(StoreOperation operation, string id, object? input, CancellationToken cancellationToken) =>
-        Record(await _invoke(_scope.Request(operation, id: id, input: input), cancellationToken));
+    protected Task<TRecord> InvokeAsync(StoreOperation operation, string id, object? input, CancellationToken cancellationToken) =>
+        InvokeAsync<TRecord>(operation, id, input, cancellationToken);
+
+    /// <summary>Sends an entity's own operation on one record through the pipeline and returns its result (e.g. the invoice an estimate became).</summary>
+    protected async Task<TResult> InvokeAsync<TResult>(StoreOperation operation, string id, object? input, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        var result = await _invoke(_scope.Request(operation, id: id, input: input), cancellationToken);
+        return result as TResult ?? throw Mismatch(typeof(TResult), result);
+    }
 
     /// <summary>Adapts a provider task for <see cref="ProviderActionAsync"/>.</summary>
     protected static ValueTask<object?> Result<T>(Task<T> task) =>

@@ -27,9 +27,18 @@ public enum StoreOperation
     /// <summary><c>DeleteAsync</c>: <see cref="StoreRequest.Id"/>; the result is <see langword="null"/>.</summary>
     Delete,
 
-    /// <summary><c>IInvoiceStore.MarkAsSentAsync</c>: <see cref="StoreRequest.Id"/>; the result is the record.</summary>
+    /// <summary><c>MarkAsSentAsync</c> (invoices, estimates): <see cref="StoreRequest.Id"/>; the result is the record.</summary>
     MarkSent,
 
     /// <summary><c>IInvoiceStore.VoidAsync</c>: <see cref="StoreRequest.Id"/>; the result is the record.</summary>
     Void,
+
+    /// <summary><c>IEstimateStore.AcceptAsync</c>: <see cref="StoreRequest.Id"/>; the result is the estimate.</summary>
+    Accept,
+
+    /// <summary><c>IEstimateStore.DeclineAsync</c>: <see cref="StoreRequest.Id"/>; the result is the estimate.</summary>
+    Decline,
+
+    /// <summary><c>IEstimateStore.ConvertToInvoiceAsync</c>: <see cref="StoreRequest.Id"/> (the estimate's); the result is the new <see cref="Invoice"/>.</summary>
+    ConvertToInvoice,
 }

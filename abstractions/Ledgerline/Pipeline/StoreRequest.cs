@@ -72,6 +72,9 @@ public sealed record StoreRequest
         StoreOperation.Delete => StoreOperations.Delete,
         StoreOperation.MarkSent => StoreOperations.MarkSent,
         StoreOperation.Void => StoreOperations.Void,
+        StoreOperation.Accept => StoreOperations.Accept,
+        StoreOperation.Decline => StoreOperations.Decline,
+        StoreOperation.ConvertToInvoice => StoreOperations.ConvertToInvoice,
         _ => throw new InvalidOperationException($"Unknown store operation {Operation}."),
     };
 }

@@ -38,5 +38,9 @@ internal static class LedgerlineValidators
         services.TryAddSingleton<IValidator<NewTaxRate>, NewTaxRateValidator>();
         services.TryAddSingleton<IValidator<TaxRateChanges>, TaxRateChangesValidator>();
         services.TryAddSingleton<IValidator<TaxRateQuery>, TaxRateQueryValidator>();
+
+        services.TryAddSingleton<IValidator<NewEstimate>, NewEstimateValidator>();
+        services.TryAddSingleton<IValidator<EstimateChanges>, EstimateChangesValidator>();
+        services.TryAddSingleton<IValidator<EstimateQuery>, EstimateQueryValidator>();
     }
 }

@@ -1,4 +1,5 @@
 using Ledgerline.InMemory.Contacts;
+using Ledgerline.InMemory.Estimates;
 using Ledgerline.InMemory.Expenses;
 using Ledgerline.InMemory.Invoices;
 using Ledgerline.InMemory.Items;
@@ -22,8 +23,9 @@ internal sealed class InMemoryLedger : ILedger
         ConnectionId = connectionId;
         Capabilities = capabilities;
         TimeProvider = timeProvider;
-        _stores = [new InMemoryContactStore(this), new InMemoryInvoiceStore(this), new InMemoryPaymentStore(this), new InMemoryExpenseStore(this), new InMemoryTimeEntryStore(this),
-            new InMemoryItemStore(this), new InMemoryTaxRateStore(this)];
+        InvoiceStore = new InMemoryInvoiceStore(this);
+        _stores = [new InMemoryContactStore(this), InvoiceStore, new InMemoryPaymentStore(this), new InMemoryExpenseStore(this), new InMemoryTimeEntryStore(this),
+            new InMemoryItemStore(this), new InMemoryTaxRateStore(this), new InMemoryEstimateStore(this)];
     }
 
     public string ProviderName => InMemoryLedgerProvider.ProviderName;
@@ -35,6 +37,9 @@ internal sealed class InMemoryLedger : ILedger
     public object? GetStore(Type storeType) => Array.Find(_stores, storeType.IsInstanceOfType);
 
     internal Lock Sync { get; } = new();
+
+    /// <summary>The invoice store, for writes that create invoices from other records (an estimate turned into one).</summary>
+    internal InMemoryInvoiceStore InvoiceStore { get; }
 
     internal TimeProvider TimeProvider { get; }
 
@@ -51,6 +56,8 @@ internal sealed class InMemoryLedger : ILedger
     internal RecordTable<Item> ItemTable { get; } = new();
 
     internal RecordTable<TaxRate> TaxRateTable { get; } = new();
+
+    internal RecordTable<Estimate> EstimateTable { get; } = new();
 
     /// <summary>Recomputes an invoice's paid amount, due amount and status from its payments. Call under <see cref="Sync"/>.</summary>
     internal void SettleInvoice(string invoiceId, DateTimeOffset now)

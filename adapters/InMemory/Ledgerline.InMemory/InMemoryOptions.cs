@@ -22,6 +22,10 @@ public sealed class InMemoryOptions
             nameof(TimeEntryQuery.StartedTo), nameof(TimeEntryQuery.Billable), nameof(TimeEntryQuery.Billed)),
         [EntityKind.Item] = Full(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
         [EntityKind.TaxRate] = Full(nameof(TaxRateQuery.NameContains)),
+        [EntityKind.Estimate] = Full(nameof(EstimateQuery.ContactId), nameof(EstimateQuery.Statuses), nameof(EstimateQuery.IssueDate)) with
+        {
+            Operations = StoreOperations.All | StoreOperations.MarkSent | StoreOperations.Accept | StoreOperations.Decline | StoreOperations.ConvertToInvoice,
+        },
     });
 
     /// <summary>

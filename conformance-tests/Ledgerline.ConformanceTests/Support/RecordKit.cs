@@ -60,6 +60,7 @@ internal abstract class RecordKit
                 entity, ledger.Items, (n, _) => Task.FromResult(Samples.Item(n)), () => Samples.Item(0), n => new ItemChanges { Description = $"Touched {n}" }, []),
             EntityKind.TaxRate => new RecordKit<TaxRate, NewTaxRate, TaxRateChanges, TaxRateQuery>(
                 entity, ledger.TaxRates, (n, _) => Task.FromResult(Samples.TaxRate(n)), () => Samples.TaxRate(0), n => new TaxRateChanges { RegistrationNumber = $"R-{n}" }, []),
+            EntityKind.Estimate => EstimateKit(ledger),
             _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "Unknown entity."),
         };
     }
@@ -73,6 +74,18 @@ internal abstract class RecordKit
             async (n, ct) => Samples.Invoice(await contact.GetAsync(ct), 100m + n),
             () => Samples.Invoice(ConformanceIds.Missing),
             n => new InvoiceChanges { Notes = $"Touched {n}" },
+            [(EntityKind.Contact, StoreOperations.Create)]);
+    }
+
+    private static RecordKit EstimateKit(ILedger ledger)
+    {
+        var contact = new AsyncOnce(async ct => (await ledger.Contacts.CreateAsync(Samples.Contact(0), ct)).Id);
+        return new RecordKit<Estimate, NewEstimate, EstimateChanges, EstimateQuery>(
+            EntityKind.Estimate,
+            ledger.Estimates,
+            async (n, ct) => Samples.Estimate(await contact.GetAsync(ct), 100m + n),
+            () => Samples.Estimate(ConformanceIds.Missing),
+            n => new EstimateChanges { Notes = $"Touched {n}" },
             [(EntityKind.Contact, StoreOperations.Create)]);
     }
 

@@ -74,4 +74,14 @@ internal static class Samples
         Code = $"SKU-{n}",
         UnitPrice = Usd(10m + n),
     };
+
+    /// <summary>A one-line USD estimate valid for 30 days.</summary>
+    public static NewEstimate Estimate(string contactId, decimal total = 100m) => new()
+    {
+        ContactId = contactId,
+        Currency = CurrencyCode.USD,
+        IssueDate = Day,
+        ExpiryDate = Day.AddDays(30),
+        Lines = [Line("Proposal", 1m, total)],
+    };
 }

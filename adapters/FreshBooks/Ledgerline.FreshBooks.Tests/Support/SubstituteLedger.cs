@@ -15,6 +15,7 @@ internal static class SubstituteLedger
         ledger.GetStore(typeof(ITimeEntryStore)).Returns(Substitute.For<ITimeEntryStore>());
         ledger.GetStore(typeof(IItemStore)).Returns(Substitute.For<IItemStore>());
         ledger.GetStore(typeof(ITaxRateStore)).Returns(Substitute.For<ITaxRateStore>());
+        ledger.GetStore(typeof(IEstimateStore)).Returns(Substitute.For<IEstimateStore>());
         return ledger;
     }
 }

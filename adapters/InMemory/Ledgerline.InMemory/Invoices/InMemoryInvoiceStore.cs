@@ -113,7 +113,7 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
         }
     }
 
-    private void RequireContact(string contactId)
+    internal void RequireContact(string contactId)
     {
         if (Ledger.ContactTable.Find(contactId) is null)
         {

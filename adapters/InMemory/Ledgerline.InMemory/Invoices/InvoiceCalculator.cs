@@ -23,14 +23,7 @@ internal static class InvoiceCalculator
     /// <exception cref="OverflowException">The amounts exceed what a decimal holds.</exception>
     public static Invoice Settle(Invoice invoice, Money amountPaid)
     {
-        var currency = invoice.Currency;
-        var subtotal = invoice.Lines.Aggregate(Money.Zero(currency), (sum, line) => sum + line.Amount);
-        var discount = (subtotal * (invoice.DiscountPercent / 100m)).Round();
-        var taxable = 1m - (invoice.DiscountPercent / 100m);
-        var tax = new Money(
-            invoice.Lines.Sum(line => line.Taxes.Sum(t => line.Amount.Amount * taxable * (t.Percent / 100m))),
-            currency).Round();
-        var total = subtotal - discount + tax;
+        var (subtotal, discount, tax, total) = Totals(invoice.Lines, invoice.DiscountPercent, invoice.Currency);
         var status = Status(invoice.Status, total, amountPaid);
         return invoice with
         {
@@ -43,6 +36,17 @@ internal static class InvoiceCalculator
             Status = status,
             ProviderStatus = status.ToString(),
         };
+    }
+
+    /// <summary>The totals of a document's lines (invoice, estimate, …) with a discount taken before tax.</summary>
+    /// <exception cref="OverflowException">The amounts exceed what a decimal holds.</exception>
+    public static (Money Subtotal, Money Discount, Money Tax, Money Total) Totals(IReadOnlyList<InvoiceLine> lines, decimal discountPercent, CurrencyCode currency)
+    {
+        var subtotal = lines.Aggregate(Money.Zero(currency), (sum, line) => sum + line.Amount);
+        var discount = (subtotal * (discountPercent / 100m)).Round();
+        var taxable = 1m - (discountPercent / 100m);
+        var tax = new Money(lines.Sum(line => line.Taxes.Sum(t => line.Amount.Amount * taxable * (t.Percent / 100m))), currency).Round();
+        return (subtotal, discount, tax, subtotal - discount + tax);
     }
 
     /// <summary>Paid when payments cover a positive total; partially paid when some but not all is paid; else back to unpaid.</summary>

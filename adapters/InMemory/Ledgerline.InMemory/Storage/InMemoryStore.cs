@@ -63,13 +63,18 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         ArgumentNullException.ThrowIfNull(draft);
         lock (Ledger.Sync)
         {
-            var now = Ledger.TimeProvider.GetUtcNow();
-            var record = WithId(Create(draft, now), Table.NextId());
-            Table.Add(record);
-            OnWritten(record, now);
-            return record;
+            return Add(draft, Ledger.TimeProvider.GetUtcNow());
         }
     }, cancellationToken);
+
+    /// <summary>Creates a record from <paramref name="draft"/>; for writes that span entities. Call under the ledger lock.</summary>
+    internal TRecord Add(TDraft draft, DateTimeOffset now)
+    {
+        var record = WithId(Create(draft, now), Table.NextId());
+        Table.Add(record);
+        OnWritten(record, now);
+        return record;
+    }
 
     public Task<TRecord> UpdateAsync(string id, TChanges changes, CancellationToken cancellationToken = default) => Run(() =>
     {
@@ -189,7 +194,8 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     /// <summary>A change to a text field: <see langword="null"/> keeps it, empty clears it.</summary>
     protected static string? Change(string? current, string? change) => change is null ? current : Text(change);
 
-    private static Task<T> Run<T>(Func<T> operation, CancellationToken cancellationToken)
+    /// <summary>Runs a synchronous store operation as a task: cancellation and failures surface in the task, as a provider's would.</summary>
+    protected static Task<T> Run<T>(Func<T> operation, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -212,7 +218,8 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         : int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? offset
         : throw new InvalidCursorException("The cursor is not a position this provider issued. Pass back NextCursor exactly as received.");
 
-    private static TRecord Stamp(TRecord record, RecordState state, DateTimeOffset now) =>
+    /// <summary>The record with its state and <see cref="LedgerRecord.UpdatedAt"/> set.</summary>
+    protected static TRecord Stamp(TRecord record, RecordState state, DateTimeOffset now) =>
         (TRecord)(record with { State = state, UpdatedAt = now });
 
     private TRecord[] Select(TQuery query)
@@ -228,7 +235,8 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
 
     private TRecord Require(string id) => Table.Find(id) ?? throw NotFound(Entity, id);
 
-    private TRecord RequireWritable(string id)
+    /// <summary>The record, which must exist and not be deleted. Call under the ledger lock.</summary>
+    protected TRecord RequireWritable(string id)
     {
         var current = Require(id);
         return current.State == RecordState.Deleted ? throw IsDeleted(Entity, id) : current;

@@ -1,0 +1,170 @@
+namespace Ledgerline.ConformanceTests;
+
+/// <summary>
+/// Estimates: totals as invoices compute them, the lifecycle (sent, accepted or declined) and turning an accepted estimate
+/// into an invoice, each supported or refused before any request.
+/// </summary>
+/// <typeparam name="TFixture">The provider's fixture.</typeparam>
+[ConformanceSuite("Estimates")]
+public abstract class EstimateConformanceTests<TFixture>(TFixture fixture) : ConformanceTestBase<TFixture>(fixture)
+    where TFixture : LedgerConformanceFixture
+{
+    [Fact]
+    public virtual async Task CreateAsync_DiscountAndTax_ComputesTotalsLikeAnInvoice()
+    {
+        var draftWithoutContact = Samples.Estimate(MissingId);
+        if (!await SupportedOrRefusedAsync(EntityKind.Estimate, StoreOperations.Create, () => Ledger.Estimates.CreateAsync(draftWithoutContact, Cancellation)))
+        {
+            return;
+        }
+
+        var contactId = await ContactAsync();
+        var created = await Ledger.Estimates.CreateAsync(
+            Samples.Estimate(contactId) with
+            {
+                DiscountPercent = 10m,
+                Lines = [Samples.Line("Design", 2m, 50m, new LineTax("HST", 13m)), Samples.Line("Hosting", 1m, 20m)],
+                Notes = "Valid for 30 days.",
+            },
+            Cancellation);
+
+        AssertWellFormed(created);
+        Assert.Equal(EstimateStatus.Draft, created.Status);
+        Assert.Equal(contactId, created.ContactId);
+        Assert.Equal(Samples.Day.AddDays(30), created.ExpiryDate);
+        Assert.Equal(Samples.Usd(120m), created.Subtotal);
+        Assert.Equal(Samples.Usd(12m), created.Discount);
+        Assert.Equal(Samples.Usd(11.70m), created.Tax);
+        Assert.Equal(Samples.Usd(119.70m), created.Total);
+        Assert.Equal("Valid for 30 days.", created.Notes);
+        Assert.Equal(2, created.Lines.Count);
+    }
+
+    [Fact]
+    public virtual async Task CreateAsync_ExpiresBeforeIssued_IsRefusedBeforeAnyRequest()
+    {
+        var draft = Samples.Estimate("1") with { ExpiryDate = Samples.Day.AddDays(-1) };
+        if (!await SupportedOrRefusedAsync(EntityKind.Estimate, StoreOperations.Create, () => Ledger.Estimates.CreateAsync(Samples.Estimate(MissingId), Cancellation)))
+        {
+            return;
+        }
+
+        var error = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Estimates.CreateAsync(draft, Cancellation));
+
+        Assert.Contains(error.Errors, e => e.Field == nameof(NewEstimate.ExpiryDate) && e.Code == "ExpiresBeforeIssue");
+    }
+
+    [Fact]
+    public virtual async Task CreateAsync_LineInAnotherCurrency_IsRefusedBeforeAnyRequest()
+    {
+        var draft = Samples.Estimate("1") with { Lines = [new NewInvoiceLine { Name = "Euro work", Quantity = 1m, UnitPrice = new Money(5m, CurrencyCode.EUR) }] };
+        if (!await SupportedOrRefusedAsync(EntityKind.Estimate, StoreOperations.Create, () => Ledger.Estimates.CreateAsync(Samples.Estimate(MissingId), Cancellation)))
+        {
+            return;
+        }
+
+        var error = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Estimates.CreateAsync(draft, Cancellation));
+
+        Assert.Contains(error.Errors, e => e.Code == "CurrencyMismatch");
+    }
+
+    [Fact]
+    public virtual async Task CreateAsync_UnknownContact_IsTypedNotFound()
+    {
+        RequireForSetup(EntityKind.Estimate, StoreOperations.Create);
+
+        var error = await Assert.ThrowsAsync<RecordNotFoundException>(() => Ledger.Estimates.CreateAsync(Samples.Estimate(MissingId), Cancellation));
+
+        Assert.Equal(EntityKind.Contact, error.Entity);
+    }
+
+    [Fact]
+    public virtual async Task AcceptAsync_SentEstimate_IsAcceptedAndConvertsToAnInvoiceOnce()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Estimate, StoreOperations.ConvertToInvoice, () => Ledger.Estimates.ConvertToInvoiceAsync(MissingId, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Estimate, StoreOperations.Create | StoreOperations.Accept | StoreOperations.Get);
+        var contactId = await ContactAsync();
+        var estimate = await Ledger.Estimates.CreateAsync(
+            Samples.Estimate(contactId) with { Lines = [Samples.Line("Design", 3m, 40m, new LineTax("GST", 5m))], Terms = "Net 30" }, Cancellation);
+        if (Capabilities.Supports(EntityKind.Estimate, StoreOperations.MarkSent))
+        {
+            Assert.Equal(EstimateStatus.Sent, (await Ledger.Estimates.MarkAsSentAsync(estimate.Id, Cancellation)).Status);
+        }
+
+        var accepted = await Ledger.Estimates.AcceptAsync(estimate.Id, Cancellation);
+        var invoice = await Ledger.Estimates.ConvertToInvoiceAsync(estimate.Id, Cancellation);
+        var again = await Ledger.Estimates.ConvertToInvoiceAsync(estimate.Id, Cancellation);
+        var invoiced = await Ledger.Estimates.GetAsync(estimate.Id, Cancellation);
+
+        Assert.Equal(EstimateStatus.Accepted, accepted.Status);
+        Assert.Equal(contactId, invoice.ContactId);
+        Assert.Equal(estimate.Total, invoice.Total);
+        Assert.Equal(estimate.Lines.Select(l => (l.Name, l.Quantity, l.UnitPrice)), invoice.Lines.Select(l => (l.Name, l.Quantity, l.UnitPrice)));
+        Assert.Equal("Net 30", invoice.Terms);
+        Assert.Equal(invoice.Id, again.Id);
+        Assert.Equal(EstimateStatus.Invoiced, invoiced.Status);
+        Assert.Equal(invoice.Id, invoiced.InvoiceId);
+        Assert.Equal(invoice.Id, (await Ledger.Invoices.GetAsync(invoice.Id, Cancellation)).Id);
+    }
+
+    [Fact]
+    public virtual async Task ConvertToInvoiceAsync_NotAccepted_IsRefused()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Estimate, StoreOperations.ConvertToInvoice, () => Ledger.Estimates.ConvertToInvoiceAsync(MissingId, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Estimate, StoreOperations.Create);
+        var estimate = await Ledger.Estimates.CreateAsync(Samples.Estimate(await ContactAsync()), Cancellation);
+
+        var error = await Assert.ThrowsAsync<LedgerValidationException>(() => Ledger.Estimates.ConvertToInvoiceAsync(estimate.Id, Cancellation));
+
+        Assert.Contains(error.Errors, e => e.Code == "EstimateNotAccepted");
+    }
+
+    [Fact]
+    public virtual async Task DeclineAsync_Estimate_IsDeclinedAndCanNoLongerBeAccepted()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Estimate, StoreOperations.Decline, () => Ledger.Estimates.DeclineAsync(MissingId, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Estimate, StoreOperations.Create | StoreOperations.Accept);
+        var estimate = await Ledger.Estimates.CreateAsync(Samples.Estimate(await ContactAsync()), Cancellation);
+
+        var declined = await Ledger.Estimates.DeclineAsync(estimate.Id, Cancellation);
+
+        Assert.Equal(EstimateStatus.Declined, declined.Status);
+        await Assert.ThrowsAsync<LedgerValidationException>(() => Ledger.Estimates.AcceptAsync(estimate.Id, Cancellation));
+    }
+
+    [Fact]
+    public virtual async Task ListAsync_ByStatus_SeparatesAcceptedFromDrafts()
+    {
+        var query = new EstimateQuery { Statuses = new HashSet<EstimateStatus> { EstimateStatus.Accepted } };
+        if (!await FilterSupportedOrRefusedAsync(EntityKind.Estimate, nameof(EstimateQuery.Statuses), () => ToListAsync(Ledger.Estimates.ListAsync(query, Cancellation))))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Estimate, StoreOperations.Create | StoreOperations.Accept);
+        var contactId = await ContactAsync();
+        var accepted = await Ledger.Estimates.CreateAsync(Samples.Estimate(contactId, 10m), Cancellation);
+        await Ledger.Estimates.CreateAsync(Samples.Estimate(contactId, 20m), Cancellation);
+        await Ledger.Estimates.AcceptAsync(accepted.Id, Cancellation);
+
+        AssertSameIds([accepted.Id], await ToListAsync(Ledger.Estimates.ListAsync(query, Cancellation)));
+    }
+
+    private async Task<string> ContactAsync()
+    {
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        return (await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation)).Id;
+    }
+}
