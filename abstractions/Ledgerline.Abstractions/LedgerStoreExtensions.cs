@@ -53,5 +53,8 @@ public static class LedgerStoreExtensions
 
         /// <summary>Estimates (quotes).</summary>
         public IEstimateStore Estimates => ledger.GetRequiredStore<IEstimateStore>();
+
+        /// <summary>Credit notes issued to customers.</summary>
+        public ICreditNoteStore CreditNotes => ledger.GetRequiredStore<ICreditNoteStore>();
     }
 }

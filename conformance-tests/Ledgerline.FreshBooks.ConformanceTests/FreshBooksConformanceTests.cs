@@ -71,3 +71,5 @@ public sealed class FreshBooksItemTests(FreshBooksConformanceFixture fixture) : 
 public sealed class FreshBooksTaxRateTests(FreshBooksConformanceFixture fixture) : TaxRateConformanceTests<FreshBooksConformanceFixture>(fixture);
 
 public sealed class FreshBooksEstimateTests(FreshBooksConformanceFixture fixture) : EstimateConformanceTests<FreshBooksConformanceFixture>(fixture);
+
+public sealed class FreshBooksCreditNoteTests(FreshBooksConformanceFixture fixture) : CreditNoteConformanceTests<FreshBooksConformanceFixture>(fixture);

@@ -56,3 +56,6 @@ public sealed class ContactsOnlyTaxRateTests(ContactsOnlyConformanceFixture fixt
 
 [Trait("ConformanceProfile", "contacts-only")]
 public sealed class ContactsOnlyEstimateTests(ContactsOnlyConformanceFixture fixture) : EstimateConformanceTests<ContactsOnlyConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "contacts-only")]
+public sealed class ContactsOnlyCreditNoteTests(ContactsOnlyConformanceFixture fixture) : CreditNoteConformanceTests<ContactsOnlyConformanceFixture>(fixture);

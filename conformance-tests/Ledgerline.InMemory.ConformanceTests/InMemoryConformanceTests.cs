@@ -40,3 +40,5 @@ public sealed class InMemoryItemTests(InMemoryConformanceFixture fixture) : Item
 public sealed class InMemoryTaxRateTests(InMemoryConformanceFixture fixture) : TaxRateConformanceTests<InMemoryConformanceFixture>(fixture);
 
 public sealed class InMemoryEstimateTests(InMemoryConformanceFixture fixture) : EstimateConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryCreditNoteTests(InMemoryConformanceFixture fixture) : CreditNoteConformanceTests<InMemoryConformanceFixture>(fixture);

@@ -56,3 +56,6 @@ public sealed class LimitedInMemoryTaxRateTests(LimitedInMemoryConformanceFixtur
 
 [Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryEstimateTests(LimitedInMemoryConformanceFixture fixture) : EstimateConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryCreditNoteTests(LimitedInMemoryConformanceFixture fixture) : CreditNoteConformanceTests<LimitedInMemoryConformanceFixture>(fixture);

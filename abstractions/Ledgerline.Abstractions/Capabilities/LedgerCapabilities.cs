@@ -46,6 +46,9 @@ public enum StoreOperations
     /// <summary><c>IEstimateStore.ConvertToInvoiceAsync</c>.</summary>
     ConvertToInvoice = 2048,
 
+    /// <summary><c>ICreditNoteStore.AllocateAsync</c>: applying credit to an invoice.</summary>
+    Allocate = 4096,
+
     /// <summary>Get, list, create and update.</summary>
     ReadWrite = Get | List | Create | Update,
 

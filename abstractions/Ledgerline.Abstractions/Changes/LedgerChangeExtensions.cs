@@ -28,6 +28,7 @@ public static class LedgerChangeExtensions
                 EntityKind.Item => await ledger.Items.GetAsync(change.EntityId, cancellationToken),
                 EntityKind.TaxRate => await ledger.TaxRates.GetAsync(change.EntityId, cancellationToken),
                 EntityKind.Estimate => await ledger.Estimates.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.CreditNote => await ledger.CreditNotes.GetAsync(change.EntityId, cancellationToken),
                 _ => null,
             };
         }

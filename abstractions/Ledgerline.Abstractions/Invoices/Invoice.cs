@@ -46,10 +46,23 @@ public sealed record Invoice : LedgerRecord
     /// <summary>Subtotal − discount + tax.</summary>
     public required Money Total { get; init; }
 
+    private readonly Money _amountCredited;
+
     /// <summary>What has been paid.</summary>
     public required Money AmountPaid { get; init; }
 
-    /// <summary>Total − paid.</summary>
+    /// <summary>
+    /// What credit notes have settled (<see cref="ICreditNoteStore.AllocateAsync"/>; Xero <c>AmountCredited</c>). Zero in
+    /// the invoice currency for providers that settle credit as payments (FreshBooks: a payment of type Credit, counted in
+    /// <see cref="AmountPaid"/>).
+    /// </summary>
+    public Money AmountCredited
+    {
+        get => _amountCredited.Currency.IsDefault ? Money.Zero(Currency) : _amountCredited;
+        init => _amountCredited = value;
+    }
+
+    /// <summary>Total − paid − credited.</summary>
     public required Money AmountDue { get; init; }
 
     /// <summary>Notes shown on the invoice.</summary>

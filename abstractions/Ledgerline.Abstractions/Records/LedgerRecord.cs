@@ -48,4 +48,7 @@ public enum EntityKind
 
     /// <summary>An estimate or quote (<see cref="Ledgerline.Estimate"/>).</summary>
     Estimate,
+
+    /// <summary>A credit note issued to a customer (<see cref="Ledgerline.CreditNote"/>).</summary>
+    CreditNote,
 }

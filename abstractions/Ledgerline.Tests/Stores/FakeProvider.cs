@@ -21,6 +21,7 @@ internal sealed class FakeProvider : IDisposable
         Ledger.GetStore(typeof(IItemStore)).Returns(Items);
         Ledger.GetStore(typeof(ITaxRateStore)).Returns(TaxRates);
         Ledger.GetStore(typeof(IEstimateStore)).Returns(Estimates);
+        Ledger.GetStore(typeof(ICreditNoteStore)).Returns(CreditNotes);
         Provider = Substitute.For<ILedgerProvider>();
         Provider.Name.Returns(name);
         Provider.Capabilities.Returns(Capabilities);
@@ -61,6 +62,8 @@ internal sealed class FakeProvider : IDisposable
     public ITaxRateStore TaxRates { get; } = Substitute.For<ITaxRateStore>();
 
     public IEstimateStore Estimates { get; } = Substitute.For<IEstimateStore>();
+
+    public ICreditNoteStore CreditNotes { get; } = Substitute.For<ICreditNoteStore>();
 
     public ServiceProvider Services { get; }
 

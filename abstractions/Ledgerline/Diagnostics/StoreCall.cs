@@ -49,6 +49,7 @@ internal sealed class StoreCall(StoreRequest request, Activity? activity)
         StoreOperation.Accept => "accept",
         StoreOperation.Decline => "decline",
         StoreOperation.ConvertToInvoice => "convert_to_invoice",
+        StoreOperation.Allocate => "allocate",
         _ => operation.ToString().ToLowerInvariant(),
     };
 

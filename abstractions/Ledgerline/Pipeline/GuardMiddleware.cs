@@ -44,6 +44,10 @@ internal sealed class GuardMiddleware(IReadOnlyDictionary<EntityKind, EntityVali
                 RequireId(request.Id);
                 Validate(request.Input, entity?.Changes, "changes");
                 break;
+            case StoreOperation.Allocate:
+                RequireId(request.Id);
+                Validate(request.Input, entity?.Action, "allocation");
+                break;
             case StoreOperation.List or StoreOperation.ListPage:
                 Validate(request.Query, entity?.Query, "query");
                 CheckFilters(request);

@@ -28,6 +28,8 @@ internal static class LedgerEntities
             EntityKind.TaxRate, static (scope, provider, middleware) => new TaxRateStore(scope, provider, middleware)),
         new TypedLedgerEntity<IEstimateStore, Estimate, NewEstimate, EstimateChanges, EstimateQuery>(
             EntityKind.Estimate, static (scope, provider, middleware) => new EstimateStore(scope, provider, middleware)),
+        new TypedLedgerEntity<ICreditNoteStore, CreditNote, NewCreditNote, CreditNoteChanges, CreditNoteQuery>.WithAction<NewCreditAllocation>(
+            EntityKind.CreditNote, static (scope, provider, middleware) => new CreditNoteStore(scope, provider, middleware)),
     ];
 
     private static readonly FrozenDictionary<Type, int> Index =
@@ -101,5 +103,18 @@ internal static class LedgerEntities
                 _ => base.ProviderActionAsync(request, provider, cancellationToken),
             };
         }
+    }
+
+    private sealed class CreditNoteStore(StoreScope scope, ICreditNoteStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<CreditNote, NewCreditNote, CreditNoteChanges, CreditNoteQuery>(scope, provider, middleware), ICreditNoteStore
+    {
+        public Task<CreditNote> AllocateAsync(string id, NewCreditAllocation allocation, CancellationToken cancellationToken = default) =>
+            InvokeAsync(StoreOperation.Allocate, id, allocation, cancellationToken);
+
+        protected override ValueTask<object?> ProviderActionAsync(
+            StoreRequest request, ILedgerStore<CreditNote, NewCreditNote, CreditNoteChanges, CreditNoteQuery> provider, CancellationToken cancellationToken) =>
+            request.Operation == StoreOperation.Allocate
+                ? Result(((ICreditNoteStore)provider).AllocateAsync(Id(request), Input<NewCreditAllocation>(request), cancellationToken))
+                : base.ProviderActionAsync(request, provider, cancellationToken);
     }
 }

@@ -133,7 +133,8 @@ internal abstract class PipelineStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     private static TQuery Query(StoreRequest request) =>
         request.Query as TQuery ?? throw Mismatch(typeof(TQuery), request.Query);
 
-    private static T Input<T>(StoreRequest request)
+    /// <summary>The request's input as <typeparamref name="T"/>.</summary>
+    protected static T Input<T>(StoreRequest request)
         where T : class =>
         request.Input as T ?? throw Mismatch(typeof(T), request.Input);
 

@@ -41,4 +41,7 @@ public enum StoreOperation
 
     /// <summary><c>IEstimateStore.ConvertToInvoiceAsync</c>: <see cref="StoreRequest.Id"/> (the estimate's); the result is the new <see cref="Invoice"/>.</summary>
     ConvertToInvoice,
+
+    /// <summary><c>ICreditNoteStore.AllocateAsync</c>: <see cref="StoreRequest.Id"/> and <see cref="StoreRequest.Input"/> (the allocation); the result is the credit note.</summary>
+    Allocate,
 }

@@ -45,7 +45,10 @@ public sealed record StoreRequest
     /// <summary>The record id, for <see cref="StoreOperation.Get"/>, <see cref="StoreOperation.Update"/> and the state changes.</summary>
     public string? Id { get; init; }
 
-    /// <summary>The draft (<see cref="StoreOperation.Create"/>) or the changes (<see cref="StoreOperation.Update"/>), e.g. a <see cref="NewInvoice"/>.</summary>
+    /// <summary>
+    /// The draft (<see cref="StoreOperation.Create"/>), the changes (<see cref="StoreOperation.Update"/>) or an entity
+    /// operation's input (<see cref="StoreOperation.Allocate"/>: a <see cref="NewCreditAllocation"/>), e.g. a <see cref="NewInvoice"/>.
+    /// </summary>
     public object? Input { get; init; }
 
     /// <summary>
@@ -75,6 +78,7 @@ public sealed record StoreRequest
         StoreOperation.Accept => StoreOperations.Accept,
         StoreOperation.Decline => StoreOperations.Decline,
         StoreOperation.ConvertToInvoice => StoreOperations.ConvertToInvoice,
+        StoreOperation.Allocate => StoreOperations.Allocate,
         _ => throw new InvalidOperationException($"Unknown store operation {Operation}."),
     };
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ledgerline.Pipeline;
 
 /// <summary>A <see cref="LedgerEntity"/> with its types, so that validators and stores are resolved without reflection.</summary>
-internal sealed class TypedLedgerEntity<TStore, TRecord, TDraft, TChanges, TQuery>(
+internal class TypedLedgerEntity<TStore, TRecord, TDraft, TChanges, TQuery>(
     EntityKind kind,
     Func<StoreScope, TStore?, IReadOnlyList<StoreMiddleware>, TStore> open)
     : LedgerEntity(kind, typeof(TStore))
@@ -20,9 +20,17 @@ internal sealed class TypedLedgerEntity<TStore, TRecord, TDraft, TChanges, TQuer
         Typed(services.GetService<IValidator<TChanges>>()),
         Typed(services.GetService<IValidator<TQuery>>()));
 
+    /// <summary>An entity whose own operation takes an input of type <typeparamref name="TAction"/>, validated like a draft.</summary>
+    internal sealed class WithAction<TAction>(EntityKind kind, Func<StoreScope, TStore?, IReadOnlyList<StoreMiddleware>, TStore> open)
+        : TypedLedgerEntity<TStore, TRecord, TDraft, TChanges, TQuery>(kind, open)
+    {
+        public override EntityValidators ResolveValidators(IServiceProvider services) =>
+            base.ResolveValidators(services) with { Action = Typed(services.GetService<IValidator<TAction>>()) };
+    }
+
     public override object OpenStore(StoreScope scope, object? provider, IReadOnlyList<StoreMiddleware> middleware) =>
         open(scope, provider as TStore, middleware);
 
-    private static Func<object, ValidationResult>? Typed<T>(IValidator<T>? validator) =>
+    protected static Func<object, ValidationResult>? Typed<T>(IValidator<T>? validator) =>
         validator is null ? null : input => validator.Validate((T)input);
 }

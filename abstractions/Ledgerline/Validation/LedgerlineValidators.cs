@@ -42,5 +42,10 @@ internal static class LedgerlineValidators
         services.TryAddSingleton<IValidator<NewEstimate>, NewEstimateValidator>();
         services.TryAddSingleton<IValidator<EstimateChanges>, EstimateChangesValidator>();
         services.TryAddSingleton<IValidator<EstimateQuery>, EstimateQueryValidator>();
+
+        services.TryAddSingleton<IValidator<NewCreditNote>, NewCreditNoteValidator>();
+        services.TryAddSingleton<IValidator<CreditNoteChanges>, CreditNoteChangesValidator>();
+        services.TryAddSingleton<IValidator<CreditNoteQuery>, CreditNoteQueryValidator>();
+        services.TryAddSingleton<IValidator<NewCreditAllocation>, NewCreditAllocationValidator>();
     }
 }

@@ -1,4 +1,5 @@
 using Ledgerline.InMemory.Contacts;
+using Ledgerline.InMemory.CreditNotes;
 using Ledgerline.InMemory.Estimates;
 using Ledgerline.InMemory.Expenses;
 using Ledgerline.InMemory.Invoices;
@@ -25,7 +26,8 @@ internal sealed class InMemoryLedger : ILedger
         TimeProvider = timeProvider;
         InvoiceStore = new InMemoryInvoiceStore(this);
         _stores = [new InMemoryContactStore(this), InvoiceStore, new InMemoryPaymentStore(this), new InMemoryExpenseStore(this), new InMemoryTimeEntryStore(this),
-            new InMemoryItemStore(this), new InMemoryTaxRateStore(this), new InMemoryEstimateStore(this)];
+            new InMemoryItemStore(this), new InMemoryTaxRateStore(this), new InMemoryEstimateStore(this),
+            new InMemoryCreditNoteStore(this)];
     }
 
     public string ProviderName => InMemoryLedgerProvider.ProviderName;
@@ -59,7 +61,9 @@ internal sealed class InMemoryLedger : ILedger
 
     internal RecordTable<Estimate> EstimateTable { get; } = new();
 
-    /// <summary>Recomputes an invoice's paid amount, due amount and status from its payments. Call under <see cref="Sync"/>.</summary>
+    internal RecordTable<CreditNote> CreditNoteTable { get; } = new();
+
+    /// <summary>Recomputes an invoice's paid, credited and due amounts and its status from its payments and credit allocations. Call under <see cref="Sync"/>.</summary>
     internal void SettleInvoice(string invoiceId, DateTimeOffset now)
     {
         if (InvoiceTable.Find(invoiceId) is not { } invoice)
@@ -67,12 +71,19 @@ internal sealed class InMemoryLedger : ILedger
             return;
         }
 
-        var settled = InvoiceCalculator.Settle(invoice, AmountPaid(invoice));
+        var settled = InvoiceCalculator.Settle(invoice, AmountPaid(invoice), AmountCredited(invoice));
         if (settled != invoice)
         {
             InvoiceTable.Replace(settled with { UpdatedAt = now });
         }
     }
+
+    /// <summary>What credit notes (not deleted) have applied to the invoice. Call under <see cref="Sync"/>.</summary>
+    internal Money AmountCredited(Invoice invoice) =>
+        CreditNoteTable.Where(c => c.State != RecordState.Deleted)
+            .SelectMany(c => c.Allocations)
+            .Where(a => a.InvoiceId == invoice.Id)
+            .Aggregate(Money.Zero(invoice.Currency), (sum, a) => sum + a.Amount);
 
     /// <summary>What the invoice's payments add up to: every payment but deleted ones. Call under <see cref="Sync"/>.</summary>
     internal Money AmountPaid(Invoice invoice) =>

@@ -26,6 +26,10 @@ public sealed class InMemoryOptions
         {
             Operations = StoreOperations.All | StoreOperations.MarkSent | StoreOperations.Accept | StoreOperations.Decline | StoreOperations.ConvertToInvoice,
         },
+        [EntityKind.CreditNote] = Full(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)) with
+        {
+            Operations = StoreOperations.All | StoreOperations.Allocate,
+        },
     });
 
     /// <summary>

@@ -61,6 +61,7 @@ internal abstract class RecordKit
             EntityKind.TaxRate => new RecordKit<TaxRate, NewTaxRate, TaxRateChanges, TaxRateQuery>(
                 entity, ledger.TaxRates, (n, _) => Task.FromResult(Samples.TaxRate(n)), () => Samples.TaxRate(0), n => new TaxRateChanges { RegistrationNumber = $"R-{n}" }, []),
             EntityKind.Estimate => EstimateKit(ledger),
+            EntityKind.CreditNote => CreditNoteKit(ledger),
             _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "Unknown entity."),
         };
     }
@@ -86,6 +87,18 @@ internal abstract class RecordKit
             async (n, ct) => Samples.Estimate(await contact.GetAsync(ct), 100m + n),
             () => Samples.Estimate(ConformanceIds.Missing),
             n => new EstimateChanges { Notes = $"Touched {n}" },
+            [(EntityKind.Contact, StoreOperations.Create)]);
+    }
+
+    private static RecordKit CreditNoteKit(ILedger ledger)
+    {
+        var contact = new AsyncOnce(async ct => (await ledger.Contacts.CreateAsync(Samples.Contact(0), ct)).Id);
+        return new RecordKit<CreditNote, NewCreditNote, CreditNoteChanges, CreditNoteQuery>(
+            EntityKind.CreditNote,
+            ledger.CreditNotes,
+            async (n, ct) => Samples.CreditNote(await contact.GetAsync(ct), 10m + n),
+            () => Samples.CreditNote(ConformanceIds.Missing),
+            n => new CreditNoteChanges { Notes = $"Touched {n}" },
             [(EntityKind.Contact, StoreOperations.Create)]);
     }
 

@@ -84,4 +84,13 @@ internal static class Samples
         ExpiryDate = Day.AddDays(30),
         Lines = [Line("Proposal", 1m, total)],
     };
+
+    /// <summary>A one-line USD credit note for <paramref name="total"/>.</summary>
+    public static NewCreditNote CreditNote(string contactId, decimal total = 30m) => new()
+    {
+        ContactId = contactId,
+        Currency = CurrencyCode.USD,
+        IssueDate = Day,
+        Lines = [Line("Goodwill credit", 1m, total)],
+    };
 }

@@ -16,6 +16,7 @@ internal static class SubstituteLedger
         ledger.GetStore(typeof(IItemStore)).Returns(Substitute.For<IItemStore>());
         ledger.GetStore(typeof(ITaxRateStore)).Returns(Substitute.For<ITaxRateStore>());
         ledger.GetStore(typeof(IEstimateStore)).Returns(Substitute.For<IEstimateStore>());
+        ledger.GetStore(typeof(ICreditNoteStore)).Returns(Substitute.For<ICreditNoteStore>());
         return ledger;
     }
 }

@@ -34,6 +34,8 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.AmountDue, s => Compute(s).Total - Compute(s).Paid)
             .Map(d => d.Notes, s => FreshBooksValues.Text(s.Notes))
             .Map(d => d.Terms, s => FreshBooksValues.Text(s.Terms))
+            // FreshBooks applies credit as payments of type Credit, counted in AmountPaid: nothing is credited separately.
+            .Ignore(d => d.AmountCredited)
             .Ignore(d => d.RawRepresentation);
 
         config.NewConfig<NewInvoice, InvoiceWrite>()

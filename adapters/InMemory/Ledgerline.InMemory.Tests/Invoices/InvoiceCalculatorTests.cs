@@ -88,11 +88,12 @@ public sealed class InvoiceCalculatorTests : IDisposable
             Lines = lines, DiscountPercent = 12.5m, Subtotal = zero, Discount = zero, Tax = zero, Total = zero, AmountPaid = zero, AmountDue = zero,
         };
 
-        var settled = InvoiceCalculator.Settle(invoice, Usd(10m));
+        var settled = InvoiceCalculator.Settle(invoice, Usd(10m), Usd(5m));
 
         Assert.Equal(settled.Lines.Sum(l => l.Amount.Amount), settled.Subtotal.Amount);
         Assert.Equal(settled.Subtotal - settled.Discount + settled.Tax, settled.Total);
-        Assert.Equal(settled.Total - settled.AmountPaid, settled.AmountDue);
+        Assert.Equal(settled.Total - settled.AmountPaid - settled.AmountCredited, settled.AmountDue);
+        Assert.Equal(Usd(5m), settled.AmountCredited);
         Assert.Equal(2, decimal.GetBits(settled.Tax.Amount)[3] >> 16 & 0xFF);
     }
 

@@ -31,7 +31,7 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
             AmountDue = zero,
             Notes = Text(draft.Notes),
             Terms = Text(draft.Terms),
-        }, zero);
+        }, zero, zero);
     }
 
     public Task<Invoice> MarkAsSentAsync(string id, CancellationToken cancellationToken = default) =>
@@ -45,8 +45,8 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
             InvoiceStatus.Void => current,
             InvoiceStatus.Draft => throw Invalid(
                 nameof(Invoice.Status), $"Invoice {current.Id} is a draft; delete it instead of voiding it.", "InvoiceNotVoidable"),
-            _ when Ledger.AmountPaid(current).Amount != 0m => throw Invalid(
-                nameof(Invoice.Status), $"Invoice {current.Id} has payments; delete them before voiding it.", "InvoiceNotVoidable"),
+            _ when Ledger.AmountPaid(current).Amount != 0m || Ledger.AmountCredited(current).Amount != 0m => throw Invalid(
+                nameof(Invoice.Status), $"Invoice {current.Id} has payments or credit applied; remove them before voiding it.", "InvoiceNotVoidable"),
             _ => current with { Status = InvoiceStatus.Void, ProviderStatus = nameof(InvoiceStatus.Void) },
         }, cancellationToken);
 
@@ -98,7 +98,7 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
                 "DueBeforeIssue");
         }
 
-        return Settle(updated, Ledger.AmountPaid(updated));
+        return Settle(updated, Ledger.AmountPaid(updated), Ledger.AmountCredited(updated));
     }
 
     protected override Invoice WithId(Invoice record, string id) =>
@@ -121,11 +121,11 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
         }
     }
 
-    private Invoice Settle(Invoice invoice, Money paid)
+    private Invoice Settle(Invoice invoice, Money paid, Money credited)
     {
         try
         {
-            return InvoiceCalculator.Settle(invoice, paid);
+            return InvoiceCalculator.Settle(invoice, paid, credited);
         }
         catch (OverflowException exception)
         {

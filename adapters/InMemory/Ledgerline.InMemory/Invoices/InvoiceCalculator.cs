@@ -3,7 +3,7 @@ namespace Ledgerline.InMemory.Invoices;
 /// <summary>
 /// The one place invoice amounts and the payment-driven status are computed, following Ledgerline's canonical rules:
 /// line amount = round(quantity × unit price); discount = round(subtotal × discount%) taken before tax;
-/// tax = round(Σ line amount × (1 − discount%) × tax%); total = subtotal − discount + tax; due = total − paid.
+/// tax = round(Σ line amount × (1 − discount%) × tax%); total = subtotal − discount + tax; due = total − paid − credited.
 /// Rounding is to the currency's ISO-4217 minor unit (2 places for USD, none for JPY, 3 for KWD), half away from zero,
 /// as invoices round.
 /// </summary>
@@ -19,12 +19,12 @@ internal static class InvoiceCalculator
         Taxes = [.. line.Taxes],
     };
 
-    /// <summary>Returns <paramref name="invoice"/> with every amount and the status recomputed from its lines and <paramref name="amountPaid"/>.</summary>
+    /// <summary>Returns <paramref name="invoice"/> with every amount and the status recomputed from its lines, payments and credits.</summary>
     /// <exception cref="OverflowException">The amounts exceed what a decimal holds.</exception>
-    public static Invoice Settle(Invoice invoice, Money amountPaid)
+    public static Invoice Settle(Invoice invoice, Money amountPaid, Money amountCredited)
     {
         var (subtotal, discount, tax, total) = Totals(invoice.Lines, invoice.DiscountPercent, invoice.Currency);
-        var status = Status(invoice.Status, total, amountPaid);
+        var status = Status(invoice.Status, total, amountPaid + amountCredited);
         return invoice with
         {
             Subtotal = subtotal,
@@ -32,7 +32,8 @@ internal static class InvoiceCalculator
             Tax = tax,
             Total = total,
             AmountPaid = amountPaid,
-            AmountDue = total - amountPaid,
+            AmountCredited = amountCredited,
+            AmountDue = total - amountPaid - amountCredited,
             Status = status,
             ProviderStatus = status.ToString(),
         };

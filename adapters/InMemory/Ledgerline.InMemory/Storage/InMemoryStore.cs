@@ -113,6 +113,7 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         lock (Ledger.Sync)
         {
             var current = Require(id);
+            OnDeleting(current);
             if (!SoftDelete)
             {
                 Table.Remove(id);
@@ -159,6 +160,11 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
 
     /// <summary>Gives a new record its id, and whatever derives from it.</summary>
     protected virtual TRecord WithId(TRecord record, string id) => (TRecord)(record with { Id = id });
+
+    /// <summary>Called under the lock before a record is deleted; throw to refuse.</summary>
+    protected virtual void OnDeleting(TRecord record)
+    {
+    }
 
     /// <summary>Called under the lock after a record was added, changed, or removed for good; moves what depends on it.</summary>
     protected virtual void OnWritten(TRecord record, DateTimeOffset now)
