@@ -56,5 +56,14 @@ public static class LedgerStoreExtensions
 
         /// <summary>Credit notes issued to customers.</summary>
         public ICreditNoteStore CreditNotes => ledger.GetRequiredStore<ICreditNoteStore>();
+
+        /// <summary>Vendors (suppliers).</summary>
+        public IVendorStore Vendors => ledger.GetRequiredStore<IVendorStore>();
+
+        /// <summary>Bills from vendors (accounts payable).</summary>
+        public IBillStore Bills => ledger.GetRequiredStore<IBillStore>();
+
+        /// <summary>Payments of bills.</summary>
+        public IBillPaymentStore BillPayments => ledger.GetRequiredStore<IBillPaymentStore>();
     }
 }

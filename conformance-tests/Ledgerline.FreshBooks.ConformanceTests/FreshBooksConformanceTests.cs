@@ -73,3 +73,5 @@ public sealed class FreshBooksTaxRateTests(FreshBooksConformanceFixture fixture)
 public sealed class FreshBooksEstimateTests(FreshBooksConformanceFixture fixture) : EstimateConformanceTests<FreshBooksConformanceFixture>(fixture);
 
 public sealed class FreshBooksCreditNoteTests(FreshBooksConformanceFixture fixture) : CreditNoteConformanceTests<FreshBooksConformanceFixture>(fixture);
+
+public sealed class FreshBooksBillTests(FreshBooksConformanceFixture fixture) : BillConformanceTests<FreshBooksConformanceFixture>(fixture);

@@ -59,3 +59,6 @@ public sealed class ContactsOnlyEstimateTests(ContactsOnlyConformanceFixture fix
 
 [Trait("ConformanceProfile", "contacts-only")]
 public sealed class ContactsOnlyCreditNoteTests(ContactsOnlyConformanceFixture fixture) : CreditNoteConformanceTests<ContactsOnlyConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "contacts-only")]
+public sealed class ContactsOnlyBillTests(ContactsOnlyConformanceFixture fixture) : BillConformanceTests<ContactsOnlyConformanceFixture>(fixture);

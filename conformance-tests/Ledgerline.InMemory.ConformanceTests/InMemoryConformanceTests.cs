@@ -42,3 +42,5 @@ public sealed class InMemoryTaxRateTests(InMemoryConformanceFixture fixture) : T
 public sealed class InMemoryEstimateTests(InMemoryConformanceFixture fixture) : EstimateConformanceTests<InMemoryConformanceFixture>(fixture);
 
 public sealed class InMemoryCreditNoteTests(InMemoryConformanceFixture fixture) : CreditNoteConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryBillTests(InMemoryConformanceFixture fixture) : BillConformanceTests<InMemoryConformanceFixture>(fixture);

@@ -20,6 +20,7 @@ public sealed class LimitedInMemoryConformanceFixture : InMemoryConformanceFixtu
         })
         .ConfigureStore(EntityKind.Payment, s => s with { Operations = StoreOperations.All & ~StoreOperations.Update })
         .ConfigureStore(EntityKind.Invoice, s => s with { Operations = s.Operations & ~StoreOperations.Void })
+        .ConfigureStore(EntityKind.BillPayment, s => s with { Operations = StoreOperations.All & ~StoreOperations.Update })
         .ConfigureStore(EntityKind.Estimate, s => s with { Operations = s.Operations & ~(StoreOperations.Decline | StoreOperations.MarkSent) })
         .ConfigureStore(EntityKind.Expense, s => s with { Filters = Without(s.Filters, nameof(RecordQuery.UpdatedSince), nameof(ExpenseQuery.CategoryId)) })
         .ConfigureStore(EntityKind.Contact, s => s with { QueryableStates = RecordStates.NotDeleted })

@@ -59,3 +59,6 @@ public sealed class LimitedInMemoryEstimateTests(LimitedInMemoryConformanceFixtu
 
 [Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryCreditNoteTests(LimitedInMemoryConformanceFixture fixture) : CreditNoteConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryBillTests(LimitedInMemoryConformanceFixture fixture) : BillConformanceTests<LimitedInMemoryConformanceFixture>(fixture);

@@ -29,6 +29,9 @@ public static class LedgerChangeExtensions
                 EntityKind.TaxRate => await ledger.TaxRates.GetAsync(change.EntityId, cancellationToken),
                 EntityKind.Estimate => await ledger.Estimates.GetAsync(change.EntityId, cancellationToken),
                 EntityKind.CreditNote => await ledger.CreditNotes.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.Vendor => await ledger.Vendors.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.Bill => await ledger.Bills.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.BillPayment => await ledger.BillPayments.GetAsync(change.EntityId, cancellationToken),
                 _ => null,
             };
         }

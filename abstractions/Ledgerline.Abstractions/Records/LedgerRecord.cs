@@ -51,4 +51,13 @@ public enum EntityKind
 
     /// <summary>A credit note issued to a customer (<see cref="Ledgerline.CreditNote"/>).</summary>
     CreditNote,
+
+    /// <summary>A supplier (<see cref="Ledgerline.Vendor"/>).</summary>
+    Vendor,
+
+    /// <summary>A bill from a vendor (<see cref="Ledgerline.Bill"/>).</summary>
+    Bill,
+
+    /// <summary>A payment of a bill (<see cref="Ledgerline.BillPayment"/>).</summary>
+    BillPayment,
 }

@@ -22,6 +22,9 @@ internal sealed class FakeProvider : IDisposable
         Ledger.GetStore(typeof(ITaxRateStore)).Returns(TaxRates);
         Ledger.GetStore(typeof(IEstimateStore)).Returns(Estimates);
         Ledger.GetStore(typeof(ICreditNoteStore)).Returns(CreditNotes);
+        Ledger.GetStore(typeof(IVendorStore)).Returns(Substitute.For<IVendorStore>());
+        Ledger.GetStore(typeof(IBillStore)).Returns(Substitute.For<IBillStore>());
+        Ledger.GetStore(typeof(IBillPaymentStore)).Returns(Substitute.For<IBillPaymentStore>());
         Provider = Substitute.For<ILedgerProvider>();
         Provider.Name.Returns(name);
         Provider.Capabilities.Returns(Capabilities);

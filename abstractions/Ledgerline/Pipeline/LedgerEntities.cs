@@ -30,6 +30,12 @@ internal static class LedgerEntities
             EntityKind.Estimate, static (scope, provider, middleware) => new EstimateStore(scope, provider, middleware)),
         new TypedLedgerEntity<ICreditNoteStore, CreditNote, NewCreditNote, CreditNoteChanges, CreditNoteQuery>.WithAction<NewCreditAllocation>(
             EntityKind.CreditNote, static (scope, provider, middleware) => new CreditNoteStore(scope, provider, middleware)),
+        new TypedLedgerEntity<IVendorStore, Vendor, NewVendor, VendorChanges, VendorQuery>(
+            EntityKind.Vendor, static (scope, provider, middleware) => new VendorStore(scope, provider, middleware)),
+        new TypedLedgerEntity<IBillStore, Bill, NewBill, BillChanges, BillQuery>(
+            EntityKind.Bill, static (scope, provider, middleware) => new BillStore(scope, provider, middleware)),
+        new TypedLedgerEntity<IBillPaymentStore, BillPayment, NewBillPayment, BillPaymentChanges, BillPaymentQuery>(
+            EntityKind.BillPayment, static (scope, provider, middleware) => new BillPaymentStore(scope, provider, middleware)),
     ];
 
     private static readonly FrozenDictionary<Type, int> Index =
@@ -117,4 +123,13 @@ internal static class LedgerEntities
                 ? Result(((ICreditNoteStore)provider).AllocateAsync(Id(request), Input<NewCreditAllocation>(request), cancellationToken))
                 : base.ProviderActionAsync(request, provider, cancellationToken);
     }
+
+    private sealed class VendorStore(StoreScope scope, IVendorStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<Vendor, NewVendor, VendorChanges, VendorQuery>(scope, provider, middleware), IVendorStore;
+
+    private sealed class BillStore(StoreScope scope, IBillStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<Bill, NewBill, BillChanges, BillQuery>(scope, provider, middleware), IBillStore;
+
+    private sealed class BillPaymentStore(StoreScope scope, IBillPaymentStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<BillPayment, NewBillPayment, BillPaymentChanges, BillPaymentQuery>(scope, provider, middleware), IBillPaymentStore;
 }

@@ -47,5 +47,17 @@ internal static class LedgerlineValidators
         services.TryAddSingleton<IValidator<CreditNoteChanges>, CreditNoteChangesValidator>();
         services.TryAddSingleton<IValidator<CreditNoteQuery>, CreditNoteQueryValidator>();
         services.TryAddSingleton<IValidator<NewCreditAllocation>, NewCreditAllocationValidator>();
+
+        services.TryAddSingleton<IValidator<NewVendor>, NewVendorValidator>();
+        services.TryAddSingleton<IValidator<VendorChanges>, VendorChangesValidator>();
+        services.TryAddSingleton<IValidator<VendorQuery>, VendorQueryValidator>();
+
+        services.TryAddSingleton<IValidator<NewBill>, NewBillValidator>();
+        services.TryAddSingleton<IValidator<BillChanges>, BillChangesValidator>();
+        services.TryAddSingleton<IValidator<BillQuery>, BillQueryValidator>();
+
+        services.TryAddSingleton<IValidator<NewBillPayment>, NewBillPaymentValidator>();
+        services.TryAddSingleton<IValidator<BillPaymentChanges>, BillPaymentChangesValidator>();
+        services.TryAddSingleton<IValidator<BillPaymentQuery>, BillPaymentQueryValidator>();
     }
 }

@@ -1,3 +1,4 @@
+using Ledgerline.InMemory.Bills;
 using Ledgerline.InMemory.Contacts;
 using Ledgerline.InMemory.CreditNotes;
 using Ledgerline.InMemory.Estimates;
@@ -8,6 +9,7 @@ using Ledgerline.InMemory.Payments;
 using Ledgerline.InMemory.Storage;
 using Ledgerline.InMemory.TaxRates;
 using Ledgerline.InMemory.TimeEntries;
+using Ledgerline.InMemory.Vendors;
 
 namespace Ledgerline.InMemory;
 
@@ -27,7 +29,7 @@ internal sealed class InMemoryLedger : ILedger
         InvoiceStore = new InMemoryInvoiceStore(this);
         _stores = [new InMemoryContactStore(this), InvoiceStore, new InMemoryPaymentStore(this), new InMemoryExpenseStore(this), new InMemoryTimeEntryStore(this),
             new InMemoryItemStore(this), new InMemoryTaxRateStore(this), new InMemoryEstimateStore(this),
-            new InMemoryCreditNoteStore(this)];
+            new InMemoryCreditNoteStore(this), new InMemoryVendorStore(this), new InMemoryBillStore(this), new InMemoryBillPaymentStore(this)];
     }
 
     public string ProviderName => InMemoryLedgerProvider.ProviderName;
@@ -63,6 +65,12 @@ internal sealed class InMemoryLedger : ILedger
 
     internal RecordTable<CreditNote> CreditNoteTable { get; } = new();
 
+    internal RecordTable<Vendor> VendorTable { get; } = new();
+
+    internal RecordTable<Bill> BillTable { get; } = new();
+
+    internal RecordTable<BillPayment> BillPaymentTable { get; } = new();
+
     /// <summary>Recomputes an invoice's paid, credited and due amounts and its status from its payments and credit allocations. Call under <see cref="Sync"/>.</summary>
     internal void SettleInvoice(string invoiceId, DateTimeOffset now)
     {
@@ -77,6 +85,26 @@ internal sealed class InMemoryLedger : ILedger
             InvoiceTable.Replace(settled with { UpdatedAt = now });
         }
     }
+
+    /// <summary>Recomputes a bill's paid and due amounts and its status from its bill payments. Call under <see cref="Sync"/>.</summary>
+    internal void SettleBill(string billId, DateTimeOffset now)
+    {
+        if (BillTable.Find(billId) is not { } bill)
+        {
+            return;
+        }
+
+        var settled = BillCalculator.Settle(bill, BillAmountPaid(bill));
+        if (settled != bill)
+        {
+            BillTable.Replace(settled with { UpdatedAt = now });
+        }
+    }
+
+    /// <summary>What the bill's payments (not deleted) add up to. Call under <see cref="Sync"/>.</summary>
+    internal Money BillAmountPaid(Bill bill) =>
+        BillPaymentTable.Where(p => p.BillId == bill.Id && p.State != RecordState.Deleted)
+            .Aggregate(Money.Zero(bill.Currency), (sum, p) => sum + p.Amount);
 
     /// <summary>What credit notes (not deleted) have applied to the invoice. Call under <see cref="Sync"/>.</summary>
     internal Money AmountCredited(Invoice invoice) =>

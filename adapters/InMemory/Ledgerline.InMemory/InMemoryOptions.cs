@@ -26,6 +26,9 @@ public sealed class InMemoryOptions
         {
             Operations = StoreOperations.All | StoreOperations.MarkSent | StoreOperations.Accept | StoreOperations.Decline | StoreOperations.ConvertToInvoice,
         },
+        [EntityKind.Vendor] = Full(nameof(VendorQuery.NameContains)),
+        [EntityKind.Bill] = Full(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
+        [EntityKind.BillPayment] = Full(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)),
         [EntityKind.CreditNote] = Full(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)) with
         {
             Operations = StoreOperations.All | StoreOperations.Allocate,

@@ -62,6 +62,10 @@ internal abstract class RecordKit
                 entity, ledger.TaxRates, (n, _) => Task.FromResult(Samples.TaxRate(n)), () => Samples.TaxRate(0), n => new TaxRateChanges { RegistrationNumber = $"R-{n}" }, []),
             EntityKind.Estimate => EstimateKit(ledger),
             EntityKind.CreditNote => CreditNoteKit(ledger),
+            EntityKind.Vendor => new RecordKit<Vendor, NewVendor, VendorChanges, VendorQuery>(
+                entity, ledger.Vendors, (n, _) => Task.FromResult(Samples.Vendor(n)), () => Samples.Vendor(0), n => new VendorChanges { Notes = $"Touched {n}" }, []),
+            EntityKind.Bill => BillKit(ledger),
+            EntityKind.BillPayment => BillPaymentKit(ledger),
             _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "Unknown entity."),
         };
     }
@@ -100,6 +104,34 @@ internal abstract class RecordKit
             () => Samples.CreditNote(ConformanceIds.Missing),
             n => new CreditNoteChanges { Notes = $"Touched {n}" },
             [(EntityKind.Contact, StoreOperations.Create)]);
+    }
+
+    private static RecordKit BillKit(ILedger ledger)
+    {
+        var vendor = new AsyncOnce(async ct => (await ledger.Vendors.CreateAsync(Samples.Vendor(0), ct)).Id);
+        return new RecordKit<Bill, NewBill, BillChanges, BillQuery>(
+            EntityKind.Bill,
+            ledger.Bills,
+            async (n, ct) => Samples.Bill(await vendor.GetAsync(ct), 100m + n),
+            () => Samples.Bill(ConformanceIds.Missing),
+            n => new BillChanges { Notes = $"Touched {n}" },
+            [(EntityKind.Vendor, StoreOperations.Create)]);
+    }
+
+    private static RecordKit BillPaymentKit(ILedger ledger)
+    {
+        var bill = new AsyncOnce(async ct =>
+        {
+            var vendor = await ledger.Vendors.CreateAsync(Samples.Vendor(0), ct);
+            return (await ledger.Bills.CreateAsync(Samples.Bill(vendor.Id, 100_000m), ct)).Id;
+        });
+        return new RecordKit<BillPayment, NewBillPayment, BillPaymentChanges, BillPaymentQuery>(
+            EntityKind.BillPayment,
+            ledger.BillPayments,
+            async (n, ct) => Samples.BillPayment(await bill.GetAsync(ct), 1m),
+            () => Samples.BillPayment(ConformanceIds.Missing, 1m),
+            n => new BillPaymentChanges { Note = $"Touched {n}" },
+            [(EntityKind.Vendor, StoreOperations.Create), (EntityKind.Bill, StoreOperations.Create)]);
     }
 
     private static RecordKit PaymentKit(ILedger ledger)

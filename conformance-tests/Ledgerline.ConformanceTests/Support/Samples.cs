@@ -93,4 +93,29 @@ internal static class Samples
         IssueDate = Day,
         Lines = [Line("Goodwill credit", 1m, total)],
     };
+
+    public static NewVendor Vendor(int n) => new()
+    {
+        Name = $"Supplier {n} Ltd",
+        Email = $"billing{n}@supplier.example",
+        Currency = CurrencyCode.USD,
+    };
+
+    /// <summary>A one-line USD bill for <paramref name="total"/>, due in 30 days.</summary>
+    public static NewBill Bill(string vendorId, decimal total = 100m) => new()
+    {
+        VendorId = vendorId,
+        Currency = CurrencyCode.USD,
+        IssueDate = Day,
+        DueDate = Day.AddDays(30),
+        Lines = [new NewBillLine { Description = "Office supplies", Quantity = 1m, UnitPrice = Usd(total) }],
+    };
+
+    public static NewBillPayment BillPayment(string billId, decimal amount) => new()
+    {
+        BillId = billId,
+        Amount = Usd(amount),
+        Date = Day,
+        Method = "Bank Transfer",
+    };
 }

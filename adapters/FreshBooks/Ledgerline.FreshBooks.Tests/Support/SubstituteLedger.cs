@@ -17,6 +17,9 @@ internal static class SubstituteLedger
         ledger.GetStore(typeof(ITaxRateStore)).Returns(Substitute.For<ITaxRateStore>());
         ledger.GetStore(typeof(IEstimateStore)).Returns(Substitute.For<IEstimateStore>());
         ledger.GetStore(typeof(ICreditNoteStore)).Returns(Substitute.For<ICreditNoteStore>());
+        ledger.GetStore(typeof(IVendorStore)).Returns(Substitute.For<IVendorStore>());
+        ledger.GetStore(typeof(IBillStore)).Returns(Substitute.For<IBillStore>());
+        ledger.GetStore(typeof(IBillPaymentStore)).Returns(Substitute.For<IBillPaymentStore>());
         return ledger;
     }
 }

@@ -1,0 +1,180 @@
+namespace Ledgerline.ConformanceTests;
+
+/// <summary>
+/// Accounts payable: vendors, bills with their totals, and bill payments moving a bill from open through partially paid
+/// to paid, never beyond its total.
+/// </summary>
+/// <typeparam name="TFixture">The provider's fixture.</typeparam>
+[ConformanceSuite("Vendors and bills")]
+public abstract class BillConformanceTests<TFixture>(TFixture fixture) : ConformanceTestBase<TFixture>(fixture)
+    where TFixture : LedgerConformanceFixture
+{
+    [Fact]
+    public virtual async Task CreateVendorAsync_FullDraft_RoundTripsEveryField()
+    {
+        var draft = Samples.Vendor(1) with
+        {
+            FirstName = "Ada",
+            LastName = "Supply",
+            Phone = "+1 555 0199",
+            Website = "https://supplier.example",
+            AccountNumber = "ACC-77",
+            Address = new PostalAddress { Street = "9 Dock Rd", City = "Halifax", Region = "NS", PostalCode = "B3H", Country = "Canada" },
+            Notes = "Pays on the 15th.",
+        };
+        if (!await SupportedOrRefusedAsync(EntityKind.Vendor, StoreOperations.Create, () => Ledger.Vendors.CreateAsync(draft, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Vendor, StoreOperations.Get);
+        var created = await Ledger.Vendors.CreateAsync(draft, Cancellation);
+        var read = await Ledger.Vendors.GetAsync(created.Id, Cancellation);
+
+        foreach (var vendor in new[] { created, read })
+        {
+            AssertWellFormed(vendor);
+            Assert.Equal((draft.Name, draft.FirstName, draft.LastName, draft.Email), (vendor.Name, vendor.FirstName, vendor.LastName, vendor.Email));
+            Assert.Equal((draft.Phone, draft.Website, draft.AccountNumber, draft.Notes), (vendor.Phone, vendor.Website, vendor.AccountNumber, vendor.Notes));
+            Assert.Equal(draft.Address, vendor.Address);
+            Assert.Equal(draft.Currency, vendor.Currency);
+        }
+    }
+
+    [Fact]
+    public virtual async Task CreateAsync_TwoLinesWithTax_ComputesTotalsAndIsOpen()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Bill, StoreOperations.Create, () => Ledger.Bills.CreateAsync(Samples.Bill(MissingId), Cancellation)))
+        {
+            return;
+        }
+
+        var vendorId = await VendorAsync();
+        var created = await Ledger.Bills.CreateAsync(
+            Samples.Bill(vendorId) with
+            {
+                Number = "INV-991",
+                Lines =
+                [
+                    new NewBillLine { Description = "Paper", Quantity = 3m, UnitPrice = Samples.Usd(12.50m), Taxes = [new LineTax("GST", 5m)] },
+                    new NewBillLine { Description = "Toner", Quantity = 1m, UnitPrice = Samples.Usd(80m) },
+                ],
+            },
+            Cancellation);
+
+        AssertWellFormed(created);
+        Assert.Equal(vendorId, created.VendorId);
+        Assert.Equal("INV-991", created.Number);
+        Assert.Equal(BillStatus.Open, created.Status);
+        Assert.Equal(Samples.Usd(117.50m), created.Subtotal);
+        Assert.Equal(Samples.Usd(1.88m), created.Tax);
+        Assert.Equal(Samples.Usd(119.38m), created.Total);
+        Assert.Equal(Samples.Usd(119.38m), created.AmountDue);
+        Assert.Equal(Samples.Day.AddDays(30), created.DueDate);
+    }
+
+    [Fact]
+    public virtual async Task CreateAsync_WithoutVendor_IsRefusedBeforeAnyRequest()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Bill, StoreOperations.Create, () => Ledger.Bills.CreateAsync(Samples.Bill(MissingId), Cancellation)))
+        {
+            return;
+        }
+
+        var error = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Bills.CreateAsync(Samples.Bill(""), Cancellation));
+
+        Assert.Contains(error.Errors, e => e.Field == nameof(NewBill.VendorId));
+    }
+
+    [Fact]
+    public virtual async Task CreateAsync_UnknownVendor_IsTypedNotFound()
+    {
+        RequireForSetup(EntityKind.Bill, StoreOperations.Create);
+
+        var error = await Assert.ThrowsAsync<RecordNotFoundException>(() => Ledger.Bills.CreateAsync(Samples.Bill(MissingId), Cancellation));
+
+        Assert.Equal(EntityKind.Vendor, error.Entity);
+    }
+
+    [Fact]
+    public virtual async Task CreateBillPaymentAsync_PartThenRest_MovesTheBillThroughPartiallyPaidToPaid()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.BillPayment, StoreOperations.Create, () => Ledger.BillPayments.CreateAsync(Samples.BillPayment(MissingId, 1m), Cancellation)))
+        {
+            return;
+        }
+
+        var bill = await BillAsync(100m);
+
+        var first = await Ledger.BillPayments.CreateAsync(Samples.BillPayment(bill.Id, 40m), Cancellation);
+        var partly = await Ledger.Bills.GetAsync(bill.Id, Cancellation);
+        await Ledger.BillPayments.CreateAsync(Samples.BillPayment(bill.Id, 60m), Cancellation);
+        var paid = await Ledger.Bills.GetAsync(bill.Id, Cancellation);
+
+        Assert.Equal(bill.Id, first.BillId);
+        Assert.Equal((BillStatus.PartiallyPaid, Samples.Usd(40m), Samples.Usd(60m)), (partly.Status, partly.AmountPaid, partly.AmountDue));
+        Assert.Equal((BillStatus.Paid, Samples.Usd(100m), Samples.Usd(0m)), (paid.Status, paid.AmountPaid, paid.AmountDue));
+    }
+
+    [Fact]
+    public virtual async Task CreateBillPaymentAsync_MoreThanTheAmountDue_IsRefusedAndNothingMoves()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.BillPayment, StoreOperations.Create, () => Ledger.BillPayments.CreateAsync(Samples.BillPayment(MissingId, 1m), Cancellation)))
+        {
+            return;
+        }
+
+        var bill = await BillAsync(50m);
+
+        await Assert.ThrowsAsync<LedgerValidationException>(() => Ledger.BillPayments.CreateAsync(Samples.BillPayment(bill.Id, 50.01m), Cancellation));
+
+        Assert.Equal(Samples.Usd(50m), (await Ledger.Bills.GetAsync(bill.Id, Cancellation)).AmountDue);
+    }
+
+    [Fact]
+    public virtual async Task DeleteBillPaymentAsync_OnlyPayment_ReopensTheBill()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.BillPayment, StoreOperations.Delete, () => Ledger.BillPayments.DeleteAsync(MissingId, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.BillPayment, StoreOperations.Create);
+        var bill = await BillAsync(30m);
+        var payment = await Ledger.BillPayments.CreateAsync(Samples.BillPayment(bill.Id, 30m), Cancellation);
+
+        await Ledger.BillPayments.DeleteAsync(payment.Id, Cancellation);
+        var reopened = await Ledger.Bills.GetAsync(bill.Id, Cancellation);
+
+        Assert.Equal((BillStatus.Open, Samples.Usd(30m)), (reopened.Status, reopened.AmountDue));
+    }
+
+    [Fact]
+    public virtual async Task ListAsync_Unpaid_LeavesOutPaidBills()
+    {
+        var query = BillQuery.Unpaid();
+        if (!await FilterSupportedOrRefusedAsync(EntityKind.Bill, nameof(BillQuery.Statuses), () => ToListAsync(Ledger.Bills.ListAsync(query, Cancellation))))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.BillPayment, StoreOperations.Create);
+        var open = await BillAsync(10m);
+        var paid = await BillAsync(20m);
+        await Ledger.BillPayments.CreateAsync(Samples.BillPayment(paid.Id, 20m), Cancellation);
+
+        AssertSameIds([open.Id], await ToListAsync(Ledger.Bills.ListAsync(query, Cancellation)));
+    }
+
+    private async Task<string> VendorAsync()
+    {
+        RequireForSetup(EntityKind.Vendor, StoreOperations.Create);
+        return (await Ledger.Vendors.CreateAsync(Samples.Vendor(1), Cancellation)).Id;
+    }
+
+    private async Task<Bill> BillAsync(decimal total)
+    {
+        RequireForSetup(EntityKind.Bill, StoreOperations.Create | StoreOperations.Get);
+        return await Ledger.Bills.CreateAsync(Samples.Bill(await VendorAsync(), total), Cancellation);
+    }
+}
