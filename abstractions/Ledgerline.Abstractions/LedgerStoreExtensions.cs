@@ -65,5 +65,11 @@ public static class LedgerStoreExtensions
 
         /// <summary>Payments of bills.</summary>
         public IBillPaymentStore BillPayments => ledger.GetRequiredStore<IBillPaymentStore>();
+
+        /// <summary>Projects.</summary>
+        public IProjectStore Projects => ledger.GetRequiredStore<IProjectStore>();
+
+        /// <summary>The connected business, read-only.</summary>
+        public ICompanyStore Company => ledger.GetRequiredStore<ICompanyStore>();
     }
 }

@@ -75,3 +75,7 @@ public sealed class FreshBooksEstimateTests(FreshBooksConformanceFixture fixture
 public sealed class FreshBooksCreditNoteTests(FreshBooksConformanceFixture fixture) : CreditNoteConformanceTests<FreshBooksConformanceFixture>(fixture);
 
 public sealed class FreshBooksBillTests(FreshBooksConformanceFixture fixture) : BillConformanceTests<FreshBooksConformanceFixture>(fixture);
+
+public sealed class FreshBooksProjectTests(FreshBooksConformanceFixture fixture) : ProjectConformanceTests<FreshBooksConformanceFixture>(fixture);
+
+public sealed class FreshBooksCompanyTests(FreshBooksConformanceFixture fixture) : CompanyConformanceTests<FreshBooksConformanceFixture>(fixture);

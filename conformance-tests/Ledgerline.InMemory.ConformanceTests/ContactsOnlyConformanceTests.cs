@@ -62,3 +62,9 @@ public sealed class ContactsOnlyCreditNoteTests(ContactsOnlyConformanceFixture f
 
 [Trait("ConformanceProfile", "contacts-only")]
 public sealed class ContactsOnlyBillTests(ContactsOnlyConformanceFixture fixture) : BillConformanceTests<ContactsOnlyConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "contacts-only")]
+public sealed class ContactsOnlyProjectTests(ContactsOnlyConformanceFixture fixture) : ProjectConformanceTests<ContactsOnlyConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "contacts-only")]
+public sealed class ContactsOnlyCompanyTests(ContactsOnlyConformanceFixture fixture) : CompanyConformanceTests<ContactsOnlyConformanceFixture>(fixture);

@@ -44,3 +44,7 @@ public sealed class InMemoryEstimateTests(InMemoryConformanceFixture fixture) : 
 public sealed class InMemoryCreditNoteTests(InMemoryConformanceFixture fixture) : CreditNoteConformanceTests<InMemoryConformanceFixture>(fixture);
 
 public sealed class InMemoryBillTests(InMemoryConformanceFixture fixture) : BillConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryProjectTests(InMemoryConformanceFixture fixture) : ProjectConformanceTests<InMemoryConformanceFixture>(fixture);
+
+public sealed class InMemoryCompanyTests(InMemoryConformanceFixture fixture) : CompanyConformanceTests<InMemoryConformanceFixture>(fixture);

@@ -62,3 +62,9 @@ public sealed class LimitedInMemoryCreditNoteTests(LimitedInMemoryConformanceFix
 
 [Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryBillTests(LimitedInMemoryConformanceFixture fixture) : BillConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryProjectTests(LimitedInMemoryConformanceFixture fixture) : ProjectConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryCompanyTests(LimitedInMemoryConformanceFixture fixture) : CompanyConformanceTests<LimitedInMemoryConformanceFixture>(fixture);

@@ -32,6 +32,7 @@ public static class LedgerChangeExtensions
                 EntityKind.Vendor => await ledger.Vendors.GetAsync(change.EntityId, cancellationToken),
                 EntityKind.Bill => await ledger.Bills.GetAsync(change.EntityId, cancellationToken),
                 EntityKind.BillPayment => await ledger.BillPayments.GetAsync(change.EntityId, cancellationToken),
+                EntityKind.Project => await ledger.Projects.GetAsync(change.EntityId, cancellationToken),
                 _ => null,
             };
         }

@@ -60,4 +60,10 @@ public enum EntityKind
 
     /// <summary>A payment of a bill (<see cref="Ledgerline.BillPayment"/>).</summary>
     BillPayment,
+
+    /// <summary>A project (<see cref="Ledgerline.Project"/>).</summary>
+    Project,
+
+    /// <summary>The connected business, read-only (<see cref="Ledgerline.Company"/>).</summary>
+    Company,
 }

@@ -25,6 +25,8 @@ internal sealed class FakeProvider : IDisposable
         Ledger.GetStore(typeof(IVendorStore)).Returns(Substitute.For<IVendorStore>());
         Ledger.GetStore(typeof(IBillStore)).Returns(Substitute.For<IBillStore>());
         Ledger.GetStore(typeof(IBillPaymentStore)).Returns(Substitute.For<IBillPaymentStore>());
+        Ledger.GetStore(typeof(IProjectStore)).Returns(Substitute.For<IProjectStore>());
+        Ledger.GetStore(typeof(ICompanyStore)).Returns(Substitute.For<ICompanyStore>());
         Provider = Substitute.For<ILedgerProvider>();
         Provider.Name.Returns(name);
         Provider.Capabilities.Returns(Capabilities);

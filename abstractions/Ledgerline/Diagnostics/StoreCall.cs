@@ -50,6 +50,7 @@ internal sealed class StoreCall(StoreRequest request, Activity? activity)
         StoreOperation.Decline => "decline",
         StoreOperation.ConvertToInvoice => "convert_to_invoice",
         StoreOperation.Allocate => "allocate",
+        StoreOperation.GetCompany => "get_company",
         _ => operation.ToString().ToLowerInvariant(),
     };
 

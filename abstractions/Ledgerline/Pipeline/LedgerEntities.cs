@@ -36,6 +36,9 @@ internal static class LedgerEntities
             EntityKind.Bill, static (scope, provider, middleware) => new BillStore(scope, provider, middleware)),
         new TypedLedgerEntity<IBillPaymentStore, BillPayment, NewBillPayment, BillPaymentChanges, BillPaymentQuery>(
             EntityKind.BillPayment, static (scope, provider, middleware) => new BillPaymentStore(scope, provider, middleware)),
+        new TypedLedgerEntity<IProjectStore, Project, NewProject, ProjectChanges, ProjectQuery>(
+            EntityKind.Project, static (scope, provider, middleware) => new ProjectStore(scope, provider, middleware)),
+        new CompanyEntity(),
     ];
 
     private static readonly FrozenDictionary<Type, int> Index =
@@ -132,4 +135,7 @@ internal static class LedgerEntities
 
     private sealed class BillPaymentStore(StoreScope scope, IBillPaymentStore? provider, IReadOnlyList<StoreMiddleware> middleware)
         : PipelineStore<BillPayment, NewBillPayment, BillPaymentChanges, BillPaymentQuery>(scope, provider, middleware), IBillPaymentStore;
+
+    private sealed class ProjectStore(StoreScope scope, IProjectStore? provider, IReadOnlyList<StoreMiddleware> middleware)
+        : PipelineStore<Project, NewProject, ProjectChanges, ProjectQuery>(scope, provider, middleware), IProjectStore;
 }

@@ -22,19 +22,7 @@ internal abstract class PipelineStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     {
         _scope = scope;
         _provider = provider;
-        StoreRequestHandler invoke = ProviderAsync;
-        StoreListHandler list = ProviderList;
-        for (var i = middleware.Count - 1; i >= 0; i--)
-        {
-            var current = middleware[i];
-            var nextInvoke = invoke;
-            var nextList = list;
-            invoke = (request, cancellationToken) => current.InvokeAsync(request, nextInvoke, cancellationToken);
-            list = (request, cancellationToken) => current.ListAsync(request, nextList, cancellationToken);
-        }
-
-        _invoke = invoke;
-        _list = list;
+        (_invoke, _list) = StoreChain.Compose(middleware, ProviderAsync, ProviderList);
     }
 
     // Every method is async (or an iterator) so that a refusal surfaces when the call is awaited or enumerated, like any

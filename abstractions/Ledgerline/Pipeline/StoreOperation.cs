@@ -44,4 +44,7 @@ public enum StoreOperation
 
     /// <summary><c>ICreditNoteStore.AllocateAsync</c>: <see cref="StoreRequest.Id"/> and <see cref="StoreRequest.Input"/> (the allocation); the result is the credit note.</summary>
     Allocate,
+
+    /// <summary><c>ICompanyStore.GetAsync</c>: no id; the result is the <see cref="Company"/>. Needs <see cref="StoreOperations.Get"/>.</summary>
+    GetCompany,
 }

@@ -66,7 +66,7 @@ public sealed record StoreRequest
     /// <summary>The capability <see cref="Operation"/> needs (<see cref="StoreOperation.ListPage"/> needs <see cref="StoreOperations.List"/>).</summary>
     public StoreOperations RequiredCapability => Operation switch
     {
-        StoreOperation.Get => StoreOperations.Get,
+        StoreOperation.Get or StoreOperation.GetCompany => StoreOperations.Get,
         StoreOperation.List or StoreOperation.ListPage => StoreOperations.List,
         StoreOperation.Create => StoreOperations.Create,
         StoreOperation.Update => StoreOperations.Update,

@@ -59,5 +59,9 @@ internal static class LedgerlineValidators
         services.TryAddSingleton<IValidator<NewBillPayment>, NewBillPaymentValidator>();
         services.TryAddSingleton<IValidator<BillPaymentChanges>, BillPaymentChangesValidator>();
         services.TryAddSingleton<IValidator<BillPaymentQuery>, BillPaymentQueryValidator>();
+
+        services.TryAddSingleton<IValidator<NewProject>, NewProjectValidator>();
+        services.TryAddSingleton<IValidator<ProjectChanges>, ProjectChangesValidator>();
+        services.TryAddSingleton<IValidator<ProjectQuery>, ProjectQueryValidator>();
     }
 }

@@ -1,4 +1,5 @@
 using Ledgerline.InMemory.Bills;
+using Ledgerline.InMemory.Companies;
 using Ledgerline.InMemory.Contacts;
 using Ledgerline.InMemory.CreditNotes;
 using Ledgerline.InMemory.Estimates;
@@ -6,6 +7,7 @@ using Ledgerline.InMemory.Expenses;
 using Ledgerline.InMemory.Invoices;
 using Ledgerline.InMemory.Items;
 using Ledgerline.InMemory.Payments;
+using Ledgerline.InMemory.Projects;
 using Ledgerline.InMemory.Storage;
 using Ledgerline.InMemory.TaxRates;
 using Ledgerline.InMemory.TimeEntries;
@@ -21,7 +23,7 @@ internal sealed class InMemoryLedger : ILedger
 {
     private readonly object[] _stores;
 
-    public InMemoryLedger(string connectionId, LedgerCapabilities capabilities, TimeProvider timeProvider)
+    public InMemoryLedger(string connectionId, LedgerCapabilities capabilities, TimeProvider timeProvider, Company company)
     {
         ConnectionId = connectionId;
         Capabilities = capabilities;
@@ -29,7 +31,8 @@ internal sealed class InMemoryLedger : ILedger
         InvoiceStore = new InMemoryInvoiceStore(this);
         _stores = [new InMemoryContactStore(this), InvoiceStore, new InMemoryPaymentStore(this), new InMemoryExpenseStore(this), new InMemoryTimeEntryStore(this),
             new InMemoryItemStore(this), new InMemoryTaxRateStore(this), new InMemoryEstimateStore(this),
-            new InMemoryCreditNoteStore(this), new InMemoryVendorStore(this), new InMemoryBillStore(this), new InMemoryBillPaymentStore(this)];
+            new InMemoryCreditNoteStore(this), new InMemoryVendorStore(this), new InMemoryBillStore(this), new InMemoryBillPaymentStore(this),
+            new InMemoryProjectStore(this), new InMemoryCompanyStore(this, company)];
     }
 
     public string ProviderName => InMemoryLedgerProvider.ProviderName;
@@ -70,6 +73,8 @@ internal sealed class InMemoryLedger : ILedger
     internal RecordTable<Bill> BillTable { get; } = new();
 
     internal RecordTable<BillPayment> BillPaymentTable { get; } = new();
+
+    internal RecordTable<Project> ProjectTable { get; } = new();
 
     /// <summary>Recomputes an invoice's paid, credited and due amounts and its status from its payments and credit allocations. Call under <see cref="Sync"/>.</summary>
     internal void SettleInvoice(string invoiceId, DateTimeOffset now)

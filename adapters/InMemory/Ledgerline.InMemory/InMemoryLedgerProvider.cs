@@ -10,6 +10,7 @@ internal sealed class InMemoryLedgerProvider : ILedgerProvider
 
     private readonly ConcurrentDictionary<string, InMemoryLedger> _ledgers = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
+    private readonly Company _company;
 
     public InMemoryLedgerProvider(IOptions<InMemoryOptions> options, TimeProvider timeProvider)
     {
@@ -18,6 +19,8 @@ internal sealed class InMemoryLedgerProvider : ILedgerProvider
         Capabilities = options.Value.Capabilities
             ?? throw new InvalidOperationException("InMemoryOptions.Capabilities must not be null; leave it unset for every capability.");
         _timeProvider = timeProvider;
+        _company = options.Value.Company
+            ?? throw new InvalidOperationException("InMemoryOptions.Company must not be null; leave it unset for the default company.");
     }
 
     public string Name => ProviderName;
@@ -27,6 +30,6 @@ internal sealed class InMemoryLedgerProvider : ILedgerProvider
     public ILedger Open(string connectionId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
-        return _ledgers.GetOrAdd(connectionId, static (id, provider) => new InMemoryLedger(id, provider.Capabilities, provider._timeProvider), this);
+        return _ledgers.GetOrAdd(connectionId, static (id, provider) => new InMemoryLedger(id, provider.Capabilities, provider._timeProvider, provider._company), this);
     }
 }

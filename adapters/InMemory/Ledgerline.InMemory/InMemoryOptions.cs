@@ -29,6 +29,8 @@ public sealed class InMemoryOptions
         [EntityKind.Vendor] = Full(nameof(VendorQuery.NameContains)),
         [EntityKind.Bill] = Full(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
         [EntityKind.BillPayment] = Full(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)),
+        [EntityKind.Project] = Full(nameof(ProjectQuery.ContactId), nameof(ProjectQuery.IsComplete)),
+        [EntityKind.Company] = new StoreCapabilities { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
         [EntityKind.CreditNote] = Full(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)) with
         {
             Operations = StoreOperations.All | StoreOperations.Allocate,
@@ -41,6 +43,18 @@ public sealed class InMemoryOptions
     /// <see cref="StoreCapabilities.SoftDelete"/> is <see langword="false"/> removes deleted records for good.
     /// </summary>
     public LedgerCapabilities Capabilities { get; set; } = AllCapabilities;
+
+    /// <summary>
+    /// The business every in-memory connection reaches (<c>ledger.Company</c>); its <see cref="Ledgerline.Company.Id"/> is
+    /// replaced by the connection id. Default: "In-memory company", USD, UTC.
+    /// </summary>
+    public Company Company { get; set; } = new()
+    {
+        Id = "in-memory",
+        Name = "In-memory company",
+        BaseCurrency = CurrencyCode.USD,
+        TimeZone = "Etc/UTC",
+    };
 
     /// <summary>Replaces one store's capabilities, e.g. <c>o.ConfigureStore(EntityKind.TimeEntry, s =&gt; s with { SoftDelete = false })</c>.</summary>
     /// <param name="entity">The store to change.</param>

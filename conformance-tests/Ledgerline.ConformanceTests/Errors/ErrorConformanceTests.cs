@@ -170,7 +170,7 @@ public abstract class ErrorConformanceTests<TFixture>(TFixture fixture) : Confor
     public virtual async Task UnsupportedOperations_AreRefusedBeforeRequest()
     {
         var refusals = 0;
-        foreach (var entity in Enum.GetValues<EntityKind>())
+        foreach (var entity in ConformanceData.RecordKinds)
         {
             var kit = Kit(entity);
             foreach (var operation in SingleOperations.Where(o => !Capabilities.Supports(entity, o)))
@@ -206,7 +206,7 @@ public abstract class ErrorConformanceTests<TFixture>(TFixture fixture) : Confor
             }
         }
 
-        foreach (var entity in Enum.GetValues<EntityKind>().Where(e => Capabilities.Supports(e, StoreOperations.List)))
+        foreach (var entity in ConformanceData.RecordKinds.Where(e => Capabilities.Supports(e, StoreOperations.List)))
         {
             var kit = Kit(entity);
             foreach (var states in new[] { RecordStates.Archived, RecordStates.Deleted, RecordStates.All })
@@ -253,7 +253,7 @@ public abstract class ErrorConformanceTests<TFixture>(TFixture fixture) : Confor
     {
         var since = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var range = new DateRange(Samples.Day, Samples.Day.AddDays(1));
-        foreach (var entity in Enum.GetValues<EntityKind>())
+        foreach (var entity in ConformanceData.RecordKinds)
         {
             var kit = Kit(entity);
             yield return (entity, nameof(RecordQuery.UpdatedSince), () => kit.ListPageAsync(new ListShape { UpdatedSince = since }, null, Cancellation));

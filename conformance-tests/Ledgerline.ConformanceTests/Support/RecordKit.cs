@@ -65,6 +65,8 @@ internal abstract class RecordKit
             EntityKind.Vendor => new RecordKit<Vendor, NewVendor, VendorChanges, VendorQuery>(
                 entity, ledger.Vendors, (n, _) => Task.FromResult(Samples.Vendor(n)), () => Samples.Vendor(0), n => new VendorChanges { Notes = $"Touched {n}" }, []),
             EntityKind.Bill => BillKit(ledger),
+            EntityKind.Project => new RecordKit<Project, NewProject, ProjectChanges, ProjectQuery>(
+                entity, ledger.Projects, (n, _) => Task.FromResult(Samples.Project(n)), () => Samples.Project(0), n => new ProjectChanges { Description = $"Touched {n}" }, []),
             EntityKind.BillPayment => BillPaymentKit(ledger),
             _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "Unknown entity."),
         };

@@ -118,4 +118,12 @@ internal static class Samples
         Date = Day,
         Method = "Bank Transfer",
     };
+
+    public static NewProject Project(int n) => new()
+    {
+        Name = $"Project {n}",
+        Description = $"Work package {n}",
+        BillingMethod = ProjectBillingMethod.Hourly,
+        HourlyRate = Usd(120m),
+    };
 }

@@ -20,6 +20,8 @@ internal static class SubstituteLedger
         ledger.GetStore(typeof(IVendorStore)).Returns(Substitute.For<IVendorStore>());
         ledger.GetStore(typeof(IBillStore)).Returns(Substitute.For<IBillStore>());
         ledger.GetStore(typeof(IBillPaymentStore)).Returns(Substitute.For<IBillPaymentStore>());
+        ledger.GetStore(typeof(IProjectStore)).Returns(Substitute.For<IProjectStore>());
+        ledger.GetStore(typeof(ICompanyStore)).Returns(Substitute.For<ICompanyStore>());
         return ledger;
     }
 }
