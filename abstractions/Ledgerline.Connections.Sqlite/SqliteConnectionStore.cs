@@ -12,7 +12,8 @@ namespace Ledgerline.Connections.Sqlite;
 /// </summary>
 /// <remarks>
 /// Deleting keeps a tombstone row with its version, so a re-created connection continues the numbering and a writer
-/// holding a version from before the delete can never match it. Tokens are stored as given: protect the file
+/// holding a version from before the delete can never match it. Tokens are encrypted with Data Protection when
+/// <see cref="ConnectionTokenProtector"/> is registered; otherwise they are stored as given, so protect the file
 /// (permissions, disk encryption) as you would any secret store.
 /// </remarks>
 internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLeaseStore, IDisposable
@@ -22,13 +23,15 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
     private readonly string _connectionString;
     private readonly SqliteConnectionStoreOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly ConnectionTokenProtector _protector;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
 
-    public SqliteConnectionStore(IOptions<SqliteConnectionStoreOptions> options, TimeProvider timeProvider)
+    public SqliteConnectionStore(IOptions<SqliteConnectionStoreOptions> options, TimeProvider timeProvider, ConnectionTokenProtector? protector = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        _protector = protector ?? ConnectionTokenProtector.None;
         _options = options.Value;
         ArgumentException.ThrowIfNullOrWhiteSpace(_options.DatabasePath);
         _timeProvider = timeProvider;
@@ -222,13 +225,15 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
         }
     }
 
-    private static void Bind(SqliteCommand command, LedgerConnection connection, DateTimeOffset now)
+    private void Bind(SqliteCommand command, LedgerConnection connection, DateTimeOffset now)
     {
         command.Parameters.AddWithValue("@id", connection.Id);
         command.Parameters.AddWithValue("@provider", connection.Provider ?? string.Empty);
         command.Parameters.AddWithValue("@status", connection.Status.ToString());
-        command.Parameters.AddWithValue("@access_token", (object?)connection.Tokens?.AccessToken ?? DBNull.Value);
-        command.Parameters.AddWithValue("@refresh_token", (object?)connection.Tokens?.RefreshToken ?? DBNull.Value);
+        command.Parameters.AddWithValue(
+            "@access_token", connection.Tokens is { } access ? _protector.Protect(connection.Id, access.AccessToken) : DBNull.Value);
+        command.Parameters.AddWithValue(
+            "@refresh_token", connection.Tokens is { } refresh ? _protector.Protect(connection.Id, refresh.RefreshToken) : DBNull.Value);
         command.Parameters.AddWithValue("@expires_at", connection.Tokens is { } tokens ? tokens.ExpiresAt.UtcTicks : DBNull.Value);
         command.Parameters.AddWithValue("@scopes", JsonSerializer.Serialize(connection.Scopes?.Order(StringComparer.Ordinal).ToArray() ?? []));
         command.Parameters.AddWithValue(
@@ -246,14 +251,16 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
         UpdatedAt = ToUtc(now.UtcTicks),
     };
 
-    private static LedgerConnection Read(SqliteDataReader reader)
+    private LedgerConnection Read(SqliteDataReader reader)
     {
+        var id = reader.GetString(0);
         ConnectionTokens? tokens = reader.IsDBNull(4) || reader.IsDBNull(5) || reader.IsDBNull(6)
             ? null
-            : new ConnectionTokens(reader.GetString(4), reader.GetString(5), ToUtc(reader.GetInt64(6)));
+            : new ConnectionTokens(
+                _protector.Unprotect(id, reader.GetString(4)), _protector.Unprotect(id, reader.GetString(5)), ToUtc(reader.GetInt64(6)));
         return new LedgerConnection
         {
-            Id = reader.GetString(0),
+            Id = id,
             Provider = reader.GetString(1),
             Version = reader.GetInt64(2),
             Status = Enum.Parse<ConnectionStatus>(reader.GetString(3)),

@@ -31,8 +31,13 @@ public static class SqliteConnectionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<SqliteConnectionStoreOptions>().Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new SqliteConnectionStore(
-            sp.GetRequiredService<IOptions<SqliteConnectionStoreOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SqliteConnectionStoreOptions>>();
+            var protector = sp.GetService<ConnectionTokenProtector>() ?? ConnectionTokenProtector.None;
+            StoreStartupLog.WarnIfUnencrypted(sp, protector, options.Value.DatabasePath);
+            return new SqliteConnectionStore(options, sp.GetRequiredService<TimeProvider>(), protector);
+        });
 
         // An explicit choice of store wins over the in-memory default a provider adds with TryAdd.
         services.RemoveAll<IConnectionStore>();
