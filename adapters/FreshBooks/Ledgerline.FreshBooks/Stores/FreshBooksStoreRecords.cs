@@ -2,6 +2,7 @@ using System.Text.Json;
 using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Mapping;
 using Mapster;
+using Ledgerline.FreshBooks.Api;
 
 namespace Ledgerline.FreshBooks.Stores;
 

@@ -49,38 +49,3 @@ internal sealed record TimeEntryWire
     [JsonPropertyName("timer")]
     public TimerWire? Timer { get; init; }
 }
-
-/// <summary>The timer attached to a time entry.</summary>
-internal sealed record TimerWire
-{
-    [JsonPropertyName("id")]
-    public long? Id { get; init; }
-
-    [JsonPropertyName("is_running")]
-    public bool? IsRunning { get; init; }
-}
-
-/// <summary>The writable time entry fields.</summary>
-internal sealed record TimeEntryWrite
-{
-    [JsonPropertyName("is_logged")]
-    public bool? IsLogged { get; init; }
-
-    [JsonPropertyName("started_at")]
-    public string? StartedAt { get; init; }
-
-    [JsonPropertyName("duration")]
-    public long? Duration { get; init; }
-
-    [JsonPropertyName("billable")]
-    public bool? Billable { get; init; }
-
-    [JsonPropertyName("client_id")]
-    public long? ClientId { get; init; }
-
-    [JsonPropertyName("project_id")]
-    public long? ProjectId { get; init; }
-
-    [JsonPropertyName("note")]
-    public string? Note { get; init; }
-}

@@ -2,7 +2,7 @@ using Ledgerline.Connections;
 using Ledgerline.FreshBooks;
 using Ledgerline.FreshBooks.Auth;
 using Ledgerline.FreshBooks.Connections;
-using Ledgerline.FreshBooks.Resilience;
+using Ledgerline.FreshBooks.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

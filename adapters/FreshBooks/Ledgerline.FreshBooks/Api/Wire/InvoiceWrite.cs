@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace Ledgerline.FreshBooks.Api;
+
+/// <summary>The writable invoice fields.</summary>
+internal sealed record InvoiceWrite
+{
+    [JsonPropertyName("customerid")]
+    public long? CustomerId { get; init; }
+
+    [JsonPropertyName("create_date")]
+    public string? CreateDate { get; init; }
+
+    [JsonPropertyName("due_offset_days")]
+    public int? DueOffsetDays { get; init; }
+
+    [JsonPropertyName("currency_code")]
+    public string? CurrencyCode { get; init; }
+
+    [JsonPropertyName("invoice_number")]
+    public string? InvoiceNumber { get; init; }
+
+    [JsonPropertyName("discount_value")]
+    public string? DiscountValue { get; init; }
+
+    [JsonPropertyName("notes")]
+    public string? Notes { get; init; }
+
+    [JsonPropertyName("terms")]
+    public string? Terms { get; init; }
+
+    [JsonPropertyName("lines")]
+    public IReadOnlyList<InvoiceLineWrite>? Lines { get; init; }
+}

@@ -1,0 +1,14 @@
+using System.Buffers;
+using System.Text.Json;
+using Ledgerline.FreshBooks.Api;
+using Ledgerline.FreshBooks.Errors;
+using Mapster;
+using Microsoft.Extensions.Logging;
+
+namespace Ledgerline.FreshBooks.Http;
+
+/// <summary>A successful FreshBooks answer, read whole into memory.</summary>
+/// <param name="Call">The call it answers.</param>
+/// <param name="Status">The HTTP status.</param>
+/// <param name="Body">The body bytes.</param>
+internal sealed record FreshBooksResponse(FreshBooksCall Call, int Status, ReadOnlyMemory<byte> Body);
