@@ -1,134 +1,191 @@
-using Ledgerline.FreshBooks.Http;
-using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
-using Mapster;
-using Microsoft.Extensions.Logging;
+using Ledgerline.FreshBooks.Http;
 
 namespace Ledgerline.FreshBooks.Api;
 
-/// <summary>Reads FreshBooks' envelopes and wire records, turning every surprise into <see cref="InvalidProviderResponseException"/>.</summary>
+/// <summary>
+/// Reads FreshBooks' typed answers into canonical records, turning every surprise into
+/// <see cref="InvalidProviderResponseException"/> (or, for a 200 that lists errors, the error table's exception).
+/// </summary>
+/// <remarks>
+/// The body is read once, typed, by the serializer (Refit's, or <see cref="Deserialize{T}"/>). Only when that fails, or a
+/// value does not map, is the body parsed as a document to say what went wrong and to quote the one record concerned. A
+/// record's raw JSON (<see cref="LedgerRecord.RawRepresentation"/>) is cloned from a document of the body when asked for.
+/// </remarks>
 internal static class FreshBooksEnvelope
 {
     /// <summary>The most characters of an inner error's message (which may quote provider data) kept in the reason.</summary>
     private const int MaxReasonLength = 256;
 
-    /// <summary>Parses a body; not JSON or cut short → invalid response.</summary>
-    public static JsonDocument Parse(FreshBooksResponse response)
+    /// <summary>Reads a body typed, as Refit does for an answer (tests and benchmarks start from bytes).</summary>
+    public static FreshBooksResult<T> Deserialize<T>(FreshBooksResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
         try
         {
-            var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
-            if (ProviderErrorHasList(document.RootElement))
+            return new FreshBooksResult<T>(response, JsonSerializer.Deserialize(response.Body.Span, FreshBooksJson.Info<T>()), null);
+        }
+        catch (JsonException exception)
+        {
+            return new FreshBooksResult<T>(response, default, exception);
+        }
+    }
+
+    /// <summary>The result object of an accounting answer (<c>response.result</c>).</summary>
+    public static TResult Result<TResult>(FreshBooksResult<AccountingEnvelope<TResult>> answer, RecordPath path)
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(path);
+        var response = answer.Response;
+        if (answer.ReadError is { } error)
+        {
+            throw Explain(response, error, path);
+        }
+
+        if (answer.Content?.Response is { HasErrors: true })
+        {
+            throw FreshBooksErrorTable.FromResponse(response.Call, response.Status, null, response.Body, DateTimeOffset.UtcNow);
+        }
+
+        return answer.Content?.Response?.Result ?? throw Wrong(response, path.Result);
+    }
+
+    /// <summary>The result object of a time tracking answer (the body itself).</summary>
+    public static TResult Result<TResult>(FreshBooksResult<TResult> answer, RecordPath path)
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(path);
+        return answer.ReadError is { } error
+            ? throw Explain(answer.Response, error, path)
+            : answer.Content ?? throw Wrong(answer.Response, path.Single);
+    }
+
+    /// <summary>Maps the one record of a result, keeping its raw JSON when asked.</summary>
+    public static TRecord Single<TWire, TRecord>(
+        FreshBooksResponse response, IWireResult<TWire> result, RecordPath path, bool keepRaw, Func<TWire, TRecord> map)
+        where TRecord : LedgerRecord
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(map);
+        var wire = result.Record ?? throw Wrong(response, path.Single);
+        if (!keepRaw)
+        {
+            return Map(response, path, null, wire, map);
+        }
+
+        using var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
+        var record = Map(response, path, null, wire, map);
+        return record with { RawRepresentation = path.Find(document.RootElement, list: false).Clone() };
+    }
+
+    /// <summary>Maps every record of a list result, in order, keeping each one's raw JSON when asked.</summary>
+    public static FetchedPage<TRecord> Page<TWire, TRecord>(
+        FreshBooksResponse response, IWireResult<TWire> result, RecordPath path, bool keepRaw, Func<TWire, TRecord> map)
+        where TRecord : LedgerRecord
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(map);
+        var wires = result.Records ?? throw Wrong(response, path.List);
+        var info = PageInfo.From(response, result.Counters, wires.Count);
+        var records = new TRecord[wires.Count];
+        if (!keepRaw)
+        {
+            for (var i = 0; i < wires.Count; i++)
             {
-                var error = FreshBooksErrorTable.FromResponse(response.Call, response.Status, null, response.Body, DateTimeOffset.UtcNow);
-                document.Dispose();
-                throw error;
+                records[i] = Map(response, path, i, wires[i], map);
             }
 
-            return document;
+            return new FetchedPage<TRecord>(records, info);
         }
-        catch (JsonException exception)
+
+        using var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
+        var index = 0;
+        foreach (var element in path.Find(document.RootElement, list: true).EnumerateArray())
         {
-            throw FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body, "FreshBooks answered with a body that is not valid JSON", exception);
+            records[index] = Map(response, path, index, wires[index], map) with { RawRepresentation = element.Clone() };
+            index++;
         }
-    }
 
-    /// <summary><c>response.result.{key}</c>: an accounting single record.</summary>
-    public static JsonElement AccountingSingle(FreshBooksResponse response, JsonDocument document, string key) =>
-        Object(response, Path(response, document.RootElement, "response", "result", key), $"response.result.{key}");
-
-    /// <summary><c>response.result.{key}[]</c> with its page counters: an accounting list.</summary>
-    public static (JsonElement Items, PageInfo Page) AccountingList(FreshBooksResponse response, JsonDocument document, string key)
-    {
-        var result = Object(response, Path(response, document.RootElement, "response", "result"), "response.result");
-        var items = result.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array
-            ? list
-            : throw Wrong(response, $"response.result.{key}[]");
-        return (items, PageInfo.From(response, result));
-    }
-
-    /// <summary><c>{key}</c>: a time tracking/projects single record.</summary>
-    public static JsonElement ProjectSingle(FreshBooksResponse response, JsonDocument document, string key) =>
-        Object(response, Path(response, document.RootElement, key), key);
-
-    /// <summary><c>{key}[]</c> with <c>meta</c>: a time tracking/projects list.</summary>
-    public static (JsonElement Items, PageInfo Page) ProjectList(FreshBooksResponse response, JsonDocument document, string key)
-    {
-        var root = document.RootElement;
-        var items = root.ValueKind == JsonValueKind.Object && root.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array
-            ? list
-            : throw Wrong(response, $"{key}[]");
-        var meta = root.TryGetProperty("meta", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
-        return (items, meta.ValueKind == JsonValueKind.Object ? PageInfo.From(response, meta) : new PageInfo(1, 1, items.GetArrayLength()));
-    }
-
-    /// <summary>Reads one wire record; a shape that cannot be read → invalid response with the element as excerpt.</summary>
-    public static T Read<T>(FreshBooksResponse response, JsonElement element)
-    {
-        try
-        {
-            return element.Deserialize<T>(FreshBooksJson.Options)
-                ?? throw Wrong(response, typeof(T).Name);
-        }
-        catch (JsonException exception)
-        {
-            // The converters quote the malformed value; the serializer knows where it was.
-            var at = exception.Path is { } path ? $" at {path}" : string.Empty;
-            throw FreshBooksErrorTable.Invalid(response.Call, response.Status, System.Text.Encoding.UTF8.GetBytes(element.GetRawText()),
-                $"FreshBooks answered with a record Ledgerline cannot read{at}: {Bounded(exception.Message)}", exception);
-        }
+        return new FetchedPage<TRecord>(records, info);
     }
 
     /// <summary>
-    /// Maps a wire record; a value that does not parse (an amount like <c>"12,5"</c>) → invalid response. The element is
-    /// cloned as the record's raw representation only when <paramref name="keepRaw"/> (most of a record's memory).
+    /// Says why a body could not be read: not JSON at all, a 200 listing errors (the error table's answer), a record with a
+    /// value that cannot be read (quoting that record and the path within it), or an unexpected envelope.
     /// </summary>
-    public static TRecord Map<TRecord>(FreshBooksResponse response, JsonElement element, bool keepRaw, Func<TRecord> map)
-        where TRecord : LedgerRecord
+    public static LedgerlineException Explain(FreshBooksResponse response, Exception error, RecordPath path)
     {
-        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(path);
+        JsonDocument document;
         try
         {
-            var record = map();
-            return keepRaw ? record with { RawRepresentation = element.Clone() } : record;
+            document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            return FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body, "FreshBooks answered with a body that is not valid JSON", exception);
+        }
+
+        using (document)
+        {
+            if (ProviderError.HasAccountingErrors(document.RootElement))
+            {
+                return FreshBooksErrorTable.FromResponse(response.Call, response.Status, null, response.Body, DateTimeOffset.UtcNow);
+            }
+
+            var at = (error as JsonException)?.Path;
+            if (at is not null && path.Locate(document.RootElement, at) is { } located)
+            {
+                // The converters quote the malformed value; the serializer knows where it was.
+                return FreshBooksErrorTable.Invalid(response.Call, response.Status, Encoding.UTF8.GetBytes(located.Record.GetRawText()),
+                    $"FreshBooks answered with a record Ledgerline cannot read at {located.Within}: {Bounded(error.Message)}", error);
+            }
+
+            return FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body,
+                $"FreshBooks answered with an unexpected envelope{(at is null ? string.Empty : " at " + at)}: {Bounded(error.Message)}", error);
+        }
+    }
+
+    /// <summary>Maps one wire record; a value that does not parse (an amount like <c>"12,5"</c>) → invalid response quoting the record.</summary>
+    private static TRecord Map<TWire, TRecord>(FreshBooksResponse response, RecordPath path, int? index, TWire wire, Func<TWire, TRecord> map)
+    {
+        try
+        {
+            return map(wire);
         }
         catch (Exception exception) when (exception is FormatException or OverflowException or InvalidOperationException)
         {
-            throw FreshBooksErrorTable.Invalid(response.Call, response.Status, System.Text.Encoding.UTF8.GetBytes(element.GetRawText()),
+            throw FreshBooksErrorTable.Invalid(response.Call, response.Status, RecordBytes(response, path, index),
                 $"FreshBooks answered with a value Ledgerline cannot read: {Bounded(exception.Message)}", exception);
         }
+    }
+
+    /// <summary>The raw JSON of one record, to quote it; the whole body when it cannot be found.</summary>
+    private static ReadOnlyMemory<byte> RecordBytes(FreshBooksResponse response, RecordPath path, int? index)
+    {
+        using var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
+        var found = path.Find(document.RootElement, list: index is not null);
+        if (index is { } i && found.ValueKind == JsonValueKind.Array && i < found.GetArrayLength())
+        {
+            found = found[i];
+        }
+
+        return found.ValueKind == JsonValueKind.Object ? Encoding.UTF8.GetBytes(found.GetRawText()) : response.Body;
     }
 
     /// <summary>A message quoting provider data, cut so that a huge value cannot flood the exception (the excerpt is bounded too).</summary>
     private static string Bounded(string message) =>
         message.Length <= MaxReasonLength ? message : string.Concat(message.AsSpan(0, MaxReasonLength), "…");
-
-    /// <summary>Reads and maps one record with the adapter's Mapster configuration, keeping the element as its raw representation when asked.</summary>
-    public static TRecord Record<TWire, TRecord>(FreshBooksResponse response, JsonElement element, TypeAdapterConfig config, bool keepRaw)
-        where TRecord : LedgerRecord =>
-        Map(response, element, keepRaw, () => Read<TWire>(response, element).Adapt<TWire, TRecord>(config));
-
-    private static bool ProviderErrorHasList(JsonElement root) => ProviderError.HasAccountingErrors(root);
-
-    private static JsonElement Path(FreshBooksResponse response, JsonElement element, params string[] names)
-    {
-        var current = element;
-        foreach (var name in names)
-        {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
-            {
-                throw Wrong(response, string.Join('.', names));
-            }
-        }
-
-        return current;
-    }
-
-    private static JsonElement Object(FreshBooksResponse response, JsonElement element, string path) =>
-        element.ValueKind == JsonValueKind.Object ? element : throw Wrong(response, path);
 
     private static InvalidProviderResponseException Wrong(FreshBooksResponse response, string expected) =>
         FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body, $"FreshBooks answered with an unexpected envelope (expected {expected})");

@@ -62,6 +62,7 @@ public static class FreshBooksLedgerlineBuilderExtensions
         services.AddFreshBooksConnections();
         services.TryAddSingleton<FreshBooksHttp>();
         services.TryAddTransient<FreshBooksHeadersHandler>();
+        services.TryAddTransient<FreshBooksBodyHandler>();
 
         AddClient<IFreshBooksAccountingApi>(services);
         AddClient<IFreshBooksTimeTrackingApi>(services);
@@ -74,11 +75,15 @@ public static class FreshBooksLedgerlineBuilderExtensions
         where TApi : class =>
         services.AddRefitGeneratedClient<TApi>(_ => new RefitSettings
             {
+                // Bodies are read and written with the adapter's source-generated metadata and strict converters.
+                ContentSerializer = new SystemTextJsonContentSerializer(FreshBooksJson.Options),
+
                 // Keep the transport failure (and Ledgerline's own errors from the auth handler) as thrown, so the error
                 // table sees what actually happened rather than Refit's wrapper.
                 TransportExceptionFactory = static (_, exception, _) => exception,
             })
             .ConfigureHttpClient((sp, client) => client.BaseAddress = sp.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>().CurrentValue.ApiBaseUrl)
+            .AddHttpMessageHandler<FreshBooksBodyHandler>()
             .AddHttpMessageHandler<FreshBooksHeadersHandler>()
             .AddFreshBooksHandlers();
 

@@ -1,81 +1,116 @@
-using System.Buffers;
-using System.Text.Json;
-using Ledgerline.FreshBooks.Api;
+using System.Runtime.ExceptionServices;
 using Ledgerline.FreshBooks.Errors;
-using Mapster;
 using Microsoft.Extensions.Logging;
+using Refit;
 
 namespace Ledgerline.FreshBooks.Http;
 
 /// <summary>
-/// Sends one Refit call and turns every outcome into either a successful response or an exception from
+/// Sends one Refit call and turns every outcome into either a successful typed answer or an exception from
 /// <see cref="FreshBooksErrorTable"/>. The caller's cancellation passes through unwrapped; errors Ledgerline raised lower
-/// down (the auth handler's <see cref="ReauthorizationRequiredException"/>) pass through as they are.
+/// down (the auth handler's <see cref="ReauthorizationRequiredException"/>) pass through as they are. A body that arrived
+/// but could not be read is returned with its <see cref="FreshBooksResult{T}.ReadError"/> for the envelope reader to
+/// explain, because only the reader knows where the records are.
 /// </summary>
 internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<FreshBooksHttp> logger)
 {
-    /// <summary>The largest body read (FreshBooks' largest page of 100 invoices with lines is a few hundred KB).</summary>
-    public const int MaxBodyBytes = 32 * 1024 * 1024;
+    /// <summary>Sends and reads a typed answer; throws a <see cref="LedgerlineException"/> for any error answer.</summary>
+    public async Task<FreshBooksResult<T>> SendAsync<T>(
+        FreshBooksCall call, Func<CancellationToken, Task<IApiResponse<T>>> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        var (response, answer) = await ReceiveAsync(call, async t => await send(t), cancellationToken);
+        using (answer)
+        {
+            var typed = (IApiResponse<T>)answer;
+            return new FreshBooksResult<T>(response, typed.Content, typed.Error?.InnerException ?? typed.Error);
+        }
+    }
 
-    /// <summary>Sends and reads; throws a <see cref="LedgerlineException"/> for any error answer.</summary>
+    /// <summary>Sends a call whose answer has no body worth reading (a delete).</summary>
     public async Task<FreshBooksResponse> SendAsync(
-        FreshBooksCall call, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+        FreshBooksCall call, Func<CancellationToken, Task<IApiResponse>> send, CancellationToken cancellationToken)
+    {
+        var (response, answer) = await ReceiveAsync(call, send, cancellationToken);
+        answer.Dispose();
+        return response;
+    }
+
+    private async Task<(FreshBooksResponse Response, IApiResponse Answer)> ReceiveAsync(
+        FreshBooksCall call, Func<CancellationToken, Task<IApiResponse>> send, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        ArgumentNullException.ThrowIfNull(send);
         if (call.IsWrite)
         {
             call = call with { SentAt = timeProvider.GetUtcNow() };
             LogWrite(logger, call.Operation, call.Entity, call.OperationId, call.RecordId);
         }
 
-        HttpResponseMessage response;
+        IApiResponse answer;
         try
         {
-            response = await send(cancellationToken);
+            answer = await send(cancellationToken);
         }
-        catch (LedgerlineException)
+        catch (Exception exception) when (Translate(call, exception, cancellationToken) is { } error)
         {
-            throw;
-        }
-        catch (Refit.ApiRequestException wrapped) when (wrapped.InnerException is LedgerlineException inner)
-        {
-            throw inner;
-        }
-        catch (Refit.ApiRequestException wrapped) when (wrapped.InnerException is { } inner && FreshBooksErrorTable.IsTransport(inner, cancellationToken))
-        {
-            throw Failed(call, inner);
-        }
-        catch (Exception exception) when (FreshBooksErrorTable.IsTransport(exception, cancellationToken))
-        {
-            throw Failed(call, exception);
+            throw error;
         }
 
-        using (response)
+        if (!answer.IsReceived || answer.Error is ApiRequestException)
         {
-            var status = (int)response.StatusCode;
-            ReadOnlyMemory<byte> body;
-            try
-            {
-                body = await ReadAsync(response.Content, cancellationToken);
-            }
-            catch (TruncatedBodyException truncated) when (FreshBooksErrorTable.IsTransport(truncated.InnerException!, cancellationToken))
-            {
+            // Refit kept the failure to get an answer in the response rather than throwing it.
+            answer.Dispose();
+            var failure = answer.Error?.InnerException ?? (Exception?)answer.Error ?? new HttpRequestException("FreshBooks sent no answer.");
+            throw Translate(call, failure, cancellationToken) ?? Rethrow(failure);
+        }
+
+        var status = (int)answer.StatusCode;
+        var body = Body(answer);
+        if (!answer.IsSuccessStatusCode)
+        {
+            answer.Dispose();
+            throw FreshBooksErrorTable.FromResponse(call, status, answer.Headers, body, timeProvider.GetUtcNow());
+        }
+
+        return (new FreshBooksResponse(call, status, body), answer);
+    }
+
+    /// <summary>
+    /// The Ledgerline error for a failure to get an answer, or null when the failure is not one (the caller's cancellation),
+    /// which then passes through as it is.
+    /// </summary>
+    private LedgerlineException? Translate(FreshBooksCall call, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case LedgerlineException ledgerline:
+                return ledgerline;
+            case ApiRequestException { InnerException: { } inner }:
+                return Translate(call, inner, cancellationToken);
+            case TruncatedBodyException truncated when FreshBooksErrorTable.IsTransport(truncated.InnerException!, cancellationToken):
                 // The answer started and was cut short. A read reports what arrived; a write did reach FreshBooks (it
                 // answered), but what it did cannot be read, so its outcome is unknown.
-                throw call.IsWrite
+                return call.IsWrite
                     ? Failed(call, truncated.InnerException!)
-                    : FreshBooksErrorTable.Invalid(call, status, truncated.Received, "FreshBooks' answer was cut short", truncated.InnerException);
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw FreshBooksErrorTable.FromResponse(call, status, response.Headers, body, timeProvider.GetUtcNow());
-            }
-
-            return new FreshBooksResponse(call, status, body);
+                    : FreshBooksErrorTable.Invalid(call, truncated.Status, truncated.Received, "FreshBooks' answer was cut short", truncated.InnerException);
+            case var _ when FreshBooksErrorTable.IsTransport(exception, cancellationToken):
+                return Failed(call, exception);
+            default:
+                return null;
         }
     }
+
+    private static Exception Rethrow(Exception exception)
+    {
+        ExceptionDispatchInfo.Throw(exception);
+        return exception;
+    }
+
+    /// <summary>The body <see cref="FreshBooksBodyHandler"/> read; an error answer read some other way keeps Refit's text.</summary>
+    private static ReadOnlyMemory<byte> Body(IApiResponse answer) =>
+        answer.RequestMessage is { } request && request.Options.TryGetValue(FreshBooksRequest.ResponseBody, out var body)
+            ? body
+            : answer.Error is ApiException { Content: { } text } ? System.Text.Encoding.UTF8.GetBytes(text) : ReadOnlyMemory<byte>.Empty;
 
     private LedgerlineException Failed(FreshBooksCall call, Exception exception)
     {
@@ -87,82 +122,6 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
 
         return error;
     }
-
-    /// <summary>
-    /// Reads the whole body, at most <see cref="MaxBodyBytes"/>. With a Content-Length the bytes land in one array of that
-    /// size; without one (chunked answers) they are read through a pooled buffer into a growing stream whose own buffer is
-    /// returned as is: no per-response 80 KB scratch array, no final copy (benchmarks/README.md, hot spot 1).
-    /// </summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpContent? content, CancellationToken cancellationToken)
-    {
-        if (content is null)
-        {
-            return ReadOnlyMemory<byte>.Empty;
-        }
-
-        var declared = content.Headers.ContentLength;
-        if (declared is > MaxBodyBytes)
-        {
-            throw TooLarge();
-        }
-
-        using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        return declared is { } length
-            ? await ReadDeclaredAsync(stream, (int)length, cancellationToken)
-            : await ReadChunkedAsync(stream, cancellationToken);
-    }
-
-    private static async Task<ReadOnlyMemory<byte>> ReadDeclaredAsync(Stream stream, int length, CancellationToken cancellationToken)
-    {
-        var body = new byte[length];
-        var total = 0;
-        try
-        {
-            int read;
-            while (total < length && (read = await stream.ReadAsync(body.AsMemory(total), cancellationToken)) > 0)
-            {
-                total += read;
-            }
-        }
-        catch (Exception exception) when (exception is IOException or HttpRequestException && total > 0)
-        {
-            throw new TruncatedBodyException(body[..total], exception);
-        }
-
-        return body.AsMemory(0, total);
-    }
-
-    private static async Task<ReadOnlyMemory<byte>> ReadChunkedAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    throw TooLarge();
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or HttpRequestException && buffer.Length > 0)
-        {
-            throw new TruncatedBodyException(buffer.ToArray(), exception);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    private static HttpRequestException TooLarge() =>
-        new(HttpRequestError.ConfigurationLimitExceeded, "The FreshBooks response is larger than Ledgerline reads.");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "FreshBooks {Operation} {Entity}: sending operation {OperationId} (record {RecordId})")]
     private static partial void LogWrite(ILogger logger, string operation, EntityKind entity, string operationId, string? recordId);

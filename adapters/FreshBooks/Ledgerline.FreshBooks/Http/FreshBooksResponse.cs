@@ -1,9 +1,4 @@
-using System.Buffers;
-using System.Text.Json;
-using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
-using Mapster;
-using Microsoft.Extensions.Logging;
 
 namespace Ledgerline.FreshBooks.Http;
 

@@ -49,7 +49,8 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.DiscountValue, s => FreshBooksValues.Number(s.DiscountPercent))
             .Map(d => d.Notes, s => s.Notes)
             .Map(d => d.Terms, s => s.Terms)
-            .Map(d => d.Lines, s => LinesOut(s.Lines));
+            .Map(d => d.Lines, s => LinesOut(s.Lines))
+            .Ignore(d => d.VisState);
 
         // The due date travels as an offset from the issue date; the store fills DueOffsetDays once it knows both.
         config.NewConfig<InvoiceChanges, InvoiceWrite>()
@@ -61,7 +62,8 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.DiscountValue, s => s.DiscountPercent.HasValue ? FreshBooksValues.Number(s.DiscountPercent.Value) : null)
             .Map(d => d.Notes, s => s.Notes)
             .Map(d => d.Terms, s => s.Terms)
-            .Map(d => d.Lines, s => s.Lines == null ? null : LinesOut(s.Lines));
+            .Map(d => d.Lines, s => s.Lines == null ? null : LinesOut(s.Lines))
+            .Ignore(d => d.VisState);
     }
 
     internal static IReadOnlyList<InvoiceLineWrite> LinesOut(IReadOnlyList<NewInvoiceLine> lines) =>

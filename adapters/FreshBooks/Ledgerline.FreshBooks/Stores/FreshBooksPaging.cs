@@ -1,3 +1,4 @@
+using Ledgerline.FreshBooks.Api;
 using System.Runtime.CompilerServices;
 using Ledgerline.FreshBooks.Http;
 

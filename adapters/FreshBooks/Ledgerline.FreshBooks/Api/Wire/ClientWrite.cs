@@ -52,4 +52,11 @@ internal sealed record ClientWrite
 
     [JsonPropertyName("p_country")]
     public string? Country { get; init; }
+
+    /// <summary>
+    /// A state change (0 active, 1 deleted, 2 archived). FreshBooks discards every other field of a body that carries it,
+    /// so it is sent alone.
+    /// </summary>
+    [JsonPropertyName("vis_state")]
+    public int? VisState { get; init; }
 }

@@ -43,4 +43,11 @@ internal sealed record ExpenseWrite
 
     [JsonPropertyName("taxPercent2")]
     public string? TaxPercent2 { get; init; }
+
+    /// <summary>
+    /// A state change (0 active, 1 deleted, 2 archived). FreshBooks discards every other field of a body that carries it,
+    /// so it is sent alone.
+    /// </summary>
+    [JsonPropertyName("vis_state")]
+    public int? VisState { get; init; }
 }

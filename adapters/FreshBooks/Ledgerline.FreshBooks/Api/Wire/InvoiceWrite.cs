@@ -31,4 +31,11 @@ internal sealed record InvoiceWrite
 
     [JsonPropertyName("lines")]
     public IReadOnlyList<InvoiceLineWrite>? Lines { get; init; }
+
+    /// <summary>
+    /// A state change (0 active, 1 deleted, 2 archived). FreshBooks discards every other field of a body that carries it,
+    /// so it is sent alone.
+    /// </summary>
+    [JsonPropertyName("vis_state")]
+    public int? VisState { get; init; }
 }
