@@ -76,7 +76,7 @@ public static class FreshBooksLedgerlineBuilderExtensions
         services.AddRefitGeneratedClient<TApi>(_ => new RefitSettings
             {
                 // Bodies are read and written with the adapter's source-generated metadata and strict converters.
-                ContentSerializer = new SystemTextJsonContentSerializer(FreshBooksJson.Options),
+                ContentSerializer = new FreshBooksContentSerializer(),
 
                 // Keep the transport failure (and Ledgerline's own errors from the auth handler) as thrown, so the error
                 // table sees what actually happened rather than Refit's wrapper.

@@ -16,7 +16,7 @@ internal sealed class FreshBooksBodyHandler : DelegatingHandler
         {
             var original = response.Content;
             var body = await FreshBooksResponseBody.ReadAsync(original, (int)response.StatusCode, cancellationToken);
-            var buffered = new ReadOnlyMemoryContent(body);
+            var buffered = new FreshBooksBody(body);
             if (original is not null)
             {
                 foreach (var header in original.Headers)

@@ -7,5 +7,5 @@ namespace Ledgerline.FreshBooks.Api;
 internal sealed record AccountingEnvelope<TResult>
 {
     [JsonPropertyName("response")]
-    public AccountingResponse<TResult>? Response { get; init; }
+    public AccountingResponse<TResult>? Response { get; set; }
 }

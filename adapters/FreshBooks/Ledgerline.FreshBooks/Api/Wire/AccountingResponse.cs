@@ -11,11 +11,11 @@ namespace Ledgerline.FreshBooks.Api;
 internal sealed record AccountingResponse<TResult>
 {
     [JsonPropertyName("result")]
-    public TResult? Result { get; init; }
+    public TResult? Result { get; set; }
 
     /// <summary>Kept unread: the error table reads error bodies itself.</summary>
     [JsonPropertyName("errors")]
-    public JsonElement? Errors { get; init; }
+    public JsonElement? Errors { get; set; }
 
     /// <summary>Whether FreshBooks listed errors.</summary>
     [JsonIgnore]

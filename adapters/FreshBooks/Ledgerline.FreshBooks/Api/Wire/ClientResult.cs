@@ -12,10 +12,10 @@ internal sealed record ClientResult : PageCounters, IWireResult<ClientWire>
     public const string ListKey = "clients";
 
     [JsonPropertyName(SingleKey)]
-    public ClientWire? Record { get; init; }
+    public ClientWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
-    public IReadOnlyList<ClientWire>? Records { get; init; }
+    public IReadOnlyList<ClientWire>? Records { get; set; }
 
     [JsonIgnore]
     public PageCounters Counters => this;

@@ -12,10 +12,10 @@ internal sealed record ExpenseCategoryResult : PageCounters, IWireResult<Expense
     public const string ListKey = "categories";
 
     [JsonPropertyName(SingleKey)]
-    public ExpenseCategoryWire? Record { get; init; }
+    public ExpenseCategoryWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
-    public IReadOnlyList<ExpenseCategoryWire>? Records { get; init; }
+    public IReadOnlyList<ExpenseCategoryWire>? Records { get; set; }
 
     [JsonIgnore]
     public PageCounters Counters => this;

@@ -6,17 +6,17 @@ namespace Ledgerline.FreshBooks.Api;
 internal sealed record ExpenseCategoryWire
 {
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     [JsonPropertyName("categoryid")]
-    public long? CategoryId { get; init; }
+    public long? CategoryId { get; set; }
 
     [JsonPropertyName("category")]
-    public string? Category { get; init; }
+    public string? Category { get; set; }
 
     [JsonPropertyName("parentid")]
-    public long? ParentId { get; init; }
+    public long? ParentId { get; set; }
 
     [JsonPropertyName("vis_state")]
-    public int? VisState { get; init; }
+    public int? VisState { get; set; }
 }

@@ -12,10 +12,10 @@ internal sealed record ExpenseResult : PageCounters, IWireResult<ExpenseWire>
     public const string ListKey = "expenses";
 
     [JsonPropertyName(SingleKey)]
-    public ExpenseWire? Record { get; init; }
+    public ExpenseWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
-    public IReadOnlyList<ExpenseWire>? Records { get; init; }
+    public IReadOnlyList<ExpenseWire>? Records { get; set; }
 
     [JsonIgnore]
     public PageCounters Counters => this;

@@ -6,35 +6,35 @@ namespace Ledgerline.FreshBooks.Api;
 internal sealed record InvoiceLineWire
 {
     [JsonPropertyName("lineid")]
-    public long? LineId { get; init; }
+    public long? LineId { get; set; }
 
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     [JsonPropertyName("qty")]
-    public string? Quantity { get; init; }
+    public string? Quantity { get; set; }
 
     [JsonPropertyName("unit_cost")]
-    public MoneyWire? UnitCost { get; init; }
+    public MoneyWire? UnitCost { get; set; }
 
     [JsonPropertyName("amount")]
-    public MoneyWire? Amount { get; init; }
+    public MoneyWire? Amount { get; set; }
 
     [JsonPropertyName("taxName1")]
-    public string? TaxName1 { get; init; }
+    public string? TaxName1 { get; set; }
 
     [JsonPropertyName("taxAmount1")]
-    public string? TaxPercent1 { get; init; }
+    public string? TaxPercent1 { get; set; }
 
     [JsonPropertyName("taxName2")]
-    public string? TaxName2 { get; init; }
+    public string? TaxName2 { get; set; }
 
     [JsonPropertyName("taxAmount2")]
-    public string? TaxPercent2 { get; init; }
+    public string? TaxPercent2 { get; set; }
 
     [JsonPropertyName("type")]
-    public int? Type { get; init; }
+    public int? Type { get; set; }
 }

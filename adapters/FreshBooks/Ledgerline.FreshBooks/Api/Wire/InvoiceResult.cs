@@ -12,10 +12,10 @@ internal sealed record InvoiceResult : PageCounters, IWireResult<InvoiceWire>
     public const string ListKey = "invoices";
 
     [JsonPropertyName(SingleKey)]
-    public InvoiceWire? Record { get; init; }
+    public InvoiceWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
-    public IReadOnlyList<InvoiceWire>? Records { get; init; }
+    public IReadOnlyList<InvoiceWire>? Records { get; set; }
 
     [JsonIgnore]
     public PageCounters Counters => this;

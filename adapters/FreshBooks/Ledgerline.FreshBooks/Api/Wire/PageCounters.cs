@@ -6,14 +6,14 @@ namespace Ledgerline.FreshBooks.Api;
 internal record PageCounters
 {
     [JsonPropertyName("page")]
-    public int? Page { get; init; }
+    public int? Page { get; set; }
 
     [JsonPropertyName("pages")]
-    public int? Pages { get; init; }
+    public int? Pages { get; set; }
 
     [JsonPropertyName("per_page")]
-    public int? PerPage { get; init; }
+    public int? PerPage { get; set; }
 
     [JsonPropertyName("total")]
-    public int? Total { get; init; }
+    public int? Total { get; set; }
 }

@@ -12,10 +12,10 @@ internal sealed record PaymentResult : PageCounters, IWireResult<PaymentWire>
     public const string ListKey = "payments";
 
     [JsonPropertyName(SingleKey)]
-    public PaymentWire? Record { get; init; }
+    public PaymentWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
-    public IReadOnlyList<PaymentWire>? Records { get; init; }
+    public IReadOnlyList<PaymentWire>? Records { get; set; }
 
     [JsonIgnore]
     public PageCounters Counters => this;

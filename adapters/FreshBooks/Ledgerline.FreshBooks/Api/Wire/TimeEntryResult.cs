@@ -15,13 +15,13 @@ internal sealed record TimeEntryResult : IWireResult<TimeEntryWire>
     public const string ListKey = "time_entries";
 
     [JsonPropertyName(SingleKey)]
-    public TimeEntryWire? Record { get; init; }
+    public TimeEntryWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
-    public IReadOnlyList<TimeEntryWire>? Records { get; init; }
+    public IReadOnlyList<TimeEntryWire>? Records { get; set; }
 
     [JsonPropertyName("meta")]
-    public PageCounters? Meta { get; init; }
+    public PageCounters? Meta { get; set; }
 
     [JsonIgnore]
     public PageCounters? Counters => Meta;

@@ -6,8 +6,8 @@ namespace Ledgerline.FreshBooks.Api;
 internal sealed record TimerWire
 {
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     [JsonPropertyName("is_running")]
-    public bool? IsRunning { get; init; }
+    public bool? IsRunning { get; set; }
 }
