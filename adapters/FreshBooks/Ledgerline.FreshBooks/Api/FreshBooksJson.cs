@@ -27,26 +27,6 @@ internal static class FreshBooksJson
     /// <summary>Options for parsing whole bodies.</summary>
     public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth };
 
-    /// <summary>
-    /// Serializes <c>{"key": payload}</c> into a buffered body: bytes, not a stream, so that a handler may send it again.
-    /// </summary>
-    public static HttpContent Envelope<T>(string key, T payload)
-        where T : notnull
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName(key);
-            JsonSerializer.Serialize(writer, payload, Options.GetTypeInfo(payload.GetType()));
-            writer.WriteEndObject();
-        }
-
-        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        return content;
-    }
-
     /// <summary>The generated metadata of a wire type, bound to <see cref="Options"/>.</summary>
     public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() =>
         (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
