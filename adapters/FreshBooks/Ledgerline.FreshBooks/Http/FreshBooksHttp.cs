@@ -51,6 +51,10 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
         {
             answer = await send(cancellationToken);
         }
+        catch (LedgerlineException)
+        {
+            throw;
+        }
         catch (Exception exception) when (Translate(call, exception, cancellationToken) is { } error)
         {
             throw error;
@@ -68,8 +72,10 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
         var body = Body(answer);
         if (!answer.IsSuccessStatusCode)
         {
-            answer.Dispose();
-            throw FreshBooksErrorTable.FromResponse(call, status, answer.Headers, body, timeProvider.GetUtcNow());
+            using (answer)
+            {
+                throw FreshBooksErrorTable.FromResponse(call, status, answer.Headers, body, timeProvider.GetUtcNow());
+            }
         }
 
         return (new FreshBooksResponse(call, status, body), answer);
