@@ -4,6 +4,7 @@ using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Mapping;
 using Ledgerline.FreshBooks.Stores;
 using Microsoft.Extensions.Options;
+using Ledgerline.FreshBooks.Connections;
 
 namespace Ledgerline.FreshBooks;
 

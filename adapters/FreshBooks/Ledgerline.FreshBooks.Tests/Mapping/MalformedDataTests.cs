@@ -130,11 +130,8 @@ public sealed class MalformedDataTests
     public void Record_MalformedId_InvalidProviderResponseQuotingRawText()
     {
         var response = Golden.Response("""{"response": {"result": {"client": {"id": "abc", "vis_state": 0, "organization": "Junk Ltd."}}}}""", EntityKind.Contact, 200);
-        using var document = FreshBooksEnvelope.Parse(response);
-        var element = FreshBooksEnvelope.AccountingSingle(response, document, "client");
 
-        var invalid = Assert.Throws<InvalidProviderResponseException>(
-            () => FreshBooksEnvelope.Record<ClientWire, Contact>(response, element, FreshBooksMapping.Config, keepRaw: true));
+        var invalid = Assert.Throws<InvalidProviderResponseException>(() => Support.Read.Record<Contact>(response));
 
         Assert.Equal("FreshBooks", invalid.Provider);
         Assert.Equal(200, invalid.StatusCode);
@@ -153,11 +150,8 @@ public sealed class MalformedDataTests
         var json = """{"response": {"result": {"payment": {"id": 5, "invoiceid": 7, "amount": {"amount": """ + JsonSerializer.Serialize(amount)
             + """, "code": "USD"}, "date": "2024-07-01", "vis_state": 0}}}}""";
         var response = Golden.Response(json, EntityKind.Payment, 200);
-        using var document = FreshBooksEnvelope.Parse(response);
-        var element = FreshBooksEnvelope.AccountingSingle(response, document, "payment");
 
-        var invalid = Assert.Throws<InvalidProviderResponseException>(
-            () => FreshBooksEnvelope.Record<PaymentWire, Payment>(response, element, FreshBooksMapping.Config, keepRaw: true));
+        var invalid = Assert.Throws<InvalidProviderResponseException>(() => Support.Read.Record<Payment>(response));
 
         var money = Assert.IsType<MoneyFormatException>(invalid.InnerException);
         Assert.Equal(amount, money.RawText);
@@ -172,11 +166,8 @@ public sealed class MalformedDataTests
         var json = """{"response": {"result": {"payment": {"id": 5, "amount": {"amount": """ + JsonSerializer.Serialize(amount)
             + """, "code": "USD"}, "vis_state": 0}}}}""";
         var response = Golden.Response(json, EntityKind.Payment, 200);
-        using var document = FreshBooksEnvelope.Parse(response);
-        var element = FreshBooksEnvelope.AccountingSingle(response, document, "payment");
 
-        var invalid = Assert.Throws<InvalidProviderResponseException>(
-            () => FreshBooksEnvelope.Record<PaymentWire, Payment>(response, element, FreshBooksMapping.Config, keepRaw: true));
+        var invalid = Assert.Throws<InvalidProviderResponseException>(() => Support.Read.Record<Payment>(response));
 
         Assert.True(invalid.Message.Length < 600, invalid.Message.Length.ToString(CultureInfo.InvariantCulture));
         Assert.True(invalid.BodyExcerpt!.Length <= FreshBooksErrorTable.MaxExcerptLength);

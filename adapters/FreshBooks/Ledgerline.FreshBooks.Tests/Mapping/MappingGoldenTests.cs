@@ -11,16 +11,9 @@ public sealed class MappingGoldenTests
     private static readonly CurrencyCode Cad = CurrencyCode.CAD;
     private static readonly CurrencyCode Usd = CurrencyCode.USD;
 
-    private static TRecord Map<TWire, TRecord>(string file, EntityKind entity, string key, bool accounting = true)
-        where TRecord : LedgerRecord
-    {
-        var response = Golden.Response(file, entity);
-        using var document = FreshBooksEnvelope.Parse(response);
-        var element = accounting
-            ? FreshBooksEnvelope.AccountingSingle(response, document, key)
-            : FreshBooksEnvelope.ProjectSingle(response, document, key);
-        return FreshBooksEnvelope.Record<TWire, TRecord>(response, element, FreshBooksMapping.Config, keepRaw: true);
-    }
+    private static TRecord Map<TRecord>(string file, EntityKind entity)
+        where TRecord : LedgerRecord =>
+        Read.Record<TRecord>(Golden.Response(file, entity));
 
     [Fact]
     public void Compile_AdapterConfiguration_EveryDestinationMemberHasASource()
@@ -35,7 +28,7 @@ public sealed class MappingGoldenTests
     [Fact]
     public void MapClient_GoldenBody_EveryCanonicalField()
     {
-        var contact = Map<ClientWire, Contact>("client.json", EntityKind.Contact, "client");
+        var contact = Map<Contact>("client.json", EntityKind.Contact);
 
         Assert.Equal("50231", contact.Id);
         // "2024-07-01 14:04:05" US/Eastern (EDT, UTC-4) is 18:04:05Z.
@@ -62,7 +55,7 @@ public sealed class MappingGoldenTests
     [Fact]
     public void MapInvoice_GoldenBodyWithLines_TotalsStatusAndLines()
     {
-        var invoice = Map<InvoiceWire, Invoice>("invoice.json", EntityKind.Invoice, "invoice");
+        var invoice = Map<Invoice>("invoice.json", EntityKind.Invoice);
 
         Assert.Equal("987654", invoice.Id);
         // Fall-back day: 01:30 happens twice; read as the later (EST, UTC-5) instant.
@@ -106,7 +99,7 @@ public sealed class MappingGoldenTests
     [Fact]
     public void MapPayment_GoldenBody_EveryCanonicalField()
     {
-        var payment = Map<PaymentWire, Payment>("payment.json", EntityKind.Payment, "payment");
+        var payment = Map<Payment>("payment.json", EntityKind.Payment);
 
         Assert.Equal("31337", payment.Id);
         // Spring-forward day: 02:30 does not exist; read with the pre-jump offset (UTC-5), i.e. 03:30 EDT.
@@ -123,7 +116,7 @@ public sealed class MappingGoldenTests
     [Fact]
     public void MapExpense_GoldenBody_LongAmountKeptExactlyAndTaxIsMoney()
     {
-        var expense = Map<ExpenseWire, Expense>("expense.json", EntityKind.Expense, "expense");
+        var expense = Map<Expense>("expense.json", EntityKind.Expense);
 
         Assert.Equal("4401", expense.Id);
         // 23:59:59 EDT on July 15 is 03:59:59Z on July 16.
@@ -142,7 +135,7 @@ public sealed class MappingGoldenTests
     [Fact]
     public void MapTimeEntry_GoldenBody_UtcFieldsLeftUtc()
     {
-        var entry = Map<TimeEntryWire, TimeEntry>("time_entry.json", EntityKind.TimeEntry, "time_entry", accounting: false);
+        var entry = Map<TimeEntry>("time_entry.json", EntityKind.TimeEntry);
 
         Assert.Equal("7001", entry.Id);
         Assert.Equal(new DateTimeOffset(2024, 11, 3, 7, 45, 12, TimeSpan.Zero), entry.UpdatedAt);
@@ -184,9 +177,8 @@ public sealed class MappingGoldenTests
               "surprise":true}}}}
             """;
         var response = Golden.Response(json, EntityKind.Invoice, 200);
-        using var document = FreshBooksEnvelope.Parse(response);
 
-        var invoice = FreshBooksEnvelope.Record<InvoiceWire, Invoice>(response, FreshBooksEnvelope.AccountingSingle(response, document, "invoice"), FreshBooksMapping.Config, keepRaw: true);
+        var invoice = Read.Record<Invoice>(response);
 
         Assert.Equal(InvoiceStatus.Unknown, invoice.Status);
         Assert.Equal("teleported", invoice.ProviderStatus);
@@ -202,11 +194,8 @@ public sealed class MappingGoldenTests
     {
         const string json = """{"response":{"result":{"expense":{"id":1,"amount":{"amount":"12,50","code":"USD"},"date":"2024-01-02"}}}}""";
         var response = Golden.Response(json, EntityKind.Expense, 200);
-        using var document = FreshBooksEnvelope.Parse(response);
-        var element = FreshBooksEnvelope.AccountingSingle(response, document, "expense");
 
-        var error = Assert.Throws<InvalidProviderResponseException>(() =>
-            FreshBooksEnvelope.Record<ExpenseWire, Expense>(response, element, FreshBooksMapping.Config, keepRaw: true));
+        var error = Assert.Throws<InvalidProviderResponseException>(() => Read.Record<Expense>(response));
 
         Assert.Equal("FreshBooks", error.Provider);
         Assert.Contains("12,50", error.BodyExcerpt, StringComparison.Ordinal);

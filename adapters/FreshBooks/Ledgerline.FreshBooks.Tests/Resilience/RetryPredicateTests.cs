@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Ledgerline.FreshBooks.Resilience;
+using Ledgerline.FreshBooks.Http;
 using Polly;
 using Polly.Timeout;
 

@@ -1,5 +1,6 @@
 using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Stores;
+using Ledgerline.FreshBooks.Api;
 
 namespace Ledgerline.FreshBooks.Tests.Stores;
 

@@ -27,16 +27,9 @@ internal static class FreshBooksJson
     /// <summary>Options for parsing whole bodies.</summary>
     public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth };
 
-    /// <summary>
-    /// Serializes <c>{"key": payload}</c> into a buffered body: bytes, not a stream, so that a handler may send it again.
-    /// </summary>
-    public static HttpContent Envelope<T>(string key, T payload)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, T> { [key] = payload }, Options);
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        return content;
-    }
+    /// <summary>The generated metadata of a wire type, bound to <see cref="Options"/>.</summary>
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() =>
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     private static JsonSerializerOptions CreateOptions()
     {
@@ -45,8 +38,9 @@ internal static class FreshBooksJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             MaxDepth = MaxDepth,
             Converters = { new StrictStringConverter(), new StrictIntegerConverter<long>(), new StrictIntegerConverter<int>(), new StrictBooleanConverter() },
+            TypeInfoResolver = FreshBooksJsonContext.Default,
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 

@@ -4,82 +4,145 @@ using Refit;
 namespace Ledgerline.FreshBooks.Api;
 
 /// <summary>
-/// The accounting family: <c>/accounting/account/{accountId}/{resource}</c> with FreshBooks' <c>{"response":{"result":…}}</c>
-/// envelope. <c>resource</c> is the entity's two-segment path (e.g. <c>invoices/invoices</c>, <c>users/clients/42</c>).
-/// Responses come back raw so the adapter reads every status and body through one error table.
+/// The accounting family: <c>/accounting/account/{accountId}/…</c>, one method per endpoint, each answering the entity's
+/// result object in FreshBooks' <c>{"response":{"result":…}}</c> envelope. Answers come back as
+/// <see cref="IApiResponse{T}"/> so that every status and body goes through the one error table
+/// (<see cref="FreshBooksHttp"/>); bodies are buffered so that the auth handler may send a request again after a refresh.
 /// </summary>
 internal interface IFreshBooksAccountingApi
 {
-    [Get("/accounting/account/{accountId}/{**resource}")]
-    Task<HttpResponseMessage> GetAsync(
+    [Get("/accounting/account/{accountId}/users/clients/{id}")]
+    Task<IApiResponse<AccountingEnvelope<ClientResult>>> GetClientAsync(
         string accountId,
-        string resource,
+        long id,
         [Query] AccountingSearch query,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
         CancellationToken cancellationToken);
 
-    [Post("/accounting/account/{accountId}/{**resource}")]
-    Task<HttpResponseMessage> CreateAsync(
+    [Get("/accounting/account/{accountId}/users/clients")]
+    Task<IApiResponse<AccountingEnvelope<ClientResult>>> ListClientsAsync(
         string accountId,
-        string resource,
         [Query] AccountingSearch query,
-        [Body] HttpContent body,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
         CancellationToken cancellationToken);
 
-    [Put("/accounting/account/{accountId}/{**resource}")]
-    Task<HttpResponseMessage> UpdateAsync(
+    [Post("/accounting/account/{accountId}/users/clients")]
+    Task<IApiResponse<AccountingEnvelope<ClientResult>>> CreateClientAsync(
         string accountId,
-        string resource,
         [Query] AccountingSearch query,
-        [Body] HttpContent body,
+        [Body(buffered: true)] ClientBody body,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
         CancellationToken cancellationToken);
-}
 
-/// <summary>
-/// Accounting query parameters: paging, <c>search[…]</c> filters and <c>include[]</c>. Unset values are not sent.
-/// Date filters are day-granular (<c>YYYY-MM-DD</c>), so the adapter narrows client-side afterwards.
-/// </summary>
-internal sealed class AccountingSearch
-{
-    [AliasAs("page")]
-    public int? Page { get; set; }
+    [Put("/accounting/account/{accountId}/users/clients/{id}")]
+    Task<IApiResponse<AccountingEnvelope<ClientResult>>> UpdateClientAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] ClientBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("per_page")]
-    public int? PerPage { get; set; }
+    [Get("/accounting/account/{accountId}/invoices/invoices/{id}")]
+    Task<IApiResponse<AccountingEnvelope<InvoiceResult>>> GetInvoiceAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("search[vis_state]")]
-    public int? VisState { get; set; }
+    [Get("/accounting/account/{accountId}/invoices/invoices")]
+    Task<IApiResponse<AccountingEnvelope<InvoiceResult>>> ListInvoicesAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("search[updated_min]")]
-    public string? UpdatedMin { get; set; }
+    [Post("/accounting/account/{accountId}/invoices/invoices")]
+    Task<IApiResponse<AccountingEnvelope<InvoiceResult>>> CreateInvoiceAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] InvoiceBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("search[customerid]")]
-    public long? CustomerId { get; set; }
+    [Put("/accounting/account/{accountId}/invoices/invoices/{id}")]
+    Task<IApiResponse<AccountingEnvelope<InvoiceResult>>> UpdateInvoiceAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] InvoiceBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("search[clientid]")]
-    public long? ClientId { get; set; }
+    [Get("/accounting/account/{accountId}/payments/payments/{id}")]
+    Task<IApiResponse<AccountingEnvelope<PaymentResult>>> GetPaymentAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("search[invoiceid]")]
-    public long? InvoiceId { get; set; }
+    [Get("/accounting/account/{accountId}/payments/payments")]
+    Task<IApiResponse<AccountingEnvelope<PaymentResult>>> ListPaymentsAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("search[categoryid]")]
-    public long? CategoryId { get; set; }
+    [Post("/accounting/account/{accountId}/payments/payments")]
+    Task<IApiResponse<AccountingEnvelope<PaymentResult>>> CreatePaymentAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] PaymentBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("search[email]")]
-    public string? Email { get; set; }
+    [Put("/accounting/account/{accountId}/payments/payments/{id}")]
+    Task<IApiResponse<AccountingEnvelope<PaymentResult>>> UpdatePaymentAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] PaymentBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("search[organization_like]")]
-    public string? OrganizationLike { get; set; }
+    [Get("/accounting/account/{accountId}/expenses/expenses/{id}")]
+    Task<IApiResponse<AccountingEnvelope<ExpenseResult>>> GetExpenseAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("search[date_min]")]
-    public string? DateMin { get; set; }
+    [Get("/accounting/account/{accountId}/expenses/expenses")]
+    Task<IApiResponse<AccountingEnvelope<ExpenseResult>>> ListExpensesAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("search[date_max]")]
-    public string? DateMax { get; set; }
+    [Post("/accounting/account/{accountId}/expenses/expenses")]
+    Task<IApiResponse<AccountingEnvelope<ExpenseResult>>> CreateExpenseAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] ExpenseBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 
-    [AliasAs("include[]")]
-    [Query(CollectionFormat.Multi)]
-    public IReadOnlyList<string>? Include { get; set; }
+    [Put("/accounting/account/{accountId}/expenses/expenses/{id}")]
+    Task<IApiResponse<AccountingEnvelope<ExpenseResult>>> UpdateExpenseAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] ExpenseBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/expenses/categories")]
+    Task<IApiResponse<AccountingEnvelope<ExpenseCategoryResult>>> ListExpenseCategoriesAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 }

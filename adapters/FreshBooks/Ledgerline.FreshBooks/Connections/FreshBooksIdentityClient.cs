@@ -7,9 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Ledgerline.FreshBooks.Connections;
 
-/// <summary>The user and business memberships behind a fresh access token, from <c>GET /auth/api/v1/users/me</c>.</summary>
-internal sealed record FreshBooksIdentity(string IdentityId, string? Email, string? FirstName, string? LastName, IReadOnlyList<FreshBooksBusiness> Businesses);
-
 /// <summary>
 /// Reads <c>/users/me</c> with an explicit bearer, before any connection exists (so it cannot go through the auth handler,
 /// which looks tokens up by connection id).

@@ -4,12 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace Ledgerline.FreshBooks.Errors;
 
-/// <summary>One field FreshBooks complained about.</summary>
-/// <param name="Field">FreshBooks' field name.</param>
-/// <param name="Message">FreshBooks' message.</param>
-/// <param name="Code">The errno, when given.</param>
-internal sealed record ProviderFieldError(string Field, string Message, string? Code);
-
 /// <summary>
 /// An error body of any FreshBooks service family, normalised: the accounting family's old <c>response.errors[]</c> and
 /// new google.rpc <c>{code, details[ErrorInfo|BadRequest]}</c>, OAuth <c>{error, error_description}</c>, events

@@ -13,6 +13,9 @@ internal static class FreshBooksRequest
     /// <summary>Typed accessor for <see cref="ConnectionIdKey"/>.</summary>
     public static readonly HttpRequestOptionsKey<string> ConnectionId = new(ConnectionIdKey);
 
+    /// <summary>The whole body of the answer to a request, read by <see cref="FreshBooksBodyHandler"/>.</summary>
+    public static readonly HttpRequestOptionsKey<ReadOnlyMemory<byte>> ResponseBody = new("Ledgerline.FreshBooks.ResponseBody");
+
     /// <summary>Connection property holding the pinned accounting <c>account_id</c>.</summary>
     public const string AccountIdProperty = FreshBooksConnectionProperties.AccountId;
 

@@ -38,7 +38,8 @@ internal sealed class ContactRegister : IRegister
             .Map(d => d.City, s => s.BillingAddress == null ? null : s.BillingAddress.City)
             .Map(d => d.Province, s => s.BillingAddress == null ? null : s.BillingAddress.Region)
             .Map(d => d.PostalCode, s => s.BillingAddress == null ? null : s.BillingAddress.PostalCode)
-            .Map(d => d.Country, s => s.BillingAddress == null ? null : s.BillingAddress.Country);
+            .Map(d => d.Country, s => s.BillingAddress == null ? null : s.BillingAddress.Country)
+            .Ignore(d => d.VisState);
 
         // Phones and the address are replaced whole: every part is sent, an empty string clearing what the change omits.
         config.NewConfig<ContactChanges, ClientWrite>()
@@ -57,7 +58,8 @@ internal sealed class ContactRegister : IRegister
             .Map(d => d.City, s => s.BillingAddress == null ? null : s.BillingAddress.City ?? string.Empty)
             .Map(d => d.Province, s => s.BillingAddress == null ? null : s.BillingAddress.Region ?? string.Empty)
             .Map(d => d.PostalCode, s => s.BillingAddress == null ? null : s.BillingAddress.PostalCode ?? string.Empty)
-            .Map(d => d.Country, s => s.BillingAddress == null ? null : s.BillingAddress.Country ?? string.Empty);
+            .Map(d => d.Country, s => s.BillingAddress == null ? null : s.BillingAddress.Country ?? string.Empty)
+            .Ignore(d => d.VisState);
     }
 
     internal static IReadOnlyList<ContactPhone> Phones(ClientWire client)

@@ -34,7 +34,8 @@ internal sealed class ExpenseRegister : IRegister
             .Map(d => d.TaxPercent1, s => s.Taxes.Count > 0 && s.Taxes[0].Percent.HasValue ? FreshBooksValues.Number(s.Taxes[0].Percent!.Value) : null)
             .Map(d => d.TaxName2, s => s.Taxes.Count > 1 ? s.Taxes[1].Name : null)
             .Map(d => d.TaxAmount2, s => s.Taxes.Count > 1 ? FreshBooksValues.MoneyOut(s.Taxes[1].Amount) : null)
-            .Map(d => d.TaxPercent2, s => s.Taxes.Count > 1 && s.Taxes[1].Percent.HasValue ? FreshBooksValues.Number(s.Taxes[1].Percent!.Value) : null);
+            .Map(d => d.TaxPercent2, s => s.Taxes.Count > 1 && s.Taxes[1].Percent.HasValue ? FreshBooksValues.Number(s.Taxes[1].Percent!.Value) : null)
+            .Ignore(d => d.VisState);
 
         config.NewConfig<ExpenseChanges, ExpenseWrite>()
             .Map(d => d.Amount, s => s.Amount.HasValue ? FreshBooksValues.MoneyOut(s.Amount.Value) : null)
@@ -44,7 +45,8 @@ internal sealed class ExpenseRegister : IRegister
             .Map(d => d.ClientId, s => s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId))
             .Ignore(d => d.StaffId)
             .Map(d => d.Notes, s => s.Notes)
-            .Ignore(d => d.TaxName1, d => d.TaxAmount1, d => d.TaxPercent1, d => d.TaxName2, d => d.TaxAmount2, d => d.TaxPercent2);
+            .Ignore(d => d.TaxName1, d => d.TaxAmount1, d => d.TaxPercent1, d => d.TaxName2, d => d.TaxAmount2, d => d.TaxPercent2)
+            .Ignore(d => d.VisState);
     }
 
     internal static IReadOnlyList<ExpenseTax> Taxes(ExpenseWire expense)

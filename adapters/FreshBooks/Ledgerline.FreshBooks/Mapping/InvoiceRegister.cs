@@ -1,39 +1,41 @@
-using System.Runtime.CompilerServices;
 using Ledgerline.FreshBooks.Api;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
 
 /// <summary>
-/// Invoices with their lines. Totals follow FreshBooks' own arithmetic (discount before tax): the subtotal is the sum of
-/// the line amounts, the discount is <c>|discount_total|</c>, the total is <c>amount</c>, and tax is what makes them add
-/// up, so the canonical identities hold exactly whatever FreshBooks rounded. Line <c>taxAmount1/2</c> are percents.
+/// Invoices with their lines. A wire invoice is mapped as a <see cref="PricedInvoice"/>, which has read its lines and
+/// amounts once; tax is what makes the amounts add up, so the canonical identities hold exactly whatever FreshBooks rounded.
 /// </summary>
 internal sealed class InvoiceRegister : IRegister
 {
     public void Register(TypeAdapterConfig config)
     {
+        // Lines and amounts are read once per invoice (PricedInvoice.Of), then mapped member by member.
         config.NewConfig<InvoiceWire, Invoice>()
-            .Map(d => d.Id, s => FreshBooksValues.Id(s.Id, s.InvoiceId))
-            .Map(d => d.UpdatedAt, s => FreshBooksValues.EasternUpdated(s.Updated, s.CreatedAt))
-            .Map(d => d.State, s => FreshBooksValues.State(s.VisState))
-            .Map(d => d.Number, s => FreshBooksValues.Text(s.InvoiceNumber))
-            .Map(d => d.ContactId, s => FreshBooksValues.Id(s.CustomerId, null))
-            .Map(d => d.Status, s => InvoiceStatusMapping.Map(s.V3Status, s.Status, s.PaymentStatus))
-            .Map(d => d.ProviderStatus, s => InvoiceStatusMapping.Raw(s.V3Status, s.Status, s.PaymentStatus))
-            .Map(d => d.IssueDate, s => FreshBooksValues.Date(s.CreateDate) ?? default)
-            .Map(d => d.DueDate, s => DueDate(s))
-            .Map(d => d.Currency, s => Compute(s).Currency)
-            .Map(d => d.Lines, s => Compute(s).Lines)
-            .Map(d => d.DiscountPercent, s => FreshBooksValues.Decimal(s.DiscountValue) ?? 0m)
-            .Map(d => d.Subtotal, s => Compute(s).Subtotal)
-            .Map(d => d.Discount, s => Compute(s).Discount)
-            .Map(d => d.Tax, s => Compute(s).Total - Compute(s).Subtotal + Compute(s).Discount)
-            .Map(d => d.Total, s => Compute(s).Total)
-            .Map(d => d.AmountPaid, s => Compute(s).Paid)
-            .Map(d => d.AmountDue, s => Compute(s).Total - Compute(s).Paid)
-            .Map(d => d.Notes, s => FreshBooksValues.Text(s.Notes))
-            .Map(d => d.Terms, s => FreshBooksValues.Text(s.Terms))
+            .MapWith(wire => PricedInvoice.Of(wire).Adapt<PricedInvoice, Invoice>(config));
+
+        config.NewConfig<PricedInvoice, Invoice>()
+            .Map(d => d.Id, s => FreshBooksValues.Id(s.Wire.Id, s.Wire.InvoiceId))
+            .Map(d => d.UpdatedAt, s => FreshBooksValues.EasternUpdated(s.Wire.Updated, s.Wire.CreatedAt))
+            .Map(d => d.State, s => FreshBooksValues.State(s.Wire.VisState))
+            .Map(d => d.Number, s => FreshBooksValues.Text(s.Wire.InvoiceNumber))
+            .Map(d => d.ContactId, s => FreshBooksValues.Id(s.Wire.CustomerId, null))
+            .Map(d => d.Status, s => InvoiceStatusMapping.Map(s.Wire.V3Status, s.Wire.Status, s.Wire.PaymentStatus))
+            .Map(d => d.ProviderStatus, s => InvoiceStatusMapping.Raw(s.Wire.V3Status, s.Wire.Status, s.Wire.PaymentStatus))
+            .Map(d => d.IssueDate, s => FreshBooksValues.Date(s.Wire.CreateDate) ?? default)
+            .Map(d => d.DueDate, s => PricedInvoice.DueDate(s.Wire))
+            .Map(d => d.Currency, s => s.Currency)
+            .Map(d => d.Lines, s => s.Lines)
+            .Map(d => d.DiscountPercent, s => FreshBooksValues.Decimal(s.Wire.DiscountValue) ?? 0m)
+            .Map(d => d.Subtotal, s => s.Subtotal)
+            .Map(d => d.Discount, s => s.Discount)
+            .Map(d => d.Tax, s => s.Total - s.Subtotal + s.Discount)
+            .Map(d => d.Total, s => s.Total)
+            .Map(d => d.AmountPaid, s => s.Paid)
+            .Map(d => d.AmountDue, s => s.Total - s.Paid)
+            .Map(d => d.Notes, s => FreshBooksValues.Text(s.Wire.Notes))
+            .Map(d => d.Terms, s => FreshBooksValues.Text(s.Wire.Terms))
             // FreshBooks applies credit as payments of type Credit, counted in AmountPaid: nothing is credited separately.
             .Ignore(d => d.AmountCredited)
             .Ignore(d => d.RawRepresentation);
@@ -47,7 +49,8 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.DiscountValue, s => FreshBooksValues.Number(s.DiscountPercent))
             .Map(d => d.Notes, s => s.Notes)
             .Map(d => d.Terms, s => s.Terms)
-            .Map(d => d.Lines, s => LinesOut(s.Lines));
+            .Map(d => d.Lines, s => LinesOut(s.Lines))
+            .Ignore(d => d.VisState);
 
         // The due date travels as an offset from the issue date; the store fills DueOffsetDays once it knows both.
         config.NewConfig<InvoiceChanges, InvoiceWrite>()
@@ -59,107 +62,8 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.DiscountValue, s => s.DiscountPercent.HasValue ? FreshBooksValues.Number(s.DiscountPercent.Value) : null)
             .Map(d => d.Notes, s => s.Notes)
             .Map(d => d.Terms, s => s.Terms)
-            .Map(d => d.Lines, s => s.Lines == null ? null : LinesOut(s.Lines));
-    }
-
-    // Lines and totals are derived once per wire record, however many canonical members read them.
-    private static readonly ConditionalWeakTable<InvoiceWire, Derived> Cache = new();
-
-    internal static Derived Compute(InvoiceWire invoice) => Cache.GetValue(invoice, static w => new Derived(
-        Currency(w), Lines(w), Subtotal(w), Discount(w), Total(w), Paid(w)));
-
-    internal sealed record Derived(CurrencyCode Currency, IReadOnlyList<InvoiceLine> Lines, Money Subtotal, Money Discount, Money Total, Money Paid);
-
-    internal static CurrencyCode Currency(InvoiceWire invoice) =>
-        FreshBooksValues.Currency(invoice.CurrencyCode) ?? FreshBooksValues.Currency(invoice.Amount?.Code)
-        ?? throw new MoneyFormatException(invoice.CurrencyCode, default);
-
-    internal static DateOnly? DueDate(InvoiceWire invoice) =>
-        FreshBooksValues.Date(invoice.DueDate)
-        ?? (FreshBooksValues.Date(invoice.CreateDate) is { } issued && invoice.DueOffsetDays is { } offset ? issued.AddDays(offset) : null);
-
-    internal static IReadOnlyList<InvoiceLine> Lines(InvoiceWire invoice)
-    {
-        if (invoice.Lines is not { Count: > 0 } wires)
-        {
-            return [];
-        }
-
-        var currency = Currency(invoice).Value;
-        var lines = new InvoiceLine[wires.Count];
-        for (var i = 0; i < wires.Count; i++)
-        {
-            var w = wires[i];
-            var quantity = FreshBooksValues.Decimal(w.Quantity) ?? 0m;
-            var unitPrice = FreshBooksValues.Money(w.UnitCost, currency);
-            lines[i] = new InvoiceLine
-            {
-                Name = w.Name ?? string.Empty,
-                Description = FreshBooksValues.Text(w.Description),
-                Quantity = quantity,
-                UnitPrice = unitPrice,
-                Amount = w.Amount?.Amount is { Length: > 0 } ? FreshBooksValues.Money(w.Amount, currency) : (unitPrice * quantity).Round(),
-                Taxes = Taxes(w),
-            };
-        }
-
-        return lines;
-    }
-
-    internal static Money Subtotal(InvoiceWire invoice)
-    {
-        var total = Ledgerline.Money.Zero(Currency(invoice));
-        foreach (var line in Lines(invoice))
-        {
-            total += line.Amount;
-        }
-
-        return total;
-    }
-
-    internal static Money Discount(InvoiceWire invoice)
-    {
-        var currency = Currency(invoice);
-        if (invoice.DiscountTotal?.Amount is { Length: > 0 })
-        {
-            var discount = FreshBooksValues.Money(invoice.DiscountTotal, currency.Value);
-            return discount with { Amount = Math.Abs(discount.Amount) };
-        }
-
-        var percent = FreshBooksValues.Decimal(invoice.DiscountValue) ?? 0m;
-        return (Subtotal(invoice) * (percent / 100m)).Round();
-    }
-
-    internal static Money Total(InvoiceWire invoice) => FreshBooksValues.Money(invoice.Amount, Currency(invoice).Value);
-
-    internal static Money Paid(InvoiceWire invoice)
-    {
-        var currency = Currency(invoice).Value;
-        if (invoice.Paid?.Amount is { Length: > 0 })
-        {
-            return FreshBooksValues.Money(invoice.Paid, currency);
-        }
-
-        return invoice.Outstanding?.Amount is { Length: > 0 }
-            ? Total(invoice) - FreshBooksValues.Money(invoice.Outstanding, currency)
-            : Ledgerline.Money.Zero(Currency(invoice));
-    }
-
-    private static List<LineTax> Taxes(InvoiceLineWire line)
-    {
-        var taxes = new List<LineTax>(2);
-        Add(line.TaxName1, line.TaxPercent1);
-        Add(line.TaxName2, line.TaxPercent2);
-        return taxes;
-
-        void Add(string? name, string? percent)
-        {
-            var rate = FreshBooksValues.Decimal(percent);
-            if (!string.IsNullOrEmpty(name) || rate is > 0)
-            {
-                taxes.Add(new LineTax(name ?? string.Empty, rate ?? 0m));
-            }
-        }
+            .Map(d => d.Lines, s => s.Lines == null ? null : LinesOut(s.Lines))
+            .Ignore(d => d.VisState);
     }
 
     internal static IReadOnlyList<InvoiceLineWrite> LinesOut(IReadOnlyList<NewInvoiceLine> lines) =>

@@ -25,13 +25,15 @@ internal sealed class PaymentRegister : IRegister
             .Map(d => d.Amount, s => FreshBooksValues.MoneyOut(s.Amount))
             .Map(d => d.Date, s => FreshBooksValues.Date(s.Date))
             .Map(d => d.Type, s => s.Method)
-            .Map(d => d.Note, s => s.Note);
+            .Map(d => d.Note, s => s.Note)
+            .Ignore(d => d.VisState);
 
         config.NewConfig<PaymentChanges, PaymentWrite>()
             .Ignore(d => d.InvoiceId)
             .Map(d => d.Amount, s => s.Amount.HasValue ? FreshBooksValues.MoneyOut(s.Amount.Value) : null)
             .Map(d => d.Date, s => s.Date.HasValue ? FreshBooksValues.Date(s.Date.Value) : null)
             .Map(d => d.Type, s => s.Method)
-            .Map(d => d.Note, s => s.Note);
+            .Map(d => d.Note, s => s.Note)
+            .Ignore(d => d.VisState);
     }
 }

@@ -7,51 +7,20 @@ using Mapster;
 namespace Ledgerline.FreshBooks.Stores;
 
 /// <summary>
-/// Invoices (<c>invoices/invoices</c>), always with <c>include[]=lines</c>. FreshBooks stores the due date as an offset
+/// Invoices (<see cref="AccountingEntities.Invoices"/>). FreshBooks stores the due date as an offset
 /// from the issue date, so a change of either one alone reads the invoice first to keep the other where it was.
 /// </summary>
 internal sealed class FreshBooksInvoiceStore(FreshBooksLedgerContext context)
-    : AccountingStore<Invoice, InvoiceWire, NewInvoice, InvoiceChanges, InvoiceQuery>(context), IInvoiceStore
+    : AccountingStore<Invoice, NewInvoice, InvoiceChanges, InvoiceQuery, InvoiceWire, InvoiceBody, InvoiceResult>(context, AccountingEntities.Invoices), IInvoiceStore
 {
-    private static readonly IReadOnlyList<string> LinesInclude = ["lines"];
-
-    protected override EntityKind Entity => EntityKind.Invoice;
-
-    protected override string Resource => "invoices/invoices";
-
-    protected override string SingleKey => "invoice";
-
-    protected override string ListKey => "invoices";
-
-    protected override string ScopeObject => "invoices";
-
-    protected override IReadOnlyList<string> Includes => LinesInclude;
-
-    protected override void ApplyFilters(InvoiceQuery query, AccountingSearch search)
-    {
-        search.UpdatedMin = UpdatedMin(query);
-        search.CustomerId = FreshBooksValues.ParseId(query.ContactId);
-        ApplyDateRange(query.IssueDate, search);
-    }
-
-    protected override bool Matches(Invoice record, InvoiceQuery query) =>
-        MatchesCommon(record, query) &&
-        (query.ContactId is not { } contact || record.ContactId == contact) &&
-        (query.Statuses is not { } statuses || statuses.Contains(record.Status)) &&
-        (query.IssueDate is not { } issued || issued.Contains(record.IssueDate)) &&
-        (query.DueDate is not { } due || (record.DueDate is { } d && due.Contains(d)));
-
-    protected override bool ServerFiltersExact(InvoiceQuery query) =>
-        query.UpdatedSince is null && query.Statuses is null && query.DueDate is null;
-
-    protected override ValueTask<object> CreateBodyAsync(NewInvoice draft, FreshBooksCall call, CancellationToken cancellationToken)
+    protected override ValueTask<InvoiceBody> CreateBodyAsync(NewInvoice draft, FreshBooksCall call, CancellationToken cancellationToken)
     {
         _ = FreshBooksValues.ParseId(draft.ContactId)
             ?? throw new RecordNotFoundException(EntityKind.Contact, draft.ContactId) { Provider = FreshBooksRequest.ProviderName };
-        return ValueTask.FromResult<object>(draft.Adapt<NewInvoice, InvoiceWrite>(Context.Mapping));
+        return ValueTask.FromResult(new InvoiceBody(draft.Adapt<NewInvoice, InvoiceWrite>(Context.Mapping)));
     }
 
-    protected override async ValueTask<object> UpdateBodyAsync(string id, InvoiceChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
+    protected override async ValueTask<InvoiceBody> UpdateBodyAsync(string id, InvoiceChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
     {
         if (changes.ContactId is { } contact && FreshBooksValues.ParseId(contact) is null)
         {
@@ -74,6 +43,6 @@ internal sealed class FreshBooksInvoiceStore(FreshBooksLedgerContext context)
             body = body with { DueOffsetDays = dueDate.DayNumber - issueDate.DayNumber };
         }
 
-        return body;
+        return new InvoiceBody(body);
     }
 }

@@ -1,6 +1,7 @@
 using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Http;
 using Mapster;
+using Ledgerline.FreshBooks.Connections;
 
 namespace Ledgerline.FreshBooks.Stores;
 

@@ -1,10 +1,8 @@
+using Ledgerline.FreshBooks.Api;
 using System.Runtime.CompilerServices;
 using Ledgerline.FreshBooks.Http;
 
 namespace Ledgerline.FreshBooks.Stores;
-
-/// <summary>One fetched page: its records (already mapped) and FreshBooks' counters.</summary>
-internal sealed record FetchedPage<T>(IReadOnlyList<T> Items, PageInfo Info);
 
 /// <summary>
 /// Streams a FreshBooks listing: page 1 first (it says how many pages there are), then the rest with at most

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Ledgerline.FreshBooks.Api;
@@ -11,22 +10,42 @@ namespace Ledgerline.FreshBooks.Stores;
 
 /// <summary>
 /// Time entries (<c>/timetracking/business/{businessId}/time_entries</c>), under the business id rather than the account
-/// id. FreshBooks deletes them for good (DELETE → 204) and has no archive, so this store has neither archive nor restore
-/// and lists active entries only.
+/// id, with bare <c>{"time_entry":…}</c> bodies. FreshBooks deletes them for good (DELETE → 204) and has no archive, so
+/// this store has neither archive nor restore and lists active entries only. Listing and cursors are the accounting
+/// stores' (<see cref="FreshBooksListing"/>), with one segment.
 /// </summary>
 internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) : ITimeEntryStore
 {
     private const string ReadScope = "user:time_entries:read";
     private const string WriteScope = "user:time_entries:write";
 
+    private static readonly RecordPath Path = RecordPath.Root(TimeEntryResult.SingleKey, TimeEntryResult.ListKey);
+
+    private static readonly IReadOnlyList<int?> OneListing = [null];
+
+    /// <summary>
+    /// The exact client-side filter. FreshBooks filters <c>updated_since</c> exactly (ISO UTC) against a timestamp it does
+    /// not return on time entries, so <c>UpdatedSince</c> is left to the server for entries without one; every other filter
+    /// is also checked here.
+    /// </summary>
+    private static readonly Func<TimeEntryQuery, TimeEntry, bool> Matches = static (query, record) =>
+        query.States.Includes(record.State) &&
+        (query.UpdatedSince is not { } since || record.UpdatedAt >= since || !HasUpdatedAt(record)) &&
+        (query.ContactId is not { } contact || record.ContactId == contact) &&
+        (query.ProjectId is not { } project || record.ProjectId == project) &&
+        (query.StartedFrom is not { } from || record.StartedAt >= from) &&
+        (query.StartedTo is not { } to || record.StartedAt <= to) &&
+        (query.Billable is not { } billable || record.Billable == billable) &&
+        (query.Billed is not { } billed || record.Billed == billed);
+
     public async Task<TimeEntry> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var call = Call("get", id);
-        var number = Number(id);
+        var number = FreshBooksListing.Number(EntityKind.TimeEntry, id);
         var business = await context.Connection.BusinessIdAsync(call, ReadScope, cancellationToken);
-        var response = await context.Http.SendAsync(call,
+        var answer = await context.Http.SendAsync(call,
             t => context.TimeTracking.GetTimeEntryAsync(business, number, context.ConnectionId, t), cancellationToken);
-        return Single(response);
+        return Single(answer);
     }
 
     public async IAsyncEnumerable<TimeEntry> ListAsync(TimeEntryQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -34,14 +53,13 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         query ??= new TimeEntryQuery();
         var call = Call("list", null);
         var business = await context.Connection.BusinessIdAsync(call, ReadScope, cancellationToken);
-        var pages = FreshBooksPaging.ListAsync(
-            (page, t) => FetchAsync(call, business, query, page, RecordQuery.MaxPageSize, t),
+        var records = FreshBooksListing.ListAsync(
+            OneListing,
+            (_, page, t) => FetchAsync(call, business, query, page, RecordQuery.MaxPageSize, t),
             context.Options.PageConcurrency,
-            new HashSet<string>(StringComparer.Ordinal),
-            r => r.Id,
-            r => Matches(r, query),
+            r => Matches(query, r),
             cancellationToken);
-        await foreach (var record in pages)
+        await foreach (var record in records)
         {
             yield return record;
         }
@@ -51,16 +69,14 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
     {
         query ??= new TimeEntryQuery();
         var call = Call("list", null);
-        var page = 1;
-        if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
-        {
-            throw FreshBooksStoreRecords.InvalidCursor();
-        }
-
         var business = await context.Connection.BusinessIdAsync(call, ReadScope, cancellationToken);
-        var fetched = await FetchAsync(call, business, query, page, query.PageSize, cancellationToken);
-        var next = page < fetched.Info.Pages ? (page + 1).ToString(CultureInfo.InvariantCulture) : null;
-        return new Page<TimeEntry>(fetched.Items.Where(r => Matches(r, query)).ToArray(), next, fetched.Info.Total);
+        return await FreshBooksListing.ListPageAsync(
+            OneListing,
+            cursor,
+            (_, page, t) => FetchAsync(call, business, query, page, query.PageSize, t),
+            r => Matches(query, r),
+            serverCountExact: true,
+            cancellationToken);
     }
 
     public async Task<TimeEntry> CreateAsync(NewTimeEntry draft, CancellationToken cancellationToken = default)
@@ -68,24 +84,22 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         ArgumentNullException.ThrowIfNull(draft);
         var call = Call("create", null);
         var business = await context.Connection.BusinessIdAsync(call, WriteScope, cancellationToken);
-        var body = draft.Adapt<NewTimeEntry, TimeEntryWrite>(context.Mapping);
-        var response = await context.Http.SendAsync(call,
-            t => context.TimeTracking.CreateTimeEntryAsync(business, FreshBooksJson.Envelope("time_entry", body), context.ConnectionId, t),
-            cancellationToken);
-        return Single(response);
+        var body = new TimeEntryBody(draft.Adapt<NewTimeEntry, TimeEntryWrite>(context.Mapping));
+        var answer = await context.Http.SendAsync(call,
+            t => context.TimeTracking.CreateTimeEntryAsync(business, body, context.ConnectionId, t), cancellationToken);
+        return Single(answer);
     }
 
     public async Task<TimeEntry> UpdateAsync(string id, TimeEntryChanges changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var call = Call("update", id);
-        var number = Number(id);
+        var number = FreshBooksListing.Number(EntityKind.TimeEntry, id);
         var business = await context.Connection.BusinessIdAsync(call, WriteScope, cancellationToken);
-        var body = changes.Adapt<TimeEntryChanges, TimeEntryWrite>(context.Mapping);
-        var response = await context.Http.SendAsync(call,
-            t => context.TimeTracking.UpdateTimeEntryAsync(business, number, FreshBooksJson.Envelope("time_entry", body), context.ConnectionId, t),
-            cancellationToken);
-        return Single(response);
+        var body = new TimeEntryBody(changes.Adapt<TimeEntryChanges, TimeEntryWrite>(context.Mapping));
+        var answer = await context.Http.SendAsync(call,
+            t => context.TimeTracking.UpdateTimeEntryAsync(business, number, body, context.ConnectionId, t), cancellationToken);
+        return Single(answer);
     }
 
     public Task<TimeEntry> ArchiveAsync(string id, CancellationToken cancellationToken = default) =>
@@ -97,25 +111,11 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         var call = Call("delete", id);
-        var number = Number(id);
+        var number = FreshBooksListing.Number(EntityKind.TimeEntry, id);
         var business = await context.Connection.BusinessIdAsync(call, WriteScope, cancellationToken);
         await context.Http.SendAsync(call,
             t => context.TimeTracking.DeleteTimeEntryAsync(business, number, context.ConnectionId, t), cancellationToken);
     }
-
-    /// <summary>
-    /// FreshBooks filters <c>updated_since</c> exactly (ISO UTC) against a timestamp it does not return on time entries, so
-    /// <c>UpdatedSince</c> is left to the server; every other filter is also checked here.
-    /// </summary>
-    private static bool Matches(TimeEntry record, TimeEntryQuery query) =>
-        query.States.Includes(record.State) &&
-        (query.UpdatedSince is not { } since || record.UpdatedAt >= since || !HasUpdatedAt(record)) &&
-        (query.ContactId is not { } contact || record.ContactId == contact) &&
-        (query.ProjectId is not { } project || record.ProjectId == project) &&
-        (query.StartedFrom is not { } from || record.StartedAt >= from) &&
-        (query.StartedTo is not { } to || record.StartedAt <= to) &&
-        (query.Billable is not { } billable || record.Billable == billable) &&
-        (query.Billed is not { } billed || record.Billed == billed);
 
     private static bool HasUpdatedAt(TimeEntry record) =>
         record.RawRepresentation is JsonElement { ValueKind: JsonValueKind.Object } raw &&
@@ -136,11 +136,10 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
             Billable = query.Billable is { } billable ? (billable ? "true" : "false") : null,
             Billed = query.Billed is { } billed ? (billed ? "true" : "false") : null,
         };
-        var response = await context.Http.SendAsync(call,
+        var answer = await context.Http.SendAsync(call,
             t => context.TimeTracking.ListTimeEntriesAsync(business, search, context.ConnectionId, t), cancellationToken);
-        using var document = FreshBooksEnvelope.Parse(response);
-        var (items, info) = FreshBooksEnvelope.ProjectList(response, document, "time_entries");
-        return FreshBooksStoreRecords.Page<TimeEntryWire, TimeEntry>(response, items, info, context.Mapping, context.Options.KeepRawRepresentation);
+        return FreshBooksEnvelope.Page<TimeEntryWire, TimeEntry>(answer.Response, FreshBooksEnvelope.Result(answer, Path), Path,
+            context.Options.KeepRawRepresentation, Map);
     }
 
     /// <summary>
@@ -153,13 +152,11 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         return remainder == 0 ? instant : instant.AddTicks(TimeSpan.TicksPerSecond - remainder);
     }
 
-    private TimeEntry Single(FreshBooksResponse response)
-    {
-        using var document = FreshBooksEnvelope.Parse(response);
-        return FreshBooksEnvelope.Record<TimeEntryWire, TimeEntry>(response, FreshBooksEnvelope.ProjectSingle(response, document, "time_entry"), context.Mapping, context.Options.KeepRawRepresentation);
-    }
+    private TimeEntry Single(FreshBooksResult<TimeEntryResult> answer) =>
+        FreshBooksEnvelope.Single<TimeEntryWire, TimeEntry>(answer.Response, FreshBooksEnvelope.Result(answer, Path), Path,
+            context.Options.KeepRawRepresentation, Map);
+
+    private TimeEntry Map(TimeEntryWire wire) => wire.Adapt<TimeEntryWire, TimeEntry>(context.Mapping);
 
     private FreshBooksCall Call(string operation, string? id) => new(EntityKind.TimeEntry, operation, context.ConnectionId, id);
-
-    private static long Number(string id) => FreshBooksStoreRecords.Number(EntityKind.TimeEntry, id);
 }

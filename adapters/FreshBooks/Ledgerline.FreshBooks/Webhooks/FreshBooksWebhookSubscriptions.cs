@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ledgerline.Connections;
 using Ledgerline.FreshBooks.Http;
 using Microsoft.Extensions.Logging;
+using Ledgerline.FreshBooks.Api;
 
 namespace Ledgerline.FreshBooks.Webhooks;
 

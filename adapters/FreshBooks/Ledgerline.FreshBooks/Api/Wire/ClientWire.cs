@@ -6,122 +6,67 @@ namespace Ledgerline.FreshBooks.Api;
 internal sealed record ClientWire
 {
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     [JsonPropertyName("userid")]
-    public long? UserId { get; init; }
+    public long? UserId { get; set; }
 
     [JsonPropertyName("fname")]
-    public string? FirstName { get; init; }
+    public string? FirstName { get; set; }
 
     [JsonPropertyName("lname")]
-    public string? LastName { get; init; }
+    public string? LastName { get; set; }
 
     [JsonPropertyName("organization")]
-    public string? Organization { get; init; }
+    public string? Organization { get; set; }
 
     [JsonPropertyName("email")]
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     [JsonPropertyName("bus_phone")]
-    public string? BusinessPhone { get; init; }
+    public string? BusinessPhone { get; set; }
 
     [JsonPropertyName("mob_phone")]
-    public string? MobilePhone { get; init; }
+    public string? MobilePhone { get; set; }
 
     [JsonPropertyName("home_phone")]
-    public string? HomePhone { get; init; }
+    public string? HomePhone { get; set; }
 
     [JsonPropertyName("fax")]
-    public string? Fax { get; init; }
+    public string? Fax { get; set; }
 
     [JsonPropertyName("note")]
-    public string? Note { get; init; }
+    public string? Note { get; set; }
 
     [JsonPropertyName("currency_code")]
-    public string? CurrencyCode { get; init; }
+    public string? CurrencyCode { get; set; }
 
     [JsonPropertyName("p_street")]
-    public string? Street { get; init; }
+    public string? Street { get; set; }
 
     [JsonPropertyName("p_street2")]
-    public string? Street2 { get; init; }
+    public string? Street2 { get; set; }
 
     [JsonPropertyName("p_city")]
-    public string? City { get; init; }
+    public string? City { get; set; }
 
     [JsonPropertyName("p_province")]
-    public string? Province { get; init; }
+    public string? Province { get; set; }
 
     [JsonPropertyName("p_code")]
-    public string? PostalCode { get; init; }
+    public string? PostalCode { get; set; }
 
     [JsonPropertyName("p_country")]
-    public string? Country { get; init; }
+    public string? Country { get; set; }
 
     /// <summary>UTC, unlike most accounting timestamps.</summary>
     [JsonPropertyName("signup_date")]
-    public string? SignupDate { get; init; }
+    public string? SignupDate { get; set; }
 
     /// <summary>US/Eastern wall-clock time.</summary>
     [JsonPropertyName("updated")]
-    public string? Updated { get; init; }
+    public string? Updated { get; set; }
 
     [JsonPropertyName("vis_state")]
-    public int? VisState { get; init; }
+    public int? VisState { get; set; }
 }
-
-/// <summary>The writable client fields; <see langword="null"/> is left out of the body, an empty string clears.</summary>
-internal sealed record ClientWrite
-{
-    [JsonPropertyName("fname")]
-    public string? FirstName { get; init; }
-
-    [JsonPropertyName("lname")]
-    public string? LastName { get; init; }
-
-    [JsonPropertyName("organization")]
-    public string? Organization { get; init; }
-
-    [JsonPropertyName("email")]
-    public string? Email { get; init; }
-
-    [JsonPropertyName("bus_phone")]
-    public string? BusinessPhone { get; init; }
-
-    [JsonPropertyName("mob_phone")]
-    public string? MobilePhone { get; init; }
-
-    [JsonPropertyName("home_phone")]
-    public string? HomePhone { get; init; }
-
-    [JsonPropertyName("fax")]
-    public string? Fax { get; init; }
-
-    [JsonPropertyName("note")]
-    public string? Note { get; init; }
-
-    [JsonPropertyName("currency_code")]
-    public string? CurrencyCode { get; init; }
-
-    [JsonPropertyName("p_street")]
-    public string? Street { get; init; }
-
-    [JsonPropertyName("p_street2")]
-    public string? Street2 { get; init; }
-
-    [JsonPropertyName("p_city")]
-    public string? City { get; init; }
-
-    [JsonPropertyName("p_province")]
-    public string? Province { get; init; }
-
-    [JsonPropertyName("p_code")]
-    public string? PostalCode { get; init; }
-
-    [JsonPropertyName("p_country")]
-    public string? Country { get; init; }
-}
-
-/// <summary>A state change; FreshBooks discards every other field of a body that carries <c>vis_state</c>, so it travels alone.</summary>
-internal sealed record VisStateWrite([property: JsonPropertyName("vis_state")] int VisState);

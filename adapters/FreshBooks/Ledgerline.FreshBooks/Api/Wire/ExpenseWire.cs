@@ -6,116 +6,54 @@ namespace Ledgerline.FreshBooks.Api;
 internal sealed record ExpenseWire
 {
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     [JsonPropertyName("expenseid")]
-    public long? ExpenseId { get; init; }
+    public long? ExpenseId { get; set; }
 
     [JsonPropertyName("amount")]
-    public MoneyWire? Amount { get; init; }
+    public MoneyWire? Amount { get; set; }
 
     [JsonPropertyName("date")]
-    public string? Date { get; init; }
+    public string? Date { get; set; }
 
     [JsonPropertyName("vendor")]
-    public string? Vendor { get; init; }
+    public string? Vendor { get; set; }
 
     [JsonPropertyName("categoryid")]
-    public long? CategoryId { get; init; }
+    public long? CategoryId { get; set; }
 
     /// <summary>0 means none.</summary>
     [JsonPropertyName("clientid")]
-    public long? ClientId { get; init; }
+    public long? ClientId { get; set; }
 
     [JsonPropertyName("staffid")]
-    public long? StaffId { get; init; }
+    public long? StaffId { get; set; }
 
     [JsonPropertyName("notes")]
-    public string? Notes { get; init; }
+    public string? Notes { get; set; }
 
     [JsonPropertyName("taxName1")]
-    public string? TaxName1 { get; init; }
+    public string? TaxName1 { get; set; }
 
     [JsonPropertyName("taxAmount1")]
-    public MoneyWire? TaxAmount1 { get; init; }
+    public MoneyWire? TaxAmount1 { get; set; }
 
     [JsonPropertyName("taxPercent1")]
-    public string? TaxPercent1 { get; init; }
+    public string? TaxPercent1 { get; set; }
 
     [JsonPropertyName("taxName2")]
-    public string? TaxName2 { get; init; }
+    public string? TaxName2 { get; set; }
 
     [JsonPropertyName("taxAmount2")]
-    public MoneyWire? TaxAmount2 { get; init; }
+    public MoneyWire? TaxAmount2 { get; set; }
 
     [JsonPropertyName("taxPercent2")]
-    public string? TaxPercent2 { get; init; }
+    public string? TaxPercent2 { get; set; }
 
     [JsonPropertyName("updated")]
-    public string? Updated { get; init; }
+    public string? Updated { get; set; }
 
     [JsonPropertyName("vis_state")]
-    public int? VisState { get; init; }
-}
-
-/// <summary>The writable expense fields.</summary>
-internal sealed record ExpenseWrite
-{
-    [JsonPropertyName("amount")]
-    public MoneyWire? Amount { get; init; }
-
-    [JsonPropertyName("date")]
-    public string? Date { get; init; }
-
-    [JsonPropertyName("vendor")]
-    public string? Vendor { get; init; }
-
-    [JsonPropertyName("categoryid")]
-    public long? CategoryId { get; init; }
-
-    [JsonPropertyName("clientid")]
-    public long? ClientId { get; init; }
-
-    [JsonPropertyName("staffid")]
-    public long? StaffId { get; init; }
-
-    [JsonPropertyName("notes")]
-    public string? Notes { get; init; }
-
-    [JsonPropertyName("taxName1")]
-    public string? TaxName1 { get; init; }
-
-    [JsonPropertyName("taxAmount1")]
-    public MoneyWire? TaxAmount1 { get; init; }
-
-    [JsonPropertyName("taxPercent1")]
-    public string? TaxPercent1 { get; init; }
-
-    [JsonPropertyName("taxName2")]
-    public string? TaxName2 { get; init; }
-
-    [JsonPropertyName("taxAmount2")]
-    public MoneyWire? TaxAmount2 { get; init; }
-
-    [JsonPropertyName("taxPercent2")]
-    public string? TaxPercent2 { get; init; }
-}
-
-/// <summary>An expense category (<c>expenses/categories</c>, read-only).</summary>
-internal sealed record ExpenseCategoryWire
-{
-    [JsonPropertyName("id")]
-    public long? Id { get; init; }
-
-    [JsonPropertyName("categoryid")]
-    public long? CategoryId { get; init; }
-
-    [JsonPropertyName("category")]
-    public string? Category { get; init; }
-
-    [JsonPropertyName("parentid")]
-    public long? ParentId { get; init; }
-
-    [JsonPropertyName("vis_state")]
-    public int? VisState { get; init; }
+    public int? VisState { get; set; }
 }

@@ -6,174 +6,75 @@ namespace Ledgerline.FreshBooks.Api;
 internal sealed record InvoiceWire
 {
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     [JsonPropertyName("invoiceid")]
-    public long? InvoiceId { get; init; }
+    public long? InvoiceId { get; set; }
 
     [JsonPropertyName("invoice_number")]
-    public string? InvoiceNumber { get; init; }
+    public string? InvoiceNumber { get; set; }
 
     [JsonPropertyName("customerid")]
-    public long? CustomerId { get; init; }
+    public long? CustomerId { get; set; }
 
     [JsonPropertyName("create_date")]
-    public string? CreateDate { get; init; }
+    public string? CreateDate { get; set; }
 
     [JsonPropertyName("due_date")]
-    public string? DueDate { get; init; }
+    public string? DueDate { get; set; }
 
     [JsonPropertyName("due_offset_days")]
-    public int? DueOffsetDays { get; init; }
+    public int? DueOffsetDays { get; set; }
 
     [JsonPropertyName("currency_code")]
-    public string? CurrencyCode { get; init; }
+    public string? CurrencyCode { get; set; }
 
     /// <summary>The total after discount and tax.</summary>
     [JsonPropertyName("amount")]
-    public MoneyWire? Amount { get; init; }
+    public MoneyWire? Amount { get; set; }
 
     [JsonPropertyName("outstanding")]
-    public MoneyWire? Outstanding { get; init; }
+    public MoneyWire? Outstanding { get; set; }
 
     [JsonPropertyName("paid")]
-    public MoneyWire? Paid { get; init; }
+    public MoneyWire? Paid { get; set; }
 
     /// <summary>Negative in FreshBooks' own fixtures (-4.40 for a 10 % discount on 44.00).</summary>
     [JsonPropertyName("discount_total")]
-    public MoneyWire? DiscountTotal { get; init; }
+    public MoneyWire? DiscountTotal { get; set; }
 
     /// <summary>The discount percent, as a string.</summary>
     [JsonPropertyName("discount_value")]
-    public string? DiscountValue { get; init; }
+    public string? DiscountValue { get; set; }
 
     [JsonPropertyName("status")]
-    public int? Status { get; init; }
+    public int? Status { get; set; }
 
     [JsonPropertyName("v3_status")]
-    public string? V3Status { get; init; }
+    public string? V3Status { get; set; }
 
     [JsonPropertyName("display_status")]
-    public string? DisplayStatus { get; init; }
+    public string? DisplayStatus { get; set; }
 
     [JsonPropertyName("payment_status")]
-    public string? PaymentStatus { get; init; }
+    public string? PaymentStatus { get; set; }
 
     [JsonPropertyName("notes")]
-    public string? Notes { get; init; }
+    public string? Notes { get; set; }
 
     [JsonPropertyName("terms")]
-    public string? Terms { get; init; }
+    public string? Terms { get; set; }
 
     [JsonPropertyName("created_at")]
-    public string? CreatedAt { get; init; }
+    public string? CreatedAt { get; set; }
 
     /// <summary>US/Eastern wall-clock time.</summary>
     [JsonPropertyName("updated")]
-    public string? Updated { get; init; }
+    public string? Updated { get; set; }
 
     [JsonPropertyName("vis_state")]
-    public int? VisState { get; init; }
+    public int? VisState { get; set; }
 
     [JsonPropertyName("lines")]
-    public IReadOnlyList<InvoiceLineWire>? Lines { get; init; }
-}
-
-/// <summary>An invoice line. <c>taxAmount1/2</c> are percents here, unlike on expenses.</summary>
-internal sealed record InvoiceLineWire
-{
-    [JsonPropertyName("lineid")]
-    public long? LineId { get; init; }
-
-    [JsonPropertyName("name")]
-    public string? Name { get; init; }
-
-    [JsonPropertyName("description")]
-    public string? Description { get; init; }
-
-    [JsonPropertyName("qty")]
-    public string? Quantity { get; init; }
-
-    [JsonPropertyName("unit_cost")]
-    public MoneyWire? UnitCost { get; init; }
-
-    [JsonPropertyName("amount")]
-    public MoneyWire? Amount { get; init; }
-
-    [JsonPropertyName("taxName1")]
-    public string? TaxName1 { get; init; }
-
-    [JsonPropertyName("taxAmount1")]
-    public string? TaxPercent1 { get; init; }
-
-    [JsonPropertyName("taxName2")]
-    public string? TaxName2 { get; init; }
-
-    [JsonPropertyName("taxAmount2")]
-    public string? TaxPercent2 { get; init; }
-
-    [JsonPropertyName("type")]
-    public int? Type { get; init; }
-}
-
-/// <summary>The writable invoice fields.</summary>
-internal sealed record InvoiceWrite
-{
-    [JsonPropertyName("customerid")]
-    public long? CustomerId { get; init; }
-
-    [JsonPropertyName("create_date")]
-    public string? CreateDate { get; init; }
-
-    [JsonPropertyName("due_offset_days")]
-    public int? DueOffsetDays { get; init; }
-
-    [JsonPropertyName("currency_code")]
-    public string? CurrencyCode { get; init; }
-
-    [JsonPropertyName("invoice_number")]
-    public string? InvoiceNumber { get; init; }
-
-    [JsonPropertyName("discount_value")]
-    public string? DiscountValue { get; init; }
-
-    [JsonPropertyName("notes")]
-    public string? Notes { get; init; }
-
-    [JsonPropertyName("terms")]
-    public string? Terms { get; init; }
-
-    [JsonPropertyName("lines")]
-    public IReadOnlyList<InvoiceLineWrite>? Lines { get; init; }
-}
-
-/// <summary>A line as sent; every line of the invoice is sent whenever lines change (FreshBooks replaces them).</summary>
-internal sealed record InvoiceLineWrite
-{
-    [JsonPropertyName("type")]
-    public int Type { get; init; }
-
-    [JsonPropertyName("name")]
-    public required string Name { get; init; }
-
-    [JsonPropertyName("description")]
-    public string? Description { get; init; }
-
-    [JsonPropertyName("qty")]
-    public required string Quantity { get; init; }
-
-    [JsonPropertyName("unit_cost")]
-    public required MoneyWire UnitCost { get; init; }
-
-    [JsonPropertyName("taxName1")]
-    public string? TaxName1 { get; init; }
-
-    [JsonPropertyName("taxAmount1")]
-    public string? TaxPercent1 { get; init; }
-
-    [JsonPropertyName("taxName2")]
-    public string? TaxName2 { get; init; }
-
-    [JsonPropertyName("taxAmount2")]
-    public string? TaxPercent2 { get; init; }
+    public IReadOnlyList<InvoiceLineWire>? Lines { get; set; }
 }

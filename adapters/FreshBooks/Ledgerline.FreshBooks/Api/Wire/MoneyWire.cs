@@ -6,8 +6,8 @@ namespace Ledgerline.FreshBooks.Api;
 internal sealed record MoneyWire
 {
     [JsonPropertyName("amount")]
-    public string? Amount { get; init; }
+    public string? Amount { get; set; }
 
     [JsonPropertyName("code")]
-    public string? Code { get; init; }
+    public string? Code { get; set; }
 }

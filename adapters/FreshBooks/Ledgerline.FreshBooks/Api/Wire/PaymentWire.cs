@@ -6,51 +6,32 @@ namespace Ledgerline.FreshBooks.Api;
 internal sealed record PaymentWire
 {
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     [JsonPropertyName("logid")]
-    public long? LogId { get; init; }
+    public long? LogId { get; set; }
 
     [JsonPropertyName("invoiceid")]
-    public long? InvoiceId { get; init; }
+    public long? InvoiceId { get; set; }
 
     [JsonPropertyName("clientid")]
-    public long? ClientId { get; init; }
+    public long? ClientId { get; set; }
 
     [JsonPropertyName("amount")]
-    public MoneyWire? Amount { get; init; }
+    public MoneyWire? Amount { get; set; }
 
     [JsonPropertyName("date")]
-    public string? Date { get; init; }
+    public string? Date { get; set; }
 
     [JsonPropertyName("type")]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     [JsonPropertyName("note")]
-    public string? Note { get; init; }
+    public string? Note { get; set; }
 
     [JsonPropertyName("updated")]
-    public string? Updated { get; init; }
+    public string? Updated { get; set; }
 
     [JsonPropertyName("vis_state")]
-    public int? VisState { get; init; }
-}
-
-/// <summary>The writable payment fields.</summary>
-internal sealed record PaymentWrite
-{
-    [JsonPropertyName("invoiceid")]
-    public long? InvoiceId { get; init; }
-
-    [JsonPropertyName("amount")]
-    public MoneyWire? Amount { get; init; }
-
-    [JsonPropertyName("date")]
-    public string? Date { get; init; }
-
-    [JsonPropertyName("type")]
-    public string? Type { get; init; }
-
-    [JsonPropertyName("note")]
-    public string? Note { get; init; }
+    public int? VisState { get; set; }
 }

@@ -6,81 +6,46 @@ namespace Ledgerline.FreshBooks.Api;
 internal sealed record TimeEntryWire
 {
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     [JsonPropertyName("identity_id")]
-    public long? IdentityId { get; init; }
+    public long? IdentityId { get; set; }
 
     /// <summary>False while a timer is running.</summary>
     [JsonPropertyName("is_logged")]
-    public bool? IsLogged { get; init; }
+    public bool? IsLogged { get; set; }
 
     [JsonPropertyName("started_at")]
-    public string? StartedAt { get; init; }
+    public string? StartedAt { get; set; }
 
     [JsonPropertyName("created_at")]
-    public string? CreatedAt { get; init; }
+    public string? CreatedAt { get; set; }
 
     [JsonPropertyName("updated_at")]
-    public string? UpdatedAt { get; init; }
+    public string? UpdatedAt { get; set; }
 
     [JsonPropertyName("client_id")]
-    public long? ClientId { get; init; }
+    public long? ClientId { get; set; }
 
     [JsonPropertyName("project_id")]
-    public long? ProjectId { get; init; }
+    public long? ProjectId { get; set; }
 
     [JsonPropertyName("note")]
-    public string? Note { get; init; }
+    public string? Note { get; set; }
 
     [JsonPropertyName("active")]
-    public bool? Active { get; init; }
+    public bool? Active { get; set; }
 
     [JsonPropertyName("billable")]
-    public bool? Billable { get; init; }
+    public bool? Billable { get; set; }
 
     [JsonPropertyName("billed")]
-    public bool? Billed { get; init; }
+    public bool? Billed { get; set; }
 
     /// <summary>Whole seconds; absent or null while running.</summary>
     [JsonPropertyName("duration")]
-    public long? Duration { get; init; }
+    public long? Duration { get; set; }
 
     [JsonPropertyName("timer")]
-    public TimerWire? Timer { get; init; }
-}
-
-/// <summary>The timer attached to a time entry.</summary>
-internal sealed record TimerWire
-{
-    [JsonPropertyName("id")]
-    public long? Id { get; init; }
-
-    [JsonPropertyName("is_running")]
-    public bool? IsRunning { get; init; }
-}
-
-/// <summary>The writable time entry fields.</summary>
-internal sealed record TimeEntryWrite
-{
-    [JsonPropertyName("is_logged")]
-    public bool? IsLogged { get; init; }
-
-    [JsonPropertyName("started_at")]
-    public string? StartedAt { get; init; }
-
-    [JsonPropertyName("duration")]
-    public long? Duration { get; init; }
-
-    [JsonPropertyName("billable")]
-    public bool? Billable { get; init; }
-
-    [JsonPropertyName("client_id")]
-    public long? ClientId { get; init; }
-
-    [JsonPropertyName("project_id")]
-    public long? ProjectId { get; init; }
-
-    [JsonPropertyName("note")]
-    public string? Note { get; init; }
+    public TimerWire? Timer { get; set; }
 }

@@ -2,7 +2,7 @@ using Ledgerline.Connections;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 
-namespace Ledgerline.FreshBooks.Stores;
+namespace Ledgerline.FreshBooks.Connections;
 
 /// <summary>
 /// What one ledger needs from its stored connection: the pinned account id (accounting) and business id (time tracking),

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace Ledgerline.FreshBooks.Resilience;
+namespace Ledgerline.FreshBooks.Http;
 
 /// <summary>
 /// Caps requests in flight per connection (<see cref="FreshBooksOptions.MaxConcurrentRequestsPerConnection"/>), so one

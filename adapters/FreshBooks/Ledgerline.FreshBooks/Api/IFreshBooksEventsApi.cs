@@ -1,7 +1,7 @@
 using Ledgerline.FreshBooks.Http;
 using Refit;
 
-namespace Ledgerline.FreshBooks.Webhooks;
+namespace Ledgerline.FreshBooks.Api;
 
 /// <summary>
 /// FreshBooks' callbacks endpoints (<c>/events/account/{accountId}/events/callbacks</c>). Responses are read raw: the

@@ -5,6 +5,7 @@ using Ledgerline.FreshBooks.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Refit;
+using Ledgerline.FreshBooks.Api;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

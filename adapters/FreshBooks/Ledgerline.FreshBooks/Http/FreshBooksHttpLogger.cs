@@ -2,7 +2,7 @@ using Ledgerline.FreshBooks.Http;
 using Microsoft.Extensions.Http.Logging;
 using Microsoft.Extensions.Logging;
 
-namespace Ledgerline.FreshBooks.Resilience;
+namespace Ledgerline.FreshBooks.Http;
 
 /// <summary>
 /// Replaces <c>IHttpClientFactory</c>'s default request logging on Ledgerline's FreshBooks clients. The default logger

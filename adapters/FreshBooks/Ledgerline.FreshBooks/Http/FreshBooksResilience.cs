@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
 
-namespace Ledgerline.FreshBooks.Resilience;
+namespace Ledgerline.FreshBooks.Http;
 
 /// <summary>
 /// The retry policy of the adapter's HTTP clients.

@@ -1,6 +1,6 @@
 using Ledgerline.FreshBooks.Http;
 
-namespace Ledgerline.FreshBooks.Resilience;
+namespace Ledgerline.FreshBooks.Http;
 
 /// <summary>Holds a per-connection slot while one attempt is on the wire; requests with no connection pass straight through.</summary>
 internal sealed class ConnectionConcurrencyHandler(ConnectionConcurrencyLimiter limiter) : DelegatingHandler

@@ -1,8 +1,9 @@
+using Ledgerline.FreshBooks.Auth;
 using System.Net;
 using System.Net.Http.Headers;
 using Ledgerline.FreshBooks.Http;
 
-namespace Ledgerline.FreshBooks.Auth;
+namespace Ledgerline.FreshBooks.Http;
 
 /// <summary>
 /// Puts the connection's bearer on each request, looked up per request from <see cref="FreshBooksRequest.ConnectionId"/>

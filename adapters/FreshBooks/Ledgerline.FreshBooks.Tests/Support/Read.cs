@@ -1,0 +1,43 @@
+using Ledgerline.FreshBooks.Api;
+using Ledgerline.FreshBooks.Http;
+using Ledgerline.FreshBooks.Mapping;
+using Ledgerline.FreshBooks.Stores;
+using Mapster;
+
+namespace Ledgerline.FreshBooks.Tests.Support;
+
+/// <summary>Reads one record from a body exactly as the stores do: typed envelope, then the adapter's mapping.</summary>
+internal static class Read
+{
+    public static TRecord Record<TRecord>(FreshBooksResponse response, bool keepRaw = true)
+        where TRecord : LedgerRecord
+    {
+        object record = typeof(TRecord) switch
+        {
+            var t when t == typeof(Contact) => Accounting<ClientResult, ClientWire, Contact>(response, AccountingEntities.Contacts.Path, keepRaw),
+            var t when t == typeof(Invoice) => Accounting<InvoiceResult, InvoiceWire, Invoice>(response, AccountingEntities.Invoices.Path, keepRaw),
+            var t when t == typeof(Payment) => Accounting<PaymentResult, PaymentWire, Payment>(response, AccountingEntities.Payments.Path, keepRaw),
+            var t when t == typeof(Expense) => Accounting<ExpenseResult, ExpenseWire, Expense>(response, AccountingEntities.Expenses.Path, keepRaw),
+            var t when t == typeof(TimeEntry) => TimeTracking(response, keepRaw),
+            _ => throw new ArgumentException($"No FreshBooks reader for {typeof(TRecord).Name}."),
+        };
+        return (TRecord)record;
+    }
+
+    private static TRecord Accounting<TResult, TWire, TRecord>(FreshBooksResponse response, RecordPath path, bool keepRaw)
+        where TResult : class, IWireResult<TWire>
+        where TRecord : LedgerRecord
+    {
+        var answer = FreshBooksEnvelope.Deserialize<AccountingEnvelope<TResult>>(response);
+        return FreshBooksEnvelope.Single<TWire, TRecord>(response, FreshBooksEnvelope.Result(answer, path), path, keepRaw,
+            w => w.Adapt<TWire, TRecord>(FreshBooksMapping.Config));
+    }
+
+    private static TimeEntry TimeTracking(FreshBooksResponse response, bool keepRaw)
+    {
+        var path = RecordPath.Root(TimeEntryResult.SingleKey, TimeEntryResult.ListKey);
+        var answer = FreshBooksEnvelope.Deserialize<TimeEntryResult>(response);
+        return FreshBooksEnvelope.Single<TimeEntryWire, TimeEntry>(response, FreshBooksEnvelope.Result(answer, path), path, keepRaw,
+            w => w.Adapt<TimeEntryWire, TimeEntry>(FreshBooksMapping.Config));
+    }
+}

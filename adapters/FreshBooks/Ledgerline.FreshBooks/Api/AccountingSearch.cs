@@ -1,0 +1,51 @@
+using Ledgerline.FreshBooks.Http;
+using Refit;
+
+namespace Ledgerline.FreshBooks.Api;
+
+/// <summary>
+/// Accounting query parameters: paging, <c>search[…]</c> filters and <c>include[]</c>. Unset values are not sent.
+/// Date filters are day-granular (<c>YYYY-MM-DD</c>), so the adapter narrows client-side afterwards.
+/// </summary>
+internal sealed class AccountingSearch
+{
+    [AliasAs("page")]
+    public int? Page { get; set; }
+
+    [AliasAs("per_page")]
+    public int? PerPage { get; set; }
+
+    [AliasAs("search[vis_state]")]
+    public int? VisState { get; set; }
+
+    [AliasAs("search[updated_min]")]
+    public string? UpdatedMin { get; set; }
+
+    [AliasAs("search[customerid]")]
+    public long? CustomerId { get; set; }
+
+    [AliasAs("search[clientid]")]
+    public long? ClientId { get; set; }
+
+    [AliasAs("search[invoiceid]")]
+    public long? InvoiceId { get; set; }
+
+    [AliasAs("search[categoryid]")]
+    public long? CategoryId { get; set; }
+
+    [AliasAs("search[email]")]
+    public string? Email { get; set; }
+
+    [AliasAs("search[organization_like]")]
+    public string? OrganizationLike { get; set; }
+
+    [AliasAs("search[date_min]")]
+    public string? DateMin { get; set; }
+
+    [AliasAs("search[date_max]")]
+    public string? DateMax { get; set; }
+
+    [AliasAs("include[]")]
+    [Query(CollectionFormat.Multi)]
+    public IReadOnlyList<string>? Include { get; set; }
+}

@@ -1,0 +1,192 @@
+using System.Text;
+using System.Text.Json;
+using Ledgerline.FreshBooks.Errors;
+using Ledgerline.FreshBooks.Http;
+
+namespace Ledgerline.FreshBooks.Api;
+
+/// <summary>
+/// Reads FreshBooks' typed answers into canonical records, turning every surprise into
+/// <see cref="InvalidProviderResponseException"/> (or, for a 200 that lists errors, the error table's exception).
+/// </summary>
+/// <remarks>
+/// The body is read once, typed, by the serializer (Refit's, or <see cref="Deserialize{T}"/>). Only when that fails, or a
+/// value does not map, is the body parsed as a document to say what went wrong and to quote the one record concerned. A
+/// record's raw JSON (<see cref="LedgerRecord.RawRepresentation"/>) is cloned from a document of the body when asked for.
+/// </remarks>
+internal static class FreshBooksEnvelope
+{
+    /// <summary>The most characters of an inner error's message (which may quote provider data) kept in the reason.</summary>
+    private const int MaxReasonLength = 256;
+
+    /// <summary>Reads a body typed, as Refit does for an answer (tests and benchmarks start from bytes).</summary>
+    public static FreshBooksResult<T> Deserialize<T>(FreshBooksResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        try
+        {
+            return new FreshBooksResult<T>(response, JsonSerializer.Deserialize(response.Body.Span, FreshBooksJson.Info<T>()), null);
+        }
+        catch (JsonException exception)
+        {
+            return new FreshBooksResult<T>(response, default, exception);
+        }
+    }
+
+    /// <summary>The result object of an accounting answer (<c>response.result</c>).</summary>
+    public static TResult Result<TResult>(FreshBooksResult<AccountingEnvelope<TResult>> answer, RecordPath path)
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(path);
+        var response = answer.Response;
+        if (answer.ReadError is { } error)
+        {
+            throw Explain(response, error, path);
+        }
+
+        if (answer.Content?.Response is { HasErrors: true })
+        {
+            throw FreshBooksErrorTable.FromResponse(response.Call, response.Status, null, response.Body, DateTimeOffset.UtcNow);
+        }
+
+        return answer.Content?.Response?.Result ?? throw Wrong(response, path.Result);
+    }
+
+    /// <summary>The result object of a time tracking answer (the body itself).</summary>
+    public static TResult Result<TResult>(FreshBooksResult<TResult> answer, RecordPath path)
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(path);
+        return answer.ReadError is { } error
+            ? throw Explain(answer.Response, error, path)
+            : answer.Content ?? throw Wrong(answer.Response, path.Single);
+    }
+
+    /// <summary>Maps the one record of a result, keeping its raw JSON when asked.</summary>
+    public static TRecord Single<TWire, TRecord>(
+        FreshBooksResponse response, IWireResult<TWire> result, RecordPath path, bool keepRaw, Func<TWire, TRecord> map)
+        where TRecord : LedgerRecord
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(map);
+        var wire = result.Record ?? throw Wrong(response, path.Single);
+        if (!keepRaw)
+        {
+            return Map(response, path, null, wire, map);
+        }
+
+        using var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
+        var record = Map(response, path, null, wire, map);
+        return record with { RawRepresentation = path.Find(document.RootElement, list: false).Clone() };
+    }
+
+    /// <summary>Maps every record of a list result, in order, keeping each one's raw JSON when asked.</summary>
+    public static FetchedPage<TRecord> Page<TWire, TRecord>(
+        FreshBooksResponse response, IWireResult<TWire> result, RecordPath path, bool keepRaw, Func<TWire, TRecord> map)
+        where TRecord : LedgerRecord
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(map);
+        var wires = result.Records ?? throw Wrong(response, path.List);
+        var info = PageInfo.From(response, result.Counters, wires.Count);
+        var records = new TRecord[wires.Count];
+        if (!keepRaw)
+        {
+            for (var i = 0; i < wires.Count; i++)
+            {
+                records[i] = Map(response, path, i, wires[i], map);
+            }
+
+            return new FetchedPage<TRecord>(records, info);
+        }
+
+        using var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
+        var index = 0;
+        foreach (var element in path.Find(document.RootElement, list: true).EnumerateArray())
+        {
+            records[index] = Map(response, path, index, wires[index], map) with { RawRepresentation = element.Clone() };
+            index++;
+        }
+
+        return new FetchedPage<TRecord>(records, info);
+    }
+
+    /// <summary>
+    /// Says why a body could not be read: not JSON at all, a 200 listing errors (the error table's answer), a record with a
+    /// value that cannot be read (quoting that record and the path within it), or an unexpected envelope.
+    /// </summary>
+    public static LedgerlineException Explain(FreshBooksResponse response, Exception error, RecordPath path)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(path);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            return FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body, "FreshBooks answered with a body that is not valid JSON", exception);
+        }
+
+        using (document)
+        {
+            if (ProviderError.HasAccountingErrors(document.RootElement))
+            {
+                return FreshBooksErrorTable.FromResponse(response.Call, response.Status, null, response.Body, DateTimeOffset.UtcNow);
+            }
+
+            var at = (error as JsonException)?.Path;
+            if (at is not null && path.Locate(document.RootElement, at) is { } located)
+            {
+                // The converters quote the malformed value; the serializer knows where it was.
+                return FreshBooksErrorTable.Invalid(response.Call, response.Status, Encoding.UTF8.GetBytes(located.Record.GetRawText()),
+                    $"FreshBooks answered with a record Ledgerline cannot read at {located.Within}: {Bounded(error.Message)}", error);
+            }
+
+            return FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body,
+                $"FreshBooks answered with an unexpected envelope{(at is null ? string.Empty : " at " + at)}: {Bounded(error.Message)}", error);
+        }
+    }
+
+    /// <summary>Maps one wire record; a value that does not parse (an amount like <c>"12,5"</c>) → invalid response quoting the record.</summary>
+    private static TRecord Map<TWire, TRecord>(FreshBooksResponse response, RecordPath path, int? index, TWire wire, Func<TWire, TRecord> map)
+    {
+        try
+        {
+            return map(wire);
+        }
+        catch (Exception exception) when (exception is FormatException or OverflowException or InvalidOperationException)
+        {
+            throw FreshBooksErrorTable.Invalid(response.Call, response.Status, RecordBytes(response, path, index),
+                $"FreshBooks answered with a value Ledgerline cannot read: {Bounded(exception.Message)}", exception);
+        }
+    }
+
+    /// <summary>The raw JSON of one record, to quote it; the whole body when it cannot be found.</summary>
+    private static ReadOnlyMemory<byte> RecordBytes(FreshBooksResponse response, RecordPath path, int? index)
+    {
+        using var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
+        var found = path.Find(document.RootElement, list: index is not null);
+        if (index is { } i && found.ValueKind == JsonValueKind.Array && i < found.GetArrayLength())
+        {
+            found = found[i];
+        }
+
+        return found.ValueKind == JsonValueKind.Object ? Encoding.UTF8.GetBytes(found.GetRawText()) : response.Body;
+    }
+
+    /// <summary>A message quoting provider data, cut so that a huge value cannot flood the exception (the excerpt is bounded too).</summary>
+    private static string Bounded(string message) =>
+        message.Length <= MaxReasonLength ? message : string.Concat(message.AsSpan(0, MaxReasonLength), "…");
+
+    private static InvalidProviderResponseException Wrong(FreshBooksResponse response, string expected) =>
+        FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body, $"FreshBooks answered with an unexpected envelope (expected {expected})");
+}

@@ -1,0 +1,132 @@
+using Ledgerline.FreshBooks.Api;
+using Ledgerline.FreshBooks.Mapping;
+
+namespace Ledgerline.FreshBooks.Stores;
+
+/// <summary>The accounting entities Ledgerline reads and writes, one descriptor each.</summary>
+internal static class AccountingEntities
+{
+    /// <summary>Contacts over FreshBooks clients (<c>users/clients</c>).</summary>
+    public static AccountingEntity<Contact, ContactQuery, ClientWire, ClientBody, ClientResult> Contacts { get; } = new()
+    {
+        Entity = EntityKind.Contact,
+        ScopeObject = "clients",
+        Path = RecordPath.Accounting(ClientResult.SingleKey, ClientResult.ListKey),
+        Get = static (api, account, id, search, connection, t) => api.GetClientAsync(account, id, search, connection, t),
+        List = static (api, account, search, connection, t) => api.ListClientsAsync(account, search, connection, t),
+        Create = static (api, account, search, body, connection, t) => api.CreateClientAsync(account, search, body, connection, t),
+        Update = static (api, account, id, search, body, connection, t) => api.UpdateClientAsync(account, id, search, body, connection, t),
+        StateBody = static visState => new ClientBody(new ClientWrite { VisState = visState }),
+        ServerFilters = static (query, search) =>
+        {
+            search.UpdatedMin = UpdatedMin(query);
+            search.Email = query.Email;
+            search.OrganizationLike = query.OrganizationContains;
+        },
+        Matches = static (query, record) =>
+            MatchesCommon(query, record) &&
+            (query.Email is not { } email || string.Equals(record.Email, email, StringComparison.OrdinalIgnoreCase)) &&
+            (query.OrganizationContains is not { } part || (record.Organization?.Contains(part, StringComparison.OrdinalIgnoreCase) ?? false)),
+        ServerFiltersExact = static query => query.UpdatedSince is null,
+    };
+
+    /// <summary>Invoices (<c>invoices/invoices</c>), always with <c>include[]=lines</c>.</summary>
+    public static AccountingEntity<Invoice, InvoiceQuery, InvoiceWire, InvoiceBody, InvoiceResult> Invoices { get; } = new()
+    {
+        Entity = EntityKind.Invoice,
+        ScopeObject = "invoices",
+        Path = RecordPath.Accounting(InvoiceResult.SingleKey, InvoiceResult.ListKey),
+        Includes = ["lines"],
+        Get = static (api, account, id, search, connection, t) => api.GetInvoiceAsync(account, id, search, connection, t),
+        List = static (api, account, search, connection, t) => api.ListInvoicesAsync(account, search, connection, t),
+        Create = static (api, account, search, body, connection, t) => api.CreateInvoiceAsync(account, search, body, connection, t),
+        Update = static (api, account, id, search, body, connection, t) => api.UpdateInvoiceAsync(account, id, search, body, connection, t),
+        StateBody = static visState => new InvoiceBody(new InvoiceWrite { VisState = visState }),
+        ServerFilters = static (query, search) =>
+        {
+            search.UpdatedMin = UpdatedMin(query);
+            search.CustomerId = FreshBooksValues.ParseId(query.ContactId);
+            ApplyDateRange(query.IssueDate, search);
+        },
+        Matches = static (query, record) =>
+            MatchesCommon(query, record) &&
+            (query.ContactId is not { } contact || record.ContactId == contact) &&
+            (query.Statuses is not { } statuses || statuses.Contains(record.Status)) &&
+            (query.IssueDate is not { } issued || issued.Contains(record.IssueDate)) &&
+            (query.DueDate is not { } due || (record.DueDate is { } d && due.Contains(d))),
+        ServerFiltersExact = static query => query.UpdatedSince is null && query.Statuses is null && query.DueDate is null,
+    };
+
+    /// <summary>Payments (<c>payments/payments</c>).</summary>
+    public static AccountingEntity<Payment, PaymentQuery, PaymentWire, PaymentBody, PaymentResult> Payments { get; } = new()
+    {
+        Entity = EntityKind.Payment,
+        ScopeObject = "payments",
+        Path = RecordPath.Accounting(PaymentResult.SingleKey, PaymentResult.ListKey),
+        Get = static (api, account, id, search, connection, t) => api.GetPaymentAsync(account, id, search, connection, t),
+        List = static (api, account, search, connection, t) => api.ListPaymentsAsync(account, search, connection, t),
+        Create = static (api, account, search, body, connection, t) => api.CreatePaymentAsync(account, search, body, connection, t),
+        Update = static (api, account, id, search, body, connection, t) => api.UpdatePaymentAsync(account, id, search, body, connection, t),
+        StateBody = static visState => new PaymentBody(new PaymentWrite { VisState = visState }),
+        ServerFilters = static (query, search) =>
+        {
+            search.UpdatedMin = UpdatedMin(query);
+            search.InvoiceId = FreshBooksValues.ParseId(query.InvoiceId);
+            search.ClientId = FreshBooksValues.ParseId(query.ContactId);
+            ApplyDateRange(query.Date, search);
+        },
+        Matches = static (query, record) =>
+            MatchesCommon(query, record) &&
+            (query.InvoiceId is not { } invoice || record.InvoiceId == invoice) &&
+            (query.ContactId is not { } contact || record.ContactId == contact) &&
+            (query.Date is not { } range || range.Contains(record.Date)),
+        ServerFiltersExact = static query => query.UpdatedSince is null,
+    };
+
+    /// <summary>Expenses (<c>expenses/expenses</c>).</summary>
+    public static AccountingEntity<Expense, ExpenseQuery, ExpenseWire, ExpenseBody, ExpenseResult> Expenses { get; } = new()
+    {
+        Entity = EntityKind.Expense,
+        ScopeObject = "expenses",
+        Path = RecordPath.Accounting(ExpenseResult.SingleKey, ExpenseResult.ListKey),
+        Get = static (api, account, id, search, connection, t) => api.GetExpenseAsync(account, id, search, connection, t),
+        List = static (api, account, search, connection, t) => api.ListExpensesAsync(account, search, connection, t),
+        Create = static (api, account, search, body, connection, t) => api.CreateExpenseAsync(account, search, body, connection, t),
+        Update = static (api, account, id, search, body, connection, t) => api.UpdateExpenseAsync(account, id, search, body, connection, t),
+        StateBody = static visState => new ExpenseBody(new ExpenseWrite { VisState = visState }),
+        ServerFilters = static (query, search) =>
+        {
+            search.UpdatedMin = UpdatedMin(query);
+            search.ClientId = FreshBooksValues.ParseId(query.ContactId);
+            search.CategoryId = FreshBooksValues.ParseId(query.CategoryId);
+            ApplyDateRange(query.Date, search);
+        },
+        Matches = static (query, record) =>
+            MatchesCommon(query, record) &&
+            (query.ContactId is not { } contact || record.ContactId == contact) &&
+            (query.CategoryId is not { } category || record.CategoryId == category) &&
+            (query.Date is not { } range || range.Contains(record.Date)),
+        ServerFiltersExact = static query => query.UpdatedSince is null,
+    };
+
+    /// <summary>Expense categories (<c>expenses/categories</c>), read only to choose a new expense's default.</summary>
+    public static RecordPath ExpenseCategories { get; } = RecordPath.Accounting(ExpenseCategoryResult.SingleKey, ExpenseCategoryResult.ListKey);
+
+    /// <summary>The client-side checks every accounting entity shares: states and the exact <c>UpdatedSince</c>.</summary>
+    private static bool MatchesCommon(RecordQuery query, LedgerRecord record) =>
+        query.States.Includes(record.State) && (query.UpdatedSince is not { } since || record.UpdatedAt >= since);
+
+    /// <summary>The day-granular <c>search[updated_min]</c> covering <c>UpdatedSince</c> (FreshBooks compares Eastern dates).</summary>
+    private static string? UpdatedMin(RecordQuery query) =>
+        query.UpdatedSince is { } since ? FreshBooksValues.Date(EasternTime.DateOf(since)) : null;
+
+    /// <summary>A date range as <c>search[date_min]</c>/<c>search[date_max]</c> (both inclusive, like <see cref="DateRange"/>).</summary>
+    private static void ApplyDateRange(DateRange? range, AccountingSearch search)
+    {
+        if (range is { } r)
+        {
+            search.DateMin = r.From is { } from ? FreshBooksValues.Date(from) : null;
+            search.DateMax = r.To is { } to ? FreshBooksValues.Date(to) : null;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Ledgerline.FreshBooks.Api;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Ledgerline.FreshBooks.Mapping;
+
+namespace Ledgerline.FreshBooks.Stores;
+
+/// <summary>
+/// Listing as every FreshBooks store does it, accounting and time tracking alike: a query may need several consecutive
+/// listings ("segments", e.g. one per <c>search[vis_state]</c>), each streamed by <see cref="FreshBooksPaging"/>; one page
+/// at a time is addressed by a cursor naming the FreshBooks page number (<c>"2"</c>), prefixed by the segment after the
+/// first (<c>"1:2"</c>). Every record is narrowed by the store's exact client-side filter.
+/// </summary>
+internal static class FreshBooksListing
+{
+    /// <summary>Streams every matching record of every segment, each record once.</summary>
+    public static async IAsyncEnumerable<T> ListAsync<T>(
+        IReadOnlyList<int?> segments,
+        Func<int?, int, CancellationToken, Task<FetchedPage<T>>> fetch,
+        int concurrency,
+        Func<T, bool> matches,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : LedgerRecord
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var segment in segments)
+        {
+            var pages = FreshBooksPaging.ListAsync((page, t) => fetch(segment, page, t), concurrency, seen, r => r.Id, matches, cancellationToken);
+            await foreach (var record in pages)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One FreshBooks page, narrowed; its total only when FreshBooks' own count is the query's (one segment, exact server
+    /// filters), because narrowing can leave fewer records than FreshBooks counted.
+    /// </summary>
+    public static async Task<Page<T>> ListPageAsync<T>(
+        IReadOnlyList<int?> segments,
+        string? cursor,
+        Func<int?, int, CancellationToken, Task<FetchedPage<T>>> fetch,
+        Func<T, bool> matches,
+        bool serverCountExact,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(fetch);
+        var (segment, page) = ParsePosition(cursor, segments.Count);
+        var fetched = await fetch(segments[segment], page, cancellationToken);
+        var items = fetched.Items.Where(matches).ToArray();
+        string? next = page < fetched.Info.Pages
+            ? Position(segment, page + 1)
+            : segment + 1 < segments.Count ? Position(segment + 1, 1) : null;
+        var total = segments.Count == 1 && serverCountExact ? fetched.Info.Total : null;
+        return new Page<T>(items, next, total);
+    }
+
+    /// <summary>FreshBooks' integer id; an id that is not one cannot exist.</summary>
+    public static long Number(EntityKind entity, string id) =>
+        FreshBooksValues.ParseId(id) ?? throw new RecordNotFoundException(entity, id) { Provider = Http.FreshBooksRequest.ProviderName };
+
+    private static string Position(int segment, int page) =>
+        segment == 0 ? page.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{segment}:{page}");
+
+    private static (int Segment, int Page) ParsePosition(string? cursor, int segments)
+    {
+        if (cursor is null)
+        {
+            return (0, 1);
+        }
+
+        var colon = cursor.IndexOf(':', StringComparison.Ordinal);
+        var segmentText = colon < 0 ? "0" : cursor[..colon];
+        var pageText = colon < 0 ? cursor : cursor[(colon + 1)..];
+        return int.TryParse(segmentText, NumberStyles.None, CultureInfo.InvariantCulture, out var segment) && segment < segments &&
+            int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1
+            ? (segment, page)
+            : throw new InvalidCursorException("The cursor does not name a FreshBooks page. Pass back NextCursor exactly as received.");
+    }
+}
