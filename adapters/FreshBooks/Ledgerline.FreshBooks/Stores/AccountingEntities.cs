@@ -23,10 +23,6 @@ internal static class AccountingEntities
             search.Email = query.Email;
             search.OrganizationLike = query.OrganizationContains;
         },
-        Matches = static (query, record) =>
-            MatchesCommon(query, record) &&
-            (query.Email is not { } email || string.Equals(record.Email, email, StringComparison.OrdinalIgnoreCase)) &&
-            (query.OrganizationContains is not { } part || (record.Organization?.Contains(part, StringComparison.OrdinalIgnoreCase) ?? false)),
         ServerFiltersExact = static query => query.UpdatedSince is null,
     };
 
@@ -48,12 +44,6 @@ internal static class AccountingEntities
             search.CustomerId = FreshBooksValues.ParseId(query.ContactId);
             ApplyDateRange(query.IssueDate, search);
         },
-        Matches = static (query, record) =>
-            MatchesCommon(query, record) &&
-            (query.ContactId is not { } contact || record.ContactId == contact) &&
-            (query.Statuses is not { } statuses || statuses.Contains(record.Status)) &&
-            (query.IssueDate is not { } issued || issued.Contains(record.IssueDate)) &&
-            (query.DueDate is not { } due || (record.DueDate is { } d && due.Contains(d))),
         ServerFiltersExact = static query => query.UpdatedSince is null && query.Statuses is null && query.DueDate is null,
     };
 
@@ -75,11 +65,6 @@ internal static class AccountingEntities
             search.ClientId = FreshBooksValues.ParseId(query.ContactId);
             ApplyDateRange(query.Date, search);
         },
-        Matches = static (query, record) =>
-            MatchesCommon(query, record) &&
-            (query.InvoiceId is not { } invoice || record.InvoiceId == invoice) &&
-            (query.ContactId is not { } contact || record.ContactId == contact) &&
-            (query.Date is not { } range || range.Contains(record.Date)),
         ServerFiltersExact = static query => query.UpdatedSince is null,
     };
 
@@ -101,20 +86,11 @@ internal static class AccountingEntities
             search.CategoryId = FreshBooksValues.ParseId(query.CategoryId);
             ApplyDateRange(query.Date, search);
         },
-        Matches = static (query, record) =>
-            MatchesCommon(query, record) &&
-            (query.ContactId is not { } contact || record.ContactId == contact) &&
-            (query.CategoryId is not { } category || record.CategoryId == category) &&
-            (query.Date is not { } range || range.Contains(record.Date)),
         ServerFiltersExact = static query => query.UpdatedSince is null,
     };
 
     /// <summary>Expense categories (<c>expenses/categories</c>), read only to choose a new expense's default.</summary>
     public static RecordPath ExpenseCategories { get; } = RecordPath.Accounting(ExpenseCategoryResult.SingleKey, ExpenseCategoryResult.ListKey);
-
-    /// <summary>The client-side checks every accounting entity shares: states and the exact <c>UpdatedSince</c>.</summary>
-    private static bool MatchesCommon(RecordQuery query, LedgerRecord record) =>
-        query.States.Includes(record.State) && (query.UpdatedSince is not { } since || record.UpdatedAt >= since);
 
     /// <summary>The day-granular <c>search[updated_min]</c> covering <c>UpdatedSince</c> (FreshBooks compares Eastern dates).</summary>
     private static string? UpdatedMin(RecordQuery query) =>

@@ -41,12 +41,6 @@ internal sealed class AccountingEntity<TRecord, TQuery, TWire, TBody, TResult>
     /// <summary>Sets the server-side filters that cover the query (they may return more; never fewer).</summary>
     public required Action<TQuery, AccountingSearch> ServerFilters { get; init; }
 
-    /// <summary>
-    /// The exact client-side filter: whether a record FreshBooks returned matches the query (states, the sub-day
-    /// <c>UpdatedSince</c>, and every filter FreshBooks applies coarsely or not at all).
-    /// </summary>
-    public required Func<TQuery, TRecord, bool> Matches { get; init; }
-
     /// <summary>Whether the server-side filters answer the query exactly, so FreshBooks' total is the query's total.</summary>
     public required Func<TQuery, bool> ServerFiltersExact { get; init; }
 

@@ -22,7 +22,7 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
     where TRecord : LedgerRecord
     where TDraft : class
     where TChanges : class
-    where TQuery : RecordQuery, new()
+    where TQuery : RecordQuery<TRecord>, new()
     where TResult : class, IWireResult<TWire>
 {
     protected FreshBooksLedgerContext Context { get; } = context;
@@ -54,7 +54,7 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
             Segments(query.States),
             (visState, page, t) => FetchAsync(call, account, query, visState, page, RecordQuery.MaxPageSize, t),
             Context.Options.PageConcurrency,
-            r => Entity.Matches(query, r),
+            query.Matches,
             cancellationToken);
         await foreach (var record in records)
         {
@@ -72,7 +72,7 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
             segments,
             cursor,
             (visState, page, t) => FetchAsync(call, account, query, visState, page, query.PageSize, t),
-            r => Entity.Matches(query, r),
+            query.Matches,
             Entity.ServerFiltersExact(query),
             cancellationToken);
     }

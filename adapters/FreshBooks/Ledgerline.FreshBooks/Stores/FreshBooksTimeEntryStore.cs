@@ -24,19 +24,15 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
     private static readonly IReadOnlyList<int?> OneListing = [null];
 
     /// <summary>
-    /// The exact client-side filter. FreshBooks filters <c>updated_since</c> exactly (ISO UTC) against a timestamp it does
-    /// not return on time entries, so <c>UpdatedSince</c> is left to the server for entries without one; every other filter
-    /// is also checked here.
+    /// The exact client-side filter: the query's own <see cref="RecordQuery{TRecord}.Matches"/>. FreshBooks filters
+    /// <c>updated_since</c> exactly (ISO UTC) against a timestamp it does not return on time entries, so for an entry
+    /// without one <c>UpdatedSince</c> is left to the server and every other filter is still checked here.
     /// </summary>
-    private static readonly Func<TimeEntryQuery, TimeEntry, bool> Matches = static (query, record) =>
-        query.States.Includes(record.State) &&
-        (query.UpdatedSince is not { } since || record.UpdatedAt >= since || !HasUpdatedAt(record)) &&
-        (query.ContactId is not { } contact || record.ContactId == contact) &&
-        (query.ProjectId is not { } project || record.ProjectId == project) &&
-        (query.StartedFrom is not { } from || record.StartedAt >= from) &&
-        (query.StartedTo is not { } to || record.StartedAt <= to) &&
-        (query.Billable is not { } billable || record.Billable == billable) &&
-        (query.Billed is not { } billed || record.Billed == billed);
+    private static Func<TimeEntry, bool> Matches(TimeEntryQuery query)
+    {
+        var withoutSince = query with { UpdatedSince = null };
+        return record => HasUpdatedAt(record) ? query.Matches(record) : withoutSince.Matches(record);
+    }
 
     public async Task<TimeEntry> GetAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -57,7 +53,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
             OneListing,
             (_, page, t) => FetchAsync(call, business, query, page, RecordQuery.MaxPageSize, t),
             context.Options.PageConcurrency,
-            r => Matches(query, r),
+            Matches(query),
             cancellationToken);
         await foreach (var record in records)
         {
@@ -74,7 +70,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
             OneListing,
             cursor,
             (_, page, t) => FetchAsync(call, business, query, page, query.PageSize, t),
-            r => Matches(query, r),
+            Matches(query),
             serverCountExact: true,
             cancellationToken);
     }
