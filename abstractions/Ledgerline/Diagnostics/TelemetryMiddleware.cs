@@ -23,7 +23,13 @@ internal sealed class TelemetryMiddleware(ILogger logger, LedgerTelemetry teleme
             // Awaited inside the try: middleware that throws before returning a task is observed like a faulted task.
             var result = await next(request, cancellationToken);
             call.RecordId ??= (result as LedgerRecord)?.Id;
-            LedgerLog.Completed(logger, request.ProviderName, request.ConnectionId, call.LogName, request.Entity, call.RecordId, call.ElapsedMs);
+
+            // Checked here so that a call nobody logs does not pay for the line's arguments either.
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                LedgerLog.Completed(logger, request.ProviderName, request.ConnectionId, call.LogName, request.Entity, call.RecordId, call.ElapsedMs);
+            }
+
             return result;
         }
         catch (Exception exception) when (Fail(call, exception))
@@ -66,7 +72,10 @@ internal sealed class TelemetryMiddleware(ILogger logger, LedgerTelemetry teleme
                 yield return records.Current;
             }
 
-            LedgerLog.Listed(logger, request.ProviderName, request.ConnectionId, request.Entity, count, call.ElapsedMs);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                LedgerLog.Listed(logger, request.ProviderName, request.ConnectionId, request.Entity, count, call.ElapsedMs);
+            }
         }
         finally
         {

@@ -30,7 +30,6 @@ internal sealed class GuardMiddleware(IReadOnlyDictionary<EntityKind, EntityVali
             throw new OperationNotSupportedException(request.ProviderName, request.Entity, request.RequiredCapability.ToString());
         }
 
-        validators.TryGetValue(request.Entity, out var entity);
         switch (request.Operation)
         {
             case StoreOperation.Get or StoreOperation.Archive or StoreOperation.Restore or StoreOperation.Delete
@@ -38,22 +37,24 @@ internal sealed class GuardMiddleware(IReadOnlyDictionary<EntityKind, EntityVali
                 RequireId(request.Id);
                 break;
             case StoreOperation.Create:
-                Validate(request.Input, entity?.Draft, "draft");
+                Validate(request.Input, For(request)?.Draft, "draft");
                 break;
             case StoreOperation.Update:
                 RequireId(request.Id);
-                Validate(request.Input, entity?.Changes, "changes");
+                Validate(request.Input, For(request)?.Changes, "changes");
                 break;
             case StoreOperation.Allocate:
                 RequireId(request.Id);
-                Validate(request.Input, entity?.Action, "allocation");
+                Validate(request.Input, For(request)?.Action, "allocation");
                 break;
             case StoreOperation.List or StoreOperation.ListPage:
-                Validate(request.Query, entity?.Query, "query");
+                Validate(request.Query, For(request)?.Query, "query");
                 CheckFilters(request);
                 break;
         }
     }
+
+    private EntityValidators? For(StoreRequest request) => validators.GetValueOrDefault(request.Entity);
 
     private static void CheckFilters(StoreRequest request)
     {
