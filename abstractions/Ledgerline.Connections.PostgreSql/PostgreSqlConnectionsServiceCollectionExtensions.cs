@@ -111,7 +111,7 @@ public static class PostgreSqlConnectionsServiceCollectionExtensions
             options,
             protector,
             services.GetRequiredService<TimeProvider>());
-        StoreStartupLog.WarnIfUnencrypted(services, protector, store.Target);
+        StoreStartupLog.WarnIfUnencrypted(services, protector, "PostgreSQL", "Ledgerline.Connections.PostgreSql", store.Target);
         return store;
     }
 

@@ -35,7 +35,7 @@ public static class SqliteConnectionsServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<SqliteConnectionStoreOptions>>();
             var protector = sp.GetService<ConnectionTokenProtector>() ?? ConnectionTokenProtector.None;
-            StoreStartupLog.WarnIfUnencrypted(sp, protector, options.Value.DatabasePath);
+            StoreStartupLog.WarnIfUnencrypted(sp, protector, "SQLite", "Ledgerline.Connections.Sqlite", options.Value.DatabasePath);
             return new SqliteConnectionStore(options, sp.GetRequiredService<TimeProvider>(), protector);
         });
 

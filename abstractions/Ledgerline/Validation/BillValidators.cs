@@ -60,27 +60,9 @@ internal sealed class NewBillLineValidator : LedgerlineValidator<NewBillLine>
         RuleFor(l => l.Description).NotEmpty().MaximumLength(InputLimits.Text);
         RuleFor(l => l.Quantity).GreaterThanOrEqualTo(0m);
         RuleFor(l => l.CategoryId).OptionalId();
-        RuleFor(l => l.UnitPrice)
-            .Must(p => !p.Currency.IsDefault)
-            .WithMessage("'UnitPrice' has no currency; create it as new Money(amount, currency) in the bill currency.")
-            .WithErrorCode("CurrencyRequired")
-            .Must(p => expectedCurrency is not { } expected || p.Currency == expected)
-            .WithMessage((_, p) => $"The unit price is in {p.Currency} but {expectedSource}; Ledgerline never converts currencies.")
-            .WithErrorCode("CurrencyMismatch")
-            .Must(p => p.Amount >= 0m)
-            .WithMessage((_, p) => $"'UnitPrice' must not be negative; it is {p}.")
-            .WithErrorCode("NegativeAmount");
-        RuleFor(l => l.Taxes)
-            .NotNull()
-            .Must(t => t.Count <= InvoiceRules.MaxTaxesPerLine)
-            .WithMessage((_, t) => $"A line takes at most {InvoiceRules.MaxTaxesPerLine} taxes; it has {t.Count}.")
-            .WithErrorCode("TooManyTaxes");
-        RuleForEach(l => l.Taxes).NotNull().ChildRules(tax =>
-        {
-            tax.RuleFor(t => t.Name).NotEmpty().MaximumLength(InputLimits.Name);
-            tax.RuleFor(t => t.Percent).InclusiveBetween(0m, 100m);
-            tax.RuleFor(t => t.TaxRateId).OptionalId();
-        });
+        RuleFor(l => l.UnitPrice).LinePrice(expectedCurrency, expectedSource);
+        RuleFor(l => l.Taxes).LineTaxes();
+        RuleForEach(l => l.Taxes).NotNull().SetValidator(LineTaxValidator.Instance);
     }
 }
 
@@ -90,13 +72,7 @@ internal sealed class BillQueryValidator : RecordQueryValidator<BillQuery>
     public BillQueryValidator()
     {
         RuleFor(q => q.VendorId).NotBlankFilter().MaximumLength(InputLimits.Id);
-        RuleFor(q => q.Statuses)
-            .Must(s => s is null || s.Count > 0)
-            .WithMessage("'Statuses' is empty, which selects nothing; leave it null to list every status.")
-            .WithErrorCode("StatusesEmpty")
-            .Must(s => s is null || s.All(Enum.IsDefined))
-            .WithMessage("'Statuses' holds a value that is not a BillStatus.")
-            .WithErrorCode("UnknownStatus");
+        StatusSet(q => q.Statuses);
         DateRange(q => q.IssueDate);
         DateRange(q => q.DueDate);
     }

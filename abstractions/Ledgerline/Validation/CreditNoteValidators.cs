@@ -59,13 +59,7 @@ internal sealed class CreditNoteQueryValidator : RecordQueryValidator<CreditNote
     public CreditNoteQueryValidator()
     {
         RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id);
-        RuleFor(q => q.Statuses)
-            .Must(s => s is null || s.Count > 0)
-            .WithMessage("'Statuses' is empty, which selects nothing; leave it null to list every status.")
-            .WithErrorCode("StatusesEmpty")
-            .Must(s => s is null || s.All(Enum.IsDefined))
-            .WithMessage("'Statuses' holds a value that is not a CreditNoteStatus.")
-            .WithErrorCode("UnknownStatus");
+        StatusSet(q => q.Statuses);
         DateRange(q => q.IssueDate);
     }
 }

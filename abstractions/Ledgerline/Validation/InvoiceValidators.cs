@@ -87,27 +87,9 @@ internal sealed class NewInvoiceLineValidator : LedgerlineValidator<NewInvoiceLi
         RuleFor(l => l.Name).NotEmpty().MaximumLength(InputLimits.Name);
         RuleFor(l => l.Description).MaximumLength(InputLimits.Text);
         RuleFor(l => l.Quantity).GreaterThanOrEqualTo(0m);
-        RuleFor(l => l.UnitPrice)
-            .Must(p => !p.Currency.IsDefault)
-            .WithMessage("'UnitPrice' has no currency; create it as new Money(amount, currency) in the invoice currency.")
-            .WithErrorCode("CurrencyRequired")
-            .Must(p => expectedCurrency is not { } expected || p.Currency == expected)
-            .WithMessage((_, p) => $"The unit price is in {p.Currency} but {expectedSource}; Ledgerline never converts currencies.")
-            .WithErrorCode("CurrencyMismatch")
-            .Must(p => p.Amount >= 0m)
-            .WithMessage((_, p) => $"'UnitPrice' must not be negative; it is {p}. Use a discount for reductions.")
-            .WithErrorCode("NegativeAmount");
-        RuleFor(l => l.Taxes)
-            .NotNull()
-            .Must(t => t.Count <= InvoiceRules.MaxTaxesPerLine)
-            .WithMessage((_, t) => $"A line takes at most {InvoiceRules.MaxTaxesPerLine} taxes; it has {t.Count}.")
-            .WithErrorCode("TooManyTaxes");
-        RuleForEach(l => l.Taxes).NotNull().ChildRules(tax =>
-        {
-            tax.RuleFor(t => t.Name).NotEmpty().MaximumLength(InputLimits.Name);
-            tax.RuleFor(t => t.Percent).InclusiveBetween(0m, 100m);
-            tax.RuleFor(t => t.TaxRateId).OptionalId();
-        });
+        RuleFor(l => l.UnitPrice).LinePrice(expectedCurrency, expectedSource);
+        RuleFor(l => l.Taxes).LineTaxes();
+        RuleForEach(l => l.Taxes).NotNull().SetValidator(LineTaxValidator.Instance);
     }
 }
 
@@ -123,7 +105,39 @@ internal static class InvoiceRules
             .WithErrorCode("BlankNumber")
             .MaximumLength(InputLimits.InvoiceNumber);
 
+    /// <summary>A line's unit price: in a currency, the document's when known, not negative.</summary>
+    public static IRuleBuilderOptions<T, Money> LinePrice<T>(this IRuleBuilder<T, Money> rule, CurrencyCode? expectedCurrency, string expectedSource) =>
+        rule.Must(p => !p.Currency.IsDefault)
+            .WithMessage("'UnitPrice' has no currency; create it as new Money(amount, currency) in the document's currency.")
+            .WithErrorCode("CurrencyRequired")
+            .Must(p => expectedCurrency is not { } expected || p.Currency == expected)
+            .WithMessage((_, p) => $"The unit price is in {p.Currency} but {expectedSource}; Ledgerline never converts currencies.")
+            .WithErrorCode("CurrencyMismatch")
+            .Must(p => p.Amount >= 0m)
+            .WithMessage((_, p) => $"'UnitPrice' must not be negative; it is {p}. Use a discount for reductions.")
+            .WithErrorCode("NegativeAmount");
+
+    /// <summary>A line's taxes: a list of at most <see cref="MaxTaxesPerLine"/>.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<LineTax>> LineTaxes<T>(this IRuleBuilder<T, IReadOnlyList<LineTax>> rule) =>
+        rule.NotNull()
+            .Must(t => t.Count <= MaxTaxesPerLine)
+            .WithMessage((_, t) => $"A line takes at most {MaxTaxesPerLine} taxes; it has {t.Count}.")
+            .WithErrorCode("TooManyTaxes");
+
     public static string DueBeforeIssue(DateOnly? due, DateOnly issue) => string.Create(
         CultureInfo.InvariantCulture,
         $"DueDate {due:yyyy-MM-dd} is before IssueDate {issue:yyyy-MM-dd}; an invoice cannot be due before it is issued.");
+}
+
+/// <summary>Validates one <see cref="LineTax"/> of any document line.</summary>
+internal sealed class LineTaxValidator : LedgerlineValidator<LineTax>
+{
+    public static LineTaxValidator Instance { get; } = new();
+
+    private LineTaxValidator()
+    {
+        RuleFor(t => t.Name).NotEmpty().MaximumLength(InputLimits.Name);
+        RuleFor(t => t.Percent).InclusiveBetween(0m, 100m);
+        RuleFor(t => t.TaxRateId).OptionalId();
+    }
 }

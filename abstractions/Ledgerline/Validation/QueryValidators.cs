@@ -23,6 +23,17 @@ internal abstract class RecordQueryValidator<TQuery> : LedgerlineValidator<TQuer
             .WithErrorCode("DateRequired");
     }
 
+    /// <summary>A status filter that, when set, names at least one status and only known ones.</summary>
+    protected void StatusSet<TStatus>(System.Linq.Expressions.Expression<Func<TQuery, IReadOnlySet<TStatus>?>> statuses)
+        where TStatus : struct, Enum =>
+        RuleFor(statuses)
+            .Must(s => s is null || s.Count > 0)
+            .WithMessage("'Statuses' is empty, which selects nothing; leave it null to list every status.")
+            .WithErrorCode("StatusesEmpty")
+            .Must(s => s is null || s.All(Enum.IsDefined))
+            .WithMessage($"'Statuses' holds a value that is not a {typeof(TStatus).Name}.")
+            .WithErrorCode("UnknownStatus");
+
     /// <summary>A date range whose start is not after its end.</summary>
     protected void DateRange(System.Linq.Expressions.Expression<Func<TQuery, DateRange?>> range) =>
         RuleFor(range)
@@ -49,13 +60,7 @@ internal sealed class InvoiceQueryValidator : RecordQueryValidator<InvoiceQuery>
     public InvoiceQueryValidator()
     {
         RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id);
-        RuleFor(q => q.Statuses)
-            .Must(s => s is null || s.Count > 0)
-            .WithMessage("'Statuses' is empty, which selects nothing; leave it null to list every status.")
-            .WithErrorCode("StatusesEmpty")
-            .Must(s => s is null || s.All(Enum.IsDefined))
-            .WithMessage("'Statuses' holds a value that is not an InvoiceStatus.")
-            .WithErrorCode("UnknownStatus");
+        StatusSet(q => q.Statuses);
         DateRange(q => q.IssueDate);
         DateRange(q => q.DueDate);
     }

@@ -43,13 +43,7 @@ internal sealed class InMemoryBillStore(InMemoryLedger ledger)
     {
         if (changes.Lines is { } lines)
         {
-            if (lines.Select((l, i) => (l, i)).FirstOrDefault(x => x.l.UnitPrice.Currency != current.Currency) is { l: { } line } mismatch)
-            {
-                throw Invalid(
-                    $"{nameof(BillChanges.Lines)}[{mismatch.i}].{nameof(NewBillLine.UnitPrice)}",
-                    $"The unit price is in {line.UnitPrice.Currency} but the bill is in {current.Currency}; Ledgerline never converts currencies.",
-                    "CurrencyMismatch");
-            }
+            RequireLineCurrency(lines, l => l.UnitPrice, current.Currency, "bill");
 
             RequireTaxRates(lines.SelectMany(l => l.Taxes).Select(t => t.TaxRateId));
         }

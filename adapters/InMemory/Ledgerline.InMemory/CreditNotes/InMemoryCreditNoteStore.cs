@@ -96,13 +96,7 @@ internal sealed class InMemoryCreditNoteStore(InMemoryLedger ledger)
                 throw Invalid(nameof(CreditNoteChanges.Lines), $"Credit note {current.Id} has credit applied; its lines can no longer change.", "CreditNoteApplied");
             }
 
-            if (lines.Select((l, i) => (l, i)).FirstOrDefault(x => x.l.UnitPrice.Currency != current.Currency) is { l: { } line } mismatch)
-            {
-                throw Invalid(
-                    $"{nameof(CreditNoteChanges.Lines)}[{mismatch.i}].{nameof(NewInvoiceLine.UnitPrice)}",
-                    $"The unit price is in {line.UnitPrice.Currency} but the credit note is in {current.Currency}; Ledgerline never converts currencies.",
-                    "CurrencyMismatch");
-            }
+            RequireLineCurrency(lines, l => l.UnitPrice, current.Currency, "credit note");
 
             RequireTaxRates(lines.SelectMany(l => l.Taxes).Select(t => t.TaxRateId));
         }

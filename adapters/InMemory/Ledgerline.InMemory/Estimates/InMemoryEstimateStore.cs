@@ -108,13 +108,7 @@ internal sealed class InMemoryEstimateStore(InMemoryLedger ledger)
             Ledger.InvoiceStore.RequireContact(contactId);
         }
 
-        if (changes.Lines is { } lines && lines.Select((l, i) => (l, i)).FirstOrDefault(x => x.l.UnitPrice.Currency != current.Currency) is { l: { } line } mismatch)
-        {
-            throw Invalid(
-                $"{nameof(EstimateChanges.Lines)}[{mismatch.i}].{nameof(NewInvoiceLine.UnitPrice)}",
-                $"The unit price is in {line.UnitPrice.Currency} but the estimate is in {current.Currency}; Ledgerline never converts currencies.",
-                "CurrencyMismatch");
-        }
+        RequireLineCurrency(changes.Lines, l => l.UnitPrice, current.Currency, "estimate");
 
         RequireTaxRates(changes.Lines?.SelectMany(l => l.Taxes).Select(t => t.TaxRateId) ?? []);
         var updated = current with

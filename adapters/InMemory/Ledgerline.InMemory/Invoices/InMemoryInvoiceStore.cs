@@ -70,13 +70,7 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
                 "CurrencyLocked");
         }
 
-        if (changes.Lines is { } lines && lines.Select((l, i) => (l, i)).FirstOrDefault(x => x.l.UnitPrice.Currency != currency) is { l: { } line } mismatch)
-        {
-            throw Invalid(
-                $"{nameof(InvoiceChanges.Lines)}[{mismatch.i}].{nameof(NewInvoiceLine.UnitPrice)}",
-                $"The unit price is in {line.UnitPrice.Currency} but the invoice is in {currency}; Ledgerline never converts currencies.",
-                "CurrencyMismatch");
-        }
+        RequireLineCurrency(changes.Lines, l => l.UnitPrice, currency, "invoice");
 
         var updated = current with
         {

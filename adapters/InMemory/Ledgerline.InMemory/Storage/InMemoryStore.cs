@@ -194,6 +194,29 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         }
     }
 
+    /// <summary>
+    /// Refuses new lines priced in another currency than the document's (<paramref name="document"/>: "invoice", …), naming
+    /// the first such line. The validators check lines against each other; only the store knows the document's currency.
+    /// </summary>
+    protected void RequireLineCurrency<TLine>(IEnumerable<TLine>? lines, Func<TLine, Money> price, CurrencyCode currency, string document)
+    {
+        ArgumentNullException.ThrowIfNull(price);
+        var index = 0;
+        foreach (var line in lines ?? [])
+        {
+            var unitPrice = price(line);
+            if (unitPrice.Currency != currency)
+            {
+                throw Invalid(
+                    $"Lines[{index}].UnitPrice",
+                    $"The unit price is in {unitPrice.Currency} but the {document} is in {currency}; Ledgerline never converts currencies.",
+                    "CurrencyMismatch");
+            }
+
+            index++;
+        }
+    }
+
     /// <summary>Empty text clears a field: stored as absent, as providers do.</summary>
     protected static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
