@@ -94,13 +94,39 @@ public sealed class StoreLoggingTests : IDisposable
     }
 
     [Fact]
-    public async Task DeleteAsync_UnexpectedException_LogsErrorAndRethrows()
+    public async Task DeleteAsync_UnexpectedException_LogsErrorAndThrowsALedgerlineExceptionAroundIt()
     {
-        _fake.Expenses.DeleteAsync("1", Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("bug"));
+        var bug = new InvalidOperationException("bug");
+        _fake.Expenses.DeleteAsync("1", Arg.Any<CancellationToken>()).ThrowsAsync(bug);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _ledger.Expenses.DeleteAsync("1"));
+        var error = await Assert.ThrowsAnyAsync<LedgerlineException>(() => _ledger.Expenses.DeleteAsync("1"));
 
+        Assert.Same(bug, error.InnerException);
+        Assert.Equal("Fake", error.Provider);
+        Assert.Contains("Delete Expense unexpectedly", error.Message, StringComparison.Ordinal);
         Assert.Equal(LogLevel.Error, Assert.Single(Logs).Level);
+    }
+
+    [Fact]
+    public async Task ListAsync_ProviderThrowsWhileEnumerating_ThrowsALedgerlineExceptionAroundIt()
+    {
+        _fake.Contacts.ListAsync(Arg.Any<ContactQuery?>(), Arg.Any<CancellationToken>()).Returns(Failing());
+
+        var error = await Assert.ThrowsAnyAsync<LedgerlineException>(async () =>
+        {
+            await foreach (var _ in _ledger.Contacts.ListAsync())
+            {
+            }
+        });
+
+        Assert.IsType<FormatException>(error.InnerException);
+
+        static async IAsyncEnumerable<Contact> Failing()
+        {
+            await Task.Yield();
+            yield return Contact("1");
+            throw new FormatException("unread provider data");
+        }
     }
 
     [Fact]

@@ -185,6 +185,9 @@ internal sealed class TelemetryMiddleware(ILogger logger, LedgerTelemetry teleme
             case RecordNotFoundException or RecordDeletedException:
                 LedgerLog.Refused(logger, provider, connectionId, operation, entity, id, call.ErrorType, exception.Message);
                 break;
+            case Pipeline.UnexpectedProviderException:
+                LedgerLog.Crashed(logger, provider, connectionId, operation, entity, id, call.ElapsedMs, exception);
+                break;
             case LedgerlineException:
                 LedgerLog.Failed(logger, provider, connectionId, operation, entity, id, call.ErrorType, call.ElapsedMs, exception);
                 break;

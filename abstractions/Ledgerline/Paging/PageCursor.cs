@@ -8,23 +8,31 @@ namespace Ledgerline.Paging;
 /// The opaque cursors callers see: a provider's own position (a page number, an offset) sealed together with a
 /// fingerprint of the query that produced it, so that a cursor reused with another query is refused rather than
 /// silently returning the wrong records. Ledgerline applies this around every provider, which deals in raw positions only.
+/// A cursor is an integrity check against misuse, not a secret: it grants nothing the caller's ledger does not already
+/// allow, and a provider still refuses a position it did not issue.
 /// </summary>
 public static class PageCursor
 {
     private const string Prefix = "ll1.";
 
-    /// <summary>Seals <paramref name="position"/> for <paramref name="query"/>.</summary>
-    public static string Encode(RecordQuery query, string position)
+    /// <summary>Seals <paramref name="position"/> for <paramref name="query"/> (and, when given, the ledger and store <paramref name="scope"/> names).</summary>
+    /// <param name="query">The query the position belongs to.</param>
+    /// <param name="position">The provider's own position.</param>
+    /// <param name="scope">What else the cursor is only valid for, e.g. <c>provider/connection/entity</c>; the same value must open it.</param>
+    public static string Encode(RecordQuery query, string position, string? scope = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(position);
-        var payload = Encoding.UTF8.GetBytes(Fingerprint(query) + "|" + position);
+        var payload = Encoding.UTF8.GetBytes(Fingerprint(query, scope) + "|" + position);
         return Prefix + Base64Url.EncodeToString(payload);
     }
 
     /// <summary>Opens a cursor made by <see cref="Encode"/> for the same query and returns the provider's position.</summary>
     /// <exception cref="InvalidCursorException">The cursor is malformed or was made for a different query.</exception>
-    public static string Decode(RecordQuery query, string cursor)
+    /// <param name="query">The query the cursor must belong to.</param>
+    /// <param name="cursor">The cursor as the caller passed it.</param>
+    /// <param name="scope">The scope it was sealed with (see <see cref="Encode"/>).</param>
+    public static string Decode(RecordQuery query, string cursor, string? scope = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(cursor);
@@ -49,18 +57,18 @@ public static class PageCursor
             throw new InvalidCursorException("The cursor is corrupted. Pass back NextCursor exactly as received.");
         }
 
-        if (!string.Equals(text[..separator], Fingerprint(query), StringComparison.Ordinal))
+        if (!string.Equals(text[..separator], Fingerprint(query, scope), StringComparison.Ordinal))
         {
             throw new InvalidCursorException(
-                "The cursor belongs to a different query (filters, states or page size differ). Use it only with the query that returned it.");
+                "The cursor belongs to a different query (filters, states or page size differ) or another ledger or store. Use it only with the query and store that returned it.");
         }
 
         return text[(separator + 1)..];
     }
 
-    private static string Fingerprint(RecordQuery query)
+    private static string Fingerprint(RecordQuery query, string? scope)
     {
-        var text = new StringBuilder(query.GetType().Name).Append(';').Append(query.PageSize);
+        var text = new StringBuilder(query.GetType().Name).Append(';').Append(query.PageSize).Append(';').Append(scope);
         foreach (var filter in query.GetAppliedFilters())
         {
             text.Append(';').Append(filter.Name).Append('=').Append(filter.Value);

@@ -21,7 +21,7 @@ internal sealed class CompanyEntity() : LedgerEntity(EntityKind.Company, typeof(
         {
             _scope = scope;
             _provider = provider;
-            (_invoke, _) = StoreChain.Compose(middleware, ProviderAsync, static (request, _) =>
+            (_invoke, _) = StoreChain.Compose(middleware, ProviderBoundary.Guard(ProviderAsync), static (request, _) =>
                 throw new InvalidOperationException($"{request.Entity} cannot be listed."));
         }
 

@@ -22,7 +22,7 @@ internal abstract class PipelineStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     {
         _scope = scope;
         _provider = provider;
-        (_invoke, _list) = StoreChain.Compose(middleware, ProviderAsync, ProviderList);
+        (_invoke, _list) = StoreChain.Compose(middleware, ProviderBoundary.Guard(ProviderAsync), ProviderBoundary.Guard(ProviderList));
     }
 
     // Every method is async (or an iterator) so that a refusal surfaces when the call is awaited or enumerated, like any
@@ -129,5 +129,5 @@ internal abstract class PipelineStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     private static TRecord Record(object? result) => result as TRecord ?? throw Mismatch(typeof(TRecord), result);
 
     private static InvalidOperationException Mismatch(Type expected, object? actual) =>
-        new($"A store middleware produced {(actual is null ? "null" : actual.GetType().Name)} where {expected.Name} was expected.");
+        new($"A store middleware produced {(actual is null ? "null" : ProviderBoundary.Name(actual.GetType()))} where {ProviderBoundary.Name(expected)} was expected.");
 }

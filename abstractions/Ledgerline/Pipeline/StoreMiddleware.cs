@@ -11,7 +11,9 @@ namespace Ledgerline;
 /// Order, outermost first: Ledgerline's logging, tracing and metrics; its guards (capabilities, then validation of ids,
 /// drafts, changes and queries, so nothing invalid or unsupported gets further); its cursor binding; then application
 /// middleware in registration order; then the provider's store. Your middleware therefore sees only calls that the
-/// provider will receive: supported, valid, with a non-null query and the provider's own cursor position.
+/// provider will receive: supported, valid, with a non-null query and the provider's own cursor position. A request your
+/// middleware rewrites (<c>request with { … }</c>) is not validated again: keep what you change valid, or the provider
+/// refuses it (as FreshBooks does an invalid page size).
 /// </para>
 /// <para>
 /// Middleware is resolved once and shared by every ledger: keep it thread-safe and free of per-call state. Let

@@ -84,7 +84,7 @@ internal sealed class NewBillPaymentValidator : LedgerlineValidator<NewBillPayme
     public NewBillPaymentValidator()
     {
         RuleFor(p => p.BillId).NotEmpty().MaximumLength(InputLimits.Id);
-        RuleFor(p => p.Amount).PositiveMoney();
+        RuleFor(p => p.Amount).PositiveMoney().InMinorUnits();
         RuleFor(p => p.Date).SetDate();
         RuleFor(p => p.Method).MaximumLength(InputLimits.Name);
         RuleFor(p => p.Note).MaximumLength(InputLimits.Text);
@@ -96,7 +96,7 @@ internal sealed class BillPaymentChangesValidator : LedgerlineValidator<BillPaym
 {
     public BillPaymentChangesValidator()
     {
-        RuleFor(p => p.Amount!.Value).PositiveMoney().OverridePropertyName(nameof(BillPaymentChanges.Amount)).When(p => p.Amount is not null);
+        RuleFor(p => p.Amount!.Value).PositiveMoney().InMinorUnits().OverridePropertyName(nameof(BillPaymentChanges.Amount)).When(p => p.Amount is not null);
         RuleFor(p => p.Date).SetDate();
         RuleFor(p => p.Method).MaximumLength(InputLimits.Name);
         RuleFor(p => p.Note).MaximumLength(InputLimits.Text);

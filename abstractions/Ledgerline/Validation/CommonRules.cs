@@ -43,6 +43,19 @@ internal static class CommonRules
             .WithMessage((_, m) => $"'{{PropertyName}}' must be greater than zero; it is {m}.")
             .WithErrorCode("AmountNotPositive");
 
+    /// <summary>
+    /// An amount that settles a document (a payment, a bill payment, a credit allocation) is counted in the currency's
+    /// minor unit: 0.001 USD or 0.5 JPY cannot be paid. (Expense amounts are not held to it: FreshBooks keeps sub-cent ones.)
+    /// </summary>
+    public static IRuleBuilderOptions<T, Money> InMinorUnits<T>(this IRuleBuilderOptions<T, Money> rule) =>
+        rule.Must(WithinMinorUnit)
+            .WithMessage((_, m) => $"'{{PropertyName}}' is {m}, finer than {m.Currency} allows ({m.Currency.MinorUnit} decimal places); money that settles a document is counted in the currency's minor unit.")
+            .WithErrorCode("FinerThanMinorUnit");
+
+    /// <summary>Whether <paramref name="money"/> has no more decimal places than its currency's minor unit (any, for currencies without one).</summary>
+    public static bool WithinMinorUnit(Money money) =>
+        money.Currency.MinorUnit is not { } decimals || money.Amount == decimal.Round(money.Amount, decimals);
+
     /// <summary>A date that was actually set (<c>default(DateOnly)</c> is 0001-01-01, never a real ledger date).</summary>
     public static IRuleBuilderOptions<T, DateOnly> SetDate<T>(this IRuleBuilder<T, DateOnly> rule) =>
         rule.Must(d => d != default)

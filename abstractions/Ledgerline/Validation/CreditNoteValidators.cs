@@ -48,7 +48,7 @@ internal sealed class NewCreditAllocationValidator : LedgerlineValidator<NewCred
     public NewCreditAllocationValidator()
     {
         RuleFor(a => a.InvoiceId).NotEmpty().MaximumLength(InputLimits.Id);
-        RuleFor(a => a.Amount).PositiveMoney();
+        RuleFor(a => a.Amount).PositiveMoney().InMinorUnits();
         RuleFor(a => a.Date).SetDate();
     }
 }

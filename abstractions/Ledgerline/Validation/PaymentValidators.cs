@@ -8,7 +8,7 @@ internal sealed class NewPaymentValidator : LedgerlineValidator<NewPayment>
     public NewPaymentValidator()
     {
         RuleFor(p => p.InvoiceId).NotEmpty().MaximumLength(InputLimits.Id);
-        RuleFor(p => p.Amount).PositiveMoney();
+        RuleFor(p => p.Amount).PositiveMoney().InMinorUnits();
         RuleFor(p => p.Date).SetDate();
         RuleFor(p => p.Method).MaximumLength(InputLimits.Name);
         RuleFor(p => p.Note).MaximumLength(InputLimits.Text);
@@ -20,7 +20,7 @@ internal sealed class PaymentChangesValidator : LedgerlineValidator<PaymentChang
 {
     public PaymentChangesValidator()
     {
-        RuleFor(p => p.Amount!.Value).PositiveMoney().OverridePropertyName(nameof(PaymentChanges.Amount)).When(p => p.Amount is not null);
+        RuleFor(p => p.Amount!.Value).PositiveMoney().InMinorUnits().OverridePropertyName(nameof(PaymentChanges.Amount)).When(p => p.Amount is not null);
         RuleFor(p => p.Date).SetDate();
         RuleFor(p => p.Method).MaximumLength(InputLimits.Name);
         RuleFor(p => p.Note).MaximumLength(InputLimits.Text);

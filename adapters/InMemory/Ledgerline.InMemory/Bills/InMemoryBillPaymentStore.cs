@@ -46,6 +46,15 @@ internal sealed class InMemoryBillPaymentStore(InMemoryLedger ledger)
 
     protected override void OnWritten(BillPayment record, DateTimeOffset now) => Ledger.SettleBill(record.BillId, now);
 
+    // A deleted payment no longer counts: bringing it back must fit what the bill still has due.
+    protected override void OnRestoring(BillPayment record)
+    {
+        if (record.State == RecordState.Deleted && Ledger.BillTable.Find(record.BillId) is { } bill)
+        {
+            RequireAmount(record.Amount, bill, bill.AmountDue);
+        }
+    }
+
     private void RequireAmount(Money amount, Bill bill, Money payable)
     {
         if (amount.Currency != bill.Currency)

@@ -17,7 +17,7 @@ internal sealed class InMemoryBillStore(InMemoryLedger ledger)
             throw NotFound(EntityKind.Vendor, draft.VendorId);
         }
 
-        RequireTaxRates(draft.Lines.SelectMany(l => l.Taxes).Select(t => t.TaxRateId));
+        RequireLineTaxes(draft.Lines.Select(l => l.Taxes));
         var zero = Money.Zero(draft.Currency);
         return Settle(new Bill
         {
@@ -45,7 +45,7 @@ internal sealed class InMemoryBillStore(InMemoryLedger ledger)
         {
             RequireLineCurrency(lines, l => l.UnitPrice, current.Currency, "bill");
 
-            RequireTaxRates(lines.SelectMany(l => l.Taxes).Select(t => t.TaxRateId));
+            RequireLineTaxes(lines.Select(l => l.Taxes));
         }
 
         var updated = current with
@@ -68,6 +68,15 @@ internal sealed class InMemoryBillStore(InMemoryLedger ledger)
         return settled.AmountDue.Amount < 0m
             ? throw Invalid(nameof(BillChanges.Lines), $"Bill {current.Id} would total {settled.Total}, less than the {settled.AmountPaid} already paid.", "TotalBelowPaid")
             : settled;
+    }
+
+    // As credit notes with credit applied: payments would be left pointing at nothing.
+    protected override void OnDeleting(Bill record)
+    {
+        if (Ledger.BillAmountPaid(record).Amount != 0m)
+        {
+            throw Invalid(nameof(Bill.AmountPaid), $"Bill {record.Id} has payments; delete them before deleting the bill.", "BillHasPayments");
+        }
     }
 
     private Bill Settle(Bill bill, Money paid)

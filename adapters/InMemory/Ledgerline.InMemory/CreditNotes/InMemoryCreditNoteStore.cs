@@ -67,7 +67,7 @@ internal sealed class InMemoryCreditNoteStore(InMemoryLedger ledger)
     protected override CreditNote Create(NewCreditNote draft, DateTimeOffset now)
     {
         Ledger.InvoiceStore.RequireContact(draft.ContactId);
-        RequireTaxRates(draft.Lines.SelectMany(l => l.Taxes).Select(t => t.TaxRateId));
+        RequireLineTaxes(draft.Lines.Select(l => l.Taxes));
         return Compute(new CreditNote
         {
             Id = string.Empty,
@@ -98,7 +98,7 @@ internal sealed class InMemoryCreditNoteStore(InMemoryLedger ledger)
 
             RequireLineCurrency(lines, l => l.UnitPrice, current.Currency, "credit note");
 
-            RequireTaxRates(lines.SelectMany(l => l.Taxes).Select(t => t.TaxRateId));
+            RequireLineTaxes(lines.Select(l => l.Taxes));
         }
 
         var updated = current with

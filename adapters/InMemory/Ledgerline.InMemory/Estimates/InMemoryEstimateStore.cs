@@ -72,7 +72,7 @@ internal sealed class InMemoryEstimateStore(InMemoryLedger ledger)
     protected override Estimate Create(NewEstimate draft, DateTimeOffset now)
     {
         Ledger.InvoiceStore.RequireContact(draft.ContactId);
-        RequireTaxRates(draft.Lines.SelectMany(l => l.Taxes).Select(t => t.TaxRateId));
+        RequireLineTaxes(draft.Lines.Select(l => l.Taxes));
         var zero = Money.Zero(draft.Currency);
         return Compute(new Estimate
         {
@@ -98,9 +98,14 @@ internal sealed class InMemoryEstimateStore(InMemoryLedger ledger)
 
     protected override Estimate Update(Estimate current, EstimateChanges changes)
     {
-        if (current.Status == EstimateStatus.Invoiced)
+        if (current.Status is EstimateStatus.Invoiced or EstimateStatus.Declined)
         {
-            throw Invalid(nameof(Estimate.Status), $"Estimate {current.Id} was turned into an invoice; change the invoice instead.", "EstimateInvoiced");
+            throw Invalid(
+                nameof(Estimate.Status),
+                current.Status == EstimateStatus.Invoiced
+                    ? $"Estimate {current.Id} was turned into an invoice; change the invoice instead."
+                    : $"Estimate {current.Id} was declined; make a new estimate instead.",
+                "EstimateClosed");
         }
 
         if (changes.ContactId is { } contactId)
@@ -110,7 +115,7 @@ internal sealed class InMemoryEstimateStore(InMemoryLedger ledger)
 
         RequireLineCurrency(changes.Lines, l => l.UnitPrice, current.Currency, "estimate");
 
-        RequireTaxRates(changes.Lines?.SelectMany(l => l.Taxes).Select(t => t.TaxRateId) ?? []);
+        RequireLineTaxes(changes.Lines?.Select(l => l.Taxes));
         var updated = current with
         {
             ContactId = changes.ContactId ?? current.ContactId,

@@ -9,7 +9,7 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
     protected override Invoice Create(NewInvoice draft, DateTimeOffset now)
     {
         RequireContact(draft.ContactId);
-        RequireTaxRates(draft.Lines.SelectMany(l => l.Taxes).Select(t => t.TaxRateId));
+        RequireLineTaxes(draft.Lines.Select(l => l.Taxes));
         var zero = Money.Zero(draft.Currency);
         return Settle(new Invoice
         {
@@ -35,9 +35,13 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
     }
 
     public Task<Invoice> MarkAsSentAsync(string id, CancellationToken cancellationToken = default) =>
-        TransitionAsync(id, current => current.Status == InvoiceStatus.Draft
-            ? current with { Status = InvoiceStatus.Sent, ProviderStatus = nameof(InvoiceStatus.Sent) }
-            : current, cancellationToken);
+        TransitionAsync(id, current =>
+        {
+            RequireNotVoid(current);
+            return current.Status == InvoiceStatus.Draft
+                ? current with { Status = InvoiceStatus.Sent, ProviderStatus = nameof(InvoiceStatus.Sent) }
+                : current;
+        }, cancellationToken);
 
     public Task<Invoice> VoidAsync(string id, CancellationToken cancellationToken = default) =>
         TransitionAsync(id, current => current.Status switch
@@ -53,7 +57,7 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
     protected override Invoice Update(Invoice current, InvoiceChanges changes)
     {
         RequireNotVoid(current);
-        RequireTaxRates(changes.Lines?.SelectMany(l => l.Taxes).Select(t => t.TaxRateId) ?? []);
+        RequireLineTaxes(changes.Lines?.Select(l => l.Taxes));
         if (changes.ContactId is { } contactId)
         {
             RequireContact(contactId);
@@ -92,7 +96,13 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
                 "DueBeforeIssue");
         }
 
-        return Settle(updated, Ledger.AmountPaid(updated), Ledger.AmountCredited(updated));
+        var settled = Settle(updated, Ledger.AmountPaid(updated), Ledger.AmountCredited(updated));
+        return settled.AmountDue.Amount < 0m
+            ? throw Invalid(
+                nameof(InvoiceChanges.Lines),
+                $"Invoice {current.Id} would total {settled.Total}, less than the {settled.AmountPaid + settled.AmountCredited} already paid or credited.",
+                "TotalBelowPaid")
+            : settled;
     }
 
     protected override Invoice WithId(Invoice record, string id) =>
@@ -107,11 +117,13 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
         }
     }
 
+    /// <summary>The contact a document is for must exist and not be deleted. Call under the ledger lock.</summary>
     internal void RequireContact(string contactId)
     {
-        if (Ledger.ContactTable.Find(contactId) is null)
+        var contact = Ledger.ContactTable.Find(contactId) ?? throw NotFound(EntityKind.Contact, contactId);
+        if (contact.State == RecordState.Deleted)
         {
-            throw NotFound(EntityKind.Contact, contactId);
+            throw IsDeleted(EntityKind.Contact, contactId);
         }
     }
 

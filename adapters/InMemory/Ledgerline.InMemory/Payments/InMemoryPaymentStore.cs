@@ -19,6 +19,7 @@ internal sealed class InMemoryPaymentStore(InMemoryLedger ledger)
         }
 
         RequireCurrency(draft.Amount, invoice);
+        RequireWithinDue(draft.Amount, invoice, invoice.AmountDue);
         return new Payment
         {
             Id = string.Empty,
@@ -37,6 +38,7 @@ internal sealed class InMemoryPaymentStore(InMemoryLedger ledger)
         if (changes.Amount is { } amount && Ledger.InvoiceTable.Find(current.InvoiceId) is { } invoice)
         {
             RequireCurrency(amount, invoice);
+            RequireWithinDue(amount, invoice, invoice.AmountDue + (current.State == RecordState.Deleted ? Money.Zero(invoice.Currency) : current.Amount));
         }
 
         return current with
@@ -46,6 +48,15 @@ internal sealed class InMemoryPaymentStore(InMemoryLedger ledger)
             Method = Change(current.Method, changes.Method),
             Note = Change(current.Note, changes.Note),
         };
+    }
+
+    // A deleted payment no longer counts: bringing it back must fit what the invoice still has due.
+    protected override void OnRestoring(Payment record)
+    {
+        if (record.State == RecordState.Deleted && Ledger.InvoiceTable.Find(record.InvoiceId) is { } invoice)
+        {
+            RequireWithinDue(record.Amount, invoice, invoice.AmountDue);
+        }
     }
 
     // Every payment write moves its invoice: amount paid, amount due, status.
@@ -59,6 +70,15 @@ internal sealed class InMemoryPaymentStore(InMemoryLedger ledger)
                 nameof(NewPayment.Amount),
                 $"The payment is in {amount.Currency} but invoice {invoice.Id} is in {invoice.Currency}; a payment is made in the invoice currency.",
                 "CurrencyMismatch");
+        }
+    }
+
+    // An invoice is never paid beyond its total (as bills): an overpayment is the provider's credit, not a negative amount due.
+    private void RequireWithinDue(Money amount, Invoice invoice, Money payable)
+    {
+        if (amount.Currency == invoice.Currency && amount > payable)
+        {
+            throw Invalid(nameof(NewPayment.Amount), $"{amount} is more than the {payable} due on invoice {invoice.Id}.", "PaymentExceedsAmountDue");
         }
     }
 }

@@ -104,7 +104,13 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         lock (Ledger.Sync)
         {
             var current = Require(id);
-            return current.State == RecordState.Active ? current : Move(current, RecordState.Active);
+            if (current.State == RecordState.Active)
+            {
+                return current;
+            }
+
+            OnRestoring(current);
+            return Move(current, RecordState.Active);
         }
     }, cancellationToken);
 
@@ -161,6 +167,11 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     /// <summary>Gives a new record its id, and whatever derives from it.</summary>
     protected virtual TRecord WithId(TRecord record, string id) => (TRecord)(record with { Id = id });
 
+    /// <summary>Called under the lock before an archived or deleted record is restored; throw to refuse.</summary>
+    protected virtual void OnRestoring(TRecord record)
+    {
+    }
+
     /// <summary>Called under the lock before a record is deleted; throw to refuse.</summary>
     protected virtual void OnDeleting(TRecord record)
     {
@@ -191,6 +202,36 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
             {
                 throw NotFound(EntityKind.TaxRate, id);
             }
+        }
+    }
+
+    /// <summary>
+    /// Refuses line taxes that name a tax rate (<see cref="LineTax.TaxRateId"/>) that does not exist, or whose percent is
+    /// not the rate's: a document copies its rates when issued, it does not contradict them. Call under the ledger lock.
+    /// </summary>
+    protected void RequireLineTaxes(IEnumerable<IEnumerable<LineTax>>? lines)
+    {
+        var index = 0;
+        foreach (var taxes in lines ?? [])
+        {
+            foreach (var tax in taxes)
+            {
+                if (tax.TaxRateId is not { } id)
+                {
+                    continue;
+                }
+
+                var rate = Ledger.TaxRateTable.Find(id) is { State: not RecordState.Deleted } found ? found : throw NotFound(EntityKind.TaxRate, id);
+                if (rate.Percent != tax.Percent)
+                {
+                    throw Invalid(
+                        $"Lines[{index}].Taxes",
+                        $"The line's {tax.Name} is {tax.Percent} % but tax rate {id} ({rate.Name}) is {rate.Percent} %.",
+                        "TaxRateMismatch");
+                }
+            }
+
+            index++;
         }
     }
 
@@ -234,6 +275,15 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         try
         {
             return Task.FromResult(operation());
+        }
+        catch (OverflowException exception)
+        {
+            // Amounts beyond what a decimal holds are input the ledger cannot keep, not a crash.
+            return Task.FromException<T>(new LedgerValidationException(
+                [new FieldError(string.Empty, "The amounts are too large to compute exactly.", "AmountOverflow")], exception)
+            {
+                Provider = InMemoryLedgerProvider.ProviderName,
+            });
         }
         catch (Exception exception)
         {
