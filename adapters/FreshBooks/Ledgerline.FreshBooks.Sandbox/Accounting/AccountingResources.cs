@@ -8,9 +8,10 @@ using Ledgerline.FreshBooks.Sandbox.Resources;
 namespace Ledgerline.FreshBooks.Sandbox.Accounting;
 
 /// <summary>The accounting collections the sandbox serves, each declared once; paths are under /accounting/account/{id}/.</summary>
-internal static class AccountingResources
+internal static partial class AccountingResources
 {
-    public static IReadOnlyList<IResource> Create() => [Clients(), Invoices(), Payments(), Expenses(), Categories(), Items(), Taxes()];
+    public static IReadOnlyList<IResource> Create() =>
+        [Clients(), Invoices(), Payments(), Expenses(), Categories(), Items(), Taxes(), Estimates()];
 
     private static readonly string[] CommonReadOnly =
         ["id", "accounting_systemid", "accountid", "updated", "created_at", "updated_at", "vis_state", "uuid", "version"];
@@ -125,10 +126,19 @@ internal static class AccountingResources
 
     private static void BindLines(Invoice invoice, JsonNode? value, BindErrors errors, string field)
     {
+        if (ParseLines(value, errors, field) is { } lines)
+        {
+            invoice.Lines = lines;
+        }
+    }
+
+    /// <summary>Invoice-shaped lines (invoices, estimates, credit notes); <paramref name="alsoReadOnly"/> names the owner's own id fields.</summary>
+    private static List<InvoiceLine>? ParseLines(JsonNode? value, BindErrors errors, string field, params string[] alsoReadOnly)
+    {
         if (value is not JsonArray array)
         {
             errors.Add(1004, field, "Invalid value for field lines: expected a list of lines.", JsonValues.Raw(value));
-            return;
+            return null;
         }
 
         var lines = new List<InvoiceLine>(array.Count);
@@ -208,7 +218,7 @@ internal static class AccountingResources
 
                         break;
                     default:
-                        if (!LineReadOnly.Contains(key))
+                        if (!LineReadOnly.Contains(key) && !alsoReadOnly.Contains(key, StringComparer.Ordinal))
                         {
                             errors.Add(1006, where, $"Unknown field {key}.", JsonValues.Raw(v));
                         }
@@ -225,7 +235,7 @@ internal static class AccountingResources
             lines.Add(line);
         }
 
-        invoice.Lines = lines;
+        return lines;
     }
 
     private static Resource<Invoice> Invoices()
@@ -250,6 +260,18 @@ internal static class AccountingResources
             .Date("generation_date", (i, v) => i.GenerationDate = v, nullable: true)
             .Bool("show_attachments", (i, v) => i.ShowAttachments = v)
             .Custom("lines", BindLines)
+            .Custom("estimateid", (i, v, e, f) =>
+            {
+                // Writable on create only; FreshBooks ignores it on update.
+                if (!JsonValues.TryInt(v, out var id) || id < 0)
+                {
+                    e.Add(BindFailure.NotInteger, f, JsonValues.Raw(v));
+                }
+                else if (i.Id == 0)
+                {
+                    i.EstimateId = id;
+                }
+            })
             .Custom("status", (i, v, e, f) =>
             {
                 // Writable only on create; on update FreshBooks ignores it (the record is already past draft/sent).
@@ -311,6 +333,18 @@ internal static class AccountingResources
                     }
                 }
 
+                if (previous is null && i.EstimateId != 0)
+                {
+                    if (account.Estimates.Find(i.EstimateId) is not { } estimate)
+                    {
+                        errors.Add(1012, "estimateid", "Estimate not found.", i.EstimateId.ToString(CultureInfo.InvariantCulture));
+                    }
+                    else if (estimate.VisState == 1)
+                    {
+                        errors.Add(1011, "estimateid", "This estimate has been deleted.", i.EstimateId.ToString(CultureInfo.InvariantCulture));
+                    }
+                }
+
                 CheckCurrency(i, errors);
                 if (errors.Any)
                 {
@@ -356,6 +390,7 @@ internal static class AccountingResources
                 {
                     "id" or "invoiceid" or "invoice_id" => i => i.Id,
                     "customerid" or "clientid" => i => i.CustomerId,
+                    "estimateid" => i => i.EstimateId,
                     "create_date" or "date" => i => i.CreateDate,
                     "due_date" => i => i.DueDate,
                     "updated" => i => i.Updated,

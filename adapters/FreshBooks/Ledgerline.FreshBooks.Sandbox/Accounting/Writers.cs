@@ -5,7 +5,7 @@ using Ledgerline.FreshBooks.Sandbox.Resources;
 namespace Ledgerline.FreshBooks.Sandbox.Accounting;
 
 /// <summary>Serializes accounting records in FreshBooks' field names, types and timestamp conventions.</summary>
-internal static class Writers
+internal static partial class Writers
 {
     private static void Text(Utf8JsonWriter w, Data.Entity e, string name, bool nullable = false)
     {
@@ -237,7 +237,7 @@ internal static class Writers
         w.WriteString("due_date", Formats.Date(i.DueDate));
         w.WriteNumber("due_offset_days", i.DueOffsetDays);
         Text(w, i, "email");
-        w.WriteNumber("estimateid", 0);
+        w.WriteNumber("estimateid", i.EstimateId);
         w.WriteNumber("ext_archive", 0);
         Text(w, i, "fname");
         w.WriteNull("fulfillment_date");
@@ -280,7 +280,7 @@ internal static class Writers
             w.WriteStartArray("lines");
             foreach (var line in i.Lines)
             {
-                Line(w, i, line, code);
+                Line(w, "invoiceid", i.Id, line, code);
             }
 
             w.WriteEndArray();
@@ -303,7 +303,7 @@ internal static class Writers
         w.WriteEndObject();
     }
 
-    private static void Line(Utf8JsonWriter w, Invoice invoice, InvoiceLine l, string code)
+    private static void Line(Utf8JsonWriter w, string ownerField, int ownerId, InvoiceLine l, string code)
     {
         w.WriteStartObject();
         HttpJson.Money(w, "amount", l.Amount, code);
@@ -312,7 +312,7 @@ internal static class Writers
         w.WriteNull("date");
         w.WriteString("description", l.Description);
         w.WriteNumber("expenseid", l.ExpenseId);
-        w.WriteNumber("invoiceid", invoice.Id);
+        w.WriteNumber(ownerField, ownerId);
         w.WriteNumber("lineid", l.LineId);
         w.WriteNull("modern_project_id");
         w.WriteStartArray("modern_time_entries");

@@ -27,6 +27,9 @@ internal sealed class Resource<T> : IResource
 
     public required string ListKey { get; init; }
 
+    /// <summary>Other envelope keys a request body may use (credit notes: the Node SDK sends <c>credit_notes</c>).</summary>
+    public IReadOnlyList<string> InputKeys { get; init; } = [];
+
     /// <summary>Error "object" value and webhook event object, e.g. "client".</summary>
     public required string ObjectName { get; init; }
 
@@ -176,12 +179,15 @@ internal sealed class Resource<T> : IResource
             throw new ResourceException(400, Family.Describe(BindFailure.MalformedBody, null, ObjectName));
         }
 
-        if (read.Body is null || !read.Body.TryGetPropertyValue(SingleKey, out var inner) || inner is not JsonObject obj)
+        foreach (var key in (IEnumerable<string>)[SingleKey, .. InputKeys])
         {
-            throw new ResourceException(422, Family.Describe(BindFailure.Required, SingleKey, ObjectName));
+            if (read.Body is not null && read.Body.TryGetPropertyValue(key, out var inner) && inner is JsonObject obj)
+            {
+                return obj;
+            }
         }
 
-        return obj;
+        throw new ResourceException(422, Family.Describe(BindFailure.Required, SingleKey, ObjectName));
     }
 
     private async Task CreateAsync(HttpContext context, AccountState account, IReadOnlySet<string> includes, DateTimeOffset now)
