@@ -11,7 +11,7 @@ namespace Ledgerline.FreshBooks.Sandbox.Accounting;
 internal static partial class AccountingResources
 {
     public static IReadOnlyList<IResource> Create() =>
-        [Clients(), Invoices(), Payments(), Expenses(), Categories(), Items(), Taxes(), Estimates()];
+        [Clients(), Invoices(), Payments(), Expenses(), Categories(), Items(), Taxes(), Estimates(), CreditNotes()];
 
     private static readonly string[] CommonReadOnly =
         ["id", "accounting_systemid", "accountid", "updated", "created_at", "updated_at", "vis_state", "uuid", "version"];
@@ -429,6 +429,23 @@ internal static partial class AccountingResources
                 }
             })
             .Date("date", (p, v) => p.Date = v!.Value)
+            .Custom("creditid", (p, v, e, f) =>
+            {
+                // The credit a payment draws on is set on create only, like its invoice; null means none.
+                if (v is null)
+                {
+                    return;
+                }
+
+                if (!JsonValues.TryInt(v, out var id) || id < 0)
+                {
+                    e.Add(BindFailure.NotInteger, f, JsonValues.Raw(v));
+                }
+                else if (p.Id == 0)
+                {
+                    p.CreditId = id;
+                }
+            })
             .Text("type", "note")
             .Custom("send_client_notification", (p, v, e, f) =>
             {
@@ -504,6 +521,11 @@ internal static partial class AccountingResources
                 {
                     errors.Add(1004, "type", "Invalid payment type.", p.Str("type"));
                 }
+
+                if (p.CreditId != 0 && !errors.Any && account.Invoices.Find(p.InvoiceId) is { } paidInvoice)
+                {
+                    CheckCreditPayment(p, account, paidInvoice, errors);
+                }
             },
             AfterCommit = (p, account, now) =>
             {
@@ -519,6 +541,14 @@ internal static partial class AccountingResources
                 // An over-payment is kept whole; FreshBooks books the excess as client credit (overpaymentid).
                 p.OverpaymentId = next.Paid > next.Amount && p.VisState != 1 ? 900000 + p.Id : 0;
                 account.Notify("invoice", "update", next.Id);
+                if (p.CreditId != 0 && account.CreditNotes.Find(p.CreditId) is { } credit)
+                {
+                    var spent = (CreditNote)credit.Copy();
+                    account.RecomputeCredit(spent);
+                    spent.Updated = now;
+                    account.CreditNotes.Replace(spent);
+                    account.Notify("credit_note", "update", spent.Id);
+                }
             },
             List = new SearchQuery<Payment>
             {
@@ -527,6 +557,8 @@ internal static partial class AccountingResources
                     "id" or "logid" => p => p.Id,
                     "invoiceid" => p => p.InvoiceId,
                     "clientid" => p => p.ClientId,
+                    "creditid" => p => p.CreditId,
+                    "from_credit" => p => p.CreditId != 0,
                     "date" => p => p.Date,
                     "updated" => p => p.Updated,
                     "amount" => p => p.Amount,

@@ -151,6 +151,14 @@ internal static partial class Writers
                 }
             }
 
+            foreach (var credit in ctx.Account.CreditNotes.All)
+            {
+                if (credit.VisState != 1 && credit.Remaining > 0)
+                {
+                    Add(b.Credit, (credit.ClientId, credit.Currency), credit.Remaining);
+                }
+            }
+
             ctx.Cache["balances"] = cached = b;
         }
 
@@ -341,9 +349,17 @@ internal static partial class Writers
         HttpJson.Money(w, "amount", p.Amount, p.Code);
         w.WriteNull("bulk_paymentid");
         w.WriteNumber("clientid", p.ClientId);
-        w.WriteNull("creditid");
+        if (p.CreditId != 0)
+        {
+            w.WriteNumber("creditid", p.CreditId);
+        }
+        else
+        {
+            w.WriteNull("creditid");
+        }
+
         w.WriteString("date", Formats.Date(p.Date));
-        w.WriteBoolean("from_credit", false);
+        w.WriteBoolean("from_credit", p.CreditId != 0);
         w.WriteNull("gateway");
         w.WriteNumber("id", p.Id);
         w.WriteNumber("invoiceid", p.InvoiceId);
