@@ -11,7 +11,7 @@ namespace Ledgerline.FreshBooks.Sandbox.Accounting;
 internal static partial class AccountingResources
 {
     public static IReadOnlyList<IResource> Create() =>
-        [Clients(), Invoices(), Payments(), Expenses(), Categories(), Items(), Taxes(), Estimates(), CreditNotes()];
+        [Clients(), Invoices(), Payments(), Expenses(), Categories(), Items(), Taxes(), Estimates(), CreditNotes(), BillVendors(), Bills(), BillPayments()];
 
     private static readonly string[] CommonReadOnly =
         ["id", "accounting_systemid", "accountid", "updated", "created_at", "updated_at", "vis_state", "uuid", "version"];

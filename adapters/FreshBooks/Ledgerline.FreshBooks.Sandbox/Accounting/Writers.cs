@@ -465,18 +465,6 @@ internal static partial class Writers
         }
 
         w.WriteEndObject();
-
-        static void MoneyOrNull(Utf8JsonWriter w, string name, decimal? amount, string code)
-        {
-            if (amount is { } a)
-            {
-                HttpJson.Money(w, name, a, code);
-            }
-            else
-            {
-                w.WriteNull(name);
-            }
-        }
     }
 
     public static void Item(Utf8JsonWriter w, Item i, RenderContext ctx)
