@@ -124,6 +124,10 @@ public sealed class BillTests(SandboxFixture f) : IClassFixture<SandboxFixture>
         var badPercent = await f.PostAsync(Bills, J.Wrap("bill", ("vendorid", vendor), ("issue_date", "2025-01-01"),
             ("lines", new JsonArray(J.Obj(("categoryid", await CategoryAsync()), ("tax_percent1", "x"))))));
         Assert.Equal(1018, badPercent.FirstError["errno"]!.GetValue<int>());
+        var farDue = await f.PostAsync(Bills, J.Wrap("bill", ("vendorid", vendor), ("issue_date", "9999-12-31"), ("due_offset_days", 30),
+            ("lines", new JsonArray(J.Obj(("categoryid", await CategoryAsync()))))));
+        Assert.Equal(422, farDue.Status);
+        Assert.Equal("due_offset_days", farDue.FirstError["field"]!.GetValue<string>());
         var badDate = await f.PostAsync(Bills, J.Wrap("bill", ("vendorid", vendor), ("issue_date", "09/10/2020"), ("lines", new JsonArray())));
         Assert.Equal(1033, badDate.FirstError["errno"]!.GetValue<int>());
     }

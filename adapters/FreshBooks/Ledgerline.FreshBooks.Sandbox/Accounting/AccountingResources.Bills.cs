@@ -273,6 +273,7 @@ internal static partial class AccountingResources
                     b.Text["currency_code"] = vendor.Str("currency_code") is { Length: > 0 } c ? c : "USD";
                 }
 
+                CheckDueDate(b.IssueDate, b.DueOffsetDays, errors);
                 CheckCurrency(b, errors);
                 if (!errors.Any)
                 {

@@ -36,6 +36,16 @@ internal static partial class AccountingResources
         }
     }
 
+    /// <summary>A due date past 9999-12-31 cannot be represented; refuse it rather than fail later.</summary>
+    private static void CheckDueDate(DateOnly start, int offsetDays, BindErrors errors)
+    {
+        if (start.DayNumber + (long)offsetDays > DateOnly.MaxValue.DayNumber)
+        {
+            errors.Add(1004, "due_offset_days", "Invalid value for field due_offset_days: the due date is out of range.",
+                offsetDays.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
     private static void CheckCurrency(Entity e, BindErrors errors)
     {
         var code = e.Str("currency_code");
@@ -333,6 +343,7 @@ internal static partial class AccountingResources
                     }
                 }
 
+                CheckDueDate(i.CreateDate, i.DueOffsetDays, errors);
                 if (previous is null && i.EstimateId != 0)
                 {
                     if (account.Estimates.Find(i.EstimateId) is not { } estimate)
