@@ -192,6 +192,23 @@ public sealed class BillTests(SandboxFixture f) : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public async Task BillPayments_RestoringADeletedPayment_CheckedAgainstOutstanding()
+    {
+        var bill = await BillAsync(await VendorAsync(), "2099-01-01");
+        var billId = bill["id"]!.GetValue<int>();
+        var first = await f.PostAsync(BillPayments, J.Wrap("bill_payment", ("billid", billId), ("amount", J.Money("300"))));
+        var firstId = first.Result["bill_payment"]!["id"]!.GetValue<int>();
+        await f.PutAsync($"{BillPayments}/{firstId}", J.Wrap("bill_payment", ("vis_state", 1)));
+        var second = await f.PostAsync(BillPayments, J.Wrap("bill_payment", ("billid", billId), ("amount", J.Money("375"))));
+        Assert.Equal(200, second.Status);
+        var restore = await f.PutAsync($"{BillPayments}/{firstId}", J.Wrap("bill_payment", ("vis_state", 0)));
+        Assert.Equal(422, restore.Status);
+        Assert.Equal(1004, restore.FirstError["errno"]!.GetValue<int>());
+        Assert.Equal(1, (await f.GetAsync($"{BillPayments}/{firstId}")).Result["bill_payment"]!["vis_state"]!.GetValue<int>());
+        Assert.Equal("375.00", Amount((await f.GetAsync($"{Bills}/{billId}")).Result["bill"]!, "paid"));
+    }
+
+    [Fact]
     public async Task BillPayments_BadInput_Refused()
     {
         var bill = await BillAsync(await VendorAsync(), "2099-01-01");

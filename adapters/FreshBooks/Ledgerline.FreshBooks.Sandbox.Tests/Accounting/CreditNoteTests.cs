@@ -161,6 +161,24 @@ public sealed class CreditNoteTests(SandboxFixture f) : IClassFixture<SandboxFix
     }
 
     [Fact]
+    public async Task CreditPayment_RestoringADeletedOne_CheckedAgainstCreditRemaining()
+    {
+        var client = NewClient();
+        var credit = await CreateCreditAsync(client, "10.00");
+        var invoice = await CreateInvoiceAsync(client);
+        JsonObject Pay() => J.Wrap("payment", ("invoiceid", invoice["id"]!.GetValue<int>()), ("amount", J.Money("10.00")),
+            ("type", "Credit"), ("creditid", credit["id"]!.GetValue<int>()));
+        var first = await f.PostAsync(Payments, Pay());
+        var firstId = first.Result["payment"]!["id"]!.GetValue<int>();
+        await f.PutAsync($"{Payments}/{firstId}", J.Wrap("payment", ("vis_state", 1)));
+        Assert.Equal(200, (await f.PostAsync(Payments, Pay())).Status);
+        var restore = await f.PutAsync($"{Payments}/{firstId}", J.Wrap("payment", ("vis_state", 0)));
+        Assert.Equal(422, restore.Status);
+        Assert.Equal("amount", restore.FirstError["field"]!.GetValue<string>());
+        Assert.Equal("10.00", Amount((await f.GetAsync($"{Credits}/{credit["id"]}")).Result["credit_note"]!, "paid"));
+    }
+
+    [Fact]
     public async Task CreditPayment_WrongTypeClientOrUnknownCredit_Refused()
     {
         var client = NewClient();

@@ -393,22 +393,13 @@ internal static partial class AccountingResources
                     return;
                 }
 
-                // *Decision*: a bill cannot be over-paid: the amount may not exceed what is outstanding without this payment.
-                decimal others = 0;
-                foreach (var other in account.BillPayments.All)
+                CheckBillPaymentLimit(p, bill, account, errors);
+            },
+            ValidateRestore = (p, account, errors) =>
+            {
+                if (account.Bills.Find(p.BillId) is { } bill)
                 {
-                    if (other.BillId == bill.Id && other.Id != p.Id && other.VisState != 1)
-                    {
-                        others += other.Amount;
-                    }
-                }
-
-                var outstanding = Math.Max(0, bill.TotalAmount - others);
-                if (p.Amount > outstanding)
-                {
-                    var decimals = MinorUnits.Of(bill.Currency);
-                    errors.Add(1004, "amount", $"Amount exceeds the bill's outstanding amount ({Formats.Money(outstanding, decimals)}).",
-                        Formats.Money(p.Amount, decimals));
+                    CheckBillPaymentLimit(p, bill, account, errors);
                 }
             },
             AfterCommit = (p, account, now) =>
@@ -438,5 +429,26 @@ internal static partial class AccountingResources
                 },
             },
         };
+    }
+
+    /// <summary>*Decision*: a bill cannot be over-paid: the amount may not exceed what is outstanding without this payment.</summary>
+    private static void CheckBillPaymentLimit(BillPayment p, Bill bill, AccountState account, BindErrors errors)
+    {
+        decimal others = 0;
+        foreach (var other in account.BillPayments.All)
+        {
+            if (other.BillId == bill.Id && other.Id != p.Id && other.VisState != 1)
+            {
+                others += other.Amount;
+            }
+        }
+
+        var outstanding = Math.Max(0, bill.TotalAmount - others);
+        if (p.Amount > outstanding)
+        {
+            var decimals = MinorUnits.Of(bill.Currency);
+            errors.Add(1004, "amount", $"Amount exceeds the bill's outstanding amount ({Formats.Money(outstanding, decimals)}).",
+                Formats.Money(p.Amount, decimals));
+        }
     }
 }

@@ -538,6 +538,14 @@ internal static partial class AccountingResources
                     CheckCreditPayment(p, account, paidInvoice, errors);
                 }
             },
+            ValidateRestore = (p, account, errors) =>
+            {
+                // A restored credit payment spends the credit again, within the same limits as a new one.
+                if (p.CreditId != 0 && account.Invoices.Find(p.InvoiceId) is { } invoice)
+                {
+                    CheckCreditPayment(p, account, invoice, errors);
+                }
+            },
             AfterCommit = (p, account, now) =>
             {
                 if (account.Invoices.Find(p.InvoiceId) is not { } invoice)

@@ -52,6 +52,9 @@ internal sealed class Resource<T> : IResource
     /// <summary>Runs after binding found no error: required fields, references, derived values. Adds errors to reject the write.</summary>
     public Action<T, T?, AccountState, JsonObject, BindErrors>? Validate { get; init; }
 
+    /// <summary>Runs when a vis_state write restores a deleted record (the phase carries no other field); adds errors to refuse it.</summary>
+    public Action<T, AccountState, BindErrors>? ValidateRestore { get; init; }
+
     /// <summary>Runs after a record is stored (create, update or vis_state change), still under the account lock.</summary>
     public Action<T, AccountState, DateTimeOffset>? AfterCommit { get; init; }
 
@@ -278,6 +281,11 @@ internal sealed class Resource<T> : IResource
             }
 
             next.VisState = vis;
+            if (current.VisState == 1 && vis != 1)
+            {
+                ValidateRestore?.Invoke(next, account, errors);
+            }
+
             return vis == 1 && current.VisState != 1 ? "delete" : "update";
         }
 
