@@ -35,7 +35,7 @@ public sealed class OptionsTests
         Assert.Equal("ledgerline-sandbox-secret", o.ClientSecret);
         Assert.Equal(TimeSpan.FromHours(12), o.AccessTokenLifetime);
         Assert.Equal(5, o.LinesPerInvoice);
-        Assert.Equal(18, o.AppScopes.Count);
+        Assert.Equal(28, o.AppScopes.Count);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed class SandboxOptions
         "user:payments:read", "user:payments:write", "user:expenses:read", "user:expenses:write",
         "user:time_entries:read", "user:time_entries:write", "user:projects:read", "user:projects:write",
         "user:taxes:read", "user:taxes:write", "user:billable_items:read", "user:billable_items:write", "user:business:read",
+        "user:estimates:read", "user:estimates:write", "user:credit_notes:read", "user:credit_notes:write",
+        "user:bill_vendors:read", "user:bill_vendors:write", "user:bills:read", "user:bills:write",
+        "user:bill_payments:read", "user:bill_payments:write",
     ];
 
     /// <summary>OAuth client id of the registered app.</summary>

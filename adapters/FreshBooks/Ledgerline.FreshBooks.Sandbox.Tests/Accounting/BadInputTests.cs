@@ -22,6 +22,18 @@ public sealed class BadInputTests(SandboxFixture f) : IClassFixture<SandboxFixtu
         { "payments/payments", "{\"payment\": {\"invoiceid\": 150001, \"amount\": {\"amount\": \"-5\"}}}" },
         { "expenses/expenses", "{\"expense\": {\"amount\": {\"amount\": \"1\", \"code\": \"dollars\"}, \"categoryid\": 1}}" },
         { "items/items", "{\"item\": {\"name\": \"x\", \"inventory\": \"lots\"}}" },
+        { "invoices/invoices", "{\"invoice\": {\"customerid\": 72001, \"create_date\": \"9999-12-31\", \"due_offset_days\": 5}}" },
+        { "estimates/estimates", "{\"estimate\": {\"customerid\": 72001, \"lines\": [null, 3]}}" },
+        { "estimates/estimates", "{\"estimate\": {\"customerid\": 72001, \"status\": \"sent\", \"accepted\": true, \"action_accept\": true}}" },
+        { "estimates/estimates", "{\"estimates\": {\"customerid\": 72001}}" },
+        { "credit_notes/credit_notes", "{\"credit_note\": {\"clientid\": 72001, \"lines\": \"none\"}}" },
+        { "credit_notes/credit_notes", "{\"credit_note\": {\"clientid\": [72001]}}" },
+        { "bill_vendors/bill_vendors", "{\"bill_vendor\": {\"vendor_name\": \"x\", \"tax_defaults\": [1, {\"taxid\": \"a\"}, {\"taxid\": 7701, \"enabled\": \"maybe\"}]}}" },
+        { "bill_vendors/bill_vendors", "{\"bill_vendor\": {\"vendor_name\": \"x\", \"tax_defaults\": {}}}" },
+        { "bills/bills", "{\"bill\": {\"vendorid\": 1, \"issue_date\": \"9999-12-31\", \"due_offset_days\": 30, \"lines\": [{\"categoryid\": 3840001}]}}" },
+        { "bills/bills", "{\"bill\": {\"vendorid\": \"x\", \"lines\": [null, {\"quantity\": 1e300, \"unit_cost\": 5, \"bogus\": 1}]}}" },
+        { "bill_payments/bill_payments", "{\"bill_payment\": {\"billid\": 1, \"amount\": \"12\"}}" },
+        { "bill_payments/bill_payments", "{\"bill_payment\": {\"billid\": null, \"amount\": {\"amount\": \"1e40\"}}}" },
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Diagnostics;
 using Ledgerline.FreshBooks.Sandbox.Tests.Support;
 using Ledgerline.FreshBooks.Sandbox.Webhooks;
@@ -70,6 +71,37 @@ public sealed class WebhookTests(WebhookFixture f) : IClassFixture<WebhookFixtur
         Assert.Equal(422, wrong.Status);
         var ok = await f.PutAsync($"{Callbacks}/{id}", J.Wrap("callback", ("verifier", post["verifier"])));
         Assert.True(ok.Result["callback"]!["verified"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task NewAccountingResources_EmitTheirEvents_BillPaymentsUpdateTheBill()
+    {
+        foreach (var name in new[] { "estimate", "credit_note", "bill_vendor", "bill" })
+        {
+            await CreateVerifiedAsync(name);
+        }
+
+        static string S(JsonNode n, string key) => n[key]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var client = f.Sandbox.Data.AddClient(f.AccountId, "Hook client");
+        var estimate = (await f.PostAsync(f.Accounting("estimates/estimates"), J.Wrap("estimate", ("customerid", client)))).Result["estimate"]!;
+        await _receiver.WaitForAsync(p => p["name"] == "estimate.create" && p["object_id"] == S(estimate, "id"));
+        await f.PutAsync(f.Accounting($"estimates/estimates/{S(estimate, "id")}"), J.Wrap("estimate", ("action_accept", true)));
+        await _receiver.WaitForAsync(p => p["name"] == "estimate.update" && p["object_id"] == S(estimate, "id"));
+        await f.DeleteAsync(f.Accounting($"estimates/estimates/{S(estimate, "id")}"));
+        await _receiver.WaitForAsync(p => p["name"] == "estimate.delete" && p["object_id"] == S(estimate, "id"));
+
+        var credit = (await f.PostAsync(f.Accounting("credit_notes/credit_notes"), J.Wrap("credit_note", ("clientid", client)))).Result["credit_note"]!;
+        await _receiver.WaitForAsync(p => p["name"] == "credit_note.create" && p["object_id"] == S(credit, "id"));
+
+        var vendor = (await f.PostAsync(f.Accounting("bill_vendors/bill_vendors"), J.Wrap("bill_vendor", ("vendor_name", "Hook vendor")))).Result["bill_vendor"]!;
+        await _receiver.WaitForAsync(p => p["name"] == "bill_vendor.create" && p["object_id"] == S(vendor, "vendorid"));
+        var category = (await f.GetAsync(f.Accounting("expenses/categories"))).Result["categories"]![0]!["categoryid"]!.GetValue<int>();
+        var bill = (await f.PostAsync(f.Accounting("bills/bills"), J.Wrap("bill", ("vendorid", vendor["vendorid"]!.GetValue<int>()), ("issue_date", "2099-01-01"),
+            ("lines", new JsonArray(J.Obj(("categoryid", category), ("unit_cost", J.Money("10")))))))).Result["bill"]!;
+        await _receiver.WaitForAsync(p => p["name"] == "bill.create" && p["object_id"] == S(bill, "id"));
+        await f.PostAsync(f.Accounting("bill_payments/bill_payments"), J.Wrap("bill_payment", ("billid", bill["id"]!.GetValue<int>()), ("amount", J.Money("4"))));
+        await _receiver.WaitForAsync(p => p["name"] == "bill.update" && p["object_id"] == S(bill, "id"));
+        Assert.DoesNotContain(_receiver.Posts, p => p["name"].StartsWith("bill_payment", StringComparison.Ordinal));
     }
 
     [Fact]

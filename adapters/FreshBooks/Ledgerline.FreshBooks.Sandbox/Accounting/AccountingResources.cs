@@ -8,9 +8,10 @@ using Ledgerline.FreshBooks.Sandbox.Resources;
 namespace Ledgerline.FreshBooks.Sandbox.Accounting;
 
 /// <summary>The accounting collections the sandbox serves, each declared once; paths are under /accounting/account/{id}/.</summary>
-internal static class AccountingResources
+internal static partial class AccountingResources
 {
-    public static IReadOnlyList<IResource> Create() => [Clients(), Invoices(), Payments(), Expenses(), Categories(), Items(), Taxes()];
+    public static IReadOnlyList<IResource> Create() =>
+        [Clients(), Invoices(), Payments(), Expenses(), Categories(), Items(), Taxes(), Estimates(), CreditNotes(), BillVendors(), Bills(), BillPayments()];
 
     private static readonly string[] CommonReadOnly =
         ["id", "accounting_systemid", "accountid", "updated", "created_at", "updated_at", "vis_state", "uuid", "version"];
@@ -32,6 +33,16 @@ internal static class AccountingResources
         if (email.Length > 0 && (!email.Contains('@', StringComparison.Ordinal) || email.StartsWith('@') || email.EndsWith('@')))
         {
             errors.Add(1004, "email", "Invalid email address.", email);
+        }
+    }
+
+    /// <summary>A due date past 9999-12-31 cannot be represented; refuse it rather than fail later.</summary>
+    private static void CheckDueDate(DateOnly start, int offsetDays, BindErrors errors)
+    {
+        if (start.DayNumber + (long)offsetDays > DateOnly.MaxValue.DayNumber)
+        {
+            errors.Add(1004, "due_offset_days", "Invalid value for field due_offset_days: the due date is out of range.",
+                offsetDays.ToString(CultureInfo.InvariantCulture));
         }
     }
 
@@ -125,10 +136,19 @@ internal static class AccountingResources
 
     private static void BindLines(Invoice invoice, JsonNode? value, BindErrors errors, string field)
     {
+        if (ParseLines(value, errors, field) is { } lines)
+        {
+            invoice.Lines = lines;
+        }
+    }
+
+    /// <summary>Invoice-shaped lines (invoices, estimates, credit notes); <paramref name="alsoReadOnly"/> names the owner's own id fields.</summary>
+    private static List<InvoiceLine>? ParseLines(JsonNode? value, BindErrors errors, string field, params string[] alsoReadOnly)
+    {
         if (value is not JsonArray array)
         {
             errors.Add(1004, field, "Invalid value for field lines: expected a list of lines.", JsonValues.Raw(value));
-            return;
+            return null;
         }
 
         var lines = new List<InvoiceLine>(array.Count);
@@ -208,7 +228,7 @@ internal static class AccountingResources
 
                         break;
                     default:
-                        if (!LineReadOnly.Contains(key))
+                        if (!LineReadOnly.Contains(key) && !alsoReadOnly.Contains(key, StringComparer.Ordinal))
                         {
                             errors.Add(1006, where, $"Unknown field {key}.", JsonValues.Raw(v));
                         }
@@ -225,7 +245,7 @@ internal static class AccountingResources
             lines.Add(line);
         }
 
-        invoice.Lines = lines;
+        return lines;
     }
 
     private static Resource<Invoice> Invoices()
@@ -250,6 +270,18 @@ internal static class AccountingResources
             .Date("generation_date", (i, v) => i.GenerationDate = v, nullable: true)
             .Bool("show_attachments", (i, v) => i.ShowAttachments = v)
             .Custom("lines", BindLines)
+            .Custom("estimateid", (i, v, e, f) =>
+            {
+                // Writable on create only; FreshBooks ignores it on update.
+                if (!JsonValues.TryInt(v, out var id) || id < 0)
+                {
+                    e.Add(BindFailure.NotInteger, f, JsonValues.Raw(v));
+                }
+                else if (i.Id == 0)
+                {
+                    i.EstimateId = id;
+                }
+            })
             .Custom("status", (i, v, e, f) =>
             {
                 // Writable only on create; on update FreshBooks ignores it (the record is already past draft/sent).
@@ -311,6 +343,19 @@ internal static class AccountingResources
                     }
                 }
 
+                CheckDueDate(i.CreateDate, i.DueOffsetDays, errors);
+                if (previous is null && i.EstimateId != 0)
+                {
+                    if (account.Estimates.Find(i.EstimateId) is not { } estimate)
+                    {
+                        errors.Add(1012, "estimateid", "Estimate not found.", i.EstimateId.ToString(CultureInfo.InvariantCulture));
+                    }
+                    else if (estimate.VisState == 1)
+                    {
+                        errors.Add(1011, "estimateid", "This estimate has been deleted.", i.EstimateId.ToString(CultureInfo.InvariantCulture));
+                    }
+                }
+
                 CheckCurrency(i, errors);
                 if (errors.Any)
                 {
@@ -356,6 +401,7 @@ internal static class AccountingResources
                 {
                     "id" or "invoiceid" or "invoice_id" => i => i.Id,
                     "customerid" or "clientid" => i => i.CustomerId,
+                    "estimateid" => i => i.EstimateId,
                     "create_date" or "date" => i => i.CreateDate,
                     "due_date" => i => i.DueDate,
                     "updated" => i => i.Updated,
@@ -394,6 +440,23 @@ internal static class AccountingResources
                 }
             })
             .Date("date", (p, v) => p.Date = v!.Value)
+            .Custom("creditid", (p, v, e, f) =>
+            {
+                // The credit a payment draws on is set on create only, like its invoice; null means none.
+                if (v is null)
+                {
+                    return;
+                }
+
+                if (!JsonValues.TryInt(v, out var id) || id < 0)
+                {
+                    e.Add(BindFailure.NotInteger, f, JsonValues.Raw(v));
+                }
+                else if (p.Id == 0)
+                {
+                    p.CreditId = id;
+                }
+            })
             .Text("type", "note")
             .Custom("send_client_notification", (p, v, e, f) =>
             {
@@ -469,6 +532,19 @@ internal static class AccountingResources
                 {
                     errors.Add(1004, "type", "Invalid payment type.", p.Str("type"));
                 }
+
+                if (p.CreditId != 0 && !errors.Any && account.Invoices.Find(p.InvoiceId) is { } paidInvoice)
+                {
+                    CheckCreditPayment(p, account, paidInvoice, errors);
+                }
+            },
+            ValidateRestore = (p, account, errors) =>
+            {
+                // A restored credit payment spends the credit again, within the same limits as a new one.
+                if (p.CreditId != 0 && account.Invoices.Find(p.InvoiceId) is { } invoice)
+                {
+                    CheckCreditPayment(p, account, invoice, errors);
+                }
             },
             AfterCommit = (p, account, now) =>
             {
@@ -484,6 +560,14 @@ internal static class AccountingResources
                 // An over-payment is kept whole; FreshBooks books the excess as client credit (overpaymentid).
                 p.OverpaymentId = next.Paid > next.Amount && p.VisState != 1 ? 900000 + p.Id : 0;
                 account.Notify("invoice", "update", next.Id);
+                if (p.CreditId != 0 && account.CreditNotes.Find(p.CreditId) is { } credit)
+                {
+                    var spent = (CreditNote)credit.Copy();
+                    account.RecomputeCredit(spent);
+                    spent.Updated = now;
+                    account.CreditNotes.Replace(spent);
+                    account.Notify("credit_note", "update", spent.Id);
+                }
             },
             List = new SearchQuery<Payment>
             {
@@ -492,6 +576,8 @@ internal static class AccountingResources
                     "id" or "logid" => p => p.Id,
                     "invoiceid" => p => p.InvoiceId,
                     "clientid" => p => p.ClientId,
+                    "creditid" => p => p.CreditId,
+                    "from_credit" => p => p.CreditId != 0,
                     "date" => p => p.Date,
                     "updated" => p => p.Updated,
                     "amount" => p => p.Amount,

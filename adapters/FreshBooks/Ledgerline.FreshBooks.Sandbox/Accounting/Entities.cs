@@ -69,6 +69,9 @@ internal sealed class Invoice : Entity
 
     public int CustomerId { get; set; }
 
+    /// <summary>The estimate this invoice was made from (0 when none); set on create only.</summary>
+    public int EstimateId { get; set; }
+
     public DateOnly CreateDate { get; set; }
 
     public int DueOffsetDays { get; set; }
@@ -128,27 +131,13 @@ internal sealed class Invoice : Entity
 
     public string DisplayStatus => Sent ? "sent" : "draft";
 
-    /// <summary>FreshBooks computes discount before tax, on each taxed line; amounts round to the currency's minor unit.</summary>
     public void Recalculate()
     {
-        decimal subtotal = 0, tax = 0;
-        var decimals = MinorUnits.Of(Currency);
-        var factor = 1 - (DiscountValue / 100m);
-        foreach (var line in Lines)
-        {
-            line.Decimals = decimals;
-            subtotal += line.Amount;
-            var taxable = line.Amount * factor;
-            var t1 = line.TaxAmount1 is { } p1 ? MinorUnits.Round(taxable * p1 / 100m, decimals) : 0;
-            var base2 = line.CompoundedTax ? taxable + t1 : taxable;
-            var t2 = line.TaxAmount2 is { } p2 ? MinorUnits.Round(base2 * p2 / 100m, decimals) : 0;
-            tax += t1 + t2;
-        }
-
-        Subtotal = subtotal;
-        DiscountTotal = -MinorUnits.Round(subtotal * DiscountValue / 100m, decimals);
-        TaxTotal = tax;
-        Amount = subtotal + DiscountTotal + tax;
+        var totals = DocumentTotals.Compute(Lines, DiscountValue, Currency);
+        Subtotal = totals.Subtotal;
+        DiscountTotal = totals.DiscountTotal;
+        TaxTotal = totals.Tax;
+        Amount = totals.Amount;
     }
 
     /// <summary>Applies the paid total to the status fields (status, payment_status, date_paid).</summary>
@@ -194,6 +183,9 @@ internal sealed class Payment : Entity
     public bool? SendClientNotification { get; set; }
 
     public int OverpaymentId { get; set; }
+
+    /// <summary>The credit note this payment draws on (type "Credit"); 0 for an ordinary payment. Set on create only.</summary>
+    public int CreditId { get; set; }
 }
 
 internal sealed class Expense : Entity

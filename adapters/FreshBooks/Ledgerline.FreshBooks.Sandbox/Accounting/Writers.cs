@@ -5,7 +5,7 @@ using Ledgerline.FreshBooks.Sandbox.Resources;
 namespace Ledgerline.FreshBooks.Sandbox.Accounting;
 
 /// <summary>Serializes accounting records in FreshBooks' field names, types and timestamp conventions.</summary>
-internal static class Writers
+internal static partial class Writers
 {
     private static void Text(Utf8JsonWriter w, Data.Entity e, string name, bool nullable = false)
     {
@@ -151,6 +151,14 @@ internal static class Writers
                 }
             }
 
+            foreach (var credit in ctx.Account.CreditNotes.All)
+            {
+                if (credit.VisState != 1 && credit.Remaining > 0)
+                {
+                    Add(b.Credit, (credit.ClientId, credit.Currency), credit.Remaining);
+                }
+            }
+
             ctx.Cache["balances"] = cached = b;
         }
 
@@ -237,7 +245,7 @@ internal static class Writers
         w.WriteString("due_date", Formats.Date(i.DueDate));
         w.WriteNumber("due_offset_days", i.DueOffsetDays);
         Text(w, i, "email");
-        w.WriteNumber("estimateid", 0);
+        w.WriteNumber("estimateid", i.EstimateId);
         w.WriteNumber("ext_archive", 0);
         Text(w, i, "fname");
         w.WriteNull("fulfillment_date");
@@ -280,7 +288,7 @@ internal static class Writers
             w.WriteStartArray("lines");
             foreach (var line in i.Lines)
             {
-                Line(w, i, line, code);
+                Line(w, "invoiceid", i.Id, line, code);
             }
 
             w.WriteEndArray();
@@ -303,7 +311,7 @@ internal static class Writers
         w.WriteEndObject();
     }
 
-    private static void Line(Utf8JsonWriter w, Invoice invoice, InvoiceLine l, string code)
+    private static void Line(Utf8JsonWriter w, string ownerField, int ownerId, InvoiceLine l, string code)
     {
         w.WriteStartObject();
         HttpJson.Money(w, "amount", l.Amount, code);
@@ -312,7 +320,7 @@ internal static class Writers
         w.WriteNull("date");
         w.WriteString("description", l.Description);
         w.WriteNumber("expenseid", l.ExpenseId);
-        w.WriteNumber("invoiceid", invoice.Id);
+        w.WriteNumber(ownerField, ownerId);
         w.WriteNumber("lineid", l.LineId);
         w.WriteNull("modern_project_id");
         w.WriteStartArray("modern_time_entries");
@@ -341,9 +349,17 @@ internal static class Writers
         HttpJson.Money(w, "amount", p.Amount, p.Code);
         w.WriteNull("bulk_paymentid");
         w.WriteNumber("clientid", p.ClientId);
-        w.WriteNull("creditid");
+        if (p.CreditId != 0)
+        {
+            w.WriteNumber("creditid", p.CreditId);
+        }
+        else
+        {
+            w.WriteNull("creditid");
+        }
+
         w.WriteString("date", Formats.Date(p.Date));
-        w.WriteBoolean("from_credit", false);
+        w.WriteBoolean("from_credit", p.CreditId != 0);
         w.WriteNull("gateway");
         w.WriteNumber("id", p.Id);
         w.WriteNumber("invoiceid", p.InvoiceId);
@@ -449,18 +465,6 @@ internal static class Writers
         }
 
         w.WriteEndObject();
-
-        static void MoneyOrNull(Utf8JsonWriter w, string name, decimal? amount, string code)
-        {
-            if (amount is { } a)
-            {
-                HttpJson.Money(w, name, a, code);
-            }
-            else
-            {
-                w.WriteNull(name);
-            }
-        }
     }
 
     public static void Item(Utf8JsonWriter w, Item i, RenderContext ctx)

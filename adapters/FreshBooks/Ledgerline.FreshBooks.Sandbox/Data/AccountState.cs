@@ -33,6 +33,16 @@ internal sealed class AccountState(SandboxBusiness business, Action<SandboxChang
 
     public EntitySet<Tax> Taxes { get; } = new(7701);
 
+    public EntitySet<Estimate> Estimates { get; } = new(2301);
+
+    public EntitySet<CreditNote> CreditNotes { get; } = new(20401);
+
+    public EntitySet<BillVendor> BillVendors { get; } = new(801);
+
+    public EntitySet<Bill> Bills { get; } = new(601);
+
+    public EntitySet<BillPayment> BillPayments { get; } = new(901);
+
     public EntitySet<Project> Projects { get; } = new(1201);
 
     public EntitySet<TimeEntry> TimeEntries { get; } = new(88001);
@@ -40,6 +50,10 @@ internal sealed class AccountState(SandboxBusiness business, Action<SandboxChang
     public EntitySet<Callback> Callbacks { get; } = new(2001);
 
     public int NextInvoiceNumber { get; set; } = 1;
+
+    public int NextEstimateNumber { get; set; } = 1;
+
+    public int NextCreditNumber { get; set; } = 1;
 
     public void Notify(string entity, string action, int id) =>
         notify(new SandboxChange(Business.AccountId, Business.BusinessId, entity, action, id));
@@ -62,5 +76,35 @@ internal sealed class AccountState(SandboxBusiness business, Action<SandboxChang
         }
 
         invoice.ApplyPayments(paid, last);
+    }
+
+    /// <summary>Re-derives a credit note's applied amount from the live payments that draw on it.</summary>
+    public void RecomputeCredit(CreditNote credit)
+    {
+        decimal applied = 0;
+        foreach (var p in Payments.All)
+        {
+            if (p.CreditId == credit.Id && p.VisState != 1)
+            {
+                applied += p.Amount;
+            }
+        }
+
+        credit.Paid = applied;
+    }
+
+    /// <summary>Re-derives a bill's paid amount from its live bill payments.</summary>
+    public void RecomputeBill(Bill bill)
+    {
+        decimal paid = 0;
+        foreach (var p in BillPayments.All)
+        {
+            if (p.BillId == bill.Id && p.VisState != 1)
+            {
+                paid += p.Amount;
+            }
+        }
+
+        bill.Paid = paid;
     }
 }

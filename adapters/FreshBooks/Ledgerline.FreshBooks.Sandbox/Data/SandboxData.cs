@@ -116,7 +116,7 @@ public sealed class SandboxData
         }
     }
 
-    /// <summary>Counts stored records of one kind: "clients", "invoices", "payments", "expenses", "items", "taxes", "projects", "time_entries", "callbacks" (deleted included).</summary>
+    /// <summary>Counts stored records of one kind: "clients", "invoices", "payments", "expenses", "items", "taxes", "projects", "time_entries", "callbacks", "estimates", "credit_notes", "bill_vendors", "bills", "bill_payments" (deleted included).</summary>
     public int Count(string accountId, string kind)
     {
         var s = Account(accountId);
@@ -133,6 +133,11 @@ public sealed class SandboxData
                 "projects" => s.Projects.Count,
                 "time_entries" => s.TimeEntries.Count,
                 "callbacks" => s.Callbacks.Count,
+                "estimates" => s.Estimates.Count,
+                "credit_notes" => s.CreditNotes.Count,
+                "bill_vendors" => s.BillVendors.Count,
+                "bills" => s.Bills.Count,
+                "bill_payments" => s.BillPayments.Count,
                 _ => throw new ArgumentException("Unknown kind.", nameof(kind)),
             };
         }
@@ -152,6 +157,11 @@ public sealed class SandboxData
             s.Taxes.Clear();
             s.Projects.Clear();
             s.TimeEntries.Clear();
+            s.Estimates.Clear();
+            s.CreditNotes.Clear();
+            s.BillVendors.Clear();
+            s.Bills.Clear();
+            s.BillPayments.Clear();
         }
     }
 

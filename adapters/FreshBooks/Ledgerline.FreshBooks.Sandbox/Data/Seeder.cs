@@ -40,7 +40,7 @@ internal static class Seeder
     }
 
     /// <summary>Copies the customer's name and address onto the invoice, as FreshBooks does on create.</summary>
-    public static void CopyCustomer(Invoice invoice, Client client, bool onlyMissing)
+    public static void CopyCustomer(Entity invoice, Client client, bool onlyMissing)
     {
         void Set(string target, string value)
         {

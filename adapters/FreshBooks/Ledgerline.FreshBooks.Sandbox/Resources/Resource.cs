@@ -27,6 +27,9 @@ internal sealed class Resource<T> : IResource
 
     public required string ListKey { get; init; }
 
+    /// <summary>Other envelope keys a request body may use (credit notes: the Node SDK sends <c>credit_notes</c>).</summary>
+    public IReadOnlyList<string> InputKeys { get; init; } = [];
+
     /// <summary>Error "object" value and webhook event object, e.g. "client".</summary>
     public required string ObjectName { get; init; }
 
@@ -48,6 +51,9 @@ internal sealed class Resource<T> : IResource
 
     /// <summary>Runs after binding found no error: required fields, references, derived values. Adds errors to reject the write.</summary>
     public Action<T, T?, AccountState, JsonObject, BindErrors>? Validate { get; init; }
+
+    /// <summary>Runs when a vis_state write restores a deleted record (the phase carries no other field); adds errors to refuse it.</summary>
+    public Action<T, AccountState, BindErrors>? ValidateRestore { get; init; }
 
     /// <summary>Runs after a record is stored (create, update or vis_state change), still under the account lock.</summary>
     public Action<T, AccountState, DateTimeOffset>? AfterCommit { get; init; }
@@ -176,12 +182,15 @@ internal sealed class Resource<T> : IResource
             throw new ResourceException(400, Family.Describe(BindFailure.MalformedBody, null, ObjectName));
         }
 
-        if (read.Body is null || !read.Body.TryGetPropertyValue(SingleKey, out var inner) || inner is not JsonObject obj)
+        foreach (var key in (IEnumerable<string>)[SingleKey, .. InputKeys])
         {
-            throw new ResourceException(422, Family.Describe(BindFailure.Required, SingleKey, ObjectName));
+            if (read.Body is not null && read.Body.TryGetPropertyValue(key, out var inner) && inner is JsonObject obj)
+            {
+                return obj;
+            }
         }
 
-        return obj;
+        throw new ResourceException(422, Family.Describe(BindFailure.Required, SingleKey, ObjectName));
     }
 
     private async Task CreateAsync(HttpContext context, AccountState account, IReadOnlySet<string> includes, DateTimeOffset now)
@@ -272,6 +281,11 @@ internal sealed class Resource<T> : IResource
             }
 
             next.VisState = vis;
+            if (current.VisState == 1 && vis != 1)
+            {
+                ValidateRestore?.Invoke(next, account, errors);
+            }
+
             return vis == 1 && current.VisState != 1 ? "delete" : "update";
         }
 
