@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Ledgerline.Xero.Sandbox.Accounting;
 using Ledgerline.Xero.Sandbox.Hosting;
 using Ledgerline.Xero.Sandbox.Identity;
+using Ledgerline.Xero.Sandbox.RateLimits;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -46,6 +47,12 @@ public sealed class XeroSandbox : IAsyncDisposable
 
     /// <summary>The Australian organisation (AUD, 10 % GST).</summary>
     public SandboxTenant SecondaryTenant => _services.Books[1].Tenant;
+
+    /// <summary>Xero's call limits, changeable at runtime (same object as <see cref="XeroSandboxOptions.RateLimits"/>).</summary>
+    public RateLimitOptions RateLimits => Options.RateLimits;
+
+    /// <summary>Forgets every counted call: all minute and day windows start afresh.</summary>
+    public void ResetRateLimits() => _services.Limiter.Reset();
 
     /// <summary>Snapshot of the request log, oldest first.</summary>
     public IReadOnlyList<SandboxRequest> Requests => [.. _requests];
@@ -143,6 +150,7 @@ public sealed class XeroSandbox : IAsyncDisposable
             Tokens = tokens,
             Connections = new ConnectionStore(clock),
             Signer = signer,
+            Limiter = new RateLimiter(clock, options.RateLimits),
         };
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -249,6 +257,13 @@ public sealed class XeroSandbox : IAsyncDisposable
         w.WriteNumber("access_token_lifetime_seconds", (long)Options.AccessTokenLifetime.TotalSeconds);
         w.WriteNumber("refresh_token_lifetime_seconds", (long)Options.RefreshTokenLifetime.TotalSeconds);
         w.WriteNumber("refresh_token_reuse_grace_seconds", (long)Options.RefreshTokenReuseGrace.TotalSeconds);
+        w.WriteStartObject("rate_limits");
+        w.WriteBoolean("enabled", RateLimits.Enabled);
+        w.WriteNumber("per_minute", RateLimits.PerMinute);
+        w.WriteNumber("per_day", RateLimits.PerDay);
+        w.WriteNumber("app_per_minute", RateLimits.AppPerMinute);
+        w.WriteNumber("concurrent", RateLimits.Concurrent);
+        w.WriteEndObject();
         w.WriteStartArray("accounting_resources");
         foreach (var r in AccountingResources)
         {

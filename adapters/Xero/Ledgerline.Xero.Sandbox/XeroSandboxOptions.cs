@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ledgerline.Xero.Sandbox.RateLimits;
 
 namespace Ledgerline.Xero.Sandbox;
 
@@ -60,6 +61,9 @@ public sealed class XeroSandboxOptions
     /// <summary>Authorization code lifetime (Xero does not document it; the sandbox uses 5 minutes).</summary>
     public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Xero's per-tenant and per-app call limits; enforced by default.</summary>
+    public RateLimitOptions RateLimits { get; } = new();
+
     /// <summary>Print the base URL, endpoints, credentials and organisations once listening.</summary>
     public bool PrintBanner { get; set; }
 
@@ -89,6 +93,11 @@ public sealed class XeroSandboxOptions
           --access-token-lifetime T       seconds, 250ms, 1.5s or hh:mm:ss (default 1800)
           --refresh-token-lifetime T      unused refresh token lifetime (default 60 days)
           --refresh-grace T               reuse grace of a spent refresh token (default 1800)
+          --no-rate-limits                send the limit headers but never answer 429
+          --rate-limit-minute N           calls per tenant per minute (default 60)
+          --rate-limit-day N              calls per tenant per day (default 5000)
+          --rate-limit-app-minute N       calls per app per minute across tenants (default 10000)
+          --rate-limit-concurrent N       calls in flight per tenant (default 5)
           --start-time ISO                initial sandbox time (it keeps running from there)
           --quiet                         no banner
           --help, -h                      this text
@@ -145,6 +154,11 @@ public sealed class XeroSandboxOptions
                 case "--access-token-lifetime": options.AccessTokenLifetime = ParseDuration(arg, Value()); break;
                 case "--refresh-token-lifetime": options.RefreshTokenLifetime = ParseDuration(arg, Value()); break;
                 case "--refresh-grace": options.RefreshTokenReuseGrace = ParseDuration(arg, Value()); break;
+                case "--no-rate-limits": options.RateLimits.Enabled = false; break;
+                case "--rate-limit-minute": options.RateLimits.PerMinute = ParseCount(arg, Value()); break;
+                case "--rate-limit-day": options.RateLimits.PerDay = ParseCount(arg, Value()); break;
+                case "--rate-limit-app-minute": options.RateLimits.AppPerMinute = ParseCount(arg, Value()); break;
+                case "--rate-limit-concurrent": options.RateLimits.Concurrent = ParseCount(arg, Value()); break;
                 case "--start-time":
                     options.StartTime = DateTimeOffset.TryParse(Value(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start)
                         ? start

@@ -70,6 +70,7 @@ public sealed class HostingTests(SandboxFixture f) : IClassFixture<SandboxFixtur
             "--urls", "http://127.0.0.1:6000", "--client-id=abc", "--client-secret", "s", "--app-name", "App", "--redirect-uri", "https://app.example/cb",
             "--no-loopback-redirects", "--seed", "9", "--seed-contacts", "5", "--seed-invoices", "6", "--lines-per-invoice", "2", "--no-default-data",
             "--access-token-lifetime", "90s", "--refresh-token-lifetime", "3600", "--refresh-grace", "00:05:00", "--start-time", "2026-01-01T00:00:00Z", "--quiet",
+            "--no-rate-limits", "--rate-limit-minute", "10", "--rate-limit-day", "20", "--rate-limit-app-minute", "30", "--rate-limit-concurrent", "2",
         ]);
         Assert.Equal("http://127.0.0.1:6000", o.Urls);
         Assert.Equal("abc", o.ClientId);
@@ -82,9 +83,11 @@ public sealed class HostingTests(SandboxFixture f) : IClassFixture<SandboxFixtur
         Assert.Equal(TimeSpan.FromMinutes(5), o.RefreshTokenReuseGrace);
         Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), o.StartTime);
         Assert.False(o.PrintBanner);
+        Assert.Equal((false, 10, 20, 30, 2), (o.RateLimits.Enabled, o.RateLimits.PerMinute, o.RateLimits.PerDay, o.RateLimits.AppPerMinute, o.RateLimits.Concurrent));
 
         foreach (var option in new[] { "--urls", "--client-id", "--client-secret", "--app-name", "--redirect-uri", "--no-loopback-redirects", "--seed ", "--seed-contacts",
-            "--seed-invoices", "--lines-per-invoice", "--no-default-data", "--access-token-lifetime", "--refresh-token-lifetime", "--refresh-grace", "--start-time", "--quiet", "--help" })
+            "--seed-invoices", "--lines-per-invoice", "--no-default-data", "--access-token-lifetime", "--refresh-token-lifetime", "--refresh-grace", "--start-time", "--quiet", "--help",
+            "--no-rate-limits", "--rate-limit-minute", "--rate-limit-day", "--rate-limit-app-minute", "--rate-limit-concurrent" })
         {
             Assert.Contains(option, XeroSandboxOptions.HelpText, StringComparison.Ordinal);
         }

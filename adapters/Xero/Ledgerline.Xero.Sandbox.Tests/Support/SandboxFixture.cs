@@ -17,7 +17,8 @@ public class SandboxFixture : IAsyncLifetime
 
     public string Tenant => Sandbox.PrimaryTenant.TenantId.ToString();
 
-    protected virtual XeroSandboxOptions CreateOptions() => new();
+    /// <summary>Rate limits off: the suites make hundreds of calls a minute; <c>RateLimitTests</c> covers them.</summary>
+    protected virtual XeroSandboxOptions CreateOptions() => new() { RateLimits = { Enabled = false } };
 
     public async ValueTask InitializeAsync()
     {

@@ -1,12 +1,13 @@
 using Ledgerline.Xero.Sandbox.Hosting;
 using Ledgerline.Xero.Sandbox.Identity;
+using Ledgerline.Xero.Sandbox.RateLimits;
 using Ledgerline.Xero.Sandbox.Resources;
 
 namespace Ledgerline.Xero.Sandbox.Accounting;
 
 /// <summary>
 /// Routes <c>/api.xro/2.0/{Resource}[/{id}]</c> (case-insensitive, as Xero's paths are) after the token (401) and
-/// tenant (403) checks; an unknown resource is Xero's plain-text 404.
+/// tenant (403) checks and the rate limits (429); an unknown resource is Xero's plain-text 404.
 /// </summary>
 internal static class AccountingEndpoints
 {
@@ -48,6 +49,23 @@ internal static class AccountingEndpoints
             return;
         }
 
-        await resource.HandleAsync(context, grant, book, id);
+        var tenant = book.Tenant.TenantId;
+        var decision = s.Limiter.Enter(grant.ClientId, tenant);
+        RateLimiter.WriteHeaders(context.Response, decision);
+        if (decision.Problem is not null)
+        {
+            // Xero's 429 is told apart by its headers; the body is empty.
+            context.Response.StatusCode = 429;
+            return;
+        }
+
+        try
+        {
+            await resource.HandleAsync(context, grant, book, id);
+        }
+        finally
+        {
+            s.Limiter.Release(grant.ClientId, tenant);
+        }
     }
 }
