@@ -114,6 +114,14 @@ public sealed partial class OAuthTests(SandboxFixture f) : IClassFixture<Sandbox
         var ok = await ExchangeAsync(good["code"], verifier, basic: false);
         Assert.Equal(200, ok.Status);
 
+        // A PKCE client has no secret: it refreshes with its client id alone; a confidential grant cannot.
+        var refreshed = await f.FormAsync("connect/token",
+            [new("grant_type", "refresh_token"), new("refresh_token", ok.Body["refresh_token"]!.GetValue<string>()), new("client_id", f.Sandbox.Options.ClientId)], basicAuth: false);
+        Assert.Equal(200, refreshed.Status);
+        var confidential = await f.FormAsync("connect/token",
+            [new("grant_type", "refresh_token"), new("refresh_token", f.Sandbox.IssueTokens().RefreshToken), new("client_id", f.Sandbox.Options.ClientId)], basicAuth: false);
+        Assert.Equal("invalid_client", confidential.Body["error"]!.GetValue<string>());
+
         var bad = await ConsentAsync([f.Sandbox.PrimaryTenant.TenantId], challenge: challenge);
         var refused = await ExchangeAsync(bad["code"], verifier[..^1] + "x", basic: false);
         Assert.Equal(400, refused.Status);

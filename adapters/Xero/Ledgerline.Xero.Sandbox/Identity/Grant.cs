@@ -18,6 +18,9 @@ internal sealed class Grant
 
     public string? Nonce { get; init; }
 
+    /// <summary>Obtained with PKCE: the client has no secret, so refreshing needs only its client id.</summary>
+    public bool PublicClient { get; init; }
+
     /// <summary>Set by revocation; every token of the grant stops working. Only written under the store lock.</summary>
     public bool Revoked { get; set; }
 

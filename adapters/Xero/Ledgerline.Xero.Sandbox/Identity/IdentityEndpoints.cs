@@ -150,6 +150,7 @@ internal static class IdentityEndpoints
                 AuthEventId = Guid.NewGuid(),
                 AuthTime = s.Clock.GetUtcNow(),
                 Nonce = request.Nonce,
+                PublicClient = request.CodeChallenge is not null,
             };
             var chosen = form["tenant"].Select(t => Guid.TryParse(t, out var id) ? s.Book(id) : null).OfType<Accounting.TenantBook>().Select(b => b.Tenant).Distinct();
             s.Connections.Connect(grant, chosen);
@@ -226,11 +227,8 @@ internal static class IdentityEndpoints
             case "authorization_code":
                 result = RedeemResult.Fail("invalid_request", "code is required");
                 break;
-            case "refresh_token" when !authenticated:
-                result = RedeemResult.Fail("invalid_client", "client_secret is required to refresh");
-                break;
             case "refresh_token" when Single(form["refresh_token"]) is { } refresh:
-                result = s.Tokens.Refresh(refresh, clientId);
+                result = s.Tokens.Refresh(refresh, clientId, authenticated);
                 break;
             case "refresh_token":
                 result = RedeemResult.Fail("invalid_request", "refresh_token is required");

@@ -102,7 +102,8 @@ internal sealed class TokenStore(SandboxClock clock, XeroSandboxOptions options,
     /// Exchanges a refresh token. First use: a new pair, the old token marked spent. A retry of the spent token within
     /// the grace: a new access token with the same successor refresh token (so the client converges on one token).
     /// </summary>
-    public RedeemResult Refresh(string token, string clientId)
+    /// <remarks>A grant obtained with PKCE refreshes with the client id alone; others need the client secret.</remarks>
+    public RedeemResult Refresh(string token, string clientId, bool clientAuthenticated)
     {
         lock (_gate)
         {
@@ -110,6 +111,11 @@ internal sealed class TokenStore(SandboxClock clock, XeroSandboxOptions options,
             if (!_refresh.TryGetValue(token, out var r) || r.Grant.ClientId != clientId || r.Grant.Revoked || r.ExpiresAt <= now)
             {
                 return RedeemResult.Fail("invalid_grant", "The refresh token is invalid, expired or revoked.");
+            }
+
+            if (!clientAuthenticated && !r.Grant.PublicClient)
+            {
+                return RedeemResult.Fail("invalid_client", "Client authentication failed.");
             }
 
             if (r.SpentAt is { } spent)
