@@ -72,7 +72,14 @@ public class SandboxFixture : IAsyncLifetime
         }
 
         using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
-        return await ApiResponse.ReadAsync(response);
+        var result = await ApiResponse.ReadAsync(response);
+        if (path.StartsWith("api.xro/", StringComparison.OrdinalIgnoreCase))
+        {
+            // Every Accounting response the suites see is also a schema conformance check.
+            OpenApiConformance.AssertConforms(method, path, result.Status, result.Json);
+        }
+
+        return result;
     }
 
     /// <summary>Form post to the identity service (token, revocation, consent), with optional Basic client credentials.</summary>

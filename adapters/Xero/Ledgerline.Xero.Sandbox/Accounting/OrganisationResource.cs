@@ -58,7 +58,6 @@ internal sealed class OrganisationResource(SandboxServices s) : IAccountingResou
             Writers.EmptyArray(w, "Addresses");
             Writers.EmptyArray(w, "Phones");
             Writers.EmptyArray(w, "ExternalLinks");
-            Writers.EmptyArray(w, "PaymentTerms");
             w.WriteEndObject();
         }));
     }
