@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ledgerline.Xero.Sandbox.Accounting;
+using Ledgerline.Xero.Sandbox.Faults;
 using Ledgerline.Xero.Sandbox.Hosting;
 using Ledgerline.Xero.Sandbox.Identity;
 using Ledgerline.Xero.Sandbox.RateLimits;
@@ -23,12 +24,16 @@ public sealed class XeroSandbox : IAsyncDisposable
     private readonly ConcurrentQueue<SandboxRequest> _requests = new();
     private int _disposed;
 
-    private XeroSandbox(WebApplication app, SandboxServices services, Seeder seeder)
+    private XeroSandbox(WebApplication app, SandboxServices services, Seeder seeder, SandboxFaults faults)
     {
         _app = app;
         _services = services;
         _seeder = seeder;
+        Faults = faults;
     }
+
+    /// <summary>Fault rules, changeable at runtime.</summary>
+    public SandboxFaults Faults { get; }
 
     /// <summary>Root URL of the sandbox, with a trailing slash, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress => _services.BaseAddress;
@@ -162,8 +167,15 @@ public sealed class XeroSandbox : IAsyncDisposable
         builder.WebHost.UseUrls(options.Urls ?? "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var sandbox = new XeroSandbox(app, services, seeder);
+        var faults = new SandboxFaults(options.Seed);
+        foreach (var rule in options.Faults)
+        {
+            faults.Add(rule);
+        }
+
+        var sandbox = new XeroSandbox(app, services, seeder, faults);
         app.Use((context, next) => sandbox.LogAsync(context, next));
+        app.Use((context, next) => FaultMiddleware.InvokeAsync(context, () => next(context), faults));
         app.MapGet("/", (HttpContext c) => sandbox.IndexAsync(c));
         IdentityEndpoints.Map(app, services);
         ConnectionEndpoints.Map(app, services);
@@ -200,8 +212,9 @@ public sealed class XeroSandbox : IAsyncDisposable
             }
 
             var tenant = context.Request.Headers["xero-tenant-id"].ToString();
+            var dropped = context.Items.ContainsKey(FaultMiddleware.DroppedKey);
             _requests.Enqueue(new SandboxRequest(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? "",
-                context.Response.StatusCode, tenant.Length == 0 ? null : tenant, time));
+                dropped ? 0 : context.Response.StatusCode, tenant.Length == 0 ? null : tenant, time));
             // Long runs must not grow the log without bound.
             while (_requests.Count > MaxLoggedRequests && _requests.TryDequeue(out _))
             {
@@ -222,7 +235,7 @@ public sealed class XeroSandbox : IAsyncDisposable
         {
             // Bad input must never surface as a bare 500 with a stack trace; reaching this is a sandbox bug, reported as Xero's 500.
             context.Response.Clear();
-            await HttpJson.WriteTextAsync(context, 500, "An error occurred in Xero. Check the API Status page http://status.developer.xero.com for current service status.");
+            await HttpJson.WriteTextAsync(context, 500, FaultMiddleware.ServerErrorText);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ledgerline.Xero.Sandbox.Faults;
 using Ledgerline.Xero.Sandbox.RateLimits;
 
 namespace Ledgerline.Xero.Sandbox;
@@ -64,6 +65,9 @@ public sealed class XeroSandboxOptions
     /// <summary>Xero's per-tenant and per-app call limits; enforced by default.</summary>
     public RateLimitOptions RateLimits { get; } = new();
 
+    /// <summary>Fault rules active from the start.</summary>
+    public IList<FaultRule> Faults { get; } = [];
+
     /// <summary>Print the base URL, endpoints, credentials and organisations once listening.</summary>
     public bool PrintBanner { get; set; }
 
@@ -98,6 +102,9 @@ public sealed class XeroSandboxOptions
           --rate-limit-day N              calls per tenant per day (default 5000)
           --rate-limit-app-minute N       calls per app per minute across tenants (default 10000)
           --rate-limit-concurrent N       calls in flight per tenant (default 5)
+          --fault SPEC                    fault rule, repeatable: kind[:value][@/path/prefix][#times][~probability]
+                                          kinds: latency:250ms, 429[:seconds], 429day[:seconds], 500, 502, 503, 504,
+                                          truncate, malformed, drop (e.g. --fault 503@/api.xro#2)
           --start-time ISO                initial sandbox time (it keeps running from there)
           --quiet                         no banner
           --help, -h                      this text
@@ -159,6 +166,7 @@ public sealed class XeroSandboxOptions
                 case "--rate-limit-day": options.RateLimits.PerDay = ParseCount(arg, Value()); break;
                 case "--rate-limit-app-minute": options.RateLimits.AppPerMinute = ParseCount(arg, Value()); break;
                 case "--rate-limit-concurrent": options.RateLimits.Concurrent = ParseCount(arg, Value()); break;
+                case "--fault": options.Faults.Add(FaultRule.Parse(Value())); break;
                 case "--start-time":
                     options.StartTime = DateTimeOffset.TryParse(Value(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start)
                         ? start

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Ledgerline.Xero.Sandbox.Tests.Fidelity;
+namespace Ledgerline.Xero.Sandbox.Tests.Conformance;
 
 /// <summary>
 /// Runs the unmodified official Xero Node SDK (xero-node 20.0.0, <c>fidelity/check.js</c>) against an in-process
