@@ -14,6 +14,7 @@ public sealed class XeroSandboxOptions
         "accounting.transactions", "accounting.transactions.read", "accounting.contacts", "accounting.contacts.read",
         "accounting.settings", "accounting.settings.read",
         "accounting.invoices", "accounting.invoices.read", "accounting.payments", "accounting.payments.read",
+        "accounting.banktransactions", "accounting.banktransactions.read",
         "projects", "projects.read",
     ];
 

@@ -38,6 +38,7 @@ public sealed class SchemaConformanceTests(SandboxFixture f) : IClassFixture<San
     [InlineData("Invoices?page=1&unitdp=4")]
     [InlineData("Invoices")]
     [InlineData("Payments?page=1")]
+    [InlineData("BankTransactions?page=1")]
     [InlineData("TaxRates")]
     [InlineData("Accounts")]
     [InlineData("Organisation")]

@@ -20,6 +20,7 @@ internal static class AccountingEndpoints
             ContactResource.Create(s),
             InvoiceResource.Create(s),
             PaymentResource.Create(s),
+            BankTransactionResource.Create(s),
             TaxRateResource.Create(s),
             AccountResource.Create(s),
             new OrganisationResource(s),

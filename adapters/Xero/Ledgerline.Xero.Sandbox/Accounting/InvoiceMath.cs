@@ -35,23 +35,17 @@ internal static class InvoiceMath
         };
     }
 
-    public static void Totals(Invoice invoice)
-    {
-        var lines = invoice.LineItems.Sum(l => l.LineAmount);
-        var tax = invoice.LineItems.Sum(l => l.TaxAmount);
-        invoice.TotalTax = XeroNumbers.Money(tax);
-        if (invoice.LineAmountTypes == "Inclusive")
-        {
-            invoice.Total = XeroNumbers.Money(lines);
-            invoice.SubTotal = XeroNumbers.Money(lines - tax);
-        }
-        else
-        {
-            invoice.SubTotal = XeroNumbers.Money(lines);
-            invoice.Total = XeroNumbers.Money(lines + tax);
-        }
+    public static void Totals(Invoice invoice) =>
+        (invoice.SubTotal, invoice.TotalTax, invoice.Total, invoice.TotalDiscount) = Totals(invoice.LineItems, invoice.LineAmountTypes);
 
-        invoice.TotalDiscount = XeroNumbers.Money(invoice.LineItems.Sum(l =>
+    public static (decimal SubTotal, decimal TotalTax, decimal Total, decimal TotalDiscount) Totals(IReadOnlyList<LineItem> lineItems, string lineAmountTypes)
+    {
+        var lines = lineItems.Sum(l => l.LineAmount);
+        var tax = XeroNumbers.Money(lineItems.Sum(l => l.TaxAmount));
+        var discount = XeroNumbers.Money(lineItems.Sum(l =>
             l.DiscountRate is not null || l.DiscountAmount is not null ? XeroNumbers.Money(l.Quantity * l.UnitAmount) - l.LineAmount : 0m));
+        return lineAmountTypes == "Inclusive"
+            ? (XeroNumbers.Money(lines - tax), tax, XeroNumbers.Money(lines), discount)
+            : (XeroNumbers.Money(lines), tax, XeroNumbers.Money(lines + tax), discount);
     }
 }

@@ -119,7 +119,7 @@ internal static class InvoiceResource
         {
             foreach (var l in i.LineItems)
             {
-                WriteLine(w, l, ctx);
+                LineItems.Write(w, l, ctx);
             }
         }
 
@@ -140,29 +140,6 @@ internal static class InvoiceResource
             w.WriteString("FullyPaidOnDate", XeroDates.Ms(paid));
         }
 
-        w.WriteEndObject();
-    }
-
-    private static void WriteLine(Utf8JsonWriter w, LineItem l, RenderContext ctx)
-    {
-        w.WriteStartObject();
-        w.WriteString("LineItemID", l.LineItemID);
-        Writers.Opt(w, "Description", l.Description);
-        w.WriteNumber("Quantity", XeroNumbers.Quantity(l.Quantity));
-        w.WriteNumber("UnitAmount", XeroNumbers.Unit(l.UnitAmount, ctx.Unitdp));
-        Writers.Opt(w, "ItemCode", l.ItemCode);
-        Writers.Opt(w, "AccountCode", l.AccountCode);
-        if (ctx.Book.AccountByCode(l.AccountCode) is { } account)
-        {
-            w.WriteString("AccountID", account.Id);
-        }
-
-        Writers.Opt(w, "TaxType", l.TaxType);
-        w.WriteNumber("TaxAmount", XeroNumbers.Money(l.TaxAmount));
-        w.WriteNumber("LineAmount", XeroNumbers.Money(l.LineAmount));
-        Writers.Opt(w, "DiscountRate", l.DiscountRate);
-        Writers.Opt(w, "DiscountAmount", l.DiscountAmount is { } d ? XeroNumbers.Money(d) : null);
-        Writers.EmptyArray(w, "Tracking");
         w.WriteEndObject();
     }
 
@@ -317,7 +294,7 @@ internal static class InvoiceResource
             inv.LineItems = [];
             foreach (var l in lines)
             {
-                if (Line(ctx, inv, l, previous, errors) is { } line)
+                if (LineItems.Bind(ctx, inv.Type, inv.LineAmountTypes, inv.Type == "ACCREC", l, previous, errors) is { } line)
                 {
                     inv.LineItems.Add(line);
                 }
@@ -429,7 +406,7 @@ internal static class InvoiceResource
         _ => NotModifiable,
     };
 
-    private static (Contact? Contact, bool Created, string? Error) ResolveContact(TenantBook book, ElementReader ce)
+    internal static (Contact? Contact, bool Created, string? Error) ResolveContact(TenantBook book, ElementReader ce)
     {
         if (ce.Id("ContactID") is { } id)
         {
@@ -461,89 +438,5 @@ internal static class InvoiceResource
         }
 
         return (null, false, ContactRequired);
-    }
-
-    private static LineItem? Line(SaveContext ctx, Invoice inv, ElementReader l, List<LineItem> previous, List<string> errors)
-    {
-        var book = ctx.Book;
-        var description = l.Str("Description", 4000);
-        var itemCode = l.Str("ItemCode", 30);
-        var quantity = l.Dec("Quantity") ?? 1m;
-        var unit = l.Dec("UnitAmount");
-        var lineAmount = l.Dec("LineAmount");
-        var discountRate = l.Dec("DiscountRate");
-        var discountAmount = l.Dec("DiscountAmount");
-        var accountCode = l.Str("AccountCode", 10);
-        var taxType = l.Str("TaxType", 50);
-        var taxAmount = l.Dec("TaxAmount");
-        var lineId = l.Id("LineItemID") is { } given && previous.Exists(p => p.LineItemID == given) ? given : Guid.NewGuid();
-
-        var count = errors.Count;
-        if (string.IsNullOrWhiteSpace(description) && itemCode is null)
-        {
-            errors.Add("Description needs to be at least 1 char long");
-        }
-
-        if (discountRate is not null && discountAmount is not null)
-        {
-            errors.Add("Only one of DiscountRate or DiscountAmount can be specified on a line item.");
-        }
-
-        if ((discountRate is not null || discountAmount is not null) && inv.Type != "ACCREC")
-        {
-            errors.Add("Discounts can only be applied to sales invoices (ACCREC).");
-        }
-
-        if (discountRate is < 0m or > 100m)
-        {
-            errors.Add("DiscountRate must be between 0 and 100.");
-        }
-
-        if (unit is null && lineAmount is { } given2)
-        {
-            // Xero derives the unit amount from a supplied line amount.
-            unit = quantity == 0m ? 0m : given2 / quantity;
-        }
-
-        Account? account = null;
-        if (accountCode is not null)
-        {
-            account = book.AccountByCode(accountCode);
-            if (account is null || account.Status != "ACTIVE" || account.Type == "BANK")
-            {
-                errors.Add($"Account code '{accountCode}' is not a valid code for this document.");
-            }
-        }
-
-        var resolvedTax = taxType ?? account?.TaxType ?? (inv.Type == "ACCREC" ? book.DefaultSalesTax : book.DefaultPurchasesTax);
-        var rate = book.TaxRate(resolvedTax);
-        if (rate is null || rate.Status != "ACTIVE" || (inv.Type == "ACCREC" ? !rate.CanApplyToRevenue : !rate.CanApplyToExpenses))
-        {
-            errors.Add($"The TaxType code '{resolvedTax}' does not exist or cannot be used with this type of transaction.");
-        }
-
-        if (errors.Count > count)
-        {
-            return null;
-        }
-
-        var unitAmount = XeroNumbers.Unit(unit ?? 0m, ctx.Unitdp);
-        var amount = InvoiceMath.LineAmount(quantity, unitAmount, discountRate, discountAmount);
-        var overridden = taxAmount is not null && inv.LineAmountTypes != "NoTax";
-        return new LineItem
-        {
-            LineItemID = lineId,
-            Description = description,
-            Quantity = XeroNumbers.Quantity(quantity),
-            UnitAmount = unitAmount,
-            ItemCode = itemCode,
-            AccountCode = account?.Code,
-            TaxType = rate!.TaxType,
-            LineAmount = amount,
-            DiscountRate = discountRate,
-            DiscountAmount = discountAmount,
-            TaxAmount = overridden ? XeroNumbers.Money(taxAmount!.Value) : InvoiceMath.LineTax(amount, rate.Rate, inv.LineAmountTypes),
-            TaxOverridden = overridden,
-        };
     }
 }

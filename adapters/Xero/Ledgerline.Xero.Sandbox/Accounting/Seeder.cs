@@ -142,6 +142,40 @@ internal sealed class Seeder(int seed)
         var paid = AddInvoice(book, "ACCREC", ridgeway, "AUTHORISED", "Exclusive", today.AddDays(-40), [("Workshop", 2m, 400m, "200")], now);
         AddPayment(book, paid, today.AddDays(-10), paid.Total, now);
         AddInvoice(book, "ACCPAY", power, "AUTHORISED", "Inclusive", today.AddDays(-15), [("Electricity", 1m, 230m, "429")], now);
+        AddSpend(book, power, today.AddDays(-5), ("Office supplies", 1m, 57.50m, "429"), now);
+    }
+
+    private void AddSpend(TenantBook book, Contact contact, DateOnly date, (string Description, decimal Quantity, decimal Unit, string Account) line, DateTimeOffset now)
+    {
+        var taxType = book.AccountByCode(line.Account)!.TaxType;
+        var amount = InvoiceMath.LineAmount(line.Quantity, line.Unit, null, null);
+        var spend = new BankTransaction
+        {
+            Id = NextGuid(),
+            Type = "SPEND",
+            ContactId = contact.Id,
+            BankAccountId = book.AccountByCode("090")!.Id,
+            Date = date,
+            LineAmountTypes = "Inclusive",
+            CurrencyCode = book.Tenant.BaseCurrency,
+            Updated = now,
+            LineItems =
+            [
+                new LineItem
+                {
+                    LineItemID = NextGuid(),
+                    Description = line.Description,
+                    Quantity = XeroNumbers.Quantity(line.Quantity),
+                    UnitAmount = line.Unit,
+                    AccountCode = line.Account,
+                    TaxType = taxType,
+                    LineAmount = amount,
+                    TaxAmount = InvoiceMath.LineTax(amount, book.TaxRate(taxType)!.Rate, "Inclusive"),
+                },
+            ],
+        };
+        (spend.SubTotal, spend.TotalTax, spend.Total, _) = InvoiceMath.Totals(spend.LineItems, spend.LineAmountTypes);
+        book.BankTransactions.Upsert(spend);
     }
 
     private static readonly string[] Companies = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Adatum", "Litware", "Proseware", "Wingtip", "Fourth Coffee", "Woodgrove"];

@@ -23,6 +23,8 @@ internal sealed class TenantBook(SandboxTenant tenant, TimeZoneInfo zone, IReadO
 
     public EntityStore<Payment> Payments { get; } = new();
 
+    public EntityStore<BankTransaction> BankTransactions { get; } = new();
+
     public EntityStore<Account> Accounts { get; } = new();
 
     public EntityStore<TaxRate> TaxRates { get; } = new();
