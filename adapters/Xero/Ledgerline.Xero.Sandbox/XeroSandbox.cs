@@ -17,7 +17,7 @@ namespace Ledgerline.Xero.Sandbox;
 public sealed class XeroSandbox : IAsyncDisposable
 {
     private const int MaxLoggedRequests = 100_000;
-    private static readonly string[] AccountingResources = ["Contacts", "Invoices", "Payments", "BankTransactions", "TaxRates", "Accounts", "Organisation"];
+    private static readonly string[] AccountingResources = ["Contacts", "Invoices", "Payments", "BankTransactions", "Items", "TaxRates", "Accounts", "Organisation"];
     private readonly WebApplication _app;
     private readonly SandboxServices _services;
     private readonly Seeder _seeder;

@@ -39,6 +39,7 @@ public sealed class SchemaConformanceTests(SandboxFixture f) : IClassFixture<San
     [InlineData("Invoices")]
     [InlineData("Payments?page=1")]
     [InlineData("BankTransactions?page=1")]
+    [InlineData("Items")]
     [InlineData("TaxRates")]
     [InlineData("Accounts")]
     [InlineData("Organisation")]

@@ -21,6 +21,7 @@ internal static class AccountingEndpoints
             InvoiceResource.Create(s),
             PaymentResource.Create(s),
             BankTransactionResource.Create(s),
+            ItemResource.Create(s),
             TaxRateResource.Create(s),
             AccountResource.Create(s),
             new OrganisationResource(s),

@@ -53,6 +53,28 @@ internal static class LineItems
         var lineId = l.Id("LineItemID") is { } given && previous.Exists(p => p.LineItemID == given) ? given : Guid.NewGuid();
 
         var count = errors.Count;
+        if (itemCode is not null)
+        {
+            // A line naming an item takes the item's sales or purchase defaults for whatever it leaves out.
+            if (ItemResource.Find(book, itemCode) is not { } item)
+            {
+                errors.Add($"Item code '{itemCode}' is not valid.");
+            }
+            else
+            {
+                var details = Sales(documentType) ? item.SalesDetails : item.PurchaseDetails;
+                itemCode = item.Code;
+                description ??= Sales(documentType) ? item.Description : item.PurchaseDescription ?? item.Description;
+                if (unit is null && lineAmount is null)
+                {
+                    unit = details?.UnitPrice;
+                }
+
+                accountCode ??= details?.AccountCode;
+                taxType ??= details?.TaxType;
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(description) && itemCode is null)
         {
             errors.Add("Description needs to be at least 1 char long");

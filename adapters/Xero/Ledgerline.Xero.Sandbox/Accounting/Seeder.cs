@@ -143,6 +143,19 @@ internal sealed class Seeder(int seed)
         AddPayment(book, paid, today.AddDays(-10), paid.Total, now);
         AddInvoice(book, "ACCPAY", power, "AUTHORISED", "Inclusive", today.AddDays(-15), [("Electricity", 1m, 230m, "429")], now);
         AddSpend(book, power, today.AddDays(-5), ("Office supplies", 1m, 57.50m, "429"), now);
+        foreach (var (code, name, price) in new[] { ("CONSULT", "Consulting hour", 150m), ("WORKSHOP", "Workshop day", 1200m) })
+        {
+            book.Items.Upsert(new Item
+            {
+                Id = NextGuid(),
+                Code = code,
+                Name = name,
+                Description = name,
+                IsPurchased = false,
+                SalesDetails = new ItemDetails(price, "200", book.DefaultSalesTax),
+                Updated = now,
+            });
+        }
     }
 
     private void AddSpend(TenantBook book, Contact contact, DateOnly date, (string Description, decimal Quantity, decimal Unit, string Account) line, DateTimeOffset now)

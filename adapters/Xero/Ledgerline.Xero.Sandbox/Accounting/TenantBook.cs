@@ -25,6 +25,8 @@ internal sealed class TenantBook(SandboxTenant tenant, TimeZoneInfo zone, IReadO
 
     public EntityStore<BankTransaction> BankTransactions { get; } = new();
 
+    public EntityStore<Item> Items { get; } = new();
+
     public EntityStore<Account> Accounts { get; } = new();
 
     public EntityStore<TaxRate> TaxRates { get; } = new();

@@ -54,6 +54,9 @@ internal sealed class XeroResource<T> : IAccountingResource
     /// <summary>Binds and validates one element against the existing record (null on create). Null makes the collection read-only here.</summary>
     public Func<SaveContext, ElementReader, T?, SaveOutcome<T>>? Save { get; init; }
 
+    /// <summary>For collections with a real DELETE (Items): null allows it, a message refuses it. Null here answers 405.</summary>
+    public Func<TenantBook, T, string?>? Delete { get; init; }
+
     public async Task HandleAsync(HttpContext context, Grant grant, TenantBook book, string? id)
     {
         var method = context.Request.Method;
@@ -75,6 +78,9 @@ internal sealed class XeroResource<T> : IAccountingResource
                         ? HttpJson.WriteTextAsync(context, 501, "The sandbox does not implement this operation yet.")
                         : WriteAsync(context, book, id, method == "PUT"));
                     break;
+                case "DELETE" when id is not null && Delete is not null:
+                    await DeleteAsync(context, book, id);
+                    break;
                 default:
                     await HttpJson.WriteTextAsync(context, 405, $"The requested resource does not support http method '{method}'.");
                     break;
@@ -84,6 +90,37 @@ internal sealed class XeroResource<T> : IAccountingResource
         catch (AccountingException ex)
         {
             await Envelope.ErrorAsync(context, ex);
+        }
+    }
+
+    private async Task DeleteAsync(HttpContext context, TenantBook book, string key)
+    {
+        var found = false;
+        string? refusal = null;
+        lock (book.Gate)
+        {
+            if (Find(book, key) is { } item)
+            {
+                found = true;
+                refusal = Delete!(book, item);
+                if (refusal is null)
+                {
+                    Store(book).Remove(item.Id);
+                }
+            }
+        }
+
+        if (!found)
+        {
+            await Problems.NotFoundAsync(context);
+        }
+        else if (refusal is not null)
+        {
+            await Envelope.ValidationAsync(context, [Envelope.Refused(new JsonObject { [IdName] = key }, [refusal], withStatusAttribute: false)]);
+        }
+        else
+        {
+            context.Response.StatusCode = 204;
         }
     }
 

@@ -26,6 +26,22 @@ internal sealed class EntityStore<T>
         }
     }
 
+    public bool Remove(Guid id)
+    {
+        if (!_index.Remove(id, out var i))
+        {
+            return false;
+        }
+
+        _items.RemoveAt(i);
+        for (var j = i; j < _items.Count; j++)
+        {
+            _index[_items[j].Id] = j;
+        }
+
+        return true;
+    }
+
     public void Clear()
     {
         _items.Clear();
