@@ -5,7 +5,7 @@
 // Usage: XERO_SANDBOX_URL=http://127.0.0.1:5090 node check.js
 // Prints one line per check and exits non-zero on the first failure.
 const assert = require('node:assert/strict');
-const { XeroClient, Contact, Invoice, LineAmountTypes, Payment } = require('xero-node');
+const { XeroClient, BankTransaction, Contact, Invoice, LineAmountTypes, Payment } = require('xero-node');
 const { Issuer } = require('openid-client'); // the copy xero-node uses (npm hoists one)
 const axios = require('axios'); // the CommonJS instance xero-node uses, for its hard-coded connections URL
 
@@ -167,6 +167,33 @@ async function consent(url) {
     assert.equal(rates.body.taxRates[0].effectiveRate, 10);
     const accounts = await api.getAccounts(nz, undefined, 'Type=="BANK"');
     assert.deepEqual(accounts.body.accounts.map(a => a.code), ['090', '091']);
+  });
+
+  await step('bank transactions: an Inclusive SPEND (an expense), paged list, delete', async () => {
+    const created = await api.createBankTransactions(nz, {
+      bankTransactions: [{
+        type: BankTransaction.TypeEnum.SPEND, contact: { contactID: contact.contactID }, bankAccount: { code: '090' }, date: '2026-11-05',
+        lineAmountTypes: LineAmountTypes.Inclusive, lineItems: [{ description: 'Stationery', quantity: 1, unitAmount: 23, accountCode: '429' }],
+      }],
+    });
+    const spend = created.body.bankTransactions[0];
+    assert.equal(spend.total, 23);
+    assert.equal(spend.totalTax, 3);
+    assert.equal(spend.status, BankTransaction.StatusEnum.AUTHORISED);
+    const page = await api.getBankTransactions(nz, undefined, 'Type=="SPEND"', undefined, 1);
+    assert.ok(page.body.bankTransactions.some(t => t.bankTransactionID === spend.bankTransactionID));
+    const deleted = await api.updateBankTransaction(nz, spend.bankTransactionID, { bankTransactions: [{ bankTransactionID: spend.bankTransactionID, status: BankTransaction.StatusEnum.DELETED }] });
+    assert.equal(deleted.body.bankTransactions[0].status, BankTransaction.StatusEnum.DELETED);
+  });
+
+  await step('items: create, read, use on an invoice line, delete', async () => {
+    const created = await api.createItems(nz, { items: [{ code: `FID-${tag}`, name: 'Fidelity item', description: 'Fidelity item', salesDetails: { unitPrice: 12.5, accountCode: '200' } }] });
+    const item = created.body.items[0];
+    assert.equal((await api.getItem(nz, item.itemID)).body.items[0].salesDetails.unitPrice, 12.5);
+    const inv = await api.createInvoices(nz, { invoices: [{ type: Invoice.TypeEnum.ACCREC, contact: { contactID: contact.contactID }, lineItems: [{ itemCode: item.code, quantity: 2 }] }] });
+    assert.equal(inv.body.invoices[0].subTotal, 25);
+    await api.deleteItem(nz, item.itemID);
+    assert.ok(!(await api.getItems(nz)).body.items.some(i => i.itemID === item.itemID));
   });
 
   await step('validation errors arrive as the SDK\'s error', async () => {
