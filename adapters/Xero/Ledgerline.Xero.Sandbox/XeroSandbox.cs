@@ -3,6 +3,7 @@ using Ledgerline.Xero.Sandbox.Accounting;
 using Ledgerline.Xero.Sandbox.Faults;
 using Ledgerline.Xero.Sandbox.Hosting;
 using Ledgerline.Xero.Sandbox.Identity;
+using Ledgerline.Xero.Sandbox.Idempotency;
 using Ledgerline.Xero.Sandbox.RateLimits;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -156,6 +157,7 @@ public sealed class XeroSandbox : IAsyncDisposable
             Connections = new ConnectionStore(clock),
             Signer = signer,
             Limiter = new RateLimiter(clock, options.RateLimits),
+            Idempotency = new IdempotencyStore(clock),
         };
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions

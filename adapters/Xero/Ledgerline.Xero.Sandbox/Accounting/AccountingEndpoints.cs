@@ -1,5 +1,6 @@
 using Ledgerline.Xero.Sandbox.Hosting;
 using Ledgerline.Xero.Sandbox.Identity;
+using Ledgerline.Xero.Sandbox.Idempotency;
 using Ledgerline.Xero.Sandbox.RateLimits;
 using Ledgerline.Xero.Sandbox.Resources;
 
@@ -63,7 +64,7 @@ internal static class AccountingEndpoints
 
         try
         {
-            await resource.HandleAsync(context, grant, book, id);
+            await IdempotencyGate.InvokeAsync(context, s.Idempotency, grant.ClientId, tenant, () => resource.HandleAsync(context, grant, book, id));
         }
         finally
         {

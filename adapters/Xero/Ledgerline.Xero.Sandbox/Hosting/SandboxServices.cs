@@ -1,5 +1,6 @@
 using Ledgerline.Xero.Sandbox.Accounting;
 using Ledgerline.Xero.Sandbox.Identity;
+using Ledgerline.Xero.Sandbox.Idempotency;
 using Ledgerline.Xero.Sandbox.RateLimits;
 
 namespace Ledgerline.Xero.Sandbox.Hosting;
@@ -22,6 +23,8 @@ internal sealed class SandboxServices
     public required JwtSigner Signer { get; init; }
 
     public required RateLimiter Limiter { get; init; }
+
+    public required IdempotencyStore Idempotency { get; init; }
 
     public Uri BaseAddress { get; set; } = new("http://127.0.0.1/");
 
