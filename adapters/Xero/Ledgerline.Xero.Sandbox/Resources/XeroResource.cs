@@ -189,8 +189,9 @@ internal sealed class XeroResource<T> : IAccountingResource
             var rows = matched.Select(r => (Record: r, Json: (JsonElement?)null)).ToList();
             if (where is not null || order is not null)
             {
-                // Filters and ordering name wire members, so they run over the rendered record.
-                rows = [.. rows.Select(r => (r.Record, (JsonElement?)JsonDocument.Parse(Render(r.Record, render)).RootElement))];
+                // Filters and ordering name wire members, so they run over the rendered record (a standalone element:
+                // no pooled document is left undisposed).
+                rows = [.. rows.Select(r => (r.Record, (JsonElement?)JsonSerializer.Deserialize<JsonElement>(Render(r.Record, render))))];
                 if (where is not null)
                 {
                     rows = [.. rows.Where(r => where.Matches(r.Json!.Value))];
