@@ -13,8 +13,9 @@ try
 }
 catch (ArgumentException ex)
 {
-    Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine(XeroSandboxOptions.HelpText);
+    // The message without .NET's " (Parameter 'args')" suffix, which means nothing to someone at a prompt.
+    Console.Error.WriteLine(ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal));
+    Console.Error.WriteLine("Run with --help for every option.");
     return 2;
 }
 
