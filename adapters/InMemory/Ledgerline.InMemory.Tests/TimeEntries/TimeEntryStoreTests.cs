@@ -40,6 +40,15 @@ public sealed class TimeEntryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateAsync_UnknownProjectOrContact_IsTypedNotFound()
+    {
+        var project = await Assert.ThrowsAsync<RecordNotFoundException>(() => EntryAsync(1, projectId: "404"));
+        var contact = await Assert.ThrowsAsync<RecordNotFoundException>(() => EntryAsync(1, contactId: "404"));
+
+        Assert.Equal((EntityKind.Project, EntityKind.Contact), (project.Entity, contact.Entity));
+    }
+
+    [Fact]
     public async Task UpdateAsync_Duration_ChangesOnlyDuration()
     {
         var entry = await EntryAsync(1, billable: true);
@@ -66,12 +75,16 @@ public sealed class TimeEntryStoreTests : IDisposable
     [Fact]
     public async Task ListAsync_ContactProjectBillableAndBilledFilters_SelectMatchingEntries()
     {
-        var e1 = await EntryAsync(1, billable: true, contactId: "c1", projectId: "p1");
-        var e2 = await EntryAsync(2, billable: false, contactId: "c2", projectId: "p1");
-        var e3 = await EntryAsync(3, billable: true, contactId: "c1", projectId: "p2");
+        var c1 = (await _harness.ContactAsync("C1")).Id;
+        var c2 = (await _harness.ContactAsync("C2")).Id;
+        var p1 = (await _harness.Ledger.Projects.CreateAsync(new NewProject { Name = "P1" })).Id;
+        var p2 = (await _harness.Ledger.Projects.CreateAsync(new NewProject { Name = "P2" })).Id;
+        var e1 = await EntryAsync(1, billable: true, contactId: c1, projectId: p1);
+        var e2 = await EntryAsync(2, billable: false, contactId: c2, projectId: p1);
+        var e3 = await EntryAsync(3, billable: true, contactId: c1, projectId: p2);
 
-        Assert.Equal([e1.Id, e3.Id], (await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { ContactId = "c1" }))).Select(e => e.Id));
-        Assert.Equal([e1.Id, e2.Id], (await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { ProjectId = "p1" }))).Select(e => e.Id));
+        Assert.Equal([e1.Id, e3.Id], (await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { ContactId = c1 }))).Select(e => e.Id));
+        Assert.Equal([e1.Id, e2.Id], (await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { ProjectId = p1 }))).Select(e => e.Id));
         Assert.Equal([e2.Id], (await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { Billable = false }))).Select(e => e.Id));
         Assert.Equal(3, (await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { Billed = false }))).Count);
         Assert.Empty(await AllAsync(TimeEntries.ListAsync(new TimeEntryQuery { Billed = true })));

@@ -12,6 +12,12 @@ internal sealed class InMemoryProjectStore(InMemoryLedger ledger)
             Ledger.InvoiceStore.RequireContact(contactId);
         }
 
+        if (draft.Budget is { } budget && draft.FixedPrice is { } price && budget.Currency != price.Currency ||
+            draft.Budget is { } b && draft.HourlyRate is { } rate && b.Currency != rate.Currency)
+        {
+            throw Invalid(nameof(NewProject.Budget), "A project's budget, price and rate are in one currency; Ledgerline never converts currencies.", "CurrencyMismatch");
+        }
+
         return new Project
         {
             Id = string.Empty,

@@ -5,7 +5,7 @@ namespace Ledgerline.InMemory.TimeEntries;
 internal sealed class InMemoryTimeEntryStore(InMemoryLedger ledger)
     : InMemoryStore<TimeEntry, NewTimeEntry, TimeEntryChanges, TimeEntryQuery>(ledger, EntityKind.TimeEntry, ledger.TimeEntryTable), ITimeEntryStore
 {
-    protected override TimeEntry Create(NewTimeEntry draft, DateTimeOffset now) => new()
+    protected override TimeEntry Create(NewTimeEntry draft, DateTimeOffset now) => Referenced(new TimeEntry
     {
         Id = string.Empty,
         UpdatedAt = now,
@@ -15,9 +15,9 @@ internal sealed class InMemoryTimeEntryStore(InMemoryLedger ledger)
         ContactId = Text(draft.ContactId),
         ProjectId = Text(draft.ProjectId),
         Note = Text(draft.Note),
-    };
+    });
 
-    protected override TimeEntry Update(TimeEntry current, TimeEntryChanges changes) => current with
+    protected override TimeEntry Update(TimeEntry current, TimeEntryChanges changes) => Referenced(current with
     {
         StartedAt = changes.StartedAt?.ToUniversalTime() ?? current.StartedAt,
         Duration = changes.Duration ?? current.Duration,
@@ -25,5 +25,25 @@ internal sealed class InMemoryTimeEntryStore(InMemoryLedger ledger)
         ContactId = Change(current.ContactId, changes.ContactId),
         ProjectId = Change(current.ProjectId, changes.ProjectId),
         Note = Change(current.Note, changes.Note),
-    };
+    });
+
+    // The contact and project an entry names must exist, and not be deleted, as a provider's would.
+    private TimeEntry Referenced(TimeEntry entry)
+    {
+        if (entry.ContactId is { } contactId)
+        {
+            Ledger.InvoiceStore.RequireContact(contactId);
+        }
+
+        if (entry.ProjectId is { } projectId)
+        {
+            var project = Ledger.ProjectTable.Find(projectId) ?? throw NotFound(EntityKind.Project, projectId);
+            if (project.State == RecordState.Deleted)
+            {
+                throw IsDeleted(EntityKind.Project, projectId);
+            }
+        }
+
+        return entry;
+    }
 }
