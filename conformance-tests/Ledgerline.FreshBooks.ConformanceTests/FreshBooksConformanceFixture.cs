@@ -29,7 +29,8 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
     public override LedgerCapabilities ExpectedCapabilities { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
     {
         [EntityKind.Contact] = Accounting(nameof(ContactQuery.Email), nameof(ContactQuery.OrganizationContains)),
-        [EntityKind.Invoice] = Accounting(nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate)),
+        [EntityKind.Invoice] = Accounting(nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate))
+            with { Operations = StoreOperations.All | StoreOperations.MarkSent },
         [EntityKind.Payment] = Accounting(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
         [EntityKind.Expense] = Accounting(nameof(ExpenseQuery.ContactId), nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
         [EntityKind.TimeEntry] = new StoreCapabilities

@@ -107,6 +107,18 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
         SetStateAsync("delete", id, RecordState.Deleted, cancellationToken);
 
+    /// <summary>
+    /// Sends <paramref name="body"/> as an update of record <paramref name="id"/> under its own operation name (a
+    /// lifecycle action such as <c>action_mark_as_sent</c>) and reads the record FreshBooks answers.
+    /// </summary>
+    protected async Task<TRecord> ActionAsync(string operation, string id, TBody body, CancellationToken cancellationToken)
+    {
+        var call = Call(operation, id);
+        var number = FreshBooksListing.Number(Entity.Entity, id);
+        var account = await Context.Connection.AccountIdAsync(call, Entity.WriteScope, cancellationToken);
+        return await PutAsync(call, account, number, body, cancellationToken);
+    }
+
     protected FreshBooksCall Call(string operation, string? id) => new(Entity.Entity, operation, Context.ConnectionId, id);
 
     /// <summary>The <c>search[vis_state]</c> of each listing a states query needs (null: FreshBooks' default, active + archived).</summary>
