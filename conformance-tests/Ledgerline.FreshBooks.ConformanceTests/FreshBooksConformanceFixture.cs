@@ -33,6 +33,14 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
             with { Operations = StoreOperations.All | StoreOperations.MarkSent },
         [EntityKind.Payment] = Accounting(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
         [EntityKind.Expense] = Accounting(nameof(ExpenseQuery.ContactId), nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
+        [EntityKind.Item] = Accounting(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
+        [EntityKind.TaxRate] = new StoreCapabilities
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Filters(nameof(TaxRateQuery.NameContains)),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
         [EntityKind.TimeEntry] = new StoreCapabilities
         {
             Operations = StoreOperations.ReadWrite | StoreOperations.Delete,

@@ -30,6 +30,14 @@ internal static class FreshBooksCapabilities
             with { Operations = StoreOperations.All | StoreOperations.MarkSent },
         [EntityKind.Payment] = Accounting(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
         [EntityKind.Expense] = Accounting(nameof(ExpenseQuery.ContactId), nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
+        [EntityKind.Item] = Accounting(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
+        [EntityKind.TaxRate] = new StoreCapabilities
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Set(nameof(TaxRateQuery.NameContains)),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
         [EntityKind.TimeEntry] = new StoreCapabilities
         {
             Operations = StoreOperations.ReadWrite | StoreOperations.Delete,

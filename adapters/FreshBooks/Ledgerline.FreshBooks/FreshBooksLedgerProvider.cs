@@ -43,6 +43,7 @@ internal sealed class FreshBooksLedger : ILedger
     {
         ConnectionId = context.ConnectionId;
         var invoices = new FreshBooksInvoiceStore(context);
+        var taxRates = new FreshBooksTaxRateStore(context);
         _stores =
         [
             new FreshBooksContactStore(context),
@@ -50,6 +51,8 @@ internal sealed class FreshBooksLedger : ILedger
             new FreshBooksPaymentStore(context, invoices),
             new FreshBooksExpenseStore(context),
             new FreshBooksTimeEntryStore(context),
+            taxRates,
+            new FreshBooksItemStore(context, taxRates),
         ];
     }
 

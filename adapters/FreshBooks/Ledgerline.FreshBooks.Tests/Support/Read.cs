@@ -19,6 +19,8 @@ internal static class Read
             var t when t == typeof(Payment) => Accounting<PaymentResult, PaymentWire, Payment>(response, AccountingEntities.Payments.Path, keepRaw),
             var t when t == typeof(Expense) => Accounting<ExpenseResult, ExpenseWire, Expense>(response, AccountingEntities.Expenses.Path, keepRaw),
             var t when t == typeof(TimeEntry) => TimeTracking(response, keepRaw),
+            var t when t == typeof(TaxRate) => Accounting<TaxResult, TaxWire, TaxRate>(response, AccountingEntities.TaxRates.Path, keepRaw),
+            var t when t == typeof(Item) => Accounting<ItemResult, ItemWire, Item>(response, AccountingEntities.Items.Path, keepRaw),
             _ => throw new ArgumentException($"No FreshBooks reader for {typeof(TRecord).Name}."),
         };
         return (TRecord)record;
