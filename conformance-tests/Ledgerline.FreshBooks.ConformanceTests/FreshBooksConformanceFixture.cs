@@ -41,6 +41,13 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
             QueryableStates = RecordStates.Active,
             SoftDelete = false,
         },
+        [EntityKind.Project] = new StoreCapabilities
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Filters(nameof(ProjectQuery.ContactId), nameof(ProjectQuery.IsComplete)),
+            QueryableStates = RecordStates.NotDeleted,
+            SoftDelete = false,
+        },
         [EntityKind.TimeEntry] = new StoreCapabilities
         {
             Operations = StoreOperations.ReadWrite | StoreOperations.Delete,

@@ -38,6 +38,13 @@ internal static class FreshBooksCapabilities
             QueryableStates = RecordStates.Active,
             SoftDelete = false,
         },
+        [EntityKind.Project] = new StoreCapabilities
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Set(nameof(ProjectQuery.ContactId), nameof(ProjectQuery.IsComplete)),
+            QueryableStates = RecordStates.NotDeleted,
+            SoftDelete = false,
+        },
         [EntityKind.TimeEntry] = new StoreCapabilities
         {
             Operations = StoreOperations.ReadWrite | StoreOperations.Delete,

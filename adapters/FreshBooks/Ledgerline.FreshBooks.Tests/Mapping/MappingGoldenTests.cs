@@ -278,4 +278,50 @@ public sealed class MappingGoldenTests
             ? (LedgerRecord)Read.Record<TaxRate>(response)
             : Read.Record<Item>(response));
     }
+
+    [Fact]
+    public void MapProject_GoldenBodyWithClientCurrency_EveryCanonicalField()
+    {
+        var project = Read.Projects(Golden.Response("project.json", EntityKind.Project), keepRaw: true, Cad);
+
+        Assert.Equal("1290", project.Id);
+        // Project timestamps are UTC without a Z.
+        Assert.Equal(new DateTimeOffset(2024, 7, 2, 9, 15, 0, TimeSpan.Zero), project.UpdatedAt);
+        Assert.Equal(RecordState.Archived, project.State);
+        Assert.Equal(("Website relaunch", "50231", "Design and build."), (project.Name, project.ContactId, project.Description));
+        Assert.Equal(new DateOnly(2025, 5, 9), project.DueDate);
+        Assert.Equal(ProjectBillingMethod.FixedPrice, project.BillingMethod);
+        Assert.Equal(new Money(6000m, Cad), project.FixedPrice);
+        Assert.Null(project.HourlyRate);
+        // budget 21600 is time in an undocumented unit: never read as money.
+        Assert.Null(project.Budget);
+        Assert.True(project.IsComplete);
+        var raw = Assert.IsType<JsonElement>(project.RawRepresentation);
+        Assert.Equal(21600, raw.GetProperty("budget").GetInt32());
+    }
+
+    [Fact]
+    public void MapProject_NoCurrencyKnown_AmountsNullNotGuessed()
+    {
+        var project = Read.Record<Project>(Golden.Response("project.json", EntityKind.Project));
+
+        Assert.Null(project.FixedPrice);
+        Assert.Equal(ProjectBillingMethod.FixedPrice, project.BillingMethod);
+    }
+
+    [Theory]
+    [InlineData("\"title\": \"Website relaunch\"", "\"title\": \"\"")]
+    [InlineData("\"updated_at\": \"2024-07-02T09:15:00\"", "\"updated_at\": null")]
+    [InlineData("\"id\": 1290", "\"id\": null")]
+    [InlineData("\"due_date\": \"2025-05-09\"", "\"due_date\": \"09/05/2025\"")]
+    [InlineData("\"fixed_price\": \"6000.00\"", "\"fixed_price\": \"6,000.00\"")]
+    public void MapProject_RequiredValueMissingOrMalformed_InvalidProviderResponse(string field, string broken)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(Golden.Bytes("project.json"));
+        Assert.Contains(field, text, StringComparison.Ordinal);
+
+        var response = Golden.Response(text.Replace(field, broken, StringComparison.Ordinal), EntityKind.Project, 200);
+
+        Assert.Throws<InvalidProviderResponseException>(() => Read.Projects(response, keepRaw: true, Cad));
+    }
 }

@@ -31,6 +31,8 @@ namespace Ledgerline.FreshBooks.Api;
 [JsonSerializable(typeof(TaxWrite))]
 [JsonSerializable(typeof(ItemWire))]
 [JsonSerializable(typeof(ItemWrite))]
+[JsonSerializable(typeof(ProjectWire))]
+[JsonSerializable(typeof(ProjectWrite))]
 [JsonSerializable(typeof(TimeEntryWire))]
 [JsonSerializable(typeof(TimerWire))]
 [JsonSerializable(typeof(TimeEntryWrite))]
@@ -41,6 +43,7 @@ namespace Ledgerline.FreshBooks.Api;
 [JsonSerializable(typeof(AccountingEnvelope<ExpenseCategoryResult>))]
 [JsonSerializable(typeof(AccountingEnvelope<TaxResult>))]
 [JsonSerializable(typeof(AccountingEnvelope<ItemResult>))]
+[JsonSerializable(typeof(ProjectResult))]
 [JsonSerializable(typeof(TimeEntryResult))]
 [JsonSerializable(typeof(ClientBody))]
 [JsonSerializable(typeof(InvoiceBody))]
@@ -48,5 +51,6 @@ namespace Ledgerline.FreshBooks.Api;
 [JsonSerializable(typeof(ExpenseBody))]
 [JsonSerializable(typeof(TaxBody))]
 [JsonSerializable(typeof(ItemBody))]
+[JsonSerializable(typeof(ProjectBody))]
 [JsonSerializable(typeof(TimeEntryBody))]
 internal sealed partial class FreshBooksJsonContext : JsonSerializerContext;

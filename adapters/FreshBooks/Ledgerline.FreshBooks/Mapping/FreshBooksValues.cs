@@ -134,4 +134,8 @@ internal static class FreshBooksValues
     /// <summary>A required UTC timestamp (projects' <c>updated_at</c>); missing or unreadable fails.</summary>
     public static DateTimeOffset RequiredUtc(string? text, string field) =>
         Utc(text) ?? throw new FormatException($"The required field '{field}' is missing or not a timestamp ('{text}').");
+
+    /// <summary>An optional date-only field: null when absent, an unreadable value when present but not <c>YYYY-MM-DD</c>.</summary>
+    public static DateOnly? OptionalDate(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? null : Date(text) ?? throw new FormatException($"The field '{field}' is not a date ('{text}').");
 }
