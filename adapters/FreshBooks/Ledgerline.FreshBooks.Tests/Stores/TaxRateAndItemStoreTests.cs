@@ -24,6 +24,8 @@ public sealed class TaxRateAndItemStoreTests(SandboxClassFixture fixture) : ICla
         var gone = await Assert.ThrowsAsync<RecordNotFoundException>(() => ledger.TaxRates.GetAsync(created.Id, Ct));
         Assert.Equal(EntityKind.TaxRate, gone.Entity);
         Assert.Contains(fixture.Ledgers.Sandbox.Requests, r => r.Method == "DELETE" && r.Path.EndsWith("/taxes/taxes/" + created.Id, StringComparison.Ordinal));
+        Assert.Contains(fixture.Ledgers.Sandbox.Requests, r => r.Path.EndsWith("/taxes/taxes", StringComparison.Ordinal) &&
+            r.Query.Contains("search%5Bname_like%5D=qs", StringComparison.Ordinal) && !r.Query.Contains("vis_state", StringComparison.Ordinal));
     }
 
     [Fact]
