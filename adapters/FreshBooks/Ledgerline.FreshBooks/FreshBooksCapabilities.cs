@@ -15,20 +15,44 @@ namespace Ledgerline.FreshBooks;
 /// <c>Date</c> (<c>search[date_min/max]</c>).</item>
 /// <item>Expenses: <c>UpdatedSince</c>, <c>ContactId</c> (<c>search[clientid]</c>), <c>CategoryId</c>
 /// (<c>search[categoryid]</c>), <c>Date</c>.</item>
+/// <item>Invoices also mark as sent (<c>action_mark_as_sent</c>); FreshBooks has no void.</item>
+/// <item>Tax rates: <c>UpdatedSince</c>, <c>NameContains</c> (<c>search[name_like]</c>). No <c>vis_state</c>: no archive or
+/// restore, hard delete (HTTP DELETE), active only.</item>
+/// <item>Items: <c>UpdatedSince</c>, <c>Code</c> (<c>search[sku]</c>, then case-sensitive exact), <c>NameContains</c>
+/// (client-side).</item>
+/// <item>Projects: <c>UpdatedSince</c> (<c>updated_since</c>), <c>IsComplete</c> (<c>complete</c>), <c>ContactId</c>
+/// (client-side). Hard delete (HTTP DELETE → 204), so no archive or restore; inactive projects list as archived.</item>
+/// <item>Company: not offered (FreshBooks' identity gives no base currency).</item>
 /// <item>Time entries: every filter, as FreshBooks' plain parameters (<c>client_id</c>, <c>project_id</c>,
 /// <c>started_from/to</c>, <c>billable</c>, <c>billed</c>, <c>updated_since</c>). No archive or restore, hard delete,
 /// active entries only.</item>
 /// </list>
-/// Every accounting store supports every state: FreshBooks keeps deleted records readable (<c>vis_state</c> 1).
+/// Every accounting store with <c>vis_state</c> supports every state: FreshBooks keeps deleted records readable (<c>vis_state</c> 1).
 /// </remarks>
 internal static class FreshBooksCapabilities
 {
     public static LedgerCapabilities Ledger { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
     {
         [EntityKind.Contact] = Accounting(nameof(ContactQuery.Email), nameof(ContactQuery.OrganizationContains)),
-        [EntityKind.Invoice] = Accounting(nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate)),
+        [EntityKind.Invoice] = Accounting(nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate))
+            with { Operations = StoreOperations.All | StoreOperations.MarkSent },
         [EntityKind.Payment] = Accounting(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
         [EntityKind.Expense] = Accounting(nameof(ExpenseQuery.ContactId), nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
+        [EntityKind.Item] = Accounting(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
+        [EntityKind.TaxRate] = new StoreCapabilities
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Set(nameof(TaxRateQuery.NameContains)),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
+        [EntityKind.Project] = new StoreCapabilities
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Set(nameof(ProjectQuery.ContactId), nameof(ProjectQuery.IsComplete)),
+            QueryableStates = RecordStates.NotDeleted,
+            SoftDelete = false,
+        },
         [EntityKind.TimeEntry] = new StoreCapabilities
         {
             Operations = StoreOperations.ReadWrite | StoreOperations.Delete,

@@ -15,6 +15,7 @@ namespace Ledgerline.FreshBooks;
 internal sealed class FreshBooksLedgerProvider(
     IFreshBooksAccountingApi accounting,
     IFreshBooksTimeTrackingApi timeTracking,
+    IFreshBooksProjectsApi projects,
     FreshBooksHttp http,
     IConnectionStore connections,
     IOptionsMonitor<FreshBooksOptions> options,
@@ -29,7 +30,7 @@ internal sealed class FreshBooksLedgerProvider(
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
         var context = new FreshBooksLedgerContext(
             new FreshBooksConnectionContext(connectionId, connections, timeProvider),
-            accounting, timeTracking, http, options.CurrentValue, FreshBooksMapping.Config);
+            accounting, timeTracking, projects, http, options.CurrentValue, FreshBooksMapping.Config);
         return new FreshBooksLedger(context);
     }
 }
@@ -43,13 +44,18 @@ internal sealed class FreshBooksLedger : ILedger
     {
         ConnectionId = context.ConnectionId;
         var invoices = new FreshBooksInvoiceStore(context);
+        var taxRates = new FreshBooksTaxRateStore(context);
+        var contacts = new FreshBooksContactStore(context);
         _stores =
         [
-            new FreshBooksContactStore(context),
+            contacts,
             invoices,
             new FreshBooksPaymentStore(context, invoices),
             new FreshBooksExpenseStore(context),
             new FreshBooksTimeEntryStore(context),
+            taxRates,
+            new FreshBooksItemStore(context, taxRates),
+            new FreshBooksProjectStore(context, contacts),
         ];
     }
 

@@ -223,4 +223,105 @@ public sealed class MappingGoldenTests
         Assert.Contains("\"taxAmount1\":\"13\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("null", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MapTax_GoldenBody_EveryCanonicalField()
+    {
+        var tax = Map<TaxRate>("tax.json", EntityKind.TaxRate);
+
+        Assert.Equal("7702", tax.Id);
+        // "2024-11-03 01:30:00" is the repeated fall-back hour in US/Eastern: read as its second (EST, UTC-5) occurrence.
+        Assert.Equal(new DateTimeOffset(2024, 11, 3, 6, 30, 0, TimeSpan.Zero), tax.UpdatedAt);
+        Assert.Equal(RecordState.Active, tax.State);
+        Assert.Equal(("QST", 9.975m, "1234567890TQ0001", true), (tax.Name, tax.Percent, tax.RegistrationNumber, tax.IsCompound));
+        var raw = Assert.IsType<JsonElement>(tax.RawRepresentation);
+        Assert.Equal("LL4X7Q", raw.GetProperty("accounting_systemid").GetString());
+    }
+
+    [Fact]
+    public void MapItem_GoldenBody_EveryCanonicalField()
+    {
+        var item = Map<Item>("item.json", EntityKind.Item);
+
+        Assert.Equal("61442", item.Id);
+        Assert.Equal(new DateTimeOffset(2024, 7, 1, 18, 4, 5, TimeSpan.Zero), item.UpdatedAt);
+        Assert.Equal(RecordState.Archived, item.State);
+        Assert.Equal(("Consulting hour", "CONS-1", "One hour of senior consulting."), (item.Name, item.Code, item.Description));
+        Assert.Equal(new Money(150.25m, Cad), item.UnitPrice);
+        // tax1 0 means "none": only the second slot's tax is listed.
+        Assert.Equal(["7702"], item.TaxRateIds);
+        Assert.Equal(55m, item.QuantityOnHand);
+    }
+
+    [Theory]
+    [InlineData("tax.json", "\"name\": \"QST\"", "\"name\": \"\"")]
+    [InlineData("tax.json", "\"amount\": \"9.975\"", "\"amount\": null")]
+    [InlineData("tax.json", "\"amount\": \"9.975\"", "\"amount\": \"9,975\"")]
+    [InlineData("tax.json", "\"updated\": \"2024-11-03 01:30:00\"", "\"updated\": null")]
+    [InlineData("item.json", "\"id\": 61442", "\"id\": null")]
+    [InlineData("item.json", "\"name\": \"Consulting hour\"", "\"name\": null")]
+    public void Map_RequiredValueMissingOrMalformed_InvalidProviderResponse(string file, string field, string broken)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(Golden.Bytes(file));
+        Assert.Contains(field, text, StringComparison.Ordinal);
+        var body = text.Replace(field, broken, StringComparison.Ordinal);
+        if (field.StartsWith("\"id\"", StringComparison.Ordinal))
+        {
+            // FreshBooks sends the id twice; the record is unreadable only when both are missing.
+            body = body.Replace("\"itemid\": 61442", "\"itemid\": null", StringComparison.Ordinal);
+        }
+
+        var entity = file == "tax.json" ? EntityKind.TaxRate : EntityKind.Item;
+        var response = Golden.Response(body, entity, 200);
+
+        Assert.Throws<InvalidProviderResponseException>(() => entity == EntityKind.TaxRate
+            ? (LedgerRecord)Read.Record<TaxRate>(response)
+            : Read.Record<Item>(response));
+    }
+
+    [Fact]
+    public void MapProject_GoldenBodyWithClientCurrency_EveryCanonicalField()
+    {
+        var project = Read.Projects(Golden.Response("project.json", EntityKind.Project), keepRaw: true, Cad);
+
+        Assert.Equal("1290", project.Id);
+        // Project timestamps are UTC without a Z.
+        Assert.Equal(new DateTimeOffset(2024, 7, 2, 9, 15, 0, TimeSpan.Zero), project.UpdatedAt);
+        Assert.Equal(RecordState.Archived, project.State);
+        Assert.Equal(("Website relaunch", "50231", "Design and build."), (project.Name, project.ContactId, project.Description));
+        Assert.Equal(new DateOnly(2025, 5, 9), project.DueDate);
+        Assert.Equal(ProjectBillingMethod.FixedPrice, project.BillingMethod);
+        Assert.Equal(new Money(6000m, Cad), project.FixedPrice);
+        Assert.Null(project.HourlyRate);
+        // budget 21600 is time in an undocumented unit: never read as money.
+        Assert.Null(project.Budget);
+        Assert.True(project.IsComplete);
+        var raw = Assert.IsType<JsonElement>(project.RawRepresentation);
+        Assert.Equal(21600, raw.GetProperty("budget").GetInt32());
+    }
+
+    [Fact]
+    public void MapProject_NoCurrencyKnown_AmountsNullNotGuessed()
+    {
+        var project = Read.Record<Project>(Golden.Response("project.json", EntityKind.Project));
+
+        Assert.Null(project.FixedPrice);
+        Assert.Equal(ProjectBillingMethod.FixedPrice, project.BillingMethod);
+    }
+
+    [Theory]
+    [InlineData("\"title\": \"Website relaunch\"", "\"title\": \"\"")]
+    [InlineData("\"updated_at\": \"2024-07-02T09:15:00\"", "\"updated_at\": null")]
+    [InlineData("\"id\": 1290", "\"id\": null")]
+    [InlineData("\"due_date\": \"2025-05-09\"", "\"due_date\": \"09/05/2025\"")]
+    [InlineData("\"fixed_price\": \"6000.00\"", "\"fixed_price\": \"6,000.00\"")]
+    public void MapProject_RequiredValueMissingOrMalformed_InvalidProviderResponse(string field, string broken)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(Golden.Bytes("project.json"));
+        Assert.Contains(field, text, StringComparison.Ordinal);
+
+        var response = Golden.Response(text.Replace(field, broken, StringComparison.Ordinal), EntityKind.Project, 200);
+
+        Assert.Throws<InvalidProviderResponseException>(() => Read.Projects(response, keepRaw: true, Cad));
+    }
 }

@@ -133,4 +133,35 @@ public sealed class InvoiceStoreTests(SandboxClassFixture fixture) : IClassFixtu
         Assert.Equal(RecordState.Deleted, Assert.Single(deletedList).State);
         Assert.Equal(RecordState.Active, restored.State);
     }
+
+    [Fact]
+    public async Task MarkAsSentAsync_Draft_SentByOnePutAndTotalsKept()
+    {
+        var ledger = await fixture.Ledgers.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Sent Ltd.", Currency = Cad }, Ct);
+        var draft = await ledger.Invoices.CreateAsync(FixtureInvoice(contact.Id) with { DueDate = new DateOnly(2099, 3, 31) }, Ct);
+        fixture.Ledgers.Sandbox.ClearRequests();
+
+        var sent = await ledger.Invoices.MarkAsSentAsync(draft.Id, Ct);
+
+        Assert.Equal(InvoiceStatus.Draft, draft.Status);
+        Assert.Equal(InvoiceStatus.Sent, sent.Status);
+        Assert.Equal(draft.Total, sent.Total);
+        Assert.Equal(draft.Lines.Count, sent.Lines.Count);
+        var put = Assert.Single(fixture.Ledgers.Sandbox.Requests);
+        Assert.Equal(("PUT", $"/accounting/account/{fixture.Ledgers.AccountId}/invoices/invoices/{draft.Id}"), (put.Method, put.Path));
+        Assert.Equal(InvoiceStatus.Sent, (await ledger.Invoices.GetAsync(draft.Id, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task VoidAsync_FreshBooksHasNoVoid_RefusedBeforeAnyRequest()
+    {
+        var ledger = await fixture.Ledgers.OpenAsync();
+        fixture.Ledgers.Sandbox.ClearRequests();
+
+        var refused = await Assert.ThrowsAsync<OperationNotSupportedException>(() => ledger.Invoices.VoidAsync("1", Ct));
+
+        Assert.Equal(EntityKind.Invoice, refused.Entity);
+        Assert.Empty(fixture.Ledgers.Sandbox.Requests);
+    }
 }

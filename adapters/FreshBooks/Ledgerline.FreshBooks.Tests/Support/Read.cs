@@ -19,6 +19,9 @@ internal static class Read
             var t when t == typeof(Payment) => Accounting<PaymentResult, PaymentWire, Payment>(response, AccountingEntities.Payments.Path, keepRaw),
             var t when t == typeof(Expense) => Accounting<ExpenseResult, ExpenseWire, Expense>(response, AccountingEntities.Expenses.Path, keepRaw),
             var t when t == typeof(TimeEntry) => TimeTracking(response, keepRaw),
+            var t when t == typeof(TaxRate) => Accounting<TaxResult, TaxWire, TaxRate>(response, AccountingEntities.TaxRates.Path, keepRaw),
+            var t when t == typeof(Project) => Projects(response, keepRaw, null),
+            var t when t == typeof(Item) => Accounting<ItemResult, ItemWire, Item>(response, AccountingEntities.Items.Path, keepRaw),
             _ => throw new ArgumentException($"No FreshBooks reader for {typeof(TRecord).Name}."),
         };
         return (TRecord)record;
@@ -31,6 +34,18 @@ internal static class Read
         var answer = FreshBooksEnvelope.Deserialize<AccountingEnvelope<TResult>>(response);
         return FreshBooksEnvelope.Single<TWire, TRecord>(response, FreshBooksEnvelope.Result(answer, path), path, keepRaw,
             w => w.Adapt<TWire, TRecord>(FreshBooksMapping.Config));
+    }
+
+    /// <summary>A project, its amounts in <paramref name="currency"/> as the store passes its client's currency.</summary>
+    public static Project Projects(FreshBooksResponse response, bool keepRaw, CurrencyCode? currency)
+    {
+        var path = RecordPath.Root(ProjectResult.SingleKey, ProjectResult.ListKey);
+        var answer = FreshBooksEnvelope.Deserialize<ProjectResult>(response);
+        return FreshBooksEnvelope.Single<ProjectWire, Project>(response, FreshBooksEnvelope.Result(answer, path), path, keepRaw, w =>
+        {
+            var adapter = w.BuildAdapter(FreshBooksMapping.Config);
+            return (currency is { } code ? adapter.AddParameters(ProjectRegister.CurrencyParameter, code) : adapter).AdaptToType<Project>();
+        });
     }
 
     private static TimeEntry TimeTracking(FreshBooksResponse response, bool keepRaw)

@@ -56,6 +56,12 @@ public sealed class FreshBooksEventNamesTests
     [InlineData("payment.create", EntityKind.Payment, ChangeKind.Created)]
     [InlineData("expense.update", EntityKind.Expense, ChangeKind.Updated)]
     [InlineData("time_entry.delete", EntityKind.TimeEntry, ChangeKind.Deleted)]
+    [InlineData("item.create", EntityKind.Item, ChangeKind.Created)]
+    [InlineData("item.update", EntityKind.Item, ChangeKind.Updated)]
+    [InlineData("tax.delete", EntityKind.TaxRate, ChangeKind.Deleted)]
+    [InlineData("tax.update", EntityKind.TaxRate, ChangeKind.Updated)]
+    [InlineData("project.create", EntityKind.Project, ChangeKind.Created)]
+    [InlineData("project.delete", EntityKind.Project, ChangeKind.Deleted)]
     public void TryParse_ModelledEvent_MapsToCanonicalChange(string name, EntityKind entity, ChangeKind change)
     {
         Assert.True(FreshBooksEventNames.TryParse(name, out var parsedEntity, out var parsedChange));
@@ -64,6 +70,8 @@ public sealed class FreshBooksEventNamesTests
 
     [Theory]
     [InlineData("estimate.create")]
+    [InlineData("taxes.create")]
+    [InlineData("service.create")]
     [InlineData("callback.verify")]
     [InlineData("invoice")]
     [InlineData("invoice.")]
@@ -81,6 +89,9 @@ public sealed class FreshBooksEventNamesTests
     [InlineData(EntityKind.Payment, ChangeKind.Deleted, "payment.delete")]
     [InlineData(EntityKind.Expense, null, "expense")]
     [InlineData(EntityKind.TimeEntry, ChangeKind.Created, "time_entry.create")]
+    [InlineData(EntityKind.Item, null, "item")]
+    [InlineData(EntityKind.TaxRate, ChangeKind.Updated, "tax.update")]
+    [InlineData(EntityKind.Project, ChangeKind.Deleted, "project.delete")]
     public void ToEventName_Topic_IsFreshBooksName(EntityKind entity, ChangeKind? change, string expected)
     {
         var topic = new LedgerChangeTopic(entity, change);

@@ -98,6 +98,23 @@ public sealed class SandboxWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delivery_TaxCreatedThroughTheApi_BecomesATaxRateChange()
+    {
+        var callback = await Subscriptions.SubscribeAsync(ConnectionId, new LedgerChangeTopic(EntityKind.TaxRate), _app.Url, TestContext.Current.CancellationToken);
+        await VerificationDeliveredAsync(callback.Id);
+
+        using var http = ApiClient();
+        using var response = await http.PostAsJsonAsync(
+            $"accounting/account/{AccountId}/taxes/taxes", new { tax = new { name = "HST", amount = "13" } }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var taxId = json.RootElement.GetProperty("response").GetProperty("result").GetProperty("tax").GetProperty("id").GetRawText();
+
+        var change = await ChangeAsync(c => c.EntityId == taxId);
+        Assert.Equal((EntityKind.TaxRate, ChangeKind.Created, "tax.create"), (change.Entity, change.Kind, change.EventName));
+    }
+
+    [Fact]
     public async Task Delivery_SubscribedToOneChangeKind_OtherKindsAreNotDelivered()
     {
         var callback = await Subscriptions.SubscribeAsync(ConnectionId, new LedgerChangeTopic(EntityKind.Contact, ChangeKind.Updated), _app.Url, TestContext.Current.CancellationToken);

@@ -39,6 +39,12 @@ internal sealed class AccountingSearch
     [AliasAs("search[organization_like]")]
     public string? OrganizationLike { get; set; }
 
+    [AliasAs("search[name_like]")]
+    public string? NameLike { get; set; }
+
+    [AliasAs("search[sku]")]
+    public string? Sku { get; set; }
+
     [AliasAs("search[date_min]")]
     public string? DateMin { get; set; }
 

@@ -145,4 +145,76 @@ internal interface IFreshBooksAccountingApi
         [Query] AccountingSearch query,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
         CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/taxes/taxes/{id}")]
+    Task<IApiResponse<AccountingEnvelope<TaxResult>>> GetTaxAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/taxes/taxes")]
+    Task<IApiResponse<AccountingEnvelope<TaxResult>>> ListTaxesAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Post("/accounting/account/{accountId}/taxes/taxes")]
+    Task<IApiResponse<AccountingEnvelope<TaxResult>>> CreateTaxAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] TaxBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Put("/accounting/account/{accountId}/taxes/taxes/{id}")]
+    Task<IApiResponse<AccountingEnvelope<TaxResult>>> UpdateTaxAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] TaxBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    /// <summary>Deletes a tax for good (taxes have no <c>vis_state</c>); FreshBooks answers <c>{"response":{}}</c>.</summary>
+    [Delete("/accounting/account/{accountId}/taxes/taxes/{id}")]
+    Task<IApiResponse> DeleteTaxAsync(
+        string accountId,
+        long id,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/items/items/{id}")]
+    Task<IApiResponse<AccountingEnvelope<ItemResult>>> GetItemAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/items/items")]
+    Task<IApiResponse<AccountingEnvelope<ItemResult>>> ListItemsAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Post("/accounting/account/{accountId}/items/items")]
+    Task<IApiResponse<AccountingEnvelope<ItemResult>>> CreateItemAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] ItemBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Put("/accounting/account/{accountId}/items/items/{id}")]
+    Task<IApiResponse<AccountingEnvelope<ItemResult>>> UpdateItemAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] ItemBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 }

@@ -70,6 +70,7 @@ public static class FreshBooksLedgerlineBuilderExtensions
 
         AddClient<IFreshBooksAccountingApi>(services);
         AddClient<IFreshBooksTimeTrackingApi>(services);
+        AddClient<IFreshBooksProjectsApi>(services);
         services.AddFreshBooksWebhooks();
         builder.AddProvider<FreshBooksLedgerProvider>();
         return builder;

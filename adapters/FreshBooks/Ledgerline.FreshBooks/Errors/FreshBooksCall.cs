@@ -2,7 +2,7 @@ namespace Ledgerline.FreshBooks.Errors;
 
 /// <summary>What the adapter was doing when a response or failure arrived: the context the error table needs.</summary>
 /// <param name="Entity">The kind of record.</param>
-/// <param name="Operation"><c>get</c>, <c>list</c>, <c>create</c>, <c>update</c>, <c>archive</c>, <c>restore</c> or <c>delete</c>.</param>
+/// <param name="Operation"><c>get</c>, <c>list</c>, <c>create</c>, <c>update</c>, <c>archive</c>, <c>restore</c>, <c>delete</c> or a lifecycle action (<c>mark_sent</c>).</param>
 /// <param name="ConnectionId">The connection the request was made for.</param>
 /// <param name="RecordId">The record's id, for calls about one existing record.</param>
 internal sealed record FreshBooksCall(EntityKind Entity, string Operation, string ConnectionId, string? RecordId = null)

@@ -221,6 +221,8 @@ internal static class FreshBooksErrorTable
         "invoiceid" => EntityKind.Invoice,
         "logid" => EntityKind.Payment,
         "expenseid" => EntityKind.Expense,
+        "taxid" or "tax1" or "tax2" => EntityKind.TaxRate,
+        "itemid" => EntityKind.Item,
         _ => null,
     };
 
@@ -231,6 +233,9 @@ internal static class FreshBooksErrorTable
         "payment" => EntityKind.Payment,
         "expense" => EntityKind.Expense,
         "time_entry" or "timeentry" => EntityKind.TimeEntry,
+        "tax" => EntityKind.TaxRate,
+        "item" => EntityKind.Item,
+        "project" => EntityKind.Project,
         _ => null,
     };
 
@@ -242,6 +247,15 @@ internal static class FreshBooksErrorTable
         "organization" => nameof(NewContact.Organization),
         "email" => nameof(NewContact.Email),
         "currency_code" => nameof(NewInvoice.Currency),
+        "name" or "title" => nameof(NewItem.Name),
+        "description" => nameof(NewItem.Description),
+        "amount" when entity == EntityKind.TaxRate => nameof(NewTaxRate.Percent),
+        "number" when entity == EntityKind.TaxRate => nameof(NewTaxRate.RegistrationNumber),
+        "compound" => nameof(NewTaxRate.IsCompound),
+        "sku" => nameof(NewItem.Code),
+        "unit_cost" => nameof(NewItem.UnitPrice),
+        "inventory" => nameof(NewItem.QuantityOnHand),
+        "tax1" or "tax2" => nameof(NewItem.TaxRateIds),
         "note" when entity == EntityKind.TimeEntry => nameof(NewTimeEntry.Note),
         "note" when entity == EntityKind.Payment => nameof(NewPayment.Note),
         "note" or "notes" => nameof(NewInvoice.Notes),

@@ -24,7 +24,8 @@ internal static class FreshBooksMapping
     {
         var config = new TypeAdapterConfig { RequireDestinationMemberSource = true };
         config.Default.ShallowCopyForSameType(true);
-        config.Apply(new ContactRegister(), new InvoiceRegister(), new PaymentRegister(), new ExpenseRegister(), new TimeEntryRegister());
+        config.Apply(new ContactRegister(), new InvoiceRegister(), new PaymentRegister(), new ExpenseRegister(), new TimeEntryRegister(),
+            new TaxRateRegister(), new ItemRegister(), new ProjectRegister());
         return config;
     }
 }

@@ -108,4 +108,34 @@ internal static class FreshBooksValues
     /// <summary>Parses a canonical id into FreshBooks' integer id; null when it is not one (so no such record can exist).</summary>
     public static long? ParseId(string? id) =>
         long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+
+    /// <summary>
+    /// The record's own id (or the duplicate FreshBooks sends beside it), required: a record without one cannot be
+    /// referred to, so it fails as an unreadable value (the envelope turns that into
+    /// <see cref="InvalidProviderResponseException"/>) rather than mapping to an empty id.
+    /// </summary>
+    public static string RequiredId(long? primary, long? alternate) =>
+        (primary ?? alternate) is { } id and > 0
+            ? id.ToString(CultureInfo.InvariantCulture)
+            : throw new FormatException("The record has no id.");
+
+    /// <summary>A required text field; missing or blank fails as an unreadable value, never a placeholder.</summary>
+    public static string RequiredText(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new FormatException($"The required field '{field}' is missing or empty.") : value;
+
+    /// <summary>A required decimal sent as a string (a tax's percent); missing fails, junk fails.</summary>
+    public static decimal RequiredDecimal(string? text, string field) =>
+        Decimal(text) ?? throw new FormatException($"The required field '{field}' is missing.");
+
+    /// <summary>A required accounting <c>updated</c> timestamp (US/Eastern) as UTC; missing or unreadable fails.</summary>
+    public static DateTimeOffset RequiredEasternUpdated(string? updated) =>
+        EasternTime.ParseToUtc(updated) ?? throw new FormatException($"The required field 'updated' is missing or not a timestamp ('{updated}').");
+
+    /// <summary>A required UTC timestamp (projects' <c>updated_at</c>); missing or unreadable fails.</summary>
+    public static DateTimeOffset RequiredUtc(string? text, string field) =>
+        Utc(text) ?? throw new FormatException($"The required field '{field}' is missing or not a timestamp ('{text}').");
+
+    /// <summary>An optional date-only field: null when absent, an unreadable value when present but not <c>YYYY-MM-DD</c>.</summary>
+    public static DateOnly? OptionalDate(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? null : Date(text) ?? throw new FormatException($"The field '{field}' is not a date ('{text}').");
 }

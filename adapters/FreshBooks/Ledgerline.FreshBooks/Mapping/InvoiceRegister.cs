@@ -50,7 +50,8 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.Notes, s => s.Notes)
             .Map(d => d.Terms, s => s.Terms)
             .Map(d => d.Lines, s => LinesOut(s.Lines))
-            .Ignore(d => d.VisState);
+            .Ignore(d => d.VisState)
+            .Ignore(d => d.ActionMarkAsSent);
 
         // The due date travels as an offset from the issue date; the store fills DueOffsetDays once it knows both.
         config.NewConfig<InvoiceChanges, InvoiceWrite>()
@@ -63,7 +64,8 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.Notes, s => s.Notes)
             .Map(d => d.Terms, s => s.Terms)
             .Map(d => d.Lines, s => s.Lines == null ? null : LinesOut(s.Lines))
-            .Ignore(d => d.VisState);
+            .Ignore(d => d.VisState)
+            .Ignore(d => d.ActionMarkAsSent);
     }
 
     internal static IReadOnlyList<InvoiceLineWrite> LinesOut(IReadOnlyList<NewInvoiceLine> lines) =>

@@ -89,6 +89,54 @@ internal static class AccountingEntities
         ServerFiltersExact = static query => query.UpdatedSince is null,
     };
 
+    /// <summary>
+    /// Tax rates over FreshBooks taxes (<c>taxes/taxes</c>, scope <c>user:taxes:*</c>): no <c>vis_state</c>, so no archive
+    /// or restore, one plain listing, and HTTP DELETE removes a tax for good. <c>NameContains</c> is sent as
+    /// <c>search[name_like]</c> (a covering filter whose case handling FreshBooks does not document, so the query's own
+    /// match decides and the total is FreshBooks' only without it).
+    /// </summary>
+    public static AccountingEntity<TaxRate, TaxRateQuery, TaxWire, TaxBody, TaxResult> TaxRates { get; } = new()
+    {
+        Entity = EntityKind.TaxRate,
+        ScopeObject = "taxes",
+        Path = RecordPath.Accounting(TaxResult.SingleKey, TaxResult.ListKey),
+        Get = static (api, account, id, search, connection, t) => api.GetTaxAsync(account, id, search, connection, t),
+        List = static (api, account, search, connection, t) => api.ListTaxesAsync(account, search, connection, t),
+        Create = static (api, account, search, body, connection, t) => api.CreateTaxAsync(account, search, body, connection, t),
+        Update = static (api, account, id, search, body, connection, t) => api.UpdateTaxAsync(account, id, search, body, connection, t),
+        StateBody = null,
+        HardDelete = static (api, account, id, connection, t) => api.DeleteTaxAsync(account, id, connection, t),
+        ServerFilters = static (query, search) =>
+        {
+            search.UpdatedMin = UpdatedMin(query);
+            search.NameLike = query.NameContains;
+        },
+        ServerFiltersExact = static query => query.UpdatedSince is null && query.NameContains is null,
+    };
+
+    /// <summary>
+    /// Items (<c>items/items</c>, scope <c>user:billable_items:*</c>). <c>Code</c> is sent as <c>search[sku]</c>, then
+    /// matched case-sensitively here (FreshBooks' match is not documented as such); <c>NameContains</c> is client-side only,
+    /// FreshBooks documents no name filter for items.
+    /// </summary>
+    public static AccountingEntity<Item, ItemQuery, ItemWire, ItemBody, ItemResult> Items { get; } = new()
+    {
+        Entity = EntityKind.Item,
+        ScopeObject = "billable_items",
+        Path = RecordPath.Accounting(ItemResult.SingleKey, ItemResult.ListKey),
+        Get = static (api, account, id, search, connection, t) => api.GetItemAsync(account, id, search, connection, t),
+        List = static (api, account, search, connection, t) => api.ListItemsAsync(account, search, connection, t),
+        Create = static (api, account, search, body, connection, t) => api.CreateItemAsync(account, search, body, connection, t),
+        Update = static (api, account, id, search, body, connection, t) => api.UpdateItemAsync(account, id, search, body, connection, t),
+        StateBody = static visState => new ItemBody(new ItemWrite { VisState = visState }),
+        ServerFilters = static (query, search) =>
+        {
+            search.UpdatedMin = UpdatedMin(query);
+            search.Sku = query.Code;
+        },
+        ServerFiltersExact = static query => query.UpdatedSince is null && query.Code is null && query.NameContains is null,
+    };
+
     /// <summary>Expense categories (<c>expenses/categories</c>), read only to choose a new expense's default.</summary>
     public static RecordPath ExpenseCategories { get; } = RecordPath.Accounting(ExpenseCategoryResult.SingleKey, ExpenseCategoryResult.ListKey);
 

@@ -35,8 +35,14 @@ internal sealed class AccountingEntity<TRecord, TQuery, TWire, TBody, TResult>
 
     public required Func<IFreshBooksAccountingApi, string, long, AccountingSearch, TBody, string, CancellationToken, Task<IApiResponse<AccountingEnvelope<TResult>>>> Update { get; init; }
 
-    /// <summary>The body of a state change, <c>vis_state</c> alone.</summary>
-    public required Func<int, TBody> StateBody { get; init; }
+    /// <summary>
+    /// The body of a state change, <c>vis_state</c> alone; null for an entity without <c>vis_state</c> (taxes), which has no
+    /// archive or restore, lists without <c>search[vis_state]</c> and is deleted by <see cref="HardDelete"/>.
+    /// </summary>
+    public required Func<int, TBody>? StateBody { get; init; }
+
+    /// <summary>An HTTP DELETE that removes the record for good, for an entity without <c>vis_state</c>.</summary>
+    public Func<IFreshBooksAccountingApi, string, long, string, CancellationToken, Task<IApiResponse>>? HardDelete { get; init; }
 
     /// <summary>Sets the server-side filters that cover the query (they may return more; never fewer).</summary>
     public required Action<TQuery, AccountingSearch> ServerFilters { get; init; }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
+using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Mapping;
 using Mapster;
 
@@ -51,7 +52,7 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
         var call = Call("list", null);
         var account = await Context.Connection.AccountIdAsync(call, Entity.ReadScope, cancellationToken);
         var records = FreshBooksListing.ListAsync(
-            Segments(query.States),
+            Listings(query.States),
             (visState, page, t) => FetchAsync(call, account, query, visState, page, RecordQuery.MaxPageSize, t),
             Context.Options.PageConcurrency,
             query.Matches,
@@ -66,7 +67,7 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
     {
         query ??= new TQuery();
         var call = Call("list", null);
-        var segments = Segments(query.States);
+        var segments = Listings(query.States);
         var account = await Context.Connection.AccountIdAsync(call, Entity.ReadScope, cancellationToken);
         return await FreshBooksListing.ListPageAsync(
             segments,
@@ -99,13 +100,36 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
     }
 
     public Task<TRecord> ArchiveAsync(string id, CancellationToken cancellationToken = default) =>
-        SetStateAsync("archive", id, RecordState.Archived, cancellationToken);
+        SetStateAsync("archive", id, RecordState.Archived, nameof(StoreOperations.Archive), cancellationToken);
 
     public Task<TRecord> RestoreAsync(string id, CancellationToken cancellationToken = default) =>
-        SetStateAsync("restore", id, RecordState.Active, cancellationToken);
+        SetStateAsync("restore", id, RecordState.Active, nameof(StoreOperations.Restore), cancellationToken);
 
-    public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
-        SetStateAsync("delete", id, RecordState.Deleted, cancellationToken);
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (Entity.HardDelete is not { } delete)
+        {
+            await SetStateAsync("delete", id, RecordState.Deleted, nameof(StoreOperations.Delete), cancellationToken);
+            return;
+        }
+
+        var call = Call("delete", id);
+        var number = FreshBooksListing.Number(Entity.Entity, id);
+        var account = await Context.Connection.AccountIdAsync(call, Entity.WriteScope, cancellationToken);
+        await Context.Http.SendAsync(call, t => delete(Context.Accounting, account, number, Context.ConnectionId, t), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="body"/> as an update of record <paramref name="id"/> under its own operation name (a
+    /// lifecycle action such as <c>action_mark_as_sent</c>) and reads the record FreshBooks answers.
+    /// </summary>
+    protected async Task<TRecord> ActionAsync(string operation, string id, TBody body, CancellationToken cancellationToken)
+    {
+        var call = Call(operation, id);
+        var number = FreshBooksListing.Number(Entity.Entity, id);
+        var account = await Context.Connection.AccountIdAsync(call, Entity.WriteScope, cancellationToken);
+        return await PutAsync(call, account, number, body, cancellationToken);
+    }
 
     protected FreshBooksCall Call(string operation, string? id) => new(Entity.Entity, operation, Context.ConnectionId, id);
 
@@ -121,12 +145,17 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
         _ => [null, 1],
     };
 
-    private async Task<TRecord> SetStateAsync(string operation, string id, RecordState state, CancellationToken cancellationToken)
+    /// <summary>The listings a states query needs; one plain listing for an entity without <c>vis_state</c>.</summary>
+    private IReadOnlyList<int?> Listings(RecordStates states) => Entity.StateBody is null ? [null] : Segments(states);
+
+    private async Task<TRecord> SetStateAsync(string operation, string id, RecordState state, string feature, CancellationToken cancellationToken)
     {
+        var stateBody = Entity.StateBody
+            ?? throw new OperationNotSupportedException(FreshBooksRequest.ProviderName, Entity.Entity, feature);
         var call = Call(operation, id);
         var number = FreshBooksListing.Number(Entity.Entity, id);
         var account = await Context.Connection.AccountIdAsync(call, Entity.WriteScope, cancellationToken);
-        return await PutAsync(call, account, number, Entity.StateBody(FreshBooksValues.VisState(state)), cancellationToken);
+        return await PutAsync(call, account, number, stateBody(FreshBooksValues.VisState(state)), cancellationToken);
     }
 
     private async Task<TRecord> PutAsync(FreshBooksCall call, string account, long number, TBody body, CancellationToken cancellationToken)

@@ -9,10 +9,15 @@ namespace Ledgerline.FreshBooks.Stores;
 /// <summary>
 /// Invoices (<see cref="AccountingEntities.Invoices"/>). FreshBooks stores the due date as an offset
 /// from the issue date, so a change of either one alone reads the invoice first to keep the other where it was.
+/// Mark-as-sent is <c>{"invoice":{"action_mark_as_sent":true}}</c>, sent alone. FreshBooks has no void action, so
+/// <see cref="IInvoiceStore.VoidAsync"/> keeps its refusal.
 /// </summary>
 internal sealed class FreshBooksInvoiceStore(FreshBooksLedgerContext context)
     : AccountingStore<Invoice, NewInvoice, InvoiceChanges, InvoiceQuery, InvoiceWire, InvoiceBody, InvoiceResult>(context, AccountingEntities.Invoices), IInvoiceStore
 {
+    public Task<Invoice> MarkAsSentAsync(string id, CancellationToken cancellationToken = default) =>
+        ActionAsync("mark_sent", id, new InvoiceBody(new InvoiceWrite { ActionMarkAsSent = true }), cancellationToken);
+
     protected override ValueTask<InvoiceBody> CreateBodyAsync(NewInvoice draft, FreshBooksCall call, CancellationToken cancellationToken)
     {
         _ = FreshBooksValues.ParseId(draft.ContactId)

@@ -10,6 +10,7 @@ internal sealed class FreshBooksLedgerContext(
     FreshBooksConnectionContext connection,
     IFreshBooksAccountingApi accounting,
     IFreshBooksTimeTrackingApi timeTracking,
+    IFreshBooksProjectsApi projects,
     FreshBooksHttp http,
     FreshBooksOptions options,
     TypeAdapterConfig mapping)
@@ -21,6 +22,8 @@ internal sealed class FreshBooksLedgerContext(
     public IFreshBooksAccountingApi Accounting { get; } = accounting;
 
     public IFreshBooksTimeTrackingApi TimeTracking { get; } = timeTracking;
+
+    public IFreshBooksProjectsApi Projects { get; } = projects;
 
     public FreshBooksHttp Http { get; } = http;
 

@@ -3,7 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Ledgerline.FreshBooks.Webhooks;
 
 /// <summary>
-/// Maps FreshBooks event names (<c>client.create</c>, <c>invoice.update</c>, <c>time_entry.delete</c>, …) to canonical
+/// Maps FreshBooks event names (<c>client.create</c>, <c>invoice.update</c>, <c>time_entry.delete</c>, <c>item.*</c>,
+/// <c>tax.*</c>, <c>project.*</c>, …) to canonical
 /// entities and change kinds, and canonical topics back to the names FreshBooks subscribes to. A bare object name
 /// (<c>invoice</c>) subscribes to every event of that object.
 /// </summary>
@@ -16,6 +17,9 @@ internal static class FreshBooksEventNames
         [EntityKind.Payment] = "payment",
         [EntityKind.Expense] = "expense",
         [EntityKind.TimeEntry] = "time_entry",
+        [EntityKind.Item] = "item",
+        [EntityKind.TaxRate] = "tax",
+        [EntityKind.Project] = "project",
     };
 
     private static readonly Dictionary<string, EntityKind> Entities =

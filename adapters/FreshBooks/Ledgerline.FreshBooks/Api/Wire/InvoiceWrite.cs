@@ -38,4 +38,11 @@ internal sealed record InvoiceWrite
     /// </summary>
     [JsonPropertyName("vis_state")]
     public int? VisState { get; init; }
+
+    /// <summary>
+    /// The mark-as-sent action (a draft becomes sent, nothing is emailed). FreshBooks runs actions only from a body without
+    /// <c>vis_state</c> and ignores ordinary fields beside them, so it is sent alone.
+    /// </summary>
+    [JsonPropertyName("action_mark_as_sent")]
+    public bool? ActionMarkAsSent { get; init; }
 }

@@ -1,0 +1,77 @@
+using Ledgerline.FreshBooks.Api;
+using Mapster;
+
+namespace Ledgerline.FreshBooks.Mapping;
+
+/// <summary>
+/// Projects. <c>title</c> → Name, <c>client_id</c> → ContactId, <c>project_type</c> → BillingMethod, <c>fixed_price</c> and
+/// <c>rate</c> → FixedPrice and HourlyRate, <c>complete</c> → IsComplete, <c>active</c> false → Archived. FreshBooks gives
+/// those amounts no currency: the store passes the project's client's currency as the <see cref="CurrencyParameter"/>
+/// mapping parameter, and without one (an internal project) the amounts stay null rather than guessed. <c>budget</c> is
+/// budgeted time in an undocumented unit, not money, so Budget is never mapped. Id, title and <c>updated_at</c> are required.
+/// </summary>
+internal sealed class ProjectRegister : IRegister
+{
+    /// <summary>The Mapster runtime parameter holding the currency of a project's amounts.</summary>
+    public const string CurrencyParameter = "currency";
+
+    public void Register(TypeAdapterConfig config)
+    {
+        config.NewConfig<ProjectWire, Project>()
+            .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Id, null))
+            .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at"))
+            .Map(d => d.State, s => s.Active == false ? RecordState.Archived : RecordState.Active)
+            .Map(d => d.Name, s => FreshBooksValues.RequiredText(s.Title, "title"))
+            .Map(d => d.ContactId, s => FreshBooksValues.Reference(s.ClientId))
+            .Map(d => d.Description, s => FreshBooksValues.Text(s.Description))
+            .Map(d => d.DueDate, s => FreshBooksValues.OptionalDate(s.DueDate, "due_date"))
+            .Map(d => d.BillingMethod, s => BillingMethod(s.ProjectType))
+            .Map(d => d.FixedPrice, s => Amount(s.FixedPrice))
+            .Map(d => d.HourlyRate, s => Amount(s.Rate))
+            .Ignore(d => d.Budget)
+            .Map(d => d.IsComplete, s => s.Complete == true)
+            .Ignore(d => d.RawRepresentation);
+
+        config.NewConfig<NewProject, ProjectWrite>()
+            .Map(d => d.Title, s => s.Name)
+            .Map(d => d.Description, s => s.Description)
+            .Map(d => d.DueDate, s => s.DueDate.HasValue ? FreshBooksValues.Date(s.DueDate.Value) : null)
+            .Map(d => d.ClientId, s => s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId))
+            .Map(d => d.ProjectType, s => ProjectType(s.BillingMethod))
+            .Map(d => d.FixedPrice, s => s.FixedPrice.HasValue ? FreshBooksValues.Number(s.FixedPrice.Value.Amount) : null)
+            .Map(d => d.Rate, s => s.HourlyRate.HasValue ? FreshBooksValues.Number(s.HourlyRate.Value.Amount) : null)
+            .Ignore(d => d.Complete);
+
+        config.NewConfig<ProjectChanges, ProjectWrite>()
+            .Map(d => d.Title, s => s.Name)
+            .Map(d => d.Description, s => s.Description)
+            .Map(d => d.DueDate, s => s.DueDate.HasValue ? FreshBooksValues.Date(s.DueDate.Value) : null)
+            .Ignore(d => d.ClientId)
+            .Ignore(d => d.ProjectType)
+            .Map(d => d.FixedPrice, s => s.FixedPrice.HasValue ? FreshBooksValues.Number(s.FixedPrice.Value.Amount) : null)
+            .Map(d => d.Rate, s => s.HourlyRate.HasValue ? FreshBooksValues.Number(s.HourlyRate.Value.Amount) : null)
+            .Map(d => d.Complete, s => s.IsComplete);
+    }
+
+    private static ProjectBillingMethod BillingMethod(string? projectType) => projectType switch
+    {
+        "fixed_price" => ProjectBillingMethod.FixedPrice,
+        "hourly_rate" => ProjectBillingMethod.Hourly,
+        _ => ProjectBillingMethod.Unknown,
+    };
+
+    private static string? ProjectType(ProjectBillingMethod method) => method switch
+    {
+        ProjectBillingMethod.FixedPrice => "fixed_price",
+        ProjectBillingMethod.Hourly => "hourly_rate",
+        _ => null,
+    };
+
+    /// <summary>An amount in the currency passed for this mapping; null when absent or when no currency is known.</summary>
+    private static Money? Amount(string? text)
+    {
+        return FreshBooksValues.Decimal(text) is { } a && MapContext.Current?.Parameters.TryGetValue(CurrencyParameter, out var currency) == true && currency is CurrencyCode code
+            ? new Money(a, code)
+            : null;
+    }
+}
