@@ -16,8 +16,11 @@ public sealed record Company
     /// <summary>The registered legal name, when different and known.</summary>
     public string? LegalName { get; init; }
 
-    /// <summary>The currency the books are kept in.</summary>
-    public required CurrencyCode BaseCurrency { get; init; }
+    /// <summary>
+    /// The currency the books are kept in, or <see langword="null"/> when the provider does not say (FreshBooks' identity
+    /// answer names none; Ledgerline never guesses it).
+    /// </summary>
+    public CurrencyCode? BaseCurrency { get; init; }
 
     /// <summary>
     /// The business's time zone as an IANA id (e.g. <c>America/New_York</c>; Xero's Windows ids are converted), or

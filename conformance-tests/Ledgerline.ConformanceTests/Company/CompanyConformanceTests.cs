@@ -1,6 +1,6 @@
 namespace Ledgerline.ConformanceTests;
 
-/// <summary>The connected business: readable, with a name, a real base currency and, where given, a time zone .NET knows.</summary>
+/// <summary>The connected business: readable, with a name and, where given, a real base currency and a time zone .NET knows.</summary>
 /// <typeparam name="TFixture">The provider's fixture.</typeparam>
 [ConformanceSuite("Company")]
 public abstract class CompanyConformanceTests<TFixture>(TFixture fixture) : ConformanceTestBase<TFixture>(fixture)
@@ -18,7 +18,7 @@ public abstract class CompanyConformanceTests<TFixture>(TFixture fixture) : Conf
 
         Assert.False(string.IsNullOrWhiteSpace(company.Id));
         Assert.False(string.IsNullOrWhiteSpace(company.Name));
-        Assert.False(company.BaseCurrency.IsDefault);
+        Assert.False(company.BaseCurrency is { IsDefault: true }, "A base currency, when given, names a real currency.");
         if (company.TimeZone is { } zone)
         {
             Assert.True(TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _), $"The time zone '{zone}' is not one .NET knows.");
