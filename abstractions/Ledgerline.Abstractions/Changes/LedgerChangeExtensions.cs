@@ -5,13 +5,14 @@ public static class LedgerChangeExtensions
 {
     /// <summary>
     /// Fetches the current state of the record a change names through <paramref name="ledger"/>'s stores.
-    /// Returns <see langword="null"/> for a deletion and when the record no longer exists; other errors propagate.
+    /// Returns <see langword="null"/> for a deletion, when the record no longer exists, and when the ledger cannot read
+    /// that entity (a provider that sends events for records its adapter does not read yet); other errors propagate.
     /// </summary>
     public static async Task<LedgerRecord?> FetchRecordAsync(this ILedger ledger, LedgerChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(change);
-        if (change.Kind == ChangeKind.Deleted)
+        if (change.Kind == ChangeKind.Deleted || !ledger.Capabilities.Supports(change.Entity, StoreOperations.Get))
         {
             return null;
         }

@@ -8,6 +8,8 @@ internal static class SubstituteLedger
     public static ILedger Create()
     {
         var ledger = Substitute.For<ILedger>();
+        ledger.Capabilities.Returns(new LedgerCapabilities(Enum.GetValues<EntityKind>().ToDictionary(
+            e => e, _ => new StoreCapabilities { Operations = StoreOperations.All, Filters = new HashSet<string>() })));
         ledger.GetStore(typeof(IContactStore)).Returns(Substitute.For<IContactStore>());
         ledger.GetStore(typeof(IInvoiceStore)).Returns(Substitute.For<IInvoiceStore>());
         ledger.GetStore(typeof(IPaymentStore)).Returns(Substitute.For<IPaymentStore>());

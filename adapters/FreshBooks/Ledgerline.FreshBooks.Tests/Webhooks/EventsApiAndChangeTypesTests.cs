@@ -118,6 +118,16 @@ public sealed class LedgerChangeTypesTests
     }
 
     [Fact]
+    public async Task FetchRecordAsync_EntityTheLedgerCannotRead_ReturnsNullWithoutReading()
+    {
+        var ledger = SubstituteLedger.Create();
+        ledger.Capabilities.Returns(new LedgerCapabilities(new Dictionary<EntityKind, StoreCapabilities>()));
+
+        Assert.Null(await ledger.FetchRecordAsync(Change(EntityKind.Bill, ChangeKind.Updated), TestContext.Current.CancellationToken));
+        await ledger.Bills.DidNotReceiveWithAnyArgs().GetAsync(default!, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task FetchRecordAsync_Deletion_ReturnsNullWithoutReading()
     {
         var ledger = SubstituteLedger.Create();

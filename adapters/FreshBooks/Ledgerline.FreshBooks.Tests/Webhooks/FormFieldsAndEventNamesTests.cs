@@ -62,6 +62,11 @@ public sealed class FreshBooksEventNamesTests
     [InlineData("tax.update", EntityKind.TaxRate, ChangeKind.Updated)]
     [InlineData("project.create", EntityKind.Project, ChangeKind.Created)]
     [InlineData("project.delete", EntityKind.Project, ChangeKind.Deleted)]
+    [InlineData("estimate.create", EntityKind.Estimate, ChangeKind.Created)]
+    [InlineData("estimate.sendByEmail", EntityKind.Estimate, ChangeKind.Updated)]
+    [InlineData("credit_note.update", EntityKind.CreditNote, ChangeKind.Updated)]
+    [InlineData("bill_vendor.create", EntityKind.Vendor, ChangeKind.Created)]
+    [InlineData("bill.delete", EntityKind.Bill, ChangeKind.Deleted)]
     public void TryParse_ModelledEvent_MapsToCanonicalChange(string name, EntityKind entity, ChangeKind change)
     {
         Assert.True(FreshBooksEventNames.TryParse(name, out var parsedEntity, out var parsedChange));
@@ -69,7 +74,7 @@ public sealed class FreshBooksEventNamesTests
     }
 
     [Theory]
-    [InlineData("estimate.create")]
+    [InlineData("bill_payment.create")]
     [InlineData("taxes.create")]
     [InlineData("service.create")]
     [InlineData("callback.verify")]

@@ -206,7 +206,7 @@ public sealed class FreshBooksWebhookReceiverTests
     }
 
     [Theory]
-    [InlineData("estimate.create")]
+    [InlineData("bill_payment.create")]
     [InlineData("invoice.archive")]
     [InlineData("callback.verify")]
     public async Task ReceiveAsync_SignedButUnmodelledEvent_IsMalformed(string name)

@@ -71,7 +71,7 @@ public sealed class WebhookEndpointTests
     }
 
     [Theory]
-    [InlineData("estimate.create")]
+    [InlineData("bill_payment.create")]
     [InlineData("bogus.thing")]
     public async Task Post_SignedUnknownEvent_Answers400(string name)
     {

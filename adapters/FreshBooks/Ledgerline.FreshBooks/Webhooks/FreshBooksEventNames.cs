@@ -4,7 +4,7 @@ namespace Ledgerline.FreshBooks.Webhooks;
 
 /// <summary>
 /// Maps FreshBooks event names (<c>client.create</c>, <c>invoice.update</c>, <c>time_entry.delete</c>, <c>item.*</c>,
-/// <c>tax.*</c>, <c>project.*</c>, …) to canonical
+/// <c>tax.*</c>, <c>project.*</c>, <c>estimate.*</c>, <c>credit_note.*</c>, <c>bill_vendor.*</c>, <c>bill.*</c>, …) to canonical
 /// entities and change kinds, and canonical topics back to the names FreshBooks subscribes to. A bare object name
 /// (<c>invoice</c>) subscribes to every event of that object.
 /// </summary>
@@ -20,6 +20,12 @@ internal static class FreshBooksEventNames
         [EntityKind.Item] = "item",
         [EntityKind.TaxRate] = "tax",
         [EntityKind.Project] = "project",
+        [EntityKind.Estimate] = "estimate",
+        [EntityKind.CreditNote] = "credit_note",
+        [EntityKind.Vendor] = "bill_vendor",
+        [EntityKind.Bill] = "bill",
+
+        // No bill_payment.* events exist: a bill payment shows as its bill's bill.update.
     };
 
     private static readonly Dictionary<string, EntityKind> Entities =
@@ -38,7 +44,7 @@ internal static class FreshBooksEventNames
         ["update"] = ChangeKind.Updated,
         ["delete"] = ChangeKind.Deleted,
 
-        // Sending an invoice by e-mail changes its status (to sent): to a canonical consumer it is an update.
+        // Sending an invoice or estimate by e-mail changes its status (to sent): to a canonical consumer it is an update.
         ["sendByEmail"] = ChangeKind.Updated,
     };
 
