@@ -223,7 +223,9 @@ public sealed class XeroSandbox : IAsyncDisposable
             }
         }
 
-        // Logged when the response starts, so a client that has read a response always finds its request in the log.
+        // Logged when the response starts, so a client that has read a response always finds its request in the log; a
+        // dropped connection logs itself before it drops.
+        context.Items[FaultMiddleware.LogKey] = (Action)Log;
         context.Response.OnStarting(() =>
         {
             Log();

@@ -8,6 +8,9 @@ internal static class FaultMiddleware
 {
     public const string DroppedKey = "sandbox.dropped";
 
+    /// <summary>The request log's entry point for this request, so a dropped connection is logged before the client can see it drop.</summary>
+    public const string LogKey = "sandbox.log";
+
     /// <summary>Xero's 503 for an API or organisation that is offline (plain text).</summary>
     public const string OfflineText = "The Xero API is currently offline for maintenance";
 
@@ -29,6 +32,7 @@ internal static class FaultMiddleware
                 return;
             case FaultKind.DropConnection:
                 context.Items[DroppedKey] = true;
+                (context.Items[LogKey] as Action)?.Invoke();
                 context.Abort();
                 return;
             case FaultKind.TooManyRequests:
