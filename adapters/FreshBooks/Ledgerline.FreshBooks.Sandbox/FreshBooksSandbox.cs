@@ -183,7 +183,8 @@ public sealed class FreshBooksSandbox : IAsyncDisposable
         }
 
         // Logged when the response starts, so a client that has read a response always finds its request in the log;
-        // requests whose connection is dropped never start a response and are logged when the pipeline unwinds.
+        // a dropped connection logs itself (through the fault middleware) before it drops.
+        context.Items[FaultMiddleware.LogKey] = (Action)Log;
         context.Response.OnStarting(() =>
         {
             Log();

@@ -8,6 +8,9 @@ internal static class FaultMiddleware
 {
     public const string DroppedKey = "sandbox.dropped";
 
+    /// <summary>The request log's entry point for this request, so a dropped connection is logged before the client can see it drop.</summary>
+    public const string LogKey = "sandbox.log";
+
     public static async Task InvokeAsync(HttpContext context, Func<Task> next, SandboxFaults faults)
     {
         var (latency, fault, retryAfter) = faults.Decide(context.Request.Method, context.Request.Path.Value ?? "/");
@@ -23,6 +26,7 @@ internal static class FaultMiddleware
                 return;
             case FaultKind.DropConnection:
                 context.Items[DroppedKey] = true;
+                (context.Items[LogKey] as Action)?.Invoke();
                 context.Abort();
                 return;
             case FaultKind.TooManyRequests or FaultKind.RateBudget:
