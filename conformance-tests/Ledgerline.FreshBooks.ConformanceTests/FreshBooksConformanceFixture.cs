@@ -56,6 +56,10 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
             QueryableStates = RecordStates.Active,
             SoftDelete = false,
         },
+        [EntityKind.Estimate] = Accounting(nameof(EstimateQuery.ContactId), nameof(EstimateQuery.Statuses), nameof(EstimateQuery.IssueDate)) with
+        {
+            Operations = StoreOperations.All | StoreOperations.MarkSent | StoreOperations.Accept | StoreOperations.ConvertToInvoice,
+        },
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;

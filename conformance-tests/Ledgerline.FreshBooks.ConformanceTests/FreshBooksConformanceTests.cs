@@ -102,7 +102,99 @@ public sealed class FreshBooksItemTests(FreshBooksConformanceFixture fixture) : 
 
 public sealed class FreshBooksTaxRateTests(FreshBooksConformanceFixture fixture) : TaxRateConformanceTests<FreshBooksConformanceFixture>(fixture);
 
-public sealed class FreshBooksEstimateTests(FreshBooksConformanceFixture fixture) : EstimateConformanceTests<FreshBooksConformanceFixture>(fixture);
+public sealed class FreshBooksEstimateTests(FreshBooksConformanceFixture fixture) : EstimateConformanceTests<FreshBooksConformanceFixture>(fixture)
+{
+    /// <summary>
+    /// FreshBooks estimates have no expiry date (no <c>due_date</c> or other validity field), so the expiry reads back as
+    /// null. Everything else holds, and is asserted: the invoice arithmetic, status, contact, notes and lines.
+    /// </summary>
+    [Fact]
+    [ConformanceDeviation("FreshBooks estimates have no expiry date: ExpiryDate is not stored and reads back as null.")]
+    public override async Task CreateAsync_DiscountAndTax_ComputesTotalsLikeAnInvoice()
+    {
+        var contactId = await ContactAsync();
+        var created = await Ledger.Estimates.CreateAsync(
+            Estimate(contactId) with
+            {
+                DiscountPercent = 10m,
+                Lines = [Line("Design", 2m, 50m, new LineTax("HST", 13m)), Line("Hosting", 1m, 20m)],
+                Notes = "Valid for 30 days.",
+            },
+            Cancellation);
+
+        AssertWellFormed(created);
+        Assert.Equal(EstimateStatus.Draft, created.Status);
+        Assert.Equal(contactId, created.ContactId);
+        Assert.Null(created.ExpiryDate);
+        Assert.Null((await Ledger.Estimates.GetAsync(created.Id, Cancellation)).ExpiryDate);
+        Assert.Equal(Usd(120m), created.Subtotal);
+        Assert.Equal(Usd(12m), created.Discount);
+        Assert.Equal(Usd(11.70m), created.Tax);
+        Assert.Equal(Usd(119.70m), created.Total);
+        Assert.Equal("Valid for 30 days.", created.Notes);
+        Assert.Equal(2, created.Lines.Count);
+    }
+
+    /// <summary>
+    /// FreshBooks reads an estimate as invoiced (status 6) only once an invoice made from it has been sent; the invoice a
+    /// conversion creates is a draft, so the estimate stays accepted, already naming its invoice. What holds, and is
+    /// asserted: acceptance, one invoice with the estimate's contact, lines, total and terms, the same invoice on a second
+    /// conversion, and (when invoices can be marked sent) the estimate reading invoiced once its invoice is sent.
+    /// </summary>
+    [Fact]
+    [ConformanceDeviation("FreshBooks marks an estimate invoiced only once its invoice is sent: after converting, the estimate stays Accepted with InvoiceId set until the draft invoice is sent.")]
+    public override async Task AcceptAsync_SentEstimate_IsAcceptedAndConvertsToAnInvoiceOnce()
+    {
+        var contactId = await ContactAsync();
+        var estimate = await Ledger.Estimates.CreateAsync(
+            Estimate(contactId) with { Lines = [Line("Design", 3m, 40m, new LineTax("GST", 5m))], Terms = "Net 30" }, Cancellation);
+        Assert.Equal(EstimateStatus.Sent, (await Ledger.Estimates.MarkAsSentAsync(estimate.Id, Cancellation)).Status);
+
+        var accepted = await Ledger.Estimates.AcceptAsync(estimate.Id, Cancellation);
+        var invoice = await Ledger.Estimates.ConvertToInvoiceAsync(estimate.Id, Cancellation);
+        var again = await Ledger.Estimates.ConvertToInvoiceAsync(estimate.Id, Cancellation);
+        var converted = await Ledger.Estimates.GetAsync(estimate.Id, Cancellation);
+
+        Assert.Equal(EstimateStatus.Accepted, accepted.Status);
+        Assert.Equal(contactId, invoice.ContactId);
+        Assert.Equal(InvoiceStatus.Draft, invoice.Status);
+        Assert.Equal(estimate.Total, invoice.Total);
+        Assert.Equal(estimate.Lines.Select(l => (l.Name, l.Quantity, l.UnitPrice)), invoice.Lines.Select(l => (l.Name, l.Quantity, l.UnitPrice)));
+        Assert.Equal("Net 30", invoice.Terms);
+        Assert.Equal(invoice.Id, again.Id);
+        Assert.Equal(EstimateStatus.Accepted, converted.Status);
+        Assert.Equal(invoice.Id, converted.InvoiceId);
+        Assert.Single(await ToListAsync(Ledger.Invoices.ListAsync(new InvoiceQuery { ContactId = contactId }, Cancellation)));
+        if (Capabilities.Supports(EntityKind.Invoice, StoreOperations.MarkSent))
+        {
+            await Ledger.Invoices.MarkAsSentAsync(invoice.Id, Cancellation);
+            var invoiced = await Ledger.Estimates.GetAsync(estimate.Id, Cancellation);
+            Assert.Equal(EstimateStatus.Invoiced, invoiced.Status);
+            Assert.Equal(invoice.Id, invoiced.InvoiceId);
+            Assert.Equal(invoice.Id, (await Ledger.Estimates.ConvertToInvoiceAsync(estimate.Id, Cancellation)).Id);
+        }
+    }
+
+    // The shared suite's samples are internal to it; these are the same values.
+    private static readonly DateOnly Day = new(2025, 3, 10);
+
+    private static Money Usd(decimal amount) => new(amount, CurrencyCode.USD);
+
+    private static NewInvoiceLine Line(string name, decimal quantity, decimal unitPrice, params LineTax[] taxes) =>
+        new() { Name = name, Quantity = quantity, UnitPrice = Usd(unitPrice), Taxes = taxes };
+
+    private static NewEstimate Estimate(string contactId) => new()
+    {
+        ContactId = contactId,
+        Currency = CurrencyCode.USD,
+        IssueDate = Day,
+        ExpiryDate = Day.AddDays(30),
+        Lines = [Line("Proposal", 1m, 100m)],
+    };
+
+    private async Task<string> ContactAsync() =>
+        (await Ledger.Contacts.CreateAsync(new NewContact { FirstName = "Ada", LastName = "Estimates", Email = "ada.estimates@example.com" }, Cancellation)).Id;
+}
 
 public sealed class FreshBooksCreditNoteTests(FreshBooksConformanceFixture fixture) : CreditNoteConformanceTests<FreshBooksConformanceFixture>(fixture);
 

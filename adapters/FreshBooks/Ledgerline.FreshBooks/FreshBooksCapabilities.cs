@@ -26,6 +26,9 @@ namespace Ledgerline.FreshBooks;
 /// <item>Time entries: every filter, as FreshBooks' plain parameters (<c>client_id</c>, <c>project_id</c>,
 /// <c>started_from/to</c>, <c>billable</c>, <c>billed</c>, <c>updated_since</c>). No archive or restore, hard delete,
 /// active entries only.</item>
+/// <item>Estimates: <c>UpdatedSince</c>, <c>ContactId</c> (<c>search[customerid]</c>), <c>Statuses</c>
+/// (<c>search[statusids][]</c>, then exact), <c>IssueDate</c> (<c>search[date_min/max]</c>). Mark sent, accept and convert
+/// to invoice; no decline (FreshBooks has none).</item>
 /// </list>
 /// Every accounting store with <c>vis_state</c> supports every state: FreshBooks keeps deleted records readable (<c>vis_state</c> 1).
 /// </remarks>
@@ -60,6 +63,10 @@ internal static class FreshBooksCapabilities
                 nameof(TimeEntryQuery.StartedTo), nameof(TimeEntryQuery.Billable), nameof(TimeEntryQuery.Billed)),
             QueryableStates = RecordStates.Active,
             SoftDelete = false,
+        },
+        [EntityKind.Estimate] = Accounting(nameof(EstimateQuery.ContactId), nameof(EstimateQuery.Statuses), nameof(EstimateQuery.IssueDate)) with
+        {
+            Operations = StoreOperations.All | StoreOperations.MarkSent | StoreOperations.Accept | StoreOperations.ConvertToInvoice,
         },
     });
 

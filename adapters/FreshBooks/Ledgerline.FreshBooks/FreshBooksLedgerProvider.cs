@@ -56,6 +56,7 @@ internal sealed class FreshBooksLedger : ILedger
             taxRates,
             new FreshBooksItemStore(context, taxRates),
             new FreshBooksProjectStore(context, contacts),
+            new FreshBooksEstimateStore(context, invoices),
         ];
     }
 

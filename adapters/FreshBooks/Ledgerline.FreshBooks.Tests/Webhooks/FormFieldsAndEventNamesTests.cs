@@ -67,6 +67,7 @@ public sealed class FreshBooksEventNamesTests
     [InlineData("credit_note.update", EntityKind.CreditNote, ChangeKind.Updated)]
     [InlineData("bill_vendor.create", EntityKind.Vendor, ChangeKind.Created)]
     [InlineData("bill.delete", EntityKind.Bill, ChangeKind.Deleted)]
+    [InlineData("estimate.update", EntityKind.Estimate, ChangeKind.Updated)]
     public void TryParse_ModelledEvent_MapsToCanonicalChange(string name, EntityKind entity, ChangeKind change)
     {
         Assert.True(FreshBooksEventNames.TryParse(name, out var parsedEntity, out var parsedChange));
@@ -97,6 +98,7 @@ public sealed class FreshBooksEventNamesTests
     [InlineData(EntityKind.Item, null, "item")]
     [InlineData(EntityKind.TaxRate, ChangeKind.Updated, "tax.update")]
     [InlineData(EntityKind.Project, ChangeKind.Deleted, "project.delete")]
+    [InlineData(EntityKind.Estimate, null, "estimate")]
     public void ToEventName_Topic_IsFreshBooksName(EntityKind entity, ChangeKind? change, string expected)
     {
         var topic = new LedgerChangeTopic(entity, change);

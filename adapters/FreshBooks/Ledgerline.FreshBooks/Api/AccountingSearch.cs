@@ -54,4 +54,9 @@ internal sealed class AccountingSearch
     [AliasAs("include[]")]
     [Query(CollectionFormat.Multi)]
     public IReadOnlyList<string>? Include { get; set; }
+
+    /// <summary>Estimates: statuses as FreshBooks reports them (6 selects invoiced estimates).</summary>
+    [AliasAs("search[statusids][]")]
+    [Query(CollectionFormat.Multi)]
+    public IReadOnlyList<int>? StatusIds { get; set; }
 }

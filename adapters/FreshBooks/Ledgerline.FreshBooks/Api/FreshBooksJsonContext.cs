@@ -53,4 +53,11 @@ namespace Ledgerline.FreshBooks.Api;
 [JsonSerializable(typeof(ItemBody))]
 [JsonSerializable(typeof(ProjectBody))]
 [JsonSerializable(typeof(TimeEntryBody))]
+[JsonSerializable(typeof(EstimateWire))]
+[JsonSerializable(typeof(EstimateInvoiceWire))]
+[JsonSerializable(typeof(EstimateWrite))]
+[JsonSerializable(typeof(EstimateInvoiceWrite))]
+[JsonSerializable(typeof(AccountingEnvelope<EstimateResult>))]
+[JsonSerializable(typeof(EstimateBody))]
+[JsonSerializable(typeof(EstimateInvoiceBody))]
 internal sealed partial class FreshBooksJsonContext : JsonSerializerContext;

@@ -217,4 +217,45 @@ internal interface IFreshBooksAccountingApi
         [Body(buffered: true)] ItemBody body,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
         CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/estimates/estimates/{id}")]
+    Task<IApiResponse<AccountingEnvelope<EstimateResult>>> GetEstimateAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/estimates/estimates")]
+    Task<IApiResponse<AccountingEnvelope<EstimateResult>>> ListEstimatesAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Post("/accounting/account/{accountId}/estimates/estimates")]
+    Task<IApiResponse<AccountingEnvelope<EstimateResult>>> CreateEstimateAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] EstimateBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Put("/accounting/account/{accountId}/estimates/estimates/{id}")]
+    Task<IApiResponse<AccountingEnvelope<EstimateResult>>> UpdateEstimateAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] EstimateBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    /// <summary>Creates an invoice from an estimate (<c>estimateid</c> set); FreshBooks has no convert endpoint.</summary>
+    [Post("/accounting/account/{accountId}/invoices/invoices")]
+    Task<IApiResponse<AccountingEnvelope<InvoiceResult>>> CreateInvoiceFromEstimateAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] EstimateInvoiceBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 }

@@ -223,6 +223,7 @@ internal static class FreshBooksErrorTable
         "expenseid" => EntityKind.Expense,
         "taxid" or "tax1" or "tax2" => EntityKind.TaxRate,
         "itemid" => EntityKind.Item,
+        "estimateid" => EntityKind.Estimate,
         _ => null,
     };
 
@@ -236,6 +237,7 @@ internal static class FreshBooksErrorTable
         "tax" => EntityKind.TaxRate,
         "item" => EntityKind.Item,
         "project" => EntityKind.Project,
+        "estimate" => EntityKind.Estimate,
         _ => null,
     };
 
@@ -276,6 +278,7 @@ internal static class FreshBooksErrorTable
         "duration" => nameof(NewTimeEntry.Duration),
         "project_id" => nameof(NewTimeEntry.ProjectId),
         "billable" => nameof(NewTimeEntry.Billable),
+        "estimate_number" => nameof(NewEstimate.Number),
         _ => field,
     };
 }

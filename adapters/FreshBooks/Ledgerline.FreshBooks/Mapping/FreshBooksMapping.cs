@@ -25,7 +25,8 @@ internal static class FreshBooksMapping
         var config = new TypeAdapterConfig { RequireDestinationMemberSource = true };
         config.Default.ShallowCopyForSameType(true);
         config.Apply(new ContactRegister(), new InvoiceRegister(), new PaymentRegister(), new ExpenseRegister(), new TimeEntryRegister(),
-            new TaxRateRegister(), new ItemRegister(), new ProjectRegister());
+            new TaxRateRegister(), new ItemRegister(), new ProjectRegister(),
+            new EstimateRegister());
         return config;
     }
 }

@@ -140,6 +140,28 @@ internal static class AccountingEntities
     /// <summary>Expense categories (<c>expenses/categories</c>), read only to choose a new expense's default.</summary>
     public static RecordPath ExpenseCategories { get; } = RecordPath.Accounting(ExpenseCategoryResult.SingleKey, ExpenseCategoryResult.ListKey);
 
+    /// <summary>Estimates (<c>estimates/estimates</c>), always with <c>include[]=lines</c> and <c>include[]=invoices</c>.</summary>
+    public static AccountingEntity<Estimate, EstimateQuery, EstimateWire, EstimateBody, EstimateResult> Estimates { get; } = new()
+    {
+        Entity = EntityKind.Estimate,
+        ScopeObject = "estimates",
+        Path = RecordPath.Accounting(EstimateResult.SingleKey, EstimateResult.ListKey),
+        Includes = ["lines", "invoices"],
+        Get = static (api, account, id, search, connection, t) => api.GetEstimateAsync(account, id, search, connection, t),
+        List = static (api, account, search, connection, t) => api.ListEstimatesAsync(account, search, connection, t),
+        Create = static (api, account, search, body, connection, t) => api.CreateEstimateAsync(account, search, body, connection, t),
+        Update = static (api, account, id, search, body, connection, t) => api.UpdateEstimateAsync(account, id, search, body, connection, t),
+        StateBody = static visState => new EstimateBody(new EstimateWrite { VisState = visState }),
+        ServerFilters = static (query, search) =>
+        {
+            search.UpdatedMin = UpdatedMin(query);
+            search.CustomerId = FreshBooksValues.ParseId(query.ContactId);
+            search.StatusIds = EstimateStatusMapping.StatusIds(query.Statuses);
+            ApplyDateRange(query.IssueDate, search);
+        },
+        ServerFiltersExact = static query => query.UpdatedSince is null && query.Statuses is null,
+    };
+
     /// <summary>The day-granular <c>search[updated_min]</c> covering <c>UpdatedSince</c> (FreshBooks compares Eastern dates).</summary>
     private static string? UpdatedMin(RecordQuery query) =>
         query.UpdatedSince is { } since ? FreshBooksValues.Date(EasternTime.DateOf(since)) : null;

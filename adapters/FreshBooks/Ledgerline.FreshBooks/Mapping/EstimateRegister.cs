@@ -1,0 +1,66 @@
+using Ledgerline.FreshBooks.Api;
+using Mapster;
+
+namespace Ledgerline.FreshBooks.Mapping;
+
+/// <summary>
+/// Estimates with their lines. A wire estimate is mapped as a <see cref="PricedEstimate"/>, whose amounts follow the
+/// invoice's arithmetic (tax is what makes them add up). FreshBooks estimates have no expiry date: it is never sent and
+/// reads as null.
+/// </summary>
+internal sealed class EstimateRegister : IRegister
+{
+    public void Register(TypeAdapterConfig config)
+    {
+        config.NewConfig<EstimateWire, Estimate>()
+            .MapWith(wire => PricedEstimate.Of(wire).Adapt<PricedEstimate, Estimate>(config));
+
+        config.NewConfig<PricedEstimate, Estimate>()
+            .Map(d => d.Id, s => s.Id)
+            .Map(d => d.UpdatedAt, s => FreshBooksValues.EasternUpdated(s.Wire.Updated, s.Wire.CreatedAt))
+            .Map(d => d.State, s => FreshBooksValues.State(s.Wire.VisState))
+            .Map(d => d.Number, s => FreshBooksValues.Text(s.Wire.EstimateNumber))
+            .Map(d => d.ContactId, s => s.ContactId)
+            .Map(d => d.Status, s => s.Status)
+            .Map(d => d.ProviderStatus, s => EstimateStatusMapping.Raw(s.Wire.UiStatus, s.Wire.Status))
+            .Map(d => d.IssueDate, s => s.IssueDate)
+            .Ignore(d => d.ExpiryDate)
+            .Map(d => d.Currency, s => s.Priced.Currency)
+            .Map(d => d.Lines, s => s.Priced.Lines)
+            .Map(d => d.DiscountPercent, s => FreshBooksValues.Decimal(s.Wire.DiscountValue) ?? 0m)
+            .Map(d => d.Subtotal, s => s.Priced.Subtotal)
+            .Map(d => d.Discount, s => s.Priced.Discount)
+            .Map(d => d.Tax, s => s.Priced.Total - s.Priced.Subtotal + s.Priced.Discount)
+            .Map(d => d.Total, s => s.Priced.Total)
+            .Map(d => d.Notes, s => FreshBooksValues.Text(s.Wire.Notes))
+            .Map(d => d.Terms, s => FreshBooksValues.Text(s.Wire.Terms))
+            .Map(d => d.InvoiceId, s => PricedEstimate.InvoiceIdOf(s.Wire))
+            .Ignore(d => d.RawRepresentation);
+
+        config.NewConfig<NewEstimate, EstimateWrite>()
+            .Map(d => d.CustomerId, s => FreshBooksValues.ParseId(s.ContactId))
+            .Map(d => d.CreateDate, s => FreshBooksValues.Date(s.IssueDate))
+            .Map(d => d.CurrencyCode, s => s.Currency.Value)
+            .Map(d => d.EstimateNumber, s => s.Number)
+            .Map(d => d.DiscountValue, s => FreshBooksValues.Number(s.DiscountPercent))
+            .Map(d => d.Notes, s => s.Notes)
+            .Map(d => d.Terms, s => s.Terms)
+            .Map(d => d.Lines, s => InvoiceRegister.LinesOut(s.Lines))
+            .Ignore(d => d.VisState)
+            .Ignore(d => d.ActionMarkAsSent)
+            .Ignore(d => d.ActionAccept);
+
+        config.NewConfig<EstimateChanges, EstimateWrite>()
+            .Map(d => d.CustomerId, s => s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId))
+            .Map(d => d.CreateDate, s => s.IssueDate.HasValue ? FreshBooksValues.Date(s.IssueDate.Value) : null)
+            .Ignore(d => d.CurrencyCode)
+            .Map(d => d.EstimateNumber, s => s.Number)
+            .Map(d => d.DiscountValue, s => s.DiscountPercent.HasValue ? FreshBooksValues.Number(s.DiscountPercent.Value) : null)
+            .Map(d => d.Notes, s => s.Notes)
+            .Map(d => d.Terms, s => s.Terms)
+            .Map(d => d.Lines, s => s.Lines == null ? null : InvoiceRegister.LinesOut(s.Lines))
+            .Ignore(d => d.VisState)
+            .Ignore(d => d.ActionMarkAsSent)
+            .Ignore(d => d.ActionAccept);
+    }
+}
