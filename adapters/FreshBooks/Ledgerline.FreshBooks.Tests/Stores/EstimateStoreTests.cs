@@ -152,6 +152,31 @@ public sealed class EstimateStoreTests(SandboxClassFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task ConvertToInvoiceAsync_InvoiceSent_EstimateReadsInvoicedAndCannotBeAcceptedAgain()
+    {
+        var (ledger, contactId) = await OpenAsync();
+        var estimate = await ledger.Estimates.CreateAsync(FixtureEstimate(contactId), Ct);
+        await ledger.Estimates.AcceptAsync(estimate.Id, Ct);
+        var invoice = await ledger.Estimates.ConvertToInvoiceAsync(estimate.Id, Ct);
+
+        await ledger.Invoices.MarkAsSentAsync(invoice.Id, Ct);
+        var invoiced = await ledger.Estimates.GetAsync(estimate.Id, Ct);
+        var again = await ledger.Estimates.ConvertToInvoiceAsync(estimate.Id, Ct);
+        var listed = await ledger.Estimates.ListAsync(new EstimateQuery
+        {
+            ContactId = contactId, Statuses = new HashSet<EstimateStatus> { EstimateStatus.Invoiced },
+        }, Ct).ToListAsync(Ct);
+        var error = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Estimates.AcceptAsync(estimate.Id, Ct));
+
+        Assert.Equal(EstimateStatus.Invoiced, invoiced.Status);
+        Assert.Equal("invoiced", invoiced.ProviderStatus);
+        Assert.Equal(invoice.Id, invoiced.InvoiceId);
+        Assert.Equal(invoice.Id, again.Id);
+        Assert.Equal([estimate.Id], listed.Select(e => e.Id));
+        Assert.Contains(error.Errors, e => e.Code == "EstimateNotAcceptable");
+    }
+
+    [Fact]
     public async Task ListAsync_StatusesContactAndIssueDate_ServerFiltersThenExact()
     {
         var (ledger, contactId) = await OpenAsync();
