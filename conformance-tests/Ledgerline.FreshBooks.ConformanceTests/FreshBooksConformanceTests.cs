@@ -105,33 +105,18 @@ public sealed class FreshBooksTaxRateTests(FreshBooksConformanceFixture fixture)
 public sealed class FreshBooksEstimateTests(FreshBooksConformanceFixture fixture) : EstimateConformanceTests<FreshBooksConformanceFixture>(fixture)
 {
     /// <summary>
-    /// FreshBooks estimates have no expiry date (no <c>due_date</c> or other validity field), so the expiry reads back as
-    /// null. Everything else holds, and is asserted: the invoice arithmetic, status, contact, notes and lines.
+    /// FreshBooks estimates have no expiry date (no <c>due_date</c> or other validity field). Rather than drop it, the
+    /// adapter refuses an estimate that sets one, typed and before any request.
     /// </summary>
-    [ConformanceDeviation("FreshBooks estimates have no expiry date: ExpiryDate is not stored and reads back as null.")]
-    public override async Task CreateAsync_DiscountAndTax_ComputesTotalsLikeAnInvoice()
+    [ConformanceDeviation("FreshBooks estimates have no expiry date: an ExpiryDate is refused before any request instead of being dropped.")]
+    public override async Task CreateAsync_ExpiryDate_RoundTrips()
     {
         var contactId = await ContactAsync();
-        var created = await Ledger.Estimates.CreateAsync(
-            Estimate(contactId) with
-            {
-                DiscountPercent = 10m,
-                Lines = [Line("Design", 2m, 50m, new LineTax("HST", 13m)), Line("Hosting", 1m, 20m)],
-                Notes = "Valid for 30 days.",
-            },
-            Cancellation);
 
-        AssertWellFormed(created);
-        Assert.Equal(EstimateStatus.Draft, created.Status);
-        Assert.Equal(contactId, created.ContactId);
-        Assert.Null(created.ExpiryDate);
-        Assert.Null((await Ledger.Estimates.GetAsync(created.Id, Cancellation)).ExpiryDate);
-        Assert.Equal(Usd(120m), created.Subtotal);
-        Assert.Equal(Usd(12m), created.Discount);
-        Assert.Equal(Usd(11.70m), created.Tax);
-        Assert.Equal(Usd(119.70m), created.Total);
-        Assert.Equal("Valid for 30 days.", created.Notes);
-        Assert.Equal(2, created.Lines.Count);
+        var error = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+            () => Ledger.Estimates.CreateAsync(Estimate(contactId) with { ExpiryDate = Day.AddDays(30) }, Cancellation));
+
+        Assert.Equal(("ExpiryDate", "NotSupportedByProvider"), (Assert.Single(error.Errors).Field, error.Errors[0].Code));
     }
 
     /// <summary>
@@ -186,7 +171,6 @@ public sealed class FreshBooksEstimateTests(FreshBooksConformanceFixture fixture
         ContactId = contactId,
         Currency = CurrencyCode.USD,
         IssueDate = Day,
-        ExpiryDate = Day.AddDays(30),
         Lines = [Line("Proposal", 1m, 100m)],
     };
 

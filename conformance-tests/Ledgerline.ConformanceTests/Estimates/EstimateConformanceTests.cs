@@ -31,13 +31,24 @@ public abstract class EstimateConformanceTests<TFixture>(TFixture fixture) : Con
         AssertWellFormed(created);
         Assert.Equal(EstimateStatus.Draft, created.Status);
         Assert.Equal(contactId, created.ContactId);
-        Assert.Equal(Samples.Day.AddDays(30), created.ExpiryDate);
         Assert.Equal(Samples.Usd(120m), created.Subtotal);
         Assert.Equal(Samples.Usd(12m), created.Discount);
         Assert.Equal(Samples.Usd(11.70m), created.Tax);
         Assert.Equal(Samples.Usd(119.70m), created.Total);
         Assert.Equal("Valid for 30 days.", created.Notes);
         Assert.Equal(2, created.Lines.Count);
+    }
+
+    [Fact]
+    public virtual async Task CreateAsync_ExpiryDate_RoundTrips()
+    {
+        RequireForSetup(EntityKind.Estimate, StoreOperations.Create | StoreOperations.Get);
+        var contactId = await ContactAsync();
+
+        var created = await Ledger.Estimates.CreateAsync(Samples.Estimate(contactId) with { ExpiryDate = Samples.Day.AddDays(30) }, Cancellation);
+
+        Assert.Equal(Samples.Day.AddDays(30), created.ExpiryDate);
+        Assert.Equal(Samples.Day.AddDays(30), (await Ledger.Estimates.GetAsync(created.Id, Cancellation)).ExpiryDate);
     }
 
     [Fact]

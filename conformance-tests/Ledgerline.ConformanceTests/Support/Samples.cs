@@ -75,13 +75,12 @@ internal static class Samples
         UnitPrice = Usd(10m + n),
     };
 
-    /// <summary>A one-line USD estimate valid for 30 days.</summary>
+    /// <summary>A one-line USD estimate without an expiry date (not every provider keeps one).</summary>
     public static NewEstimate Estimate(string contactId, decimal total = 100m) => new()
     {
         ContactId = contactId,
         Currency = CurrencyCode.USD,
         IssueDate = Day,
-        ExpiryDate = Day.AddDays(30),
         Lines = [Line("Proposal", 1m, total)],
     };
 

@@ -19,8 +19,22 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
 {
     private static readonly RecordPath InvoicePath = AccountingEntities.Invoices.Path;
 
+    // FreshBooks estimates have no validity field: an expiry would be dropped, so it is refused before any request.
+    private static void RefuseExpiry(DateOnly? expiry)
+    {
+        if (expiry is not null)
+        {
+            throw new LedgerValidationException(
+                [new FieldError(nameof(NewEstimate.ExpiryDate), "FreshBooks estimates have no expiry date; leave ExpiryDate null.", "NotSupportedByProvider")])
+            {
+                Provider = FreshBooksRequest.ProviderName,
+            };
+        }
+    }
+
     protected override ValueTask<EstimateBody> CreateBodyAsync(NewEstimate draft, FreshBooksCall call, CancellationToken cancellationToken)
     {
+        RefuseExpiry(draft.ExpiryDate);
         _ = FreshBooksValues.ParseId(draft.ContactId)
             ?? throw new RecordNotFoundException(EntityKind.Contact, draft.ContactId) { Provider = FreshBooksRequest.ProviderName };
         return ValueTask.FromResult(new EstimateBody(draft.Adapt<NewEstimate, EstimateWrite>(Context.Mapping)));
@@ -28,6 +42,7 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
 
     protected override ValueTask<EstimateBody> UpdateBodyAsync(string id, EstimateChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
     {
+        RefuseExpiry(changes.ExpiryDate);
         if (changes.ContactId is { } contact && FreshBooksValues.ParseId(contact) is null)
         {
             throw new RecordNotFoundException(EntityKind.Contact, contact) { Provider = FreshBooksRequest.ProviderName };
