@@ -60,6 +60,10 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
         {
             Operations = StoreOperations.All | StoreOperations.MarkSent | StoreOperations.Accept | StoreOperations.ConvertToInvoice,
         },
+        [EntityKind.CreditNote] = Accounting(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)) with
+        {
+            Operations = StoreOperations.All | StoreOperations.Allocate,
+        },
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;

@@ -29,6 +29,9 @@ namespace Ledgerline.FreshBooks;
 /// <item>Estimates: <c>UpdatedSince</c>, <c>ContactId</c> (<c>search[customerid]</c>), <c>Statuses</c>
 /// (<c>search[statusids][]</c>, then exact), <c>IssueDate</c> (<c>search[date_min/max]</c>). Mark sent, accept and convert
 /// to invoice; no decline (FreshBooks has none).</item>
+/// <item>Credit notes: <c>UpdatedSince</c>, <c>ContactId</c> (<c>search[clientid]</c>), <c>IssueDate</c>
+/// (<c>search[date_min/max]</c>), <c>Statuses</c> (client-side). Allocate, as a payment of type Credit naming the credit
+/// note; allocations are read back from the payments that spent it.</item>
 /// </list>
 /// Every accounting store with <c>vis_state</c> supports every state: FreshBooks keeps deleted records readable (<c>vis_state</c> 1).
 /// </remarks>
@@ -67,6 +70,10 @@ internal static class FreshBooksCapabilities
         [EntityKind.Estimate] = Accounting(nameof(EstimateQuery.ContactId), nameof(EstimateQuery.Statuses), nameof(EstimateQuery.IssueDate)) with
         {
             Operations = StoreOperations.All | StoreOperations.MarkSent | StoreOperations.Accept | StoreOperations.ConvertToInvoice,
+        },
+        [EntityKind.CreditNote] = Accounting(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)) with
+        {
+            Operations = StoreOperations.All | StoreOperations.Allocate,
         },
     });
 

@@ -57,6 +57,7 @@ internal sealed class FreshBooksLedger : ILedger
             new FreshBooksItemStore(context, taxRates),
             new FreshBooksProjectStore(context, contacts),
             new FreshBooksEstimateStore(context, invoices),
+            new FreshBooksCreditNoteStore(context),
         ];
     }
 

@@ -59,4 +59,8 @@ internal sealed class AccountingSearch
     [AliasAs("search[statusids][]")]
     [Query(CollectionFormat.Multi)]
     public IReadOnlyList<int>? StatusIds { get; set; }
+
+    /// <summary>Payments: only those that spent this credit note.</summary>
+    [AliasAs("search[creditid]")]
+    public long? CreditId { get; set; }
 }

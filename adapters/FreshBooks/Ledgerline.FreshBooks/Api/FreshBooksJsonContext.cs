@@ -60,4 +60,12 @@ namespace Ledgerline.FreshBooks.Api;
 [JsonSerializable(typeof(AccountingEnvelope<EstimateResult>))]
 [JsonSerializable(typeof(EstimateBody))]
 [JsonSerializable(typeof(EstimateInvoiceBody))]
+[JsonSerializable(typeof(CreditNoteWire))]
+[JsonSerializable(typeof(CreditNoteWrite))]
+[JsonSerializable(typeof(AccountingEnvelope<CreditNoteResult>))]
+[JsonSerializable(typeof(CreditNoteBody))]
+[JsonSerializable(typeof(CreditPaymentWire))]
+[JsonSerializable(typeof(CreditPaymentWrite))]
+[JsonSerializable(typeof(AccountingEnvelope<CreditPaymentResult>))]
+[JsonSerializable(typeof(CreditPaymentBody))]
 internal sealed partial class FreshBooksJsonContext : JsonSerializerContext;

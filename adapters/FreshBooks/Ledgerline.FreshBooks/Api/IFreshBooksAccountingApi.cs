@@ -258,4 +258,52 @@ internal interface IFreshBooksAccountingApi
         [Body(buffered: true)] EstimateInvoiceBody body,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
         CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/credit_notes/credit_notes/{id}")]
+    Task<IApiResponse<AccountingEnvelope<CreditNoteResult>>> GetCreditNoteAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/credit_notes/credit_notes")]
+    Task<IApiResponse<AccountingEnvelope<CreditNoteResult>>> ListCreditNotesAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Post("/accounting/account/{accountId}/credit_notes/credit_notes")]
+    Task<IApiResponse<AccountingEnvelope<CreditNoteResult>>> CreateCreditNoteAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] CreditNoteBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Put("/accounting/account/{accountId}/credit_notes/credit_notes/{id}")]
+    Task<IApiResponse<AccountingEnvelope<CreditNoteResult>>> UpdateCreditNoteAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] CreditNoteBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    /// <summary>Spends a credit note on an invoice: a payment of type Credit naming it (FreshBooks has no apply-credit endpoint).</summary>
+    [Post("/accounting/account/{accountId}/payments/payments")]
+    Task<IApiResponse<AccountingEnvelope<PaymentResult>>> CreateCreditPaymentAsync(
+        string accountId,
+        [Body(buffered: true)] CreditPaymentBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    /// <summary>The payments that spent a credit note (<c>search[creditid]</c>).</summary>
+    [Get("/accounting/account/{accountId}/payments/payments")]
+    Task<IApiResponse<AccountingEnvelope<CreditPaymentResult>>> ListCreditPaymentsAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 }

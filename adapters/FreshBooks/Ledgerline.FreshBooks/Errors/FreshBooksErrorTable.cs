@@ -224,6 +224,7 @@ internal static class FreshBooksErrorTable
         "taxid" or "tax1" or "tax2" => EntityKind.TaxRate,
         "itemid" => EntityKind.Item,
         "estimateid" => EntityKind.Estimate,
+        "creditid" => EntityKind.CreditNote,
         _ => null,
     };
 
@@ -238,6 +239,7 @@ internal static class FreshBooksErrorTable
         "item" => EntityKind.Item,
         "project" => EntityKind.Project,
         "estimate" => EntityKind.Estimate,
+        "credit_note" or "credit" => EntityKind.CreditNote,
         _ => null,
     };
 
@@ -279,6 +281,9 @@ internal static class FreshBooksErrorTable
         "project_id" => nameof(NewTimeEntry.ProjectId),
         "billable" => nameof(NewTimeEntry.Billable),
         "estimate_number" => nameof(NewEstimate.Number),
+        "credit_number" => nameof(NewCreditNote.Number),
+        // A credit payment refused on creditid names a credit note of another client than the invoice's.
+        "creditid" when entity == EntityKind.CreditNote => nameof(NewCreditAllocation.InvoiceId),
         _ => field,
     };
 }

@@ -26,7 +26,8 @@ internal static class FreshBooksMapping
         config.Default.ShallowCopyForSameType(true);
         config.Apply(new ContactRegister(), new InvoiceRegister(), new PaymentRegister(), new ExpenseRegister(), new TimeEntryRegister(),
             new TaxRateRegister(), new ItemRegister(), new ProjectRegister(),
-            new EstimateRegister());
+            new EstimateRegister(),
+            new CreditNoteRegister());
         return config;
     }
 }

@@ -162,6 +162,30 @@ internal static class AccountingEntities
         ServerFiltersExact = static query => query.UpdatedSince is null && query.Statuses is null,
     };
 
+    /// <summary>
+    /// Credit notes (<c>credit_notes/credit_notes</c>, scope <c>user:credit_notes:*</c>), always with <c>include[]=lines</c>.
+    /// <c>Statuses</c> is client-side (the status is computed from <c>paid</c>).
+    /// </summary>
+    public static AccountingEntity<CreditNote, CreditNoteQuery, CreditNoteWire, CreditNoteBody, CreditNoteResult> CreditNotes { get; } = new()
+    {
+        Entity = EntityKind.CreditNote,
+        ScopeObject = "credit_notes",
+        Path = RecordPath.Accounting(CreditNoteResult.SingleKey, CreditNoteResult.ListKey),
+        Includes = ["lines"],
+        Get = static (api, account, id, search, connection, t) => api.GetCreditNoteAsync(account, id, search, connection, t),
+        List = static (api, account, search, connection, t) => api.ListCreditNotesAsync(account, search, connection, t),
+        Create = static (api, account, search, body, connection, t) => api.CreateCreditNoteAsync(account, search, body, connection, t),
+        Update = static (api, account, id, search, body, connection, t) => api.UpdateCreditNoteAsync(account, id, search, body, connection, t),
+        StateBody = static visState => new CreditNoteBody(new CreditNoteWrite { VisState = visState }),
+        ServerFilters = static (query, search) =>
+        {
+            search.UpdatedMin = UpdatedMin(query);
+            search.ClientId = FreshBooksValues.ParseId(query.ContactId);
+            ApplyDateRange(query.IssueDate, search);
+        },
+        ServerFiltersExact = static query => query.UpdatedSince is null && query.Statuses is null,
+    };
+
     /// <summary>The day-granular <c>search[updated_min]</c> covering <c>UpdatedSince</c> (FreshBooks compares Eastern dates).</summary>
     private static string? UpdatedMin(RecordQuery query) =>
         query.UpdatedSince is { } since ? FreshBooksValues.Date(EasternTime.DateOf(since)) : null;
