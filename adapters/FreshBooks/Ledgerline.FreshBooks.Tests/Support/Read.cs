@@ -23,6 +23,7 @@ internal static class Read
             var t when t == typeof(Project) => Projects(response, keepRaw, null),
             var t when t == typeof(Item) => Accounting<ItemResult, ItemWire, Item>(response, AccountingEntities.Items.Path, keepRaw),
             var t when t == typeof(Estimate) => Accounting<EstimateResult, EstimateWire, Estimate>(response, AccountingEntities.Estimates.Path, keepRaw),
+            var t when t == typeof(CreditNote) => Accounting<CreditNoteResult, CreditNoteWire, CreditNote>(response, AccountingEntities.CreditNotes.Path, keepRaw),
             _ => throw new ArgumentException($"No FreshBooks reader for {typeof(TRecord).Name}."),
         };
         return (TRecord)record;
