@@ -13,7 +13,29 @@ public sealed class FreshBooksExpenseTests(FreshBooksConformanceFixture fixture)
 
 public sealed class FreshBooksTimeEntryTests(FreshBooksConformanceFixture fixture) : TimeEntryConformanceTests<FreshBooksConformanceFixture>(fixture);
 
-public sealed class FreshBooksStateTests(FreshBooksConformanceFixture fixture) : RecordStateConformanceTests<FreshBooksConformanceFixture>(fixture);
+public sealed class FreshBooksStateTests(FreshBooksConformanceFixture fixture) : RecordStateConformanceTests<FreshBooksConformanceFixture>(fixture)
+{
+    /// <summary>Bills only: FreshBooks bills have no notes (refused); a deleted bill's number change is refused as deleted.</summary>
+    [Theory]
+    [MemberData(nameof(ConformanceData.Entities), MemberType = typeof(ConformanceData))]
+    [ConformanceDeviation("FreshBooks bills have no notes: a deleted bill is shown refusing a number change instead of the suite's notes change.")]
+    public override async Task UpdateAsync_DeletedRecord_ThrowsRecordDeleted(EntityKind entity)
+    {
+        if (entity != EntityKind.Bill)
+        {
+            await base.UpdateAsync_DeletedRecord_ThrowsRecordDeleted(entity);
+            return;
+        }
+
+        var vendorId = (await Ledger.Vendors.CreateAsync(BillSamples.Vendor(1), Cancellation)).Id;
+        var bill = await Ledger.Bills.CreateAsync(BillSamples.Bill(vendorId), Cancellation);
+        await Ledger.Bills.DeleteAsync(bill.Id, Cancellation);
+
+        var refused = await Assert.ThrowsAsync<RecordDeletedException>(() => Ledger.Bills.UpdateAsync(bill.Id, new BillChanges { Number = "B-2" }, Cancellation));
+
+        Assert.Equal((EntityKind.Bill, bill.Id), (refused.Entity, refused.Id));
+    }
+}
 
 public sealed class FreshBooksPagingTests(FreshBooksConformanceFixture fixture) : PagingConformanceTests<FreshBooksConformanceFixture>(fixture);
 
@@ -26,9 +48,15 @@ public sealed class FreshBooksQueryTests(FreshBooksConformanceFixture fixture) :
     /// </summary>
     [Theory]
     [MemberData(nameof(ConformanceData.Entities), MemberType = typeof(ConformanceData))]
-    [ConformanceDeviation("FreshBooks time entries carry no updated_at: UpdatedAt is created_at and does not move on update; UpdatedSince is filtered by FreshBooks' updated_since, which does see the update.")]
+    [ConformanceDeviation("FreshBooks bills have no notes, so a bill is touched by its number; FreshBooks time entries carry no updated_at: UpdatedAt is created_at and does not move on update; UpdatedSince is filtered by FreshBooks' updated_since, which does see the update.")]
     public override async Task ListAsync_UpdatedSinceAfterUpdate_ReturnsTheUpdatedRecord(EntityKind entity)
     {
+        if (entity == EntityKind.Bill)
+        {
+            await BillUpdatedSinceAfterUpdateAsync();
+            return;
+        }
+
         if (entity != EntityKind.TimeEntry)
         {
             await base.ListAsync_UpdatedSinceAfterUpdate_ReturnsTheUpdatedRecord(entity);
@@ -48,11 +76,48 @@ public sealed class FreshBooksQueryTests(FreshBooksConformanceFixture fixture) :
         AssertSameIds([changed.Id], listed);
         Assert.NotEqual(changed.Id, untouched.Id);
     }
+
+    /// <summary>Bills have no notes in FreshBooks (refused); the bill is touched by changing its number instead.</summary>
+    private async Task BillUpdatedSinceAfterUpdateAsync()
+    {
+        var vendorId = (await Ledger.Vendors.CreateAsync(BillSamples.Vendor(1), Cancellation)).Id;
+        var changed = await Ledger.Bills.CreateAsync(BillSamples.Bill(vendorId, 101m), Cancellation);
+        var untouched = await Ledger.Bills.CreateAsync(BillSamples.Bill(vendorId, 102m), Cancellation);
+        await AdvanceClockAsync();
+
+        var updated = await Ledger.Bills.UpdateAsync(changed.Id, new BillChanges { Number = "B-3" }, Cancellation);
+
+        Assert.True(updated.UpdatedAt > untouched.UpdatedAt, "An update must move UpdatedAt forward.");
+        AssertSameIds([changed.Id], await ToListAsync(Ledger.Bills.ListAsync(new BillQuery { UpdatedSince = updated.UpdatedAt }, Cancellation)));
+    }
 }
 
 public sealed class FreshBooksTotalsTests(FreshBooksConformanceFixture fixture) : TotalsConformanceTests<FreshBooksConformanceFixture>(fixture);
 
-public sealed class FreshBooksErrorTests(FreshBooksConformanceFixture fixture) : ErrorConformanceTests<FreshBooksConformanceFixture>(fixture);
+public sealed class FreshBooksErrorTests(FreshBooksConformanceFixture fixture) : ErrorConformanceTests<FreshBooksConformanceFixture>(fixture)
+{
+    /// <summary>
+    /// Bills only: FreshBooks bills have no notes, and the suite touches a bill by changing its notes, which the adapter
+    /// refuses before any request. What is asserted instead: that refusal, and an update of the number of a missing bill
+    /// failing as a missing bill.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ConformanceData.Entities), MemberType = typeof(ConformanceData))]
+    [ConformanceDeviation("FreshBooks bills have no notes: the suite's notes change is refused before any request; a missing bill is shown with a number change.")]
+    public override async Task UpdateAsync_MissingId_ThrowsNotFound(EntityKind entity)
+    {
+        if (entity != EntityKind.Bill)
+        {
+            await base.UpdateAsync_MissingId_ThrowsNotFound(entity);
+            return;
+        }
+
+        await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Bills.UpdateAsync(MissingId, new BillChanges { Notes = "x" }, Cancellation));
+        var missing = await Assert.ThrowsAsync<RecordNotFoundException>(() => Ledger.Bills.UpdateAsync(MissingId, new BillChanges { Number = "B-1" }, Cancellation));
+
+        Assert.Equal((EntityKind.Bill, MissingId), (missing.Entity, missing.Id));
+    }
+}
 
 public sealed class FreshBooksConcurrencyTests(FreshBooksConformanceFixture fixture) : ConcurrencyConformanceTests<FreshBooksConformanceFixture>(fixture);
 
@@ -180,7 +245,58 @@ public sealed class FreshBooksEstimateTests(FreshBooksConformanceFixture fixture
 
 public sealed class FreshBooksCreditNoteTests(FreshBooksConformanceFixture fixture) : CreditNoteConformanceTests<FreshBooksConformanceFixture>(fixture);
 
-public sealed class FreshBooksBillTests(FreshBooksConformanceFixture fixture) : BillConformanceTests<FreshBooksConformanceFixture>(fixture);
+public sealed class FreshBooksBillTests(FreshBooksConformanceFixture fixture) : BillConformanceTests<FreshBooksConformanceFixture>(fixture)
+{
+    /// <summary>
+    /// FreshBooks computes a bill's status itself and reports an unpaid bill whose due date is before its today as
+    /// <c>overdue</c>; the suite's bills are dated in the past. What is asserted instead: every total, and the status read
+    /// as <see cref="BillStatus.Overdue"/> exactly when the due date is before the sandbox's today (else Open).
+    /// </summary>
+    [ConformanceDeviation("FreshBooks reports an unpaid bill past its due date as overdue: the suite's past-dated bill reads Overdue, not Open.")]
+    public override async Task CreateAsync_TwoLinesWithTax_ComputesTotalsAndIsOpen()
+    {
+        var vendorId = (await Ledger.Vendors.CreateAsync(BillSamples.Vendor(1), Cancellation)).Id;
+        var created = await Ledger.Bills.CreateAsync(
+            BillSamples.Bill(vendorId) with
+            {
+                Number = "INV-991",
+                Lines =
+                [
+                    new NewBillLine { Description = "Paper", Quantity = 3m, UnitPrice = BillSamples.Usd(12.50m), Taxes = [new LineTax("GST", 5m)] },
+                    new NewBillLine { Description = "Toner", Quantity = 1m, UnitPrice = BillSamples.Usd(80m) },
+                ],
+            },
+            Cancellation);
+
+        Assert.Equal(vendorId, created.VendorId);
+        Assert.Equal("INV-991", created.Number);
+        Assert.Equal(UnpaidStatus(created), created.Status);
+        Assert.Equal((BillSamples.Usd(117.50m), BillSamples.Usd(1.88m), BillSamples.Usd(119.38m), BillSamples.Usd(119.38m)),
+            (created.Subtotal, created.Tax, created.Total, created.AmountDue));
+        Assert.Equal(BillSamples.Day.AddDays(30), created.DueDate);
+    }
+
+    /// <summary>As above: once its only payment is deleted, the past-due bill reads Overdue (unpaid), with all of it due.</summary>
+    [ConformanceDeviation("FreshBooks reports an unpaid bill past its due date as overdue: the reopened past-dated bill reads Overdue, not Open.")]
+    public override async Task DeleteBillPaymentAsync_OnlyPayment_ReopensTheBill()
+    {
+        var vendorId = (await Ledger.Vendors.CreateAsync(BillSamples.Vendor(1), Cancellation)).Id;
+        var bill = await Ledger.Bills.CreateAsync(BillSamples.Bill(vendorId, 30m), Cancellation);
+        var payment = await Ledger.BillPayments.CreateAsync(BillSamples.BillPayment(bill.Id, 30m), Cancellation);
+        Assert.Equal(BillStatus.Paid, (await Ledger.Bills.GetAsync(bill.Id, Cancellation)).Status);
+
+        await Ledger.BillPayments.DeleteAsync(payment.Id, Cancellation);
+        var reopened = await Ledger.Bills.GetAsync(bill.Id, Cancellation);
+
+        Assert.Equal((UnpaidStatus(reopened), BillSamples.Usd(30m)), (reopened.Status, reopened.AmountDue));
+    }
+
+    private BillStatus UnpaidStatus(Bill bill)
+    {
+        var today = DateOnly.FromDateTime(Fixture.Sandbox.Clock.GetUtcNow().UtcDateTime);
+        return bill.DueDate is { } due && due < today ? BillStatus.Overdue : BillStatus.Open;
+    }
+}
 
 public sealed class FreshBooksProjectTests(FreshBooksConformanceFixture fixture) : ProjectConformanceTests<FreshBooksConformanceFixture>(fixture)
 {
@@ -223,3 +339,27 @@ public sealed class FreshBooksProjectTests(FreshBooksConformanceFixture fixture)
 }
 
 public sealed class FreshBooksCompanyTests(FreshBooksConformanceFixture fixture) : CompanyConformanceTests<FreshBooksConformanceFixture>(fixture);
+
+/// <summary>The suite's vendor, bill and bill payment samples, for the FreshBooks bill deviations.</summary>
+internal static class BillSamples
+{
+    public static DateOnly Day { get; } = new(2025, 3, 10);
+
+    public static Money Usd(decimal amount) => new(amount, CurrencyCode.USD);
+
+    public static NewVendor Vendor(int n) => new() { Name = $"Supplier {n} Ltd", Email = $"billing{n}@supplier.example", Currency = CurrencyCode.USD };
+
+    public static NewBill Bill(string vendorId, decimal total = 100m) => new()
+    {
+        VendorId = vendorId,
+        Currency = CurrencyCode.USD,
+        IssueDate = Day,
+        DueDate = Day.AddDays(30),
+        Lines = [new NewBillLine { Description = "Office supplies", Quantity = 1m, UnitPrice = Usd(total) }],
+    };
+
+    public static NewBillPayment BillPayment(string billId, decimal amount) => new()
+    {
+        BillId = billId, Amount = Usd(amount), Date = Day, Method = "Bank Transfer",
+    };
+}

@@ -32,6 +32,14 @@ namespace Ledgerline.FreshBooks;
 /// <item>Credit notes: <c>UpdatedSince</c>, <c>ContactId</c> (<c>search[clientid]</c>), <c>IssueDate</c>
 /// (<c>search[date_min/max]</c>), <c>Statuses</c> (client-side). Allocate, as a payment of type Credit naming the credit
 /// note; allocations are read back from the payments that spent it.</item>
+/// <item>Vendors (bill vendors): <c>UpdatedSince</c> (<c>search[updated_min]</c>), <c>NameContains</c>
+/// (<c>search[vendor_name_like]</c>, then exact).</item>
+/// <item>Bills: <c>UpdatedSince</c>, <c>VendorId</c> (<c>search[vendorid]</c>), <c>IssueDate</c>
+/// (<c>search[issue_date_min/max]</c>), <c>DueDate</c> (<c>search[due_date_min/max]</c>, then exact), <c>Statuses</c>
+/// (client-side). No notes (refused).</item>
+/// <item>Bill payments: <c>BillId</c> (<c>search[billid]</c>), <c>Date</c>
+/// (<c>search[paid_date_min/max]</c>). No <c>UpdatedSince</c>: FreshBooks bill payments carry no update timestamp
+/// (<c>UpdatedAt</c> reads as the Unix epoch unless FreshBooks sends <c>updated_at</c>). Updated by PUT.</item>
 /// </list>
 /// Every accounting store with <c>vis_state</c> supports every state: FreshBooks keeps deleted records readable (<c>vis_state</c> 1).
 /// </remarks>
@@ -74,6 +82,13 @@ internal static class FreshBooksCapabilities
         [EntityKind.CreditNote] = Accounting(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)) with
         {
             Operations = StoreOperations.All | StoreOperations.Allocate,
+        },
+        [EntityKind.Vendor] = Accounting(nameof(VendorQuery.NameContains)),
+        [EntityKind.Bill] = Accounting(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
+        [EntityKind.BillPayment] = Accounting(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)) with
+        {
+            // FreshBooks bill payments carry no update timestamp: no UpdatedSince.
+            Filters = new HashSet<string>([nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)], StringComparer.Ordinal),
         },
     });
 

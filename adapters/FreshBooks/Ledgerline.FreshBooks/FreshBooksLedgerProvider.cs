@@ -46,6 +46,7 @@ internal sealed class FreshBooksLedger : ILedger
         var invoices = new FreshBooksInvoiceStore(context);
         var taxRates = new FreshBooksTaxRateStore(context);
         var contacts = new FreshBooksContactStore(context);
+        var bills = new FreshBooksBillStore(context);
         _stores =
         [
             contacts,
@@ -58,6 +59,9 @@ internal sealed class FreshBooksLedger : ILedger
             new FreshBooksProjectStore(context, contacts),
             new FreshBooksEstimateStore(context, invoices),
             new FreshBooksCreditNoteStore(context),
+            new FreshBooksVendorStore(context),
+            bills,
+            new FreshBooksBillPaymentStore(context, bills),
         ];
     }
 

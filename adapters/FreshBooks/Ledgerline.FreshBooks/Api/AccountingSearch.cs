@@ -63,4 +63,40 @@ internal sealed class AccountingSearch
     /// <summary>Payments: only those that spent this credit note.</summary>
     [AliasAs("search[creditid]")]
     public long? CreditId { get; set; }
+
+    /// <summary>Bill vendors: <c>search[vendor_name_like]</c>.</summary>
+    [AliasAs("search[vendor_name_like]")]
+    public string? VendorNameLike { get; set; }
+
+    /// <summary>Bills: <c>search[vendorid]</c>.</summary>
+    [AliasAs("search[vendorid]")]
+    public long? VendorId { get; set; }
+
+    /// <summary>Bills: <c>search[issue_date_min]</c>.</summary>
+    [AliasAs("search[issue_date_min]")]
+    public string? IssueDateMin { get; set; }
+
+    /// <summary>Bills: <c>search[issue_date_max]</c>.</summary>
+    [AliasAs("search[issue_date_max]")]
+    public string? IssueDateMax { get; set; }
+
+    /// <summary>Bills: <c>search[due_date_min]</c>.</summary>
+    [AliasAs("search[due_date_min]")]
+    public string? DueDateMin { get; set; }
+
+    /// <summary>Bills: <c>search[due_date_max]</c>.</summary>
+    [AliasAs("search[due_date_max]")]
+    public string? DueDateMax { get; set; }
+
+    /// <summary>Bill payments: <c>search[billid]</c>.</summary>
+    [AliasAs("search[billid]")]
+    public long? BillId { get; set; }
+
+    /// <summary>Bill payments: <c>search[paid_date_min]</c>.</summary>
+    [AliasAs("search[paid_date_min]")]
+    public string? PaidDateMin { get; set; }
+
+    /// <summary>Bill payments: <c>search[paid_date_max]</c>.</summary>
+    [AliasAs("search[paid_date_max]")]
+    public string? PaidDateMax { get; set; }
 }

@@ -306,4 +306,100 @@ internal interface IFreshBooksAccountingApi
         [Query] AccountingSearch query,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
         CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/bill_vendors/bill_vendors/{id}")]
+    Task<IApiResponse<AccountingEnvelope<BillVendorResult>>> GetBillVendorAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/bill_vendors/bill_vendors")]
+    Task<IApiResponse<AccountingEnvelope<BillVendorResult>>> ListBillVendorsAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Post("/accounting/account/{accountId}/bill_vendors/bill_vendors")]
+    Task<IApiResponse<AccountingEnvelope<BillVendorResult>>> CreateBillVendorAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] BillVendorBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Put("/accounting/account/{accountId}/bill_vendors/bill_vendors/{id}")]
+    Task<IApiResponse<AccountingEnvelope<BillVendorResult>>> UpdateBillVendorAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] BillVendorBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/bills/bills/{id}")]
+    Task<IApiResponse<AccountingEnvelope<BillResult>>> GetBillAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/bills/bills")]
+    Task<IApiResponse<AccountingEnvelope<BillResult>>> ListBillsAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Post("/accounting/account/{accountId}/bills/bills")]
+    Task<IApiResponse<AccountingEnvelope<BillResult>>> CreateBillAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] BillBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Put("/accounting/account/{accountId}/bills/bills/{id}")]
+    Task<IApiResponse<AccountingEnvelope<BillResult>>> UpdateBillAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] BillBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/bill_payments/bill_payments/{id}")]
+    Task<IApiResponse<AccountingEnvelope<BillPaymentResult>>> GetBillPaymentAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/bill_payments/bill_payments")]
+    Task<IApiResponse<AccountingEnvelope<BillPaymentResult>>> ListBillPaymentsAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Post("/accounting/account/{accountId}/bill_payments/bill_payments")]
+    Task<IApiResponse<AccountingEnvelope<BillPaymentResult>>> CreateBillPaymentAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] BillPaymentBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Put("/accounting/account/{accountId}/bill_payments/bill_payments/{id}")]
+    Task<IApiResponse<AccountingEnvelope<BillPaymentResult>>> UpdateBillPaymentAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] BillPaymentBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 }

@@ -225,6 +225,8 @@ internal static class FreshBooksErrorTable
         "itemid" => EntityKind.Item,
         "estimateid" => EntityKind.Estimate,
         "creditid" => EntityKind.CreditNote,
+        "vendorid" => EntityKind.Vendor,
+        "billid" => EntityKind.Bill,
         _ => null,
     };
 
@@ -240,6 +242,9 @@ internal static class FreshBooksErrorTable
         "project" => EntityKind.Project,
         "estimate" => EntityKind.Estimate,
         "credit_note" or "credit" => EntityKind.CreditNote,
+        "bill_vendor" or "vendor" => EntityKind.Vendor,
+        "bill" => EntityKind.Bill,
+        "bill_payment" => EntityKind.BillPayment,
         _ => null,
     };
 
@@ -262,6 +267,7 @@ internal static class FreshBooksErrorTable
         "tax1" or "tax2" => nameof(NewItem.TaxRateIds),
         "note" when entity == EntityKind.TimeEntry => nameof(NewTimeEntry.Note),
         "note" when entity == EntityKind.Payment => nameof(NewPayment.Note),
+        "note" when entity == EntityKind.BillPayment => nameof(NewBillPayment.Note),
         "note" or "notes" => nameof(NewInvoice.Notes),
         "customerid" or "clientid" or "client_id" or "userid" when entity != EntityKind.Contact => nameof(NewInvoice.ContactId),
         "create_date" => nameof(NewInvoice.IssueDate),
@@ -284,6 +290,16 @@ internal static class FreshBooksErrorTable
         "credit_number" => nameof(NewCreditNote.Number),
         // A credit payment refused on creditid names a credit note of another client than the invoice's.
         "creditid" when entity == EntityKind.CreditNote => nameof(NewCreditAllocation.InvoiceId),
+        "vendor_name" => nameof(NewVendor.Name),
+        "primary_contact_first_name" => nameof(NewVendor.FirstName),
+        "primary_contact_last_name" => nameof(NewVendor.LastName),
+        "primary_contact_email" => nameof(NewVendor.Email),
+        "vendorid" => nameof(NewBill.VendorId),
+        "bill_number" => nameof(NewBill.Number),
+        "issue_date" => nameof(NewBill.IssueDate),
+        "billid" => nameof(NewBillPayment.BillId),
+        "paid_date" => nameof(NewBillPayment.Date),
+        "payment_type" => nameof(NewBillPayment.Method),
         _ => field,
     };
 }

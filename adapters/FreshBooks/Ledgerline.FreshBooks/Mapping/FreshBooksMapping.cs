@@ -27,7 +27,8 @@ internal static class FreshBooksMapping
         config.Apply(new ContactRegister(), new InvoiceRegister(), new PaymentRegister(), new ExpenseRegister(), new TimeEntryRegister(),
             new TaxRateRegister(), new ItemRegister(), new ProjectRegister(),
             new EstimateRegister(),
-            new CreditNoteRegister());
+            new CreditNoteRegister(),
+            new VendorRegister(), new BillRegister());
         return config;
     }
 }

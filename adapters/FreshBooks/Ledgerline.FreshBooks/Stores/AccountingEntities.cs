@@ -186,6 +186,86 @@ internal static class AccountingEntities
         ServerFiltersExact = static query => query.UpdatedSince is null && query.Statuses is null,
     };
 
+    /// <summary>
+    /// Vendors over FreshBooks bill vendors (<c>bill_vendors/bill_vendors</c>, keyed by <c>vendorid</c>).
+    /// <c>NameContains</c> is sent as <c>search[vendor_name_like]</c>, then matched exactly here.
+    /// </summary>
+    public static AccountingEntity<Vendor, VendorQuery, BillVendorWire, BillVendorBody, BillVendorResult> Vendors { get; } = new()
+    {
+        Entity = EntityKind.Vendor,
+        ScopeObject = "bill_vendors",
+        Path = RecordPath.Accounting(BillVendorResult.SingleKey, BillVendorResult.ListKey),
+        Get = static (api, account, id, search, connection, t) => api.GetBillVendorAsync(account, id, search, connection, t),
+        List = static (api, account, search, connection, t) => api.ListBillVendorsAsync(account, search, connection, t),
+        Create = static (api, account, search, body, connection, t) => api.CreateBillVendorAsync(account, search, body, connection, t),
+        Update = static (api, account, id, search, body, connection, t) => api.UpdateBillVendorAsync(account, id, search, body, connection, t),
+        StateBody = static visState => new BillVendorBody(new BillVendorWrite { VisState = visState }),
+        ServerFilters = static (query, search) =>
+        {
+            search.UpdatedMin = UpdatedMin(query);
+            search.VendorNameLike = query.NameContains;
+        },
+        ServerFiltersExact = static query => query.UpdatedSince is null && query.NameContains is null,
+    };
+
+    /// <summary>
+    /// Bills (<c>bills/bills</c>; FreshBooks returns the lines without an include). <c>VendorId</c>, <c>IssueDate</c> and
+    /// <c>DueDate</c> are sent as <c>search[vendorid]</c>, <c>search[issue_date_min/max]</c> and
+    /// <c>search[due_date_min/max]</c>; <c>Statuses</c> is client-side.
+    /// </summary>
+    public static AccountingEntity<Bill, BillQuery, BillWire, BillBody, BillResult> Bills { get; } = new()
+    {
+        Entity = EntityKind.Bill,
+        ScopeObject = "bills",
+        Path = RecordPath.Accounting(BillResult.SingleKey, BillResult.ListKey),
+        Get = static (api, account, id, search, connection, t) => api.GetBillAsync(account, id, search, connection, t),
+        List = static (api, account, search, connection, t) => api.ListBillsAsync(account, search, connection, t),
+        Create = static (api, account, search, body, connection, t) => api.CreateBillAsync(account, search, body, connection, t),
+        Update = static (api, account, id, search, body, connection, t) => api.UpdateBillAsync(account, id, search, body, connection, t),
+        StateBody = static visState => new BillBody(new BillWrite { VisState = visState }),
+        ServerFilters = static (query, search) =>
+        {
+            search.UpdatedMin = UpdatedMin(query);
+            search.VendorId = FreshBooksValues.ParseId(query.VendorId);
+            if (query.IssueDate is { } issued)
+            {
+                search.IssueDateMin = issued.From is { } from ? FreshBooksValues.Date(from) : null;
+                search.IssueDateMax = issued.To is { } to ? FreshBooksValues.Date(to) : null;
+            }
+
+            if (query.DueDate is { } due)
+            {
+                search.DueDateMin = due.From is { } from ? FreshBooksValues.Date(from) : null;
+                search.DueDateMax = due.To is { } to ? FreshBooksValues.Date(to) : null;
+            }
+        },
+        ServerFiltersExact = static query => query.UpdatedSince is null && query.Statuses is null && query.DueDate is null,
+    };
+
+    /// <summary>Bill payments (<c>bill_payments/bill_payments</c>): <c>search[billid]</c>, <c>search[paid_date_min/max]</c>.</summary>
+    public static AccountingEntity<BillPayment, BillPaymentQuery, BillPaymentWire, BillPaymentBody, BillPaymentResult> BillPayments { get; } = new()
+    {
+        Entity = EntityKind.BillPayment,
+        ScopeObject = "bill_payments",
+        Path = RecordPath.Accounting(BillPaymentResult.SingleKey, BillPaymentResult.ListKey),
+        Get = static (api, account, id, search, connection, t) => api.GetBillPaymentAsync(account, id, search, connection, t),
+        List = static (api, account, search, connection, t) => api.ListBillPaymentsAsync(account, search, connection, t),
+        Create = static (api, account, search, body, connection, t) => api.CreateBillPaymentAsync(account, search, body, connection, t),
+        Update = static (api, account, id, search, body, connection, t) => api.UpdateBillPaymentAsync(account, id, search, body, connection, t),
+        StateBody = static visState => new BillPaymentBody(new BillPaymentWrite { VisState = visState }),
+        ServerFilters = static (query, search) =>
+        {
+            search.UpdatedMin = UpdatedMin(query);
+            search.BillId = FreshBooksValues.ParseId(query.BillId);
+            if (query.Date is { } paid)
+            {
+                search.PaidDateMin = paid.From is { } from ? FreshBooksValues.Date(from) : null;
+                search.PaidDateMax = paid.To is { } to ? FreshBooksValues.Date(to) : null;
+            }
+        },
+        ServerFiltersExact = static query => query.UpdatedSince is null,
+    };
+
     /// <summary>The day-granular <c>search[updated_min]</c> covering <c>UpdatedSince</c> (FreshBooks compares Eastern dates).</summary>
     private static string? UpdatedMin(RecordQuery query) =>
         query.UpdatedSince is { } since ? FreshBooksValues.Date(EasternTime.DateOf(since)) : null;
