@@ -66,11 +66,6 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
         },
         [EntityKind.Vendor] = Accounting(nameof(VendorQuery.NameContains)),
         [EntityKind.Bill] = Accounting(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
-        [EntityKind.BillPayment] = Accounting(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)) with
-        {
-            // FreshBooks bill payments carry no update timestamp: no UpdatedSince.
-            Filters = new HashSet<string>([nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)], StringComparer.Ordinal),
-        },
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;

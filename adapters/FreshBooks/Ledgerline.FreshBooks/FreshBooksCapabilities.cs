@@ -85,11 +85,9 @@ internal static class FreshBooksCapabilities
         },
         [EntityKind.Vendor] = Accounting(nameof(VendorQuery.NameContains)),
         [EntityKind.Bill] = Accounting(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
-        [EntityKind.BillPayment] = Accounting(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)) with
-        {
-            // FreshBooks bill payments carry no update timestamp: no UpdatedSince.
-            Filters = new HashSet<string>([nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)], StringComparer.Ordinal),
-        },
+
+        // Bill payments are not offered: FreshBooks sends them with no timestamp at all, and a canonical record's
+        // UpdatedAt would have to be invented.
     });
 
     private static StoreCapabilities Accounting(params string[] filters) => new()

@@ -61,7 +61,6 @@ internal sealed class FreshBooksLedger : ILedger
             new FreshBooksCreditNoteStore(context),
             new FreshBooksVendorStore(context),
             bills,
-            new FreshBooksBillPaymentStore(context, bills),
         ];
     }
 

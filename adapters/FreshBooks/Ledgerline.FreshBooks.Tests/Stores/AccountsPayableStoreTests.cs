@@ -157,7 +157,6 @@ public sealed class AccountsPayableStoreTests(SandboxClassFixture fixture) : ICl
         var (ledger, vendor) = await OpenAsync("Filter Vendor");
         var early = await ledger.Bills.CreateAsync(Bill(vendor.Id, 10m) with { IssueDate = Day.AddDays(-20), DueDate = Day.AddDays(-10) }, Ct);
         var late = await ledger.Bills.CreateAsync(Bill(vendor.Id, 20m), Ct);
-        await ledger.BillPayments.CreateAsync(new NewBillPayment { BillId = late.Id, Amount = new Money(20m, Usd), Date = Day }, Ct);
         var before = fixture.Ledgers.RequestsTo(Bills).Count;
 
         var byIssue = await ledger.Bills.ListAsync(new BillQuery { VendorId = vendor.Id, IssueDate = new DateRange(Day.AddDays(-25), Day.AddDays(-15)) }, Ct).ToListAsync(Ct);
@@ -166,51 +165,9 @@ public sealed class AccountsPayableStoreTests(SandboxClassFixture fixture) : ICl
 
         Assert.Equal([early.Id], byIssue.Select(b => b.Id));
         Assert.Equal([late.Id], byDue.Select(b => b.Id));
-        Assert.Equal([early.Id], unpaid.Select(b => b.Id));
+        Assert.Equal(new[] { early.Id, late.Id }.Order(StringComparer.Ordinal), unpaid.Select(b => b.Id).Order(StringComparer.Ordinal));
         var queries = fixture.Ledgers.RequestsTo(Bills).Skip(before).Select(r => r.Query).ToList();
         Assert.Contains(queries, q => q.Contains("issue_date_min", StringComparison.Ordinal) && q.Contains("vendorid", StringComparison.Ordinal));
         Assert.Contains(queries, q => q.Contains("due_date_min", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task BillPayments_CreateUpdateDelete_MoveTheBill()
-    {
-        var (ledger, vendor) = await OpenAsync();
-        var bill = await ledger.Bills.CreateAsync(Bill(vendor.Id, 100m), Ct);
-
-        var payment = await ledger.BillPayments.CreateAsync(
-            new NewBillPayment { BillId = bill.Id, Amount = new Money(40m, Usd), Date = Day, Method = "Bank Transfer", Note = "first" }, Ct);
-        var partly = await ledger.Bills.GetAsync(bill.Id, Ct);
-        var edited = await ledger.BillPayments.UpdateAsync(payment.Id, new BillPaymentChanges { Amount = new Money(100m, Usd), Note = "all" }, Ct);
-        var paid = await ledger.Bills.GetAsync(bill.Id, Ct);
-        var listed = await ledger.BillPayments.ListAsync(new BillPaymentQuery { BillId = bill.Id }, Ct).ToListAsync(Ct);
-        await ledger.BillPayments.DeleteAsync(payment.Id, Ct);
-        var reopened = await ledger.Bills.GetAsync(bill.Id, Ct);
-
-        Assert.Equal((bill.Id, new Money(40m, Usd), Day, "Bank Transfer", "first"), (payment.BillId, payment.Amount, payment.Date, payment.Method, payment.Note));
-        Assert.Equal((BillStatus.PartiallyPaid, new Money(60m, Usd)), (partly.Status, partly.AmountDue));
-        Assert.Equal((new Money(100m, Usd), "all"), (edited.Amount, edited.Note));
-        Assert.Equal((BillStatus.Paid, new Money(0m, Usd)), (paid.Status, paid.AmountDue));
-        Assert.Equal([payment.Id], listed.Select(p => p.Id));
-        Assert.Equal(new Money(100m, Usd), reopened.AmountDue);
-        Assert.Equal(RecordState.Deleted, (await ledger.BillPayments.GetAsync(payment.Id, Ct)).State);
-    }
-
-    [Fact]
-    public async Task BillPayments_OverpaymentAndWrongCurrency_AreRefused()
-    {
-        var (ledger, vendor) = await OpenAsync();
-        var bill = await ledger.Bills.CreateAsync(Bill(vendor.Id, 50m), Ct);
-
-        await Assert.ThrowsAsync<LedgerValidationException>(() =>
-            ledger.BillPayments.CreateAsync(new NewBillPayment { BillId = bill.Id, Amount = new Money(50.01m, Usd), Date = Day }, Ct));
-        var currency = await Assert.ThrowsAsync<LedgerValidationException>(() =>
-            ledger.BillPayments.CreateAsync(new NewBillPayment { BillId = bill.Id, Amount = new Money(5m, CurrencyCode.EUR), Date = Day }, Ct));
-        var missing = await Assert.ThrowsAsync<RecordNotFoundException>(() =>
-            ledger.BillPayments.CreateAsync(new NewBillPayment { BillId = "999999", Amount = new Money(5m, Usd), Date = Day }, Ct));
-
-        Assert.Equal("CurrencyMismatch", Assert.Single(currency.Errors).Code);
-        Assert.Equal(EntityKind.Bill, missing.Entity);
-        Assert.Equal(new Money(50m, Usd), (await ledger.Bills.GetAsync(bill.Id, Ct)).AmountDue);
     }
 }
