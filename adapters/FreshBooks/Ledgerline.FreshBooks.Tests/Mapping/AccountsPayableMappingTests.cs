@@ -45,6 +45,16 @@ public sealed class AccountsPayableMappingTests
     {
         Assert.Throws<InvalidProviderResponseException>(() => Golden<Vendor>("bill_vendor.json", "bill_vendor", EntityKind.Vendor, v => v.Remove("vendorid")));
         Assert.Throws<InvalidProviderResponseException>(() => Golden<Vendor>("bill_vendor.json", "bill_vendor", EntityKind.Vendor, v => v["vendor_name"] = ""));
+        Assert.Throws<InvalidProviderResponseException>(() => Golden<Vendor>("bill_vendor.json", "bill_vendor", EntityKind.Vendor, v =>
+        {
+            v.Remove("updated_at");
+            v.Remove("created_at");
+        }));
+        Assert.Throws<InvalidProviderResponseException>(() => GoldenBill(b =>
+        {
+            b.Remove("updated_at");
+            b.Remove("created_at");
+        }));
     }
 
     [Fact]
@@ -113,17 +123,13 @@ public sealed class AccountsPayableMappingTests
     }
 
     [Fact]
-    public void MapBillPayment_GoldenBody_EveryCanonicalField()
+    public void MapBillPayment_GoldenBody_WithoutATimestampIsInvalidNotInvented()
     {
-        var payment = Golden<BillPayment>("bill_payment.json", "bill_payment", EntityKind.BillPayment);
+        // FreshBooks bill payments carry no timestamp at all: reading one must fail rather than invent UpdatedAt, which
+        // is why the adapter does not offer bill payments.
+        var error = Assert.Throws<InvalidProviderResponseException>(() => Golden<BillPayment>("bill_payment.json", "bill_payment", EntityKind.BillPayment));
 
-        Assert.Equal(("3", "7"), (payment.Id, payment.BillId));
-        Assert.Null(payment.VendorId);
-        Assert.Equal(new Money(19.38m, Usd), payment.Amount);
-        Assert.Equal(new DateOnly(2020, 10, 10), payment.Date);
-        Assert.Equal(("Check", "First part"), (payment.Method, payment.Note));
-        // FreshBooks bill payments carry no update timestamp.
-        Assert.Equal(DateTimeOffset.UnixEpoch, payment.UpdatedAt);
+        Assert.Contains("updated_at", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal sealed class BillRegister : IRegister
 
         config.NewConfig<BillPaymentWire, BillPayment>()
             .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Id, null))
-            .Map(d => d.UpdatedAt, s => FreshBooksValues.Utc(s.UpdatedAt) ?? DateTimeOffset.UnixEpoch)
+            .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at"))
             .Map(d => d.State, s => FreshBooksValues.State(s.VisState))
             .Map(d => d.BillId, s => FreshBooksValues.RequiredId(s.BillId, null))
             .Ignore(d => d.VendorId)
@@ -81,7 +81,7 @@ internal sealed class BillRegister : IRegister
         return new Bill
         {
             Id = FreshBooksValues.RequiredId(wire.Id, null),
-            UpdatedAt = FreshBooksValues.Utc(wire.UpdatedAt) ?? FreshBooksValues.Utc(wire.CreatedAt) ?? DateTimeOffset.UnixEpoch,
+            UpdatedAt = FreshBooksValues.RequiredUtc(wire.UpdatedAt, "updated_at", wire.CreatedAt),
             State = FreshBooksValues.State(wire.VisState),
             Number = FreshBooksValues.Text(wire.BillNumber),
             VendorId = FreshBooksValues.RequiredId(wire.VendorId, null),

@@ -127,13 +127,17 @@ internal static class FreshBooksValues
     public static decimal RequiredDecimal(string? text, string field) =>
         Decimal(text) ?? throw new FormatException($"The required field '{field}' is missing.");
 
-    /// <summary>A required accounting <c>updated</c> timestamp (US/Eastern) as UTC; missing or unreadable fails.</summary>
-    public static DateTimeOffset RequiredEasternUpdated(string? updated) =>
-        EasternTime.ParseToUtc(updated) ?? throw new FormatException($"The required field 'updated' is missing or not a timestamp ('{updated}').");
+    /// <summary>
+    /// A required accounting <c>updated</c> timestamp (US/Eastern) as UTC, or <paramref name="fallback"/> (the record's
+    /// creation time) where FreshBooks sends none; neither readable fails.
+    /// </summary>
+    public static DateTimeOffset RequiredEasternUpdated(string? updated, string? fallback = null) =>
+        EasternTime.ParseToUtc(updated) ?? EasternTime.ParseToUtc(fallback)
+            ?? throw new FormatException($"The required field 'updated' is missing or not a timestamp ('{updated}').");
 
-    /// <summary>A required UTC timestamp (projects' <c>updated_at</c>); missing or unreadable fails.</summary>
-    public static DateTimeOffset RequiredUtc(string? text, string field) =>
-        Utc(text) ?? throw new FormatException($"The required field '{field}' is missing or not a timestamp ('{text}').");
+    /// <summary>A required UTC timestamp (projects' <c>updated_at</c>), or <paramref name="fallback"/> where none is sent; neither readable fails.</summary>
+    public static DateTimeOffset RequiredUtc(string? text, string field, string? fallback = null) =>
+        Utc(text) ?? Utc(fallback) ?? throw new FormatException($"The required field '{field}' is missing or not a timestamp ('{text}').");
 
     /// <summary>An optional date-only field: null when absent, an unreadable value when present but not <c>YYYY-MM-DD</c>.</summary>
     public static DateOnly? OptionalDate(string? text, string field) =>
