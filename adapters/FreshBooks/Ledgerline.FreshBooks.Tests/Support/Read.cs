@@ -26,7 +26,7 @@ internal static class Read
             var t when t == typeof(CreditNote) => Accounting<CreditNoteResult, CreditNoteWire, CreditNote>(response, AccountingEntities.CreditNotes.Path, keepRaw),
             var t when t == typeof(Vendor) => Accounting<BillVendorResult, BillVendorWire, Vendor>(response, AccountingEntities.Vendors.Path, keepRaw),
             var t when t == typeof(Bill) => Accounting<BillResult, BillWire, Bill>(response, AccountingEntities.Bills.Path, keepRaw),
-            var t when t == typeof(BillPayment) => Accounting<BillPaymentResult, BillPaymentWire, BillPayment>(response, AccountingEntities.BillPayments.Path, keepRaw),
+            var t when t == typeof(BillPayment) => Accounting<BillPaymentResult, BillPaymentWire, BillPayment>(response, RecordPath.Accounting(BillPaymentResult.SingleKey, BillPaymentResult.ListKey), keepRaw),
             _ => throw new ArgumentException($"No FreshBooks reader for {typeof(TRecord).Name}."),
         };
         return (TRecord)record;
