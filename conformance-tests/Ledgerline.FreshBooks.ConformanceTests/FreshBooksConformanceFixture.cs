@@ -43,7 +43,7 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
         },
         [EntityKind.Project] = new StoreCapabilities
         {
-            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete | StoreOperations.Archive | StoreOperations.Restore,
             Filters = Filters(nameof(ProjectQuery.ContactId), nameof(ProjectQuery.IsComplete)),
             QueryableStates = RecordStates.NotDeleted,
             SoftDelete = false,

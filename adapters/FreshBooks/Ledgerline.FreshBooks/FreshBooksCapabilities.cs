@@ -21,7 +21,8 @@ namespace Ledgerline.FreshBooks;
 /// <item>Items: <c>UpdatedSince</c>, <c>Code</c> (<c>search[sku]</c>, then case-sensitive exact), <c>NameContains</c>
 /// (client-side).</item>
 /// <item>Projects: <c>UpdatedSince</c> (<c>updated_since</c>), <c>IsComplete</c> (<c>complete</c>), <c>ContactId</c>
-/// (client-side). Hard delete (HTTP DELETE → 204), so no archive or restore; inactive projects list as archived.</item>
+/// (client-side). Archive and restore set <c>active</c> false/true (inactive projects list as archived); delete is hard
+/// (HTTP DELETE → 204).</item>
 /// <item>Company: read from <c>/users/me</c> (scope <c>user:profile:read</c>): the membership of the connection's business
 /// gives its name, time zone and address. No base currency: FreshBooks' identity answer names none.</item>
 /// <item>Time entries: every filter, as FreshBooks' plain parameters (<c>client_id</c>, <c>project_id</c>,
@@ -62,7 +63,7 @@ internal static class FreshBooksCapabilities
         },
         [EntityKind.Project] = new StoreCapabilities
         {
-            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete | StoreOperations.Archive | StoreOperations.Restore,
             Filters = Set(nameof(ProjectQuery.ContactId), nameof(ProjectQuery.IsComplete)),
             QueryableStates = RecordStates.NotDeleted,
             SoftDelete = false,
