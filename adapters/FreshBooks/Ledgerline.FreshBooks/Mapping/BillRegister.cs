@@ -55,7 +55,7 @@ internal sealed class BillRegister : IRegister
             ?? throw new FormatException($"The bill's currency_code '{wire.CurrencyCode}' is missing or not a currency.");
         var issued = FreshBooksValues.OptionalDate(wire.IssueDate, "issue_date")
             ?? throw new FormatException("The required field 'issue_date' is missing.");
-        var lines = (wire.Lines ?? []).Select(l => Line(l, currency)).ToList();
+        var lines = (wire.Lines ?? []).Select((l, i) => Line(l ?? throw new FormatException($"The line lines[{i}] is null."), currency)).ToList();
         var subtotal = Amount(wire.Amount, currency, "amount");
         var tax = Amount(wire.TaxAmount, currency, "tax_amount");
         var total = Amount(wire.TotalAmount, currency, "total_amount");

@@ -27,7 +27,7 @@ internal sealed class EstimateRegister : IRegister
             .Ignore(d => d.ExpiryDate)
             .Map(d => d.Currency, s => s.Priced.Currency)
             .Map(d => d.Lines, s => s.Priced.Lines)
-            .Map(d => d.DiscountPercent, s => FreshBooksValues.Decimal(s.Wire.DiscountValue) ?? 0m)
+            .Map(d => d.DiscountPercent, s => PricedInvoice.DiscountPercentOf(s.Wire.DiscountValue, s.Priced.Discount))
             .Map(d => d.Subtotal, s => s.Priced.Subtotal)
             .Map(d => d.Discount, s => s.Priced.Discount)
             .Map(d => d.Tax, s => s.Priced.Total - s.Priced.Subtotal + s.Priced.Discount)

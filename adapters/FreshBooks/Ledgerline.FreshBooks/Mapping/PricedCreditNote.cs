@@ -5,7 +5,8 @@ namespace Ledgerline.FreshBooks.Mapping;
 /// <summary>
 /// A wire credit note with its lines and amounts read once, like an invoice's without a discount
 /// (<see cref="PricedInvoice"/>), and its required values checked: a missing id, client, issue date or status fails here,
-/// before mapping. <c>paid</c> is the credit spent, so the remaining credit is <c>amount</c> − <c>paid</c>.
+/// before mapping. <c>paid</c> (required: FreshBooks always sends it) is the credit spent, so the remaining credit is
+/// <c>amount</c> − <c>paid</c>.
 /// </summary>
 /// <param name="Wire">The credit note as FreshBooks sent it.</param>
 /// <param name="Id">The credit note id.</param>

@@ -36,7 +36,7 @@ internal sealed record PricedEstimate(
             DiscountTotal = estimate.DiscountTotal,
             DiscountValue = estimate.DiscountValue,
             Lines = estimate.Lines,
-        });
+        }, payable: false);
         return new PricedEstimate(estimate, id, contact, issued, status, priced);
     }
 
@@ -49,7 +49,7 @@ internal sealed record PricedEstimate(
             return null;
         }
 
-        var first = invoices[0];
+        var first = invoices[0] ?? throw new FormatException("The first invoice listed on the estimate (invoices[0]) is null.");
         return FreshBooksValues.Reference(first.Id ?? first.InvoiceId)
             ?? throw new FormatException("An invoice listed on the estimate carries no id.");
     }
