@@ -177,6 +177,36 @@ public sealed class UnreadableAnswerTests
         }
     }
 
+    [Fact]
+    public async Task GetAsync_ErrorAnswerWithTenMegabyteTexts_ProviderTextsExceptionAndLogBounded()
+    {
+        var logs = new FakeLogCollector();
+        var (fixture, mutator, ledger) = await StartAsync(logs);
+        await using var _ = fixture;
+        using var __ = mutator;
+        var id = await FirstIdAsync(ledger.Contacts.ListAsync(new ContactQuery(), Ct));
+        var junk = new string('m', 10 * 1024 * 1024);
+        var kilobyte = junk[..1024];
+        var errors = new JsonArray { new JsonObject { ["errno"] = "1" + kilobyte, ["field"] = "f" + kilobyte, ["message"] = junk, ["object"] = "client", ["value"] = junk[..(1024 * 1024)] } };
+        for (var i = 0; i < 100; i++)
+        {
+            errors.Add(new JsonObject { ["errno"] = "1", ["field"] = "f" + kilobyte, ["message"] = kilobyte });
+        }
+
+        mutator.PathFragment = "/users/clients/" + id;
+        mutator.Status = HttpStatusCode.UnprocessableEntity;
+        mutator.Mutate = _ => AnswerMutator.Json(Encoding.UTF8.GetBytes(new JsonObject { ["response"] = new JsonObject { ["errors"] = errors } }.ToJsonString()));
+
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Contacts.GetAsync(id, Ct));
+
+        RequiredValueTests.AssertBounded(refused);
+        Assert.True(refused.ProviderMessage!.Length <= 1024);
+        Assert.True(refused.ProviderCode!.Length <= 1024);
+        Assert.InRange(refused.Errors.Count, 1, 10);
+        Assert.All(refused.Errors, e => Assert.True(e.Field.Length + e.Message.Length + (e.Code?.Length ?? 0) <= 2048));
+        Assert.All(logs.GetSnapshot(), r => Assert.True(r.Message.Length + (r.Exception?.ToString().Length ?? 0) <= 16 * 1024, r.Level.ToString()));
+    }
+
     /// <summary>The real body followed by filler up to <c>length</c> bytes, produced lazily; declared (Content-Length) or chunked.</summary>
     private sealed class OversizedContent(byte[] start, long length, bool declared) : HttpContent
     {

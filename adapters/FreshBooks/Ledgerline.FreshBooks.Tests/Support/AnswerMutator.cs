@@ -19,6 +19,9 @@ internal sealed class AnswerMutator : DelegatingHandler
     /// <summary>The answer to send instead, made from the real body; null leaves it as it is.</summary>
     public Func<byte[], HttpContent?>? Mutate { get; set; }
 
+    /// <summary>The status to answer with instead of the sandbox's (a success), or null to keep it.</summary>
+    public System.Net.HttpStatusCode? Status { get; set; }
+
     /// <summary>How many answers were changed.</summary>
     public int Mutated { get; private set; }
 
@@ -53,6 +56,7 @@ internal sealed class AnswerMutator : DelegatingHandler
         {
             response.Content.Dispose();
             response.Content = replaced;
+            response.StatusCode = Status ?? response.StatusCode;
             Mutated++;
         }
         else

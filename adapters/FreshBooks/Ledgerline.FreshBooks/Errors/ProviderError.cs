@@ -16,7 +16,7 @@ internal sealed partial record ProviderError
     public const int MaxTextLength = 256;
 
     /// <summary>The most field errors kept.</summary>
-    public const int MaxFields = 20;
+    public const int MaxFields = 10;
 
     /// <summary>The provider's code: the errno, the OAuth <c>error</c>, the google.rpc reason, …</summary>
     public string? Code { get; init; }

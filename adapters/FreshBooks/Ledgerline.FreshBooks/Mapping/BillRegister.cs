@@ -52,7 +52,7 @@ internal sealed class BillRegister : IRegister
     internal static Bill Read(BillWire wire)
     {
         var currency = FreshBooksValues.Currency(wire.CurrencyCode)
-            ?? throw new FormatException($"The bill's currency_code '{wire.CurrencyCode}' is missing or not a currency.");
+            ?? throw new FormatException($"The bill's currency_code {FreshBooksValues.Quote(wire.CurrencyCode)} is missing or not a currency.");
         var issued = FreshBooksValues.OptionalDate(wire.IssueDate, "issue_date")
             ?? throw new FormatException("The required field 'issue_date' is missing.");
         var lines = (wire.Lines ?? []).Select((l, i) => Line(l ?? throw new FormatException($"The line lines[{i}] is null."), currency)).ToList();

@@ -27,7 +27,7 @@ internal sealed record PricedCreditNote(
         var contact = FreshBooksValues.Reference(credit.ClientId)
             ?? throw new FormatException($"Credit note {id} carries no clientid.");
         var issued = FreshBooksValues.Date(credit.CreateDate)
-            ?? throw new FormatException($"Credit note {id} has create_date '{credit.CreateDate}', not a YYYY-MM-DD date.");
+            ?? throw new FormatException($"Credit note {id} has create_date {FreshBooksValues.Quote(credit.CreateDate)}, not a YYYY-MM-DD date.");
         if (credit.Amount?.Amount is not { Length: > 0 })
         {
             throw new FormatException($"Credit note {id} carries no amount.");

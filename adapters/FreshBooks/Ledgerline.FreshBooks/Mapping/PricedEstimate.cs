@@ -25,7 +25,7 @@ internal sealed record PricedEstimate(
         var contact = FreshBooksValues.Reference(estimate.CustomerId)
             ?? throw new FormatException($"Estimate {id} carries no customerid.");
         var issued = FreshBooksValues.Date(estimate.CreateDate)
-            ?? throw new FormatException($"Estimate {id} has create_date '{estimate.CreateDate}', not a YYYY-MM-DD date.");
+            ?? throw new FormatException($"Estimate {id} has create_date {FreshBooksValues.Quote(estimate.CreateDate)}, not a YYYY-MM-DD date.");
         var status = EstimateStatusMapping.Map(estimate.UiStatus, estimate.Status);
 
         // The line and total arithmetic is the invoice's; an estimate has no payments.

@@ -79,12 +79,12 @@ internal sealed record PricedInvoice(
         return lines;
     }
 
-    /// <summary><c>currency_code</c>, else the total's code.</summary>
+    /// <summary><c>currency_code</c> (which, when sent, must be a currency), else the total's code; neither is unreadable.</summary>
     public static CurrencyCode CurrencyOf(InvoiceWire invoice)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        return FreshBooksValues.Currency(invoice.CurrencyCode) ?? FreshBooksValues.Currency(invoice.Amount?.Code)
-            ?? throw new MoneyFormatException(invoice.CurrencyCode, default);
+        return FreshBooksValues.OptionalCurrency(invoice.CurrencyCode, "currency_code") ?? FreshBooksValues.Currency(invoice.Amount?.Code)
+            ?? throw new FormatException($"The document's currency_code {FreshBooksValues.Quote(invoice.CurrencyCode)} is missing or not a currency.");
     }
 
     /// <summary>
