@@ -11,7 +11,7 @@ namespace Ledgerline.FreshBooks.Tests.Stores;
 /// <summary>
 /// Fuzzes the adapter's reading with real sandbox answers: every read of every store, against answers changed on their way
 /// in (a field dropped, nulled, of the wrong type, huge, an extreme date or number, invalid UTF-8, a null array element,
-/// the body truncated, cut short or oversized). Whatever arrives, the adapter itself (no pipeline safety net) answers with
+/// the body truncated, cut short or oversized; one in eight also as an error status, so error bodies are read too). Whatever arrives, the adapter itself (no pipeline safety net) answers with
 /// records or a bounded <see cref="LedgerlineException"/>; any other exception fails the test, printing the mutation.
 /// Deterministic (fixed seed); each answer is at most a few MB, so time and memory stay bounded.
 /// </summary>
@@ -44,6 +44,7 @@ public sealed class AnswerFuzzTests
             var mutation = new Mutation((Kind)random.Next(Enum.GetValues<Kind>().Length), random.Next());
             mutator.PathFragment = target.Path;
             mutator.Mutate = mutation.Apply;
+            mutator.Status = mutation.Status;
             string outcome;
             try
             {
@@ -78,6 +79,7 @@ public sealed class AnswerFuzzTests
         }
 
         var summary = string.Join(", ", outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value}"));
+        TestContext.Current.TestOutputHelper?.WriteLine($"{Mutations} mutations (seed {Seed}): {summary}");
         Assert.True(escapes.Count == 0,
             $"{escapes.Count} of {Mutations} mutations escaped ({summary}):\n{string.Join("\n", escapes.Take(5))}\nAll escapes by place:\n{string.Join("\n", kinds.Order(StringComparer.Ordinal))}");
         // The mutations reached the adapter, and some answers still read (a mutation of a field no one maps).
@@ -191,7 +193,20 @@ public sealed class AnswerFuzzTests
             JsonValue.Create("1e10"), JsonNode.Parse("18446744073709551616"),
         ];
 
+        /// <summary>
+        /// Error statuses an answer may come with instead (401 aside: it would mark the connection for reauthorization and
+        /// end the run), so that error bodies are mutated too.
+        /// </summary>
+        private static readonly HttpStatusCode[] Statuses =
+        [
+            HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.Conflict,
+            HttpStatusCode.UnprocessableEntity, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError, HttpStatusCode.ServiceUnavailable,
+        ];
+
         private string _detail = string.Empty;
+
+        /// <summary>One answer in eight comes with an error status.</summary>
+        public HttpStatusCode? Status { get; } = new Random(seed ^ 0x5A5A).Next(8) == 0 ? Statuses[new Random(seed).Next(Statuses.Length)] : null;
 
         public HttpContent? Apply(byte[] body)
         {
@@ -274,7 +289,7 @@ public sealed class AnswerFuzzTests
             return AnswerMutator.Json(Encoding.UTF8.GetBytes(root.ToJsonString()));
         }
 
-        public override string ToString() => $"{kind} (seed {seed}) {_detail}";
+        public override string ToString() => $"{kind} (seed {seed}){(Status is { } status ? " as HTTP " + ((int)status).ToString(CultureInfo.InvariantCulture) : string.Empty)} {_detail}";
 
         private static void Walk(JsonNode? node, List<(JsonNode? Parent, string Key, JsonNode? Node)> into)
         {

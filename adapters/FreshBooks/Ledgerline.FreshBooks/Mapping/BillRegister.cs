@@ -20,7 +20,7 @@ internal sealed class BillRegister : IRegister
         config.NewConfig<BillPaymentWire, BillPayment>()
             .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Id, null))
             .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at"))
-            .Map(d => d.State, s => FreshBooksValues.State(s.VisState))
+            .Map(d => d.State, s => FreshBooksValues.RequiredState(s.VisState))
             .Map(d => d.BillId, s => FreshBooksValues.RequiredId(s.BillId, null))
             .Ignore(d => d.VendorId)
             .Map(d => d.Amount, s => FreshBooksValues.Money(s.Amount, null))
@@ -82,7 +82,7 @@ internal sealed class BillRegister : IRegister
         {
             Id = FreshBooksValues.RequiredId(wire.Id, null),
             UpdatedAt = FreshBooksValues.RequiredUtc(wire.UpdatedAt, "updated_at", wire.CreatedAt),
-            State = FreshBooksValues.State(wire.VisState),
+            State = FreshBooksValues.RequiredState(wire.VisState),
             Number = FreshBooksValues.Text(wire.BillNumber),
             VendorId = FreshBooksValues.RequiredId(wire.VendorId, null),
             Status = BillStatusMapping.Status(wire.Status),

@@ -18,7 +18,7 @@ internal sealed class EstimateRegister : IRegister
         config.NewConfig<PricedEstimate, Estimate>()
             .Map(d => d.Id, s => s.Id)
             .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredEasternUpdated(s.Wire.Updated, s.Wire.CreatedAt))
-            .Map(d => d.State, s => FreshBooksValues.State(s.Wire.VisState))
+            .Map(d => d.State, s => FreshBooksValues.RequiredState(s.Wire.VisState))
             .Map(d => d.Number, s => FreshBooksValues.Text(s.Wire.EstimateNumber))
             .Map(d => d.ContactId, s => s.ContactId)
             .Map(d => d.Status, s => s.Status)

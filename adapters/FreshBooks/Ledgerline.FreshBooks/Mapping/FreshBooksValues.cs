@@ -22,14 +22,6 @@ internal static class FreshBooksValues
     public static string? Reference(long? id) =>
         id is { } v && v != 0 ? v.ToString(CultureInfo.InvariantCulture) : null;
 
-    /// <summary><c>vis_state</c>: 0 active, 1 deleted, 2 archived; anything else is treated as active.</summary>
-    public static RecordState State(int? visState) => visState switch
-    {
-        1 => RecordState.Deleted,
-        2 => RecordState.Archived,
-        _ => RecordState.Active,
-    };
-
     /// <summary><c>vis_state</c>, required: 0 active, 1 deleted, 2 archived; missing or any other value fails as unreadable.</summary>
     public static RecordState RequiredState(int? visState) => visState switch
     {

@@ -15,7 +15,7 @@ internal sealed class ItemRegister : IRegister
         config.NewConfig<ItemWire, Item>()
             .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Id, s.ItemId))
             .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredEasternUpdated(s.Updated))
-            .Map(d => d.State, s => FreshBooksValues.State(s.VisState))
+            .Map(d => d.State, s => FreshBooksValues.RequiredState(s.VisState))
             .Map(d => d.Name, s => FreshBooksValues.RequiredText(s.Name, "name"))
             .Map(d => d.Code, s => FreshBooksValues.Text(s.Sku))
             .Map(d => d.Description, s => FreshBooksValues.Text(s.Description))
