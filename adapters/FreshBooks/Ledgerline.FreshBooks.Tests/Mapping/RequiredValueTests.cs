@@ -8,7 +8,7 @@ using Ledgerline.FreshBooks.Tests.Support;
 namespace Ledgerline.FreshBooks.Tests.Mapping;
 
 /// <summary>
-/// Contacts, invoices, payments, expenses and time entries: a required value that is missing, empty or unreadable is an
+/// Contacts, invoices, payments, expenses and time entries (and the vis_state and amounts of the other records): a required value that is missing, empty or unreadable is an
 /// <see cref="InvalidProviderResponseException"/> naming the field and quoting the record, never a placeholder (0001-01-01,
 /// 1970-01-01, a zero amount, an empty id); totals that cannot be reconciled are an error too. Each case starts from the
 /// golden record (which maps) and breaks one value.
@@ -89,6 +89,14 @@ public sealed class RequiredValueTests
     [InlineData("time_entry.json", "is_logged", Drop, "is_logged")]
     [InlineData("time_entry.json", "duration", "-60", "duration")]
     [InlineData("time_entry.json", "duration", "9223372036854775807", "duration")]
+    // Every record with a vis_state needs it; amounts are never zero for being absent.
+    [InlineData("estimate.json", "vis_state", Drop, "vis_state")]
+    [InlineData("credit_note.json", "vis_state", "\"9\"", "vis_state")]
+    [InlineData("bill_vendor.json", "vis_state", Drop, "vis_state")]
+    [InlineData("bill.json", "vis_state", Drop, "vis_state")]
+    [InlineData("bill.json", "tax_amount", Drop, "tax_amount")]
+    [InlineData("item.json", "vis_state", Drop, "vis_state")]
+    [InlineData("item.json", "unit_cost", """{"amount":"","code":"CAD"}""", "unit_cost")]
     public void Map_RequiredValueMissingEmptyOrUnreadable_InvalidProviderResponseNamingIt(string file, string paths, string replacement, string named)
     {
         var response = Broken(file, paths, replacement);
@@ -317,6 +325,11 @@ public sealed class RequiredValueTests
         "payment.json" => Read.Record<Payment>(response),
         "expense.json" => Read.Record<Expense>(response),
         "time_entry.json" => Read.Record<TimeEntry>(response),
+        "estimate.json" => Read.Record<Estimate>(response),
+        "credit_note.json" => Read.Record<CreditNote>(response),
+        "bill_vendor.json" => Read.Record<Vendor>(response),
+        "bill.json" => Read.Record<Bill>(response),
+        "item.json" => Read.Record<Item>(response),
         _ => throw new ArgumentException(file, nameof(file)),
     };
 
@@ -327,6 +340,11 @@ public sealed class RequiredValueTests
         "payment.json" => EntityKind.Payment,
         "expense.json" => EntityKind.Expense,
         "time_entry.json" => EntityKind.TimeEntry,
+        "estimate.json" => EntityKind.Estimate,
+        "credit_note.json" => EntityKind.CreditNote,
+        "bill_vendor.json" => EntityKind.Vendor,
+        "bill.json" => EntityKind.Bill,
+        "item.json" => EntityKind.Item,
         _ => throw new ArgumentException(file, nameof(file)),
     };
 
@@ -338,6 +356,11 @@ public sealed class RequiredValueTests
         "payment.json" => "LL4X7Q",
         "expense.json" => "LL4X7Q",
         "time_entry.json" => "712052",
+        "estimate.json" => "LL4X7Q",
+        "credit_note.json" => "LL4X7Q",
+        "bill_vendor.json" => "ACC-778",
+        "bill.json" => "INV-991",
+        "item.json" => "LL4X7Q",
         _ => throw new ArgumentException(file, nameof(file)),
     };
 }

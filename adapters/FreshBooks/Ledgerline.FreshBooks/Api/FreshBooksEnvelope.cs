@@ -27,8 +27,9 @@ internal static class FreshBooksEnvelope
         {
             return new FreshBooksResult<T>(response, JsonSerializer.Deserialize(response.Body.Span, FreshBooksJson.Info<T>()), null);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8, as Refit's path reports it too.
             return new FreshBooksResult<T>(response, default, exception);
         }
     }

@@ -23,7 +23,7 @@ internal sealed class BillRegister : IRegister
             .Map(d => d.State, s => FreshBooksValues.RequiredState(s.VisState))
             .Map(d => d.BillId, s => FreshBooksValues.RequiredId(s.BillId, null))
             .Ignore(d => d.VendorId)
-            .Map(d => d.Amount, s => FreshBooksValues.Money(s.Amount, null))
+            .Map(d => d.Amount, s => FreshBooksValues.RequiredMoney(s.Amount, null, "amount"))
             .Map(d => d.Date, s => PaidDate(s.PaidDate))
             .Map(d => d.Method, s => FreshBooksValues.Text(s.PaymentType))
             .Map(d => d.Note, s => FreshBooksValues.Text(s.Note))
@@ -123,10 +123,10 @@ internal sealed class BillRegister : IRegister
         }
     }
 
-    /// <summary>An amount in the bill's currency; one in another currency is an unreadable answer.</summary>
+    /// <summary>A required amount in the bill's currency; a missing one, or one in another currency, is an unreadable answer.</summary>
     private static Money Amount(MoneyWire? money, CurrencyCode currency, string field)
     {
-        var value = FreshBooksValues.Money(money, currency.Value);
+        var value = FreshBooksValues.RequiredMoney(money, currency.Value, field);
         return value.Currency == currency
             ? value
             : throw new FormatException($"The bill's {field} is in {value.Currency}, not the bill's {currency}.");

@@ -44,8 +44,9 @@ internal static class FreshBooksValues
     public static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>
-    /// A money object. A missing object or amount is zero (FreshBooks omits some amounts when nothing applies); an amount
-    /// that is not a plain decimal fails with <see cref="MoneyFormatException"/> carrying the raw text, never zero.
+    /// A money object. A missing object or amount is zero, so callers use it only where they have seen the amount is there
+    /// (use <see cref="RequiredMoney"/> otherwise); an amount that is not a plain decimal fails with
+    /// <see cref="MoneyFormatException"/> carrying the (bounded) raw text, never zero.
     /// </summary>
     public static Money Money(MoneyWire? money, string? fallbackCurrency)
     {

@@ -19,7 +19,7 @@ internal sealed class ItemRegister : IRegister
             .Map(d => d.Name, s => FreshBooksValues.RequiredText(s.Name, "name"))
             .Map(d => d.Code, s => FreshBooksValues.Text(s.Sku))
             .Map(d => d.Description, s => FreshBooksValues.Text(s.Description))
-            .Map(d => d.UnitPrice, s => s.UnitCost == null ? (Money?)null : FreshBooksValues.Money(s.UnitCost, null))
+            .Map(d => d.UnitPrice, s => s.UnitCost == null ? (Money?)null : FreshBooksValues.RequiredMoney(s.UnitCost, null, "unit_cost"))
             .Map(d => d.TaxRateIds, s => TaxIds(s.Tax1, s.Tax2))
             .Map(d => d.QuantityOnHand, s => FreshBooksValues.Decimal(s.Inventory))
             .Ignore(d => d.RawRepresentation);
