@@ -171,7 +171,8 @@ internal sealed class FreshBooksProjectStore(FreshBooksLedgerContext context, IC
         var currencies = new Dictionary<long, CurrencyCode?>();
         foreach (var project in projects)
         {
-            if (project.ClientId is { } client and > 0 && !currencies.ContainsKey(client))
+            // A null among the projects is reported by the envelope, which reads them next.
+            if (project?.ClientId is { } client and > 0 && !currencies.ContainsKey(client))
             {
                 currencies[client] = await ClientCurrencyAsync(client, cancellationToken);
             }
