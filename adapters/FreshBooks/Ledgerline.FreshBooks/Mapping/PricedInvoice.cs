@@ -56,6 +56,7 @@ internal sealed record PricedInvoice(
             var unitPrice = FreshBooksValues.Money(w.UnitCost, currency.Value);
             lines[i] = new InvoiceLine
             {
+                Id = FreshBooksValues.Reference(w.LineId),
                 Name = w.Name ?? string.Empty,
                 Description = FreshBooksValues.Text(w.Description),
                 Quantity = quantity,

@@ -40,7 +40,7 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
         return ValueTask.FromResult(new EstimateBody(draft.Adapt<NewEstimate, EstimateWrite>(Context.Mapping)));
     }
 
-    protected override ValueTask<EstimateBody> UpdateBodyAsync(string id, EstimateChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
+    protected override async ValueTask<EstimateBody> UpdateBodyAsync(string id, EstimateChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
     {
         RefuseExpiry(changes.ExpiryDate);
         if (changes.ContactId is { } contact && FreshBooksValues.ParseId(contact) is null)
@@ -48,7 +48,14 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
             throw new RecordNotFoundException(EntityKind.Contact, contact) { Provider = FreshBooksRequest.ProviderName };
         }
 
-        return ValueTask.FromResult(new EstimateBody(changes.Adapt<EstimateChanges, EstimateWrite>(Context.Mapping)));
+        var body = changes.Adapt<EstimateChanges, EstimateWrite>(Context.Mapping);
+        if (changes.Lines is { } lines && body.Lines is { } written && KeptLines.NameCurrentLines(lines))
+        {
+            var (current, wire) = await GetWithWireAsync(id, cancellationToken);
+            body = body with { Lines = KeptLines.Apply($"estimate {current.Id}", lines, written, wire.Lines) };
+        }
+
+        return new EstimateBody(body);
     }
 
     public async Task<Estimate> MarkAsSentAsync(string id, CancellationToken cancellationToken = default)
