@@ -160,6 +160,21 @@ public sealed class LineRoundTripTests(SandboxClassFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task ConvertToInvoiceAsync_EstimateWithCompoundTax_InvoiceKeepsItAndTheTotal()
+    {
+        var (ledger, contactId) = await OpenAsync();
+        var estimateId = await PostAsync("estimates/estimates", "estimate", Invoice(contactId, CompoundLine("Design", "2", "100.00"), Line("Discount", "1", "-10.00")));
+        await ledger.Estimates.AcceptAsync(estimateId, Ct);
+
+        var invoice = await ledger.Estimates.ConvertToInvoiceAsync(estimateId, Ct);
+        var lines = await RawLinesAsync("invoices/invoices", "invoice", invoice.Id);
+
+        Assert.Equal(new Money(220.95m, CurrencyCode.USD), invoice.Total);
+        Assert.Equal([true, false], lines.Select(l => l["compounded_tax"]!.GetValue<bool>()));
+        Assert.Equal(new Money(-10m, CurrencyCode.USD), invoice.Lines[1].Amount);
+    }
+
+    [Fact]
     public async Task UpdateAsync_BillCompoundTaxAndRefundLine_KeptWhenLinesComeBackById()
     {
         var ledger = await fixture.Ledgers.OpenAsync();
