@@ -303,9 +303,42 @@ internal sealed class PostgreSqlConnectionStore : IConnectionStore, IConnectionL
         };
     }
 
-    private sealed class Lease(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    private sealed class Lease(NpgsqlConnection connection, NpgsqlTransaction transaction) : IRenewableConnectionLease
     {
+        private readonly SemaphoreSlim _gate = new(1, 1);
         private int _released;
+
+        /// <summary>
+        /// The advisory lock lives as long as the transaction; the server ends a transaction idle for longer than the
+        /// lease, so renewing is setting a new idle limit, which also proves the session is still alive.
+        /// </summary>
+        public async Task<bool> RenewAsync(TimeSpan duration, CancellationToken cancellationToken = default)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (Volatile.Read(ref _released) != 0)
+                {
+                    return false;
+                }
+
+                await using var command = new NpgsqlCommand("SELECT set_config('idle_in_transaction_session_timeout', @lapse, true);", connection, transaction);
+                var lapse = (long)Math.Clamp(Math.Ceiling(duration.TotalMilliseconds), 1, int.MaxValue);
+                command.Parameters.Add(new NpgsqlParameter<string>("lapse", lapse.ToString(CultureInfo.InvariantCulture)));
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                return true;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            {
+                // The server ended the session: the lease lapsed and the lock went with it.
+                return false;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {
@@ -314,6 +347,8 @@ internal sealed class PostgreSqlConnectionStore : IConnectionStore, IConnectionL
                 return;
             }
 
+            // A renewal in progress finishes first: one connection runs one command at a time.
+            await _gate.WaitAsync(CancellationToken.None);
             try
             {
                 // Ending the transaction releases the advisory lock.
@@ -327,6 +362,7 @@ internal sealed class PostgreSqlConnectionStore : IConnectionStore, IConnectionL
             {
                 await transaction.DisposeAsync();
                 await connection.DisposeAsync();
+                _gate.Release();
             }
         }
     }

@@ -274,9 +274,33 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
 
     private static DateTimeOffset ToUtc(long utcTicks) => new(utcTicks, TimeSpan.Zero);
 
-    private sealed class Lease(SqliteConnectionStore store, string connectionId, string holder) : IAsyncDisposable
+    private async Task<bool> RenewAsync(string connectionId, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        var now = _timeProvider.GetUtcNow();
+        await using var db = await OpenAsync(cancellationToken);
+        await using var command = db.CreateCommand();
+
+        // Only while this holder still has it: a lapsed lease may belong to someone else now.
+        command.CommandText = """
+            UPDATE ledgerline_connection_leases SET expires_at = @expires_at
+            WHERE id = @id AND holder = @holder AND expires_at > @now;
+            """;
+        command.Parameters.AddWithValue("@id", connectionId);
+        command.Parameters.AddWithValue("@holder", holder);
+        command.Parameters.AddWithValue("@expires_at", (now + duration).UtcTicks);
+        command.Parameters.AddWithValue("@now", now.UtcTicks);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private sealed class Lease(SqliteConnectionStore store, string connectionId, string holder) : IRenewableConnectionLease
     {
         private int _released;
+
+        public Task<bool> RenewAsync(TimeSpan duration, CancellationToken cancellationToken = default) =>
+            Volatile.Read(ref _released) != 0
+                ? Task.FromResult(false)
+                : store.RenewAsync(connectionId, holder, duration, cancellationToken);
 
         public async ValueTask DisposeAsync()
         {

@@ -69,6 +69,7 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
         },
         [EntityKind.Vendor] = Accounting(nameof(VendorQuery.NameContains)),
         [EntityKind.Bill] = Accounting(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
+        [EntityKind.Company] = new StoreCapabilities { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;

@@ -73,6 +73,33 @@ public sealed class PostgreSqlConnectionStoreTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RenewAsync_WhileHeld_KeepsTheLeasePastItsFirstDuration()
+    {
+        var schema = _scratch.NewSchema();
+        var held = (IRenewableConnectionLease)await Leases(schema).AcquireLeaseAsync("c1", TimeSpan.FromMilliseconds(500), Cancellation);
+
+        Assert.True(await held.RenewAsync(TimeSpan.FromMinutes(1), Cancellation));
+        var waiting = Leases(schema).AcquireLeaseAsync("c1", TimeSpan.FromMinutes(1), Cancellation);
+        await Task.Delay(1500, Cancellation);
+        var takenWhileRenewed = waiting.IsCompleted;
+        await held.DisposeAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+
+        Assert.False(takenWhileRenewed);
+    }
+
+    [Fact]
+    public async Task RenewAsync_AfterTheServerEndedTheLease_ReturnsFalse()
+    {
+        var schema = _scratch.NewSchema();
+        var lapsed = (IRenewableConnectionLease)await Leases(schema).AcquireLeaseAsync("c1", TimeSpan.FromMilliseconds(200), Cancellation);
+        await using var taken = await Leases(schema).AcquireLeaseAsync("c1", TimeSpan.FromMinutes(1), Cancellation)
+            .WaitAsync(TimeSpan.FromSeconds(15), Cancellation);
+
+        Assert.False(await lapsed.RenewAsync(TimeSpan.FromMinutes(1), Cancellation));
+    }
+
+    [Fact]
     public async Task AcquireLeaseAsync_DifferentConnections_DoNotBlockEachOther()
     {
         var schema = _scratch.NewSchema();

@@ -70,6 +70,40 @@ public sealed class SqliteConnectionStoreTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RenewAsync_WhileHeld_KeepsTheLeasePastItsFirstDuration()
+    {
+        var path = Path.Combine(_directory, "renew.db");
+        var held = (IRenewableConnectionLease)await Leases(path).AcquireLeaseAsync("c1", TimeSpan.FromMilliseconds(300), Cancellation);
+
+        Assert.True(await held.RenewAsync(TimeSpan.FromMinutes(1), Cancellation));
+        var waiting = Leases(path).AcquireLeaseAsync("c1", TimeSpan.FromMinutes(1), Cancellation);
+        await Task.Delay(700, Cancellation);
+        var takenWhileRenewed = waiting.IsCompleted;
+        await held.DisposeAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+
+        Assert.False(takenWhileRenewed);
+    }
+
+    [Fact]
+    public async Task RenewAsync_AfterTheLeaseLapsedAndWasTaken_ReturnsFalseAndLeavesTheNewHolderAlone()
+    {
+        var path = Path.Combine(_directory, "renew-lapsed.db");
+        var lapsed = (IRenewableConnectionLease)await Leases(path).AcquireLeaseAsync("c1", TimeSpan.FromMilliseconds(200), Cancellation);
+        await using var taken = await Leases(path).AcquireLeaseAsync("c1", TimeSpan.FromMinutes(1), Cancellation)
+            .WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+
+        var renewed = await lapsed.RenewAsync(TimeSpan.FromMinutes(1), Cancellation);
+        var third = Leases(path).AcquireLeaseAsync("c1", TimeSpan.FromMinutes(1), Cancellation);
+        await Task.Delay(300, Cancellation);
+
+        Assert.False(renewed);
+        Assert.False(third.IsCompleted);
+        await taken.DisposeAsync();
+        await using var next = await third.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+    }
+
+    [Fact]
     public async Task AcquireLeaseAsync_DifferentConnections_DoNotBlockEachOther()
     {
         var path = Path.Combine(_directory, "two.db");

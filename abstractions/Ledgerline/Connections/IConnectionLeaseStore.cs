@@ -17,3 +17,16 @@ public interface IConnectionLeaseStore
     /// <param name="cancellationToken">Stops waiting.</param>
     Task<IAsyncDisposable> AcquireLeaseAsync(string connectionId, TimeSpan duration, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A lease from <see cref="IConnectionLeaseStore.AcquireLeaseAsync"/> that can be extended while its holder is still
+/// working, so leases can stay short (a crashed holder lapses quickly) while a slow provider answer is still awaited.
+/// </summary>
+public interface IRenewableConnectionLease : IAsyncDisposable
+{
+    /// <summary>Extends the lease to last <paramref name="duration"/> from now.</summary>
+    /// <param name="duration">The new remaining length.</param>
+    /// <param name="cancellationToken">Stops the renewal.</param>
+    /// <returns><see langword="false"/> when the lease had already lapsed and another holder may have taken it.</returns>
+    Task<bool> RenewAsync(TimeSpan duration, CancellationToken cancellationToken = default);
+}

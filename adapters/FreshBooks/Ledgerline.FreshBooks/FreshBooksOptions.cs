@@ -1,3 +1,4 @@
+using Ledgerline.Connections;
 using System.ComponentModel.DataAnnotations;
 
 namespace Ledgerline.FreshBooks;
@@ -58,8 +59,20 @@ public sealed class FreshBooksOptions
     /// <summary>Refresh the access token this long before it expires. Default 5 minutes.</summary>
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Timeout for one token request, independent of the caller's cancellation. Default 30 seconds.</summary>
+    /// <summary>
+    /// How long a call waits for a token refresh before it fails with a retryable <see cref="ProviderUnavailableException"/>
+    /// (a call whose access token has not expired yet uses it instead). The refresh itself goes on until
+    /// <see cref="TokenRefreshDeadline"/>. Default 30 seconds.
+    /// </summary>
     public TimeSpan TokenRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a refresh request, once sent to FreshBooks, may take before it is abandoned. FreshBooks refresh tokens
+    /// are single-use, so a refresh abandoned after FreshBooks rotated the pair loses the grant: its answer is saved
+    /// whenever it arrives within this time, whoever still waits. Also bounds the wait for another process's refresh
+    /// lease. Default 5 minutes; at least <see cref="TokenRequestTimeout"/>.
+    /// </summary>
+    public TimeSpan TokenRefreshDeadline { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The longest <c>Retry-After</c> honoured by waiting; beyond it the call fails with <see cref="RateLimitedException"/>. Default 30 seconds.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
@@ -78,6 +91,14 @@ public sealed class FreshBooksOptions
     /// lines); turn it off for bulk exports that only need the canonical fields.
     /// </summary>
     public bool KeepRawRepresentation { get; set; } = true;
+
+    /// <summary>The token manager's view of these options.</summary>
+    internal ConnectionTokenManagerOptions TokenTimings() => new()
+    {
+        RefreshBeforeExpiry = RefreshBeforeExpiry,
+        TokenRequestTimeout = TokenRequestTimeout,
+        RefreshDeadline = TokenRefreshDeadline,
+    };
 
     /// <summary>Describes the options without the secret.</summary>
     public override string ToString() =>

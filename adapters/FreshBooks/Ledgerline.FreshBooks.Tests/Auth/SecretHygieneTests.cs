@@ -50,7 +50,7 @@ public sealed class SecretHygieneTests : IAsyncLifetime
 
         Assert.Contains(records, r => r.Category == "Ledgerline.FreshBooks.Http" && r.Message.Contains("/auth/api/v1/users/me", StringComparison.Ordinal));
         Assert.DoesNotContain(records, r => r.Category != null && r.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
-        Assert.Contains(records, r => r.Category != null && r.Category.Contains("FreshBooksTokenManager", StringComparison.Ordinal) && r.Level == LogLevel.Warning);
+        Assert.Contains(records, r => r.Category != null && r.Category == "Ledgerline.Connections.ConnectionTokenManager" && r.Level == LogLevel.Warning);
         Assert.All(secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
         Assert.DoesNotContain("refresh_token=", text, StringComparison.Ordinal);
         Assert.DoesNotContain("client_secret", text, StringComparison.Ordinal);

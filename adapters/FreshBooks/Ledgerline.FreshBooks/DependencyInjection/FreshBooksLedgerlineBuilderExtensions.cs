@@ -71,6 +71,7 @@ public static class FreshBooksLedgerlineBuilderExtensions
         AddClient<IFreshBooksAccountingApi>(services);
         AddClient<IFreshBooksTimeTrackingApi>(services);
         AddClient<IFreshBooksProjectsApi>(services);
+        AddClient<IFreshBooksIdentityApi>(services);
         services.AddFreshBooksWebhooks();
         builder.AddProvider<FreshBooksLedgerProvider>();
         return builder;
@@ -116,13 +117,18 @@ public static class FreshBooksLedgerlineBuilderExtensions
 
         services.TryAddSingleton<FreshBooksTokenClient>();
         services.TryAddSingleton<FreshBooksIdentityClient>();
-        services.TryAddSingleton(sp => new FreshBooksTokenManager(
-            sp.GetRequiredService<IConnectionStore>(),
-            sp.GetRequiredService<FreshBooksTokenClient>(),
-            sp.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<FreshBooksTokenManager>>(),
-            sp.GetService<IConnectionLeaseStore>()));
+        services.TryAddSingleton<FreshBooksTokenRefresher>();
+        services.TryAddKeyedSingleton(FreshBooksRequest.ProviderName, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>();
+            return new ConnectionTokenManager(
+                sp.GetRequiredService<FreshBooksTokenRefresher>(),
+                sp.GetRequiredService<IConnectionStore>(),
+                () => options.CurrentValue.TokenTimings(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<ConnectionTokenManager>>(),
+                sp.GetService<IConnectionLeaseStore>());
+        });
         services.TryAddSingleton(sp => new FreshBooksConnector(
             sp.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>(),
             sp.GetRequiredService<FreshBooksTokenClient>(),

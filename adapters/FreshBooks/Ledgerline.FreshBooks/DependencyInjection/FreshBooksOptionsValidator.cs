@@ -38,6 +38,11 @@ internal sealed class FreshBooksOptionsValidator : IValidateOptions<FreshBooksOp
             failures.Add($"{nameof(FreshBooksOptions.TokenRequestTimeout)} must be positive.");
         }
 
+        if (options.TokenRefreshDeadline < options.TokenRequestTimeout)
+        {
+            failures.Add($"{nameof(FreshBooksOptions.TokenRefreshDeadline)} must be at least {nameof(FreshBooksOptions.TokenRequestTimeout)}.");
+        }
+
         if (options.DefaultExpenseCategoryId is { } category && !long.TryParse(category, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
             failures.Add($"{nameof(FreshBooksOptions.DefaultExpenseCategoryId)} must be a FreshBooks category id (digits).");

@@ -1,4 +1,5 @@
-using Ledgerline.FreshBooks.Auth;
+using Ledgerline.Connections;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using Ledgerline.FreshBooks.Http;
@@ -10,7 +11,7 @@ namespace Ledgerline.FreshBooks.Http;
 /// so no token lives in a handler or a shared header (handlers are pooled and shared across tenants). A 401 triggers at
 /// most one forced refresh and one resend per request.
 /// </summary>
-internal sealed class FreshBooksAuthHandler(FreshBooksTokenManager tokenManager) : DelegatingHandler
+internal sealed class FreshBooksAuthHandler([FromKeyedServices(FreshBooksRequest.ProviderName)] ConnectionTokenManager tokenManager) : DelegatingHandler
 {
     private static readonly HttpRequestOptionsKey<bool> RefreshedAfterRejection = new("Ledgerline.FreshBooks.RefreshedAfter401");
 
