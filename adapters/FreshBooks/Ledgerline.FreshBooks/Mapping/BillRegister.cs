@@ -106,6 +106,7 @@ internal sealed class BillRegister : IRegister
         AddTax(line.TaxName2, line.TaxPercent2);
         return new BillLine
         {
+            Id = FreshBooksValues.Reference(line.Id),
             Description = line.Description ?? string.Empty,
             Quantity = FreshBooksValues.RequiredDecimal(line.Quantity, "quantity"),
             UnitPrice = Amount(line.UnitCost, currency, "unit_cost"),

@@ -65,6 +65,7 @@ internal sealed record PricedInvoice(
             var unitPrice = InvoiceTotals.InCurrency(FreshBooksValues.RequiredMoney(w.UnitCost, currency.Value, $"lines[{i}].unit_cost"), currency, $"lines[{i}].unit_cost");
             lines[i] = new InvoiceLine
             {
+                Id = FreshBooksValues.Reference(w.LineId),
                 Name = w.Name ?? throw new FormatException($"The required field 'lines[{i}].name' is missing."),
                 Description = FreshBooksValues.Text(w.Description),
                 Quantity = quantity,

@@ -168,7 +168,16 @@ internal sealed class FreshBooksCreditNoteStore(FreshBooksLedgerContext context)
             return ValueTask.FromResult(new CreditNoteBody(draft.Adapt<NewCreditNote, CreditNoteWrite>(Context.Mapping)));
         }
 
-        protected override ValueTask<CreditNoteBody> UpdateBodyAsync(string id, CreditNoteChanges changes, FreshBooksCall call, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(new CreditNoteBody(changes.Adapt<CreditNoteChanges, CreditNoteWrite>(Context.Mapping)));
+        protected override async ValueTask<CreditNoteBody> UpdateBodyAsync(string id, CreditNoteChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
+        {
+            var body = changes.Adapt<CreditNoteChanges, CreditNoteWrite>(Context.Mapping);
+            if (changes.Lines is { } lines && body.Lines is { } written && KeptLines.NameCurrentLines(lines))
+            {
+                var (current, wire) = await GetWithWireAsync(id, cancellationToken);
+                body = body with { Lines = KeptLines.Apply($"credit note {current.Id}", lines, written, wire.Lines) };
+            }
+
+            return new CreditNoteBody(body);
+        }
     }
 }
