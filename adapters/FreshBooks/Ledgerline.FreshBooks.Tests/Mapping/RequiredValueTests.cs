@@ -95,6 +95,7 @@ public sealed class RequiredValueTests
     [InlineData("bill_vendor.json", "vis_state", Drop, "vis_state")]
     [InlineData("bill.json", "vis_state", Drop, "vis_state")]
     [InlineData("bill.json", "tax_amount", Drop, "tax_amount")]
+    [InlineData("bill.json", "lines[0].tax_percent1", "null", "tax_percent")]
     [InlineData("item.json", "vis_state", Drop, "vis_state")]
     [InlineData("item.json", "unit_cost", """{"amount":"","code":"CAD"}""", "unit_cost")]
     public void Map_RequiredValueMissingEmptyOrUnreadable_InvalidProviderResponseNamingIt(string file, string paths, string replacement, string named)

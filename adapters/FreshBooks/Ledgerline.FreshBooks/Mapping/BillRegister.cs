@@ -119,7 +119,8 @@ internal sealed class BillRegister : IRegister
         {
             if (!string.IsNullOrWhiteSpace(name) || FreshBooksValues.Decimal(percent) is > 0m)
             {
-                taxes.Add(new LineTax(name ?? string.Empty, FreshBooksValues.Decimal(percent) ?? 0m));
+                // A named tax without its percent would read as 0 %: unreadable instead.
+                taxes.Add(new LineTax(name ?? string.Empty, FreshBooksValues.RequiredDecimal(percent, "tax_percent")));
             }
         }
     }
