@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Ledgerline.FreshBooks.Sandbox.Hosting;
 
 namespace Ledgerline.FreshBooks.Sandbox.Faults;
@@ -40,6 +41,15 @@ internal static class FaultMiddleware
             case FaultKind.ServerError:
                 await ServerErrorAsync(context, fault.StatusCode);
                 return;
+            case FaultKind.IgnorePage:
+                context.Request.QueryString = QueryString.Create(context.Request.Query
+                    .Where(q => !string.Equals(q.Key, "page", StringComparison.Ordinal))
+                    .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))));
+                await next();
+                return;
+            case FaultKind.FalseCounters:
+                await FalseCountersAsync(context, next, fault);
+                return;
             default:
                 await BodyFaultAsync(context, next, fault.Kind);
                 return;
@@ -69,6 +79,42 @@ internal static class FaultMiddleware
         await context.Response.WriteAsync(
             $"<html><head><title>{status} {reason}</title></head><body><center><h1>{status} {reason}</h1></center></body></html>\n",
             context.RequestAborted);
+    }
+
+    private static async Task FalseCountersAsync(HttpContext context, Func<Task> next, FaultRule fault)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        var bytes = buffer.ToArray();
+        if (context.Response.StatusCode == 200 && JsonNode.Parse(bytes) is JsonObject root &&
+            ((root["response"] as JsonObject)?["result"] as JsonObject ?? root["meta"] as JsonObject) is { } counters &&
+            counters.ContainsKey("pages"))
+        {
+            if (fault.Pages is { } pages)
+            {
+                counters["pages"] = pages;
+            }
+
+            if (fault.Total is { } total)
+            {
+                counters["total"] = total;
+            }
+
+            bytes = System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
+        }
+
+        context.Response.ContentLength = bytes.Length;
+        await original.WriteAsync(bytes, context.RequestAborted);
     }
 
     private static async Task BodyFaultAsync(HttpContext context, Func<Task> next, FaultKind kind)
