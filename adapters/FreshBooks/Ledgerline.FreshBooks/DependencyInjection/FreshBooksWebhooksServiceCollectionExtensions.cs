@@ -62,7 +62,11 @@ public static class FreshBooksWebhooksServiceCollectionExtensions
             {
                 TransportExceptionFactory = static (_, exception, _) => exception,
             })
-            .ConfigureHttpClient((sp, client) => client.BaseAddress = sp.GetRequiredService<IOptions<FreshBooksOptions>>().Value.ApiBaseUrl)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                client.BaseAddress = sp.GetRequiredService<IOptions<FreshBooksOptions>>().Value.ApiBaseUrl;
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
             .AddHttpMessageHandler<FreshBooksBodyHandler>()
             .AddHttpMessageHandler<FreshBooksHeadersHandler>()
             .AddFreshBooksHandlers();
