@@ -86,12 +86,18 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         // Expiry is measured from before the request on our own clock, so a server clock that runs ahead or behind
         // never makes us keep a token past its real end.
         var requestedAt = timeProvider.GetUtcNow();
+
+        // The client has no timeout of its own (HttpClient's is off); a request that outlives TokenRequestTimeout is a lost
+        // answer (ProviderUnavailableException), while the caller's cancellation (the token manager's own deadline among
+        // them) passes through as cancellation.
+        using var deadline = new CancellationTokenSource(settings.TokenRequestTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         HttpResponseMessage? response = null;
         ReadOnlyMemory<byte> body;
         try
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            body = await FreshBooksResponseBody.ReadAsync(response.Content, (int)response.StatusCode, cancellationToken);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            body = await FreshBooksResponseBody.ReadAsync(response.Content, (int)response.StatusCode, linked.Token);
         }
         catch (Exception exception) when (FreshBooksErrorTable.IsTransport(exception, cancellationToken))
         {
