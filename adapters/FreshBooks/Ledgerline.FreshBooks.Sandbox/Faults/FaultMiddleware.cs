@@ -83,19 +83,7 @@ internal static class FaultMiddleware
 
     private static async Task FalseCountersAsync(HttpContext context, Func<Task> next, FaultRule fault)
     {
-        var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next();
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-
-        var bytes = buffer.ToArray();
+        var bytes = await RunBufferedAsync(context, next);
         if (context.Response.StatusCode == 200 && JsonNode.Parse(bytes) is JsonObject root &&
             ((root["response"] as JsonObject)?["result"] as JsonObject ?? root["meta"] as JsonObject) is { } counters &&
             counters.ContainsKey("pages"))
@@ -114,24 +102,13 @@ internal static class FaultMiddleware
         }
 
         context.Response.ContentLength = bytes.Length;
-        await original.WriteAsync(bytes, context.RequestAborted);
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
     private static async Task BodyFaultAsync(HttpContext context, Func<Task> next, FaultKind kind)
     {
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next();
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-
-        var bytes = buffer.ToArray();
+        var bytes = await RunBufferedAsync(context, next);
         var half = bytes.AsMemory(0, bytes.Length / 2);
         if (kind == FaultKind.MalformedBody)
         {
@@ -147,5 +124,23 @@ internal static class FaultMiddleware
         await context.Response.Body.FlushAsync(context.RequestAborted);
         context.Items[DroppedKey] = true;
         context.Abort();
+    }
+
+    /// <summary>Runs the endpoint into memory and returns what it wrote, so that a fault can change it before it is sent.</summary>
+    private static async Task<byte[]> RunBufferedAsync(HttpContext context, Func<Task> next)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        return buffer.ToArray();
     }
 }

@@ -108,30 +108,6 @@ public sealed class RequestTimeoutTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(30), new FreshBooksOptions().RequestTimeout);
     }
 
-    /// <summary>
-    /// Starts the call, then moves the adapter's clock a second at a time (yielding between steps, so the request is sent
-    /// and its timer armed) until it fails. A call still running once the clock is well past the timeout fails the test
-    /// (the call is then cancelled rather than left waiting for the sandbox).
-    /// </summary>
-    private async Task<Exception> FailsWhenTheClockPassesTheTimeoutAsync<T>(Func<CancellationToken, Task<T>> call)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var running = call(stop.Token);
-        for (var step = 0; step < 200 && !running.IsCompleted; step++)
-        {
-            await Task.Delay(5, Ct);
-            if (step >= 20)
-            {
-                _clock.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
-
-        var completed = running.IsCompleted;
-        await stop.CancelAsync();
-        var failure = await Record.ExceptionAsync(() => running);
-        Assert.True(completed, "The call was still waiting after the clock passed RequestTimeout.");
-        Assert.NotNull(failure);
-        Assert.IsNotType<TaskCanceledException>(failure);
-        return failure;
-    }
+    private Task<Exception> FailsWhenTheClockPassesTheTimeoutAsync<T>(Func<CancellationToken, Task<T>> call) =>
+        ClockSteps.FailureAsClockPassesAsync(_clock, call, Ct);
 }

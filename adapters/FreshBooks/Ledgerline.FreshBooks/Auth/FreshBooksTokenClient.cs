@@ -92,25 +92,7 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         // them) passes through as cancellation.
         using var deadline = new CancellationTokenSource(settings.TokenRequestTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        HttpResponseMessage? response = null;
-        ReadOnlyMemory<byte> body;
-        try
-        {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            body = await FreshBooksResponseBody.ReadAsync(response.Content, (int)response.StatusCode, linked.Token);
-        }
-        catch (Exception exception) when (FreshBooksErrorTable.IsTransport(exception, cancellationToken))
-        {
-            // The message names the failure only; neither it nor the inner exception carries either body.
-            response?.Dispose();
-            throw FreshBooksErrorTable.FromTransport(call, exception);
-        }
-        catch
-        {
-            response?.Dispose();
-            throw;
-        }
-
+        var (response, body) = await FreshBooksPlainCall.SendAsync(client, request, call, linked.Token, cancellationToken);
         using (response)
         {
             var status = (int)response.StatusCode;

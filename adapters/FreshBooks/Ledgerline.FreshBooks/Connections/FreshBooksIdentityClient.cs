@@ -28,24 +28,7 @@ internal sealed class FreshBooksIdentityClient(IHttpClientFactory httpClientFact
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.CurrentValue.ApiBaseUrl, MePath));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        HttpResponseMessage? response = null;
-        ReadOnlyMemory<byte> body;
-        try
-        {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            body = await FreshBooksResponseBody.ReadAsync(response.Content, (int)response.StatusCode, cancellationToken);
-        }
-        catch (Exception exception) when (FreshBooksErrorTable.IsTransport(exception, cancellationToken))
-        {
-            response?.Dispose();
-            throw FreshBooksErrorTable.FromTransport(call, exception);
-        }
-        catch
-        {
-            response?.Dispose();
-            throw;
-        }
-
+        var (response, body) = await FreshBooksPlainCall.SendAsync(client, request, call, cancellationToken, cancellationToken);
         using (response)
         {
             var status = (int)response.StatusCode;
