@@ -139,6 +139,40 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IgnorePage_AnswersPageOneWhateverIsAsked()
+    {
+        var second = (await _f.GetAsync(Clients + "?page=2&per_page=3")).Body["response"]!["result"]!;
+        _f.Sandbox.Faults.Add(FaultRule.IgnorePage("/accounting", times: 1));
+
+        var ignored = (await _f.GetAsync(Clients + "?page=2&per_page=3")).Body["response"]!["result"]!;
+        var first = (await _f.GetAsync(Clients + "?page=1&per_page=3")).Body["response"]!["result"]!;
+
+        Assert.Equal(2, second["page"]!.GetValue<int>());
+        Assert.Equal(1, ignored["page"]!.GetValue<int>());
+        Assert.Equal(3, ignored["per_page"]!.GetValue<int>());
+        Assert.Equal(first["clients"]!.ToJsonString(), ignored["clients"]!.ToJsonString());
+        Assert.NotEqual(second["clients"]!.ToJsonString(), ignored["clients"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task FalseCounters_ReplaceAccountingAndMetaCountersOnly()
+    {
+        var truth = (await _f.GetAsync(Clients + "?per_page=3")).Body["response"]!["result"]!;
+        _f.Sandbox.Faults.Add(FaultRule.FalseCounters(pages: -1, total: 1000, pathPrefix: "/accounting", times: 1));
+        _f.Sandbox.Faults.Add(FaultRule.FalseCounters(pages: 1_000_000_000, pathPrefix: "/projects", times: 1));
+
+        var lying = (await _f.GetAsync(Clients + "?per_page=3")).Body["response"]!["result"]!;
+        var meta = (await _f.GetAsync($"projects/business/{_f.BusinessId}/projects")).Body["meta"]!;
+
+        Assert.Equal(-1, lying["pages"]!.GetValue<int>());
+        Assert.Equal(1000, lying["total"]!.GetValue<int>());
+        Assert.Equal(truth["clients"]!.ToJsonString(), lying["clients"]!.ToJsonString());
+        Assert.Equal(truth["page"]!.GetValue<int>(), lying["page"]!.GetValue<int>());
+        Assert.Equal(1_000_000_000, meta["pages"]!.GetValue<int>());
+        Assert.Equal(200, (await _f.GetAsync(Clients)).Status);
+    }
+
+    [Fact]
     public async Task GlobalRule_AppliesEverywhere_AndClearRemoves()
     {
         var id = _f.Sandbox.Faults.AddServerError(502);
@@ -157,6 +191,9 @@ public sealed class FaultTests : IAsyncLifetime
     [InlineData("truncate", FaultKind.TruncatedBody, null)]
     [InlineData("malformed~0.5", FaultKind.MalformedBody, null)]
     [InlineData("drop", FaultKind.DropConnection, null)]
+    [InlineData("ignore-page@/timetracking", FaultKind.IgnorePage, "/timetracking")]
+    [InlineData("pages:-1@/accounting#1", FaultKind.FalseCounters, "/accounting")]
+    [InlineData("total:5", FaultKind.FalseCounters, null)]
     public void Parse_CommandLineSpecs(string spec, FaultKind kind, string? prefix)
     {
         var rule = FaultRule.Parse(spec);
@@ -170,6 +207,9 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMilliseconds(250), FaultRule.Parse("latency:250ms").Latency);
         Assert.Equal(TimeSpan.FromSeconds(2), FaultRule.Parse("429:2").RetryAfter);
         Assert.Equal(2, FaultRule.Parse("503#2").Times);
+        Assert.Equal((-1, (int?)null), (FaultRule.Parse("pages:-1").Pages!.Value, FaultRule.Parse("pages:-1").Total));
+        Assert.Equal(1_000_000_000, FaultRule.Parse("total:1000000000").Total);
+        Assert.Throws<ArgumentException>(() => FaultRule.Parse("pages:many"));
         Assert.Throws<ArgumentException>(() => FaultRule.Parse("explode"));
     }
 

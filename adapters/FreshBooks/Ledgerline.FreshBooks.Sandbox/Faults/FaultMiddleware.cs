@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Ledgerline.FreshBooks.Sandbox.Hosting;
 
 namespace Ledgerline.FreshBooks.Sandbox.Faults;
@@ -40,6 +41,15 @@ internal static class FaultMiddleware
             case FaultKind.ServerError:
                 await ServerErrorAsync(context, fault.StatusCode);
                 return;
+            case FaultKind.IgnorePage:
+                context.Request.QueryString = QueryString.Create(context.Request.Query
+                    .Where(q => !string.Equals(q.Key, "page", StringComparison.Ordinal))
+                    .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))));
+                await next();
+                return;
+            case FaultKind.FalseCounters:
+                await FalseCountersAsync(context, next, fault);
+                return;
             default:
                 await BodyFaultAsync(context, next, fault.Kind);
                 return;
@@ -71,21 +81,34 @@ internal static class FaultMiddleware
             context.RequestAborted);
     }
 
+    private static async Task FalseCountersAsync(HttpContext context, Func<Task> next, FaultRule fault)
+    {
+        var bytes = await RunBufferedAsync(context, next);
+        if (context.Response.StatusCode == 200 && JsonNode.Parse(bytes) is JsonObject root &&
+            ((root["response"] as JsonObject)?["result"] as JsonObject ?? root["meta"] as JsonObject) is { } counters &&
+            counters.ContainsKey("pages"))
+        {
+            if (fault.Pages is { } pages)
+            {
+                counters["pages"] = pages;
+            }
+
+            if (fault.Total is { } total)
+            {
+                counters["total"] = total;
+            }
+
+            bytes = System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
+        }
+
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
     private static async Task BodyFaultAsync(HttpContext context, Func<Task> next, FaultKind kind)
     {
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next();
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-
-        var bytes = buffer.ToArray();
+        var bytes = await RunBufferedAsync(context, next);
         var half = bytes.AsMemory(0, bytes.Length / 2);
         if (kind == FaultKind.MalformedBody)
         {
@@ -101,5 +124,23 @@ internal static class FaultMiddleware
         await context.Response.Body.FlushAsync(context.RequestAborted);
         context.Items[DroppedKey] = true;
         context.Abort();
+    }
+
+    /// <summary>Runs the endpoint into memory and returns what it wrote, so that a fault can change it before it is sent.</summary>
+    private static async Task<byte[]> RunBufferedAsync(HttpContext context, Func<Task> next)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        return buffer.ToArray();
     }
 }

@@ -25,6 +25,16 @@ public enum FaultKind
 
     /// <summary>Abort the connection without answering.</summary>
     DropConnection,
+
+    /// <summary>Answer every list request with page 1, whatever <c>page</c> asks for (a server that ignores paging).</summary>
+    IgnorePage,
+
+    /// <summary>
+    /// Run the endpoint, then replace the list counters <c>pages</c> and/or <c>total</c> (accounting <c>response.result</c>,
+    /// project-like <c>meta</c>) with <see cref="FaultRule.Pages"/> and <see cref="FaultRule.Total"/>: a server that lies
+    /// about its listing.
+    /// </summary>
+    FalseCounters,
 }
 
 /// <summary>
@@ -53,6 +63,12 @@ public sealed record FaultRule
 
     /// <summary>Budget for <see cref="FaultKind.RateBudget"/>.</summary>
     public double RequestsPerSecond { get; init; }
+
+    /// <summary>The <c>pages</c> sent by <see cref="FaultKind.FalseCounters"/>; null keeps the true value.</summary>
+    public int? Pages { get; init; }
+
+    /// <summary>The <c>total</c> sent by <see cref="FaultKind.FalseCounters"/>; null keeps the true value.</summary>
+    public int? Total { get; init; }
 
     /// <summary>Apply to the next N matching requests only; null means forever.</summary>
     public int? Times { get; init; }
@@ -84,10 +100,18 @@ public sealed record FaultRule
     /// <summary>Aborts the connection.</summary>
     public static FaultRule Drop(string? pathPrefix = null, int? times = null) => new() { Kind = FaultKind.DropConnection, PathPrefix = pathPrefix, Times = times };
 
+    /// <summary>Answers page 1 whatever page is asked for.</summary>
+    public static FaultRule IgnorePage(string? pathPrefix = null, int? times = null) => new() { Kind = FaultKind.IgnorePage, PathPrefix = pathPrefix, Times = times };
+
+    /// <summary>Sends <paramref name="pages"/> and/or <paramref name="total"/> instead of the true list counters.</summary>
+    public static FaultRule FalseCounters(int? pages = null, int? total = null, string? pathPrefix = null, int? times = null) =>
+        new() { Kind = FaultKind.FalseCounters, Pages = pages, Total = total, PathPrefix = pathPrefix, Times = times };
+
     /// <summary>
     /// Parses <c>kind[:value][@/path/prefix][#times][~probability]</c>. Kinds: <c>latency:250ms</c>, <c>429</c>,
     /// <c>429:2</c> (Retry-After 2 s), <c>rps:5</c>, <c>500</c>/<c>502</c>/<c>503</c>/<c>504</c>, <c>truncate</c>,
-    /// <c>malformed</c>, <c>drop</c>. Example: <c>503@/accounting#2</c> fails the next two accounting calls.
+    /// <c>malformed</c>, <c>drop</c>, <c>ignore-page</c>, <c>pages:N</c> and <c>total:N</c> (false list counters; N may be
+    /// negative). Example: <c>503@/accounting#2</c> fails the next two accounting calls.
     /// </summary>
     /// <exception cref="ArgumentException">The spec is not understood.</exception>
     public static FaultRule Parse(string spec)
@@ -129,9 +153,17 @@ public sealed record FaultRule
             "truncate" => Truncate(),
             "malformed" => Malformed(),
             "drop" => Drop(),
+            "ignore-page" => IgnorePage(),
+            "pages" => FalseCounters(pages: Count("pages", value)),
+            "total" => FalseCounters(total: Count("total", value)),
             _ when int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var status) && status is >= 500 and <= 599 => ServerError(status),
             _ => throw new ArgumentException($"Unknown fault kind '{kind}'.", nameof(spec)),
         };
         return rule with { PathPrefix = prefix, Times = times, Probability = probability };
     }
+
+    private static int Count(string kind, string? value) =>
+        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : throw new ArgumentException($"{kind} needs a whole number (it was '{value}').", nameof(value));
 }

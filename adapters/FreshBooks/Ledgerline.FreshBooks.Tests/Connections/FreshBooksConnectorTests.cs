@@ -182,6 +182,22 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
         Assert.False(await stack.Connector.DisconnectAsync("tenant-a", Cancellation));
     }
 
+    [Fact]
+    public async Task ExchangeCodeAsync_TokenEndpointSilentPastTokenRequestTimeout_ProviderUnavailableNotAHang()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        await using var stack = new ConnectionsStack(_sandbox, clock, configure: o => o.TokenRequestTimeout = TimeSpan.FromSeconds(30));
+        var request = stack.Connector.CreateAuthorizationRequest();
+        var code = ParseQuery(await ConsentAsync(request.AuthorizationUrl))["code"];
+        _sandbox.Faults.AddLatency(TimeSpan.FromMinutes(10), "/auth/oauth/token");
+
+        var failure = await Tests.Support.ClockSteps.FailureAsClockPassesAsync(clock, t => stack.Connector.ExchangeCodeAsync(code, t), Cancellation);
+
+        var unavailable = Assert.IsType<ProviderUnavailableException>(failure);
+        Assert.Contains("timed out", unavailable.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(code, unavailable.ToString(), StringComparison.Ordinal);
+    }
+
     internal static async Task<FreshBooksGrant> GrantAsync(ConnectionsStack stack)
     {
         var request = stack.Connector.CreateAuthorizationRequest();

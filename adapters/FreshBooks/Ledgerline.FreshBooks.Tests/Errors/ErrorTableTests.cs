@@ -272,4 +272,71 @@ public sealed class ErrorTableTests
         Assert.False(FreshBooksErrorTable.IsTransport(new OperationCanceledException(cancelled.Token), cancelled.Token));
         Assert.True(FreshBooksErrorTable.IsTransport(new TaskCanceledException("timeout"), CancellationToken.None));
     }
+
+    private static FreshBooksCall Token => FreshBooksCall.About(FreshBooksCall.TokenEndpoint, "refresh");
+
+    [Theory]
+    [InlineData(400, "unauthorized_client", typeof(PermissionDeniedException))]
+    [InlineData(400, "invalid_scope", typeof(PermissionDeniedException))]
+    [InlineData(401, "invalid_client", typeof(LedgerlineException))]
+    [InlineData(400, "invalid_request", typeof(LedgerlineException))]
+    public void FromResponse_TokenEndpointRefusalOtherThanInvalidGrant_PublicExceptionWithTheOAuthError(int status, string error, Type expected)
+    {
+        var refused = Translate(status, $$"""{"error":"{{error}}","error_description":"Refused for the test."}""", Token);
+
+        Assert.IsType(expected, refused);
+        Assert.True(refused.GetType().IsPublic);
+        Assert.Equal((error, "Refused for the test.", status, "FreshBooks"), (refused.ProviderCode, refused.ProviderMessage, refused.StatusCode, refused.Provider));
+    }
+
+    [Fact]
+    public void FromResponse_TokenEndpointInvalidGrant_StaysTheTokenManagersOwnSignal()
+    {
+        var refused = Translate(400, """{"error":"invalid_grant","error_description":"The grant is dead."}""", Token);
+
+        var grant = Assert.IsType<Ledgerline.FreshBooks.Auth.TokenEndpointException>(refused);
+        Assert.True(grant.IsInvalidGrant);
+        Assert.Equal("The grant is dead.", grant.ProviderMessage);
+    }
+
+    [Fact]
+    public void FromResponse_TokenEndpointBodyNotAnOAuthError_InvalidResponseThatQuotesNothing()
+    {
+        var refused = Translate(400, "<html>refresh_token=rt-secret</html>", Token);
+
+        var invalid = Assert.IsType<InvalidProviderResponseException>(refused);
+        Assert.Null(invalid.BodyExcerpt);
+        Assert.DoesNotContain("rt-secret", invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromResponse_TokenEndpoint429WithHttpDate_RateLimitedWithTheWait()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(Now.AddSeconds(42));
+
+        var limited = Assert.IsType<RateLimitedException>(Translate(429, """{"error":"slow_down"}""", Token, response.Headers));
+
+        Assert.Equal(TimeSpan.FromSeconds(42), limited.RetryAfter);
+    }
+
+    [Fact]
+    public void FromResponse_CallAboutNoRecord404_LedgerlineExceptionNamingTheSubject()
+    {
+        var error = Translate(404, """{"errno":404,"message":"Requested resource could not be found."}""", FreshBooksCall.About(FreshBooksCall.Callback, "delete", "c1", "9"));
+
+        Assert.Equal(typeof(LedgerlineException), error.GetType());
+        Assert.Contains("no callback for delete", error.Message, StringComparison.Ordinal);
+        Assert.Equal("404", error.ProviderCode);
+    }
+
+    [Fact]
+    public void FromResponse_CallAboutNoRecordWriteGot503_UnavailableSayingTheOutcomeIsUnknown()
+    {
+        var error = Translate(503, "<html>down</html>", FreshBooksCall.About(FreshBooksCall.Callback, "create", "c1"));
+
+        var unavailable = Assert.IsType<ProviderUnavailableException>(error);
+        Assert.Contains("create callback", unavailable.Message, StringComparison.Ordinal);
+        Assert.Contains("Whether it took effect is unknown", unavailable.Message, StringComparison.Ordinal);
+    }
 }

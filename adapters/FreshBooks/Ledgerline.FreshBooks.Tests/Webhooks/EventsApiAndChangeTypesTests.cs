@@ -1,6 +1,8 @@
 using Ledgerline.FreshBooks.Tests.Support;
 using System.Net;
 using System.Text;
+using Ledgerline.FreshBooks.Errors;
+using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Webhooks;
 using NSubstitute;
 
@@ -50,12 +52,13 @@ public sealed class EventsApiResponseTests
     }
 
     [Fact]
-    public async Task ReadResultAsync_SuccessWithoutEnvelope_IsInvalidProviderResponse()
+    public void ReadResult_SuccessWithoutEnvelope_IsInvalidProviderResponse()
     {
-        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"callback":{}}""", Encoding.UTF8) };
+        var response = new FreshBooksResponse(Call, 200, Encoding.UTF8.GetBytes("""{"callback":{}}"""));
 
-        await Assert.ThrowsAsync<InvalidProviderResponseException>(
-            () => EventsApiResponse.ReadResultAsync(response, "c", TestContext.Current.CancellationToken));
+        var invalid = Assert.Throws<InvalidProviderResponseException>(() => EventsApiResponse.ReadResult(response));
+
+        Assert.Equal("""{"callback":{}}""", invalid.BodyExcerpt);
     }
 
     [Fact]
@@ -72,11 +75,11 @@ public sealed class EventsApiResponseTests
         Assert.Equal(("9", false, new LedgerChangeTopic(EntityKind.TimeEntry)), (b.Id, b.Verified, b.Topic));
     }
 
-    private static LedgerlineException ToException(HttpStatusCode status, string body)
-    {
-        using var response = new HttpResponseMessage(status);
-        return EventsApiResponse.ToException(response, body, "conn-1");
-    }
+    private static FreshBooksCall Call => FreshBooksCall.About(FreshBooksCall.Callback, "create", "conn-1");
+
+    /// <summary>The events service's errors go through the one error table, as a callback call.</summary>
+    private static LedgerlineException ToException(HttpStatusCode status, string body) =>
+        FreshBooksErrorTable.FromResponse(Call, (int)status, null, Encoding.UTF8.GetBytes(body), DateTimeOffset.UnixEpoch);
 }
 
 public sealed class LedgerChangeTypesTests

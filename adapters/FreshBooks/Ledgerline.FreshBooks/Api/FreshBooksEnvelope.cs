@@ -104,7 +104,7 @@ internal static class FreshBooksEnvelope
                 records[i] = Map(response, path, i, wires[i], map);
             }
 
-            return new FetchedPage<TRecord>(records, info);
+            return new FetchedPage<TRecord>(records, info, response);
         }
 
         using var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
@@ -115,7 +115,7 @@ internal static class FreshBooksEnvelope
             index++;
         }
 
-        return new FetchedPage<TRecord>(records, info);
+        return new FetchedPage<TRecord>(records, info, response);
     }
 
     /// <summary>

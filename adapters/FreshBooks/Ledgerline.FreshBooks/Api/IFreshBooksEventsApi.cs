@@ -4,14 +4,15 @@ using Refit;
 namespace Ledgerline.FreshBooks.Api;
 
 /// <summary>
-/// FreshBooks' callbacks endpoints (<c>/events/account/{accountId}/events/callbacks</c>). Responses are read raw: the
-/// events service has its own error shapes (§11 of the reference), decoded by <see cref="EventsApiResponse"/>. Bodies are
-/// passed as ready-made content so that every method is generated inline (no reflection request builder).
+/// FreshBooks' callbacks endpoints (<c>/events/account/{accountId}/events/callbacks</c>). Answers are sent through
+/// <see cref="FreshBooksHttp"/> (the one error table, which knows the events service's error shapes) and their bodies,
+/// read whole by <see cref="FreshBooksBodyHandler"/>, are decoded by <c>Webhooks/EventsApiResponse</c>. Bodies are passed
+/// as ready-made content so that every method is generated inline (no reflection request builder).
 /// </summary>
 internal interface IFreshBooksEventsApi
 {
     [Get("/events/account/{accountId}/events/callbacks")]
-    Task<HttpResponseMessage> ListCallbacksAsync(
+    Task<IApiResponse> ListCallbacksAsync(
         string accountId,
         [AliasAs("page")] int page,
         [AliasAs("per_page")] int perPage,
@@ -19,14 +20,14 @@ internal interface IFreshBooksEventsApi
         CancellationToken cancellationToken);
 
     [Post("/events/account/{accountId}/events/callbacks")]
-    Task<HttpResponseMessage> CreateCallbackAsync(
+    Task<IApiResponse> CreateCallbackAsync(
         string accountId,
         [Body] HttpContent body,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
         CancellationToken cancellationToken);
 
     [Put("/events/account/{accountId}/events/callbacks/{callbackId}")]
-    Task<HttpResponseMessage> UpdateCallbackAsync(
+    Task<IApiResponse> UpdateCallbackAsync(
         string accountId,
         string callbackId,
         [Body] HttpContent body,
@@ -34,7 +35,7 @@ internal interface IFreshBooksEventsApi
         CancellationToken cancellationToken);
 
     [Delete("/events/account/{accountId}/events/callbacks/{callbackId}")]
-    Task<HttpResponseMessage> DeleteCallbackAsync(
+    Task<IApiResponse> DeleteCallbackAsync(
         string accountId,
         string callbackId,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,

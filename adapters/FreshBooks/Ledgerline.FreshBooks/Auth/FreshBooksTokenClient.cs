@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +10,9 @@ namespace Ledgerline.FreshBooks.Auth;
 /// <summary>
 /// Talks to <c>POST /auth/oauth/token</c>. Deliberately outside the resilience pipeline: a token request whose body may
 /// have reached the server is never sent again, because a refresh token is single-use and a repeat would kill the grant.
+/// Refusals and failures go through <see cref="FreshBooksErrorTable"/> like every other call (429 with its
+/// <c>Retry-After</c>, 5xx, OAuth errors by code); only <c>invalid_grant</c> stays the internal
+/// <see cref="TokenEndpointException"/>, for the token manager and the connector to answer. No body is ever quoted.
 /// </summary>
 internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<FreshBooksOptions> options, TimeProvider timeProvider)
 {
@@ -18,13 +21,13 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
 
     private const string TokenPath = "auth/oauth/token";
     private const string RevokePath = "auth/oauth/revoke";
-    private const int MaxErrorBodyChars = 4096;
 
     public Task<TokenResponse> ExchangeCodeAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         return RequestAsync(
             [new("grant_type", "authorization_code"), new("code", code)],
+            "exchange",
             cancellationToken);
     }
 
@@ -33,6 +36,7 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
         return RequestAsync(
             [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)],
+            "refresh",
             cancellationToken);
     }
 
@@ -62,7 +66,7 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         }
     }
 
-    private async Task<TokenResponse> RequestAsync(List<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    private async Task<TokenResponse> RequestAsync(List<KeyValuePair<string, string>> fields, string operation, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         fields.Add(new("client_id", settings.ClientId));
@@ -72,6 +76,7 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
             fields.Add(new("redirect_uri", redirectUri.AbsoluteUri));
         }
 
+        var call = FreshBooksCall.About(FreshBooksCall.TokenEndpoint, operation);
         var client = httpClientFactory.CreateClient(HttpClientName);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, TokenPath))
         {
@@ -81,55 +86,23 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         // Expiry is measured from before the request on our own clock, so a server clock that runs ahead or behind
         // never makes us keep a token past its real end.
         var requestedAt = timeProvider.GetUtcNow();
-        HttpResponseMessage response;
-        try
-        {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            // The message of a transport error names the host only; the inner exception never carries the body.
-            throw new ProviderUnavailableException("FreshBooks' token endpoint could not be reached.", ex)
-            {
-                Provider = FreshBooksRequest.ProviderName,
-            };
-        }
 
+        // The client has no timeout of its own (HttpClient's is off); a request that outlives TokenRequestTimeout is a lost
+        // answer (ProviderUnavailableException), while the caller's cancellation (the token manager's own deadline among
+        // them) passes through as cancellation.
+        using var deadline = new CancellationTokenSource(settings.TokenRequestTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var (response, body) = await FreshBooksPlainCall.SendAsync(client, request, call, linked.Token, cancellationToken);
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                return Parse(body, requestedAt, (int)response.StatusCode);
-            }
-
-            var (error, description) = ReadError(body);
-            if (response.StatusCode is HttpStatusCode.TooManyRequests)
-            {
-                throw new RateLimitedException(response.Headers.RetryAfter?.Delta)
-                {
-                    Provider = FreshBooksRequest.ProviderName,
-                    StatusCode = (int)response.StatusCode,
-                    ProviderCode = error,
-                };
-            }
-
-            if ((int)response.StatusCode >= 500)
-            {
-                throw new ProviderUnavailableException($"FreshBooks' token endpoint failed with HTTP {(int)response.StatusCode}.")
-                {
-                    Provider = FreshBooksRequest.ProviderName,
-                    StatusCode = (int)response.StatusCode,
-                    ProviderCode = error,
-                    ProviderMessage = description,
-                };
-            }
-
-            throw TokenEndpointException.Create((int)response.StatusCode, error, description);
+            var status = (int)response.StatusCode;
+            return response.IsSuccessStatusCode
+                ? Parse(body, requestedAt, status)
+                : throw FreshBooksErrorTable.FromResponse(call, status, response.Headers, body, timeProvider.GetUtcNow());
         }
     }
 
-    private static TokenResponse Parse(string body, DateTimeOffset requestedAt, int statusCode)
+    private static TokenResponse Parse(ReadOnlyMemory<byte> body, DateTimeOffset requestedAt, int statusCode)
     {
         try
         {
@@ -165,26 +138,6 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
             Provider = FreshBooksRequest.ProviderName,
             StatusCode = statusCode,
         };
-
-    private static (string? Error, string? Description) ReadError(string body)
-    {
-        if (body.Length > MaxErrorBodyChars)
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? (ReadString(document.RootElement, "error"), ReadString(document.RootElement, "error_description"))
-                : (null, null);
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
-    }
 
     private static string? ReadString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -43,7 +43,7 @@ internal sealed class FreshBooksConnectionContext(string connectionId, IConnecti
         if (snapshot.Scopes.Count > 0 && !snapshot.Scopes.Contains(scope))
         {
             throw new PermissionDeniedException(
-                $"Connection '{ConnectionId}' was not granted the scope '{scope}', which {call.Operation} {call.Entity} needs; " +
+                $"Connection '{ConnectionId}' was not granted the scope '{scope}', which {call.Operation} {call.Target} needs; " +
                 "connect again requesting it.", scope)
             {
                 Provider = FreshBooksRequest.ProviderName,

@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
+using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,11 @@ namespace Ledgerline.FreshBooks.Connections;
 
 /// <summary>
 /// Reads <c>/users/me</c> with an explicit bearer, before any connection exists (so it cannot go through the auth handler,
-/// which looks tokens up by connection id).
+/// which looks tokens up by connection id). Its refusals and failures go through <see cref="FreshBooksErrorTable"/> like
+/// every other call: a 429 keeps its <c>Retry-After</c>, a 401 or 403 keeps FreshBooks' code and message, and the body
+/// read is bounded.
 /// </summary>
-internal sealed class FreshBooksIdentityClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<FreshBooksOptions> options)
+internal sealed class FreshBooksIdentityClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<FreshBooksOptions> options, TimeProvider timeProvider)
 {
     /// <summary>The named <see cref="HttpClient"/> for identity calls (resilience, no auth handler).</summary>
     public const string HttpClientName = "Ledgerline.FreshBooks.Identity";
@@ -20,52 +23,18 @@ internal sealed class FreshBooksIdentityClient(IHttpClientFactory httpClientFact
 
     public async Task<FreshBooksIdentity> GetMeAsync(string accessToken, CancellationToken cancellationToken)
     {
+        var call = FreshBooksCall.About(FreshBooksCall.Identity, "get");
         var client = httpClientFactory.CreateClient(HttpClientName);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.CurrentValue.ApiBaseUrl, MePath));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        HttpResponseMessage response;
-        try
-        {
-            response = await client.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ProviderUnavailableException("FreshBooks' identity endpoint could not be reached.", ex) { Provider = FreshBooksRequest.ProviderName };
-        }
-
+        var (response, body) = await FreshBooksPlainCall.SendAsync(client, request, call, cancellationToken, cancellationToken);
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var status = (int)response.StatusCode;
-            if (response.StatusCode is HttpStatusCode.Unauthorized)
-            {
-                throw new LedgerlineException("FreshBooks refused the new access token when reading the user's identity.")
-                {
-                    Provider = FreshBooksRequest.ProviderName,
-                    StatusCode = status,
-                };
-            }
-
-            if (response.StatusCode is HttpStatusCode.Forbidden)
-            {
-                throw new PermissionDeniedException("Reading the FreshBooks identity needs the user:profile:read scope.", "user:profile:read")
-                {
-                    Provider = FreshBooksRequest.ProviderName,
-                    StatusCode = status,
-                };
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ProviderUnavailableException($"FreshBooks' identity endpoint failed with HTTP {status}.")
-                {
-                    Provider = FreshBooksRequest.ProviderName,
-                    StatusCode = status,
-                };
-            }
-
-            return Parse(body, status);
+            return response.IsSuccessStatusCode
+                ? Parse(Encoding.UTF8.GetString(body.Span), status)
+                : throw FreshBooksErrorTable.FromResponse(call, status, response.Headers, body, timeProvider.GetUtcNow());
         }
     }
 

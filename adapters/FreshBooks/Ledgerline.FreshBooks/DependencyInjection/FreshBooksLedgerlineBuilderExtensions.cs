@@ -88,7 +88,13 @@ public static class FreshBooksLedgerlineBuilderExtensions
                 // table sees what actually happened rather than Refit's wrapper.
                 TransportExceptionFactory = static (_, exception, _) => exception,
             })
-            .ConfigureHttpClient((sp, client) => client.BaseAddress = sp.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>().CurrentValue.ApiBaseUrl)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                client.BaseAddress = sp.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>().CurrentValue.ApiBaseUrl;
+
+                // FreshBooksOptions.RequestTimeout applies per attempt, in the resilience pipeline and the body handler.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
             .AddHttpMessageHandler<FreshBooksBodyHandler>()
             .AddHttpMessageHandler<FreshBooksHeadersHandler>()
             .AddFreshBooksHandlers();
@@ -137,13 +143,15 @@ public static class FreshBooksLedgerlineBuilderExtensions
         services.TryAddSingleton<ConnectionConcurrencyLimiter>();
         services.TryAddTransient<FreshBooksAuthHandler>();
         services.TryAddTransient<ConnectionConcurrencyHandler>();
+        services.TryAddTransient<FreshBooksBodyHandler>();
 
         // The token endpoint gets no retry handler on purpose (a repeated refresh spends a single-use token twice); its
         // timeout is applied per request by the token manager, not by HttpClient.
         services.AddHttpClient(FreshBooksTokenClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .UseFreshBooksLogging();
-        services.AddHttpClient(FreshBooksIdentityClient.HttpClientName)
+        services.AddHttpClient(FreshBooksIdentityClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .UseFreshBooksLogging()
+            .AddHttpMessageHandler<FreshBooksBodyHandler>()
             .AddResilienceHandler(FreshBooksResilience.PipelineName, FreshBooksResilience.Configure);
         return services;
     }

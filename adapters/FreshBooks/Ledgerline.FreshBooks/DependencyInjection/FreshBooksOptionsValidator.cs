@@ -6,6 +6,12 @@ namespace Ledgerline.FreshBooks;
 /// <summary>The checks data annotations cannot express; run on start with them.</summary>
 internal sealed class FreshBooksOptionsValidator : IValidateOptions<FreshBooksOptions>
 {
+    /// <summary>The shortest <see cref="FreshBooksOptions.RequestTimeout"/> accepted (the resilience timeout's own floor).</summary>
+    public static readonly TimeSpan MinRequestTimeout = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The longest <see cref="FreshBooksOptions.RequestTimeout"/> accepted.</summary>
+    public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMinutes(10);
+
     public ValidateOptionsResult Validate(string? name, FreshBooksOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -31,6 +37,12 @@ internal sealed class FreshBooksOptionsValidator : IValidateOptions<FreshBooksOp
         if (options.RefreshBeforeExpiry < TimeSpan.Zero)
         {
             failures.Add($"{nameof(FreshBooksOptions.RefreshBeforeExpiry)} cannot be negative.");
+        }
+
+        if (options.RequestTimeout < MinRequestTimeout || options.RequestTimeout > MaxRequestTimeout)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{nameof(FreshBooksOptions.RequestTimeout)} must be from 10 milliseconds to 10 minutes (it was {options.RequestTimeout})."));
         }
 
         if (options.TokenRequestTimeout <= TimeSpan.Zero)

@@ -52,11 +52,22 @@ public static class FreshBooksWebhooksServiceCollectionExtensions
         services.TryAddSingleton<IFreshBooksWebhookReceiver, FreshBooksWebhookReceiver>();
         services.TryAddTransient<IFreshBooksWebhookSubscriptions, FreshBooksWebhookSubscriptions>();
         services.TryAddTransient<FreshBooksHeadersHandler>();
+        services.TryAddTransient<FreshBooksBodyHandler>();
+        services.TryAddSingleton<FreshBooksHttp>();
 
-        // The adapter's handler chain: API version header, retries for GET only (callbacks are created with POST and verified with PUT, never
-        // repeated), the per-connection concurrency limit, and the bearer looked up per request.
-        services.AddRefitGeneratedClient<IFreshBooksEventsApi>(_ => new RefitSettings())
-            .ConfigureHttpClient((sp, client) => client.BaseAddress = sp.GetRequiredService<IOptions<FreshBooksOptions>>().Value.ApiBaseUrl)
+        // The adapter's handler chain: the whole body read (bounded), API version header, retries for GET only (callbacks
+        // are created with POST and verified with PUT, never repeated), the per-connection concurrency limit, and the
+        // bearer looked up per request. Transport failures are kept as thrown, for the error table.
+        services.AddRefitGeneratedClient<IFreshBooksEventsApi>(_ => new RefitSettings
+            {
+                TransportExceptionFactory = static (_, exception, _) => exception,
+            })
+            .ConfigureHttpClient((sp, client) =>
+            {
+                client.BaseAddress = sp.GetRequiredService<IOptions<FreshBooksOptions>>().Value.ApiBaseUrl;
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<FreshBooksBodyHandler>()
             .AddHttpMessageHandler<FreshBooksHeadersHandler>()
             .AddFreshBooksHandlers();
         return services;

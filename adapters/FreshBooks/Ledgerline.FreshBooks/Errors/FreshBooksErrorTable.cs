@@ -22,6 +22,15 @@ namespace Ledgerline.FreshBooks.Errors;
 /// <item><term>unreadable body</term><description><see cref="InvalidProviderResponseException"/> with the status and a bounded excerpt.</description></item>
 /// <item><term>anything else</term><description><see cref="LedgerlineException"/> with the provider's code and message.</description></item>
 /// </list>
+/// Calls about no record (<see cref="FreshBooksCall.About"/>) use the same rows, except that a 404 or 1012 is a
+/// <see cref="LedgerlineException"/> (there is no record kind to name), a 5xx or lost answer to a write is a
+/// <see cref="ProviderUnavailableException"/> saying the outcome is unknown (the canonical
+/// <see cref="OutcomeUnknownException"/> names a record kind), a 401 before any connection exists (identity while
+/// connecting) is a <see cref="LedgerlineException"/> asking to connect again, and the token endpoint reads its OAuth
+/// <c>error</c>: <c>invalid_grant</c> is the internal <c>TokenEndpointException</c> the token manager and the connector
+/// turn into their own answers, <c>unauthorized_client</c>, <c>invalid_scope</c> and <c>access_denied</c> are
+/// <see cref="PermissionDeniedException"/>, and any other refusal (<c>invalid_client</c>, <c>invalid_request</c>, …) is a
+/// <see cref="LedgerlineException"/>; a token endpoint body is never quoted.
 /// </remarks>
 internal static class FreshBooksErrorTable
 {
@@ -46,15 +55,29 @@ internal static class FreshBooksErrorTable
 
         if (status >= 500)
         {
-            return call.IsWrite
-                ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId)
+            return call is { IsWrite: true, Entity: { } written }
+                ? new OutcomeUnknownException(written, call.Operation, call.OperationId)
                 {
                     Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message, RecordId = call.RecordId, SentAt = call.SentAt,
                 }
-                : new ProviderUnavailableException($"FreshBooks failed {call.Operation} {call.Entity} with HTTP {status}.")
+                : new ProviderUnavailableException(
+                    $"FreshBooks failed {call.Operation} {call.Target} with HTTP {status}.{(call.IsWrite ? " Whether it took effect is unknown." : string.Empty)}")
                 {
                     Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
                 };
+        }
+
+        if (call.Subject == FreshBooksCall.TokenEndpoint)
+        {
+            return TokenRefusal(call, status, error, body);
+        }
+
+        if (status == 401 && call.ConnectionId.Length == 0)
+        {
+            return new LedgerlineException($"FreshBooks refused the access token it had just issued ({call.Operation} {call.Target}); start the connection again.")
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
         }
 
         if (status == 401)
@@ -71,17 +94,17 @@ internal static class FreshBooksErrorTable
             var scope = error?.RequiredScope;
             return new PermissionDeniedException(
                 scope is null
-                    ? $"FreshBooks refused {call.Operation} {call.Entity}: the connection lacks a permission."
-                    : $"FreshBooks refused {call.Operation} {call.Entity}: the connection lacks the scope '{scope}'. Connect again requesting it.",
+                    ? $"FreshBooks refused {call.Operation} {call.Target}: the connection lacks a permission."
+                    : $"FreshBooks refused {call.Operation} {call.Target}: the connection lacks the scope '{scope}'. Connect again requesting it.",
                 scope)
             {
                 Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
             };
         }
 
-        if (code == "1011")
+        if (code == "1011" && (EntityOfField(error?.Field) ?? EntityOf(error?.Object) ?? call.Entity) is { } deleted)
         {
-            var entity = EntityOfField(error?.Field) ?? EntityOf(error?.Object) ?? call.Entity;
+            var entity = deleted;
             var id = entity == call.Entity ? call.RecordId ?? error?.Value : error?.Value ?? call.RecordId;
             return new RecordDeletedException(entity, id ?? string.Empty)
             {
@@ -97,9 +120,9 @@ internal static class FreshBooksErrorTable
             };
         }
 
-        if (status == 404 || code == "1012")
+        if ((status == 404 || code == "1012") && (EntityOfField(error?.Field) ?? EntityOf(error?.Object) ?? call.Entity) is { } missing)
         {
-            var entity = EntityOfField(error?.Field) ?? EntityOf(error?.Object) ?? call.Entity;
+            var entity = missing;
             var id = entity == call.Entity ? call.RecordId ?? error?.Value : error?.Value ?? call.RecordId;
             return new RecordNotFoundException(entity, id ?? string.Empty)
             {
@@ -112,15 +135,53 @@ internal static class FreshBooksErrorTable
             return Invalid(call, status, body, "FreshBooks answered an error whose body could not be read");
         }
 
+        if (status == 404 && call.Entity is null)
+        {
+            return new LedgerlineException($"FreshBooks found no {call.Target} for {call.Operation} (HTTP 404): {message}")
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
         if (status is 400 or 422 || error!.Fields.Count > 0)
         {
             var fields = error!.Fields.Count > 0
-                ? error.Fields.Select(f => new FieldError(CanonicalField(call.Entity, f.Field), f.Message, f.Code ?? code)).ToArray()
+                ? error.Fields.Select(f => new FieldError(call.Entity is { } entity ? CanonicalField(entity, f.Field) : f.Field, f.Message, f.Code ?? code)).ToArray()
                 : [new FieldError(string.Empty, message ?? "FreshBooks refused the input.", code)];
             return new LedgerValidationException(fields) { Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message };
         }
 
-        return new LedgerlineException($"FreshBooks refused {call.Operation} {call.Entity} (HTTP {status}): {message}")
+        return new LedgerlineException($"FreshBooks refused {call.Operation} {call.Target} (HTTP {status}): {message}")
+        {
+            Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+        };
+    }
+
+    /// <summary>The token endpoint's refusals, by OAuth <c>error</c> (429 and 5xx are already handled like any call's).</summary>
+    private static LedgerlineException TokenRefusal(FreshBooksCall call, int status, ProviderError? error, ReadOnlyMemory<byte> body)
+    {
+        var code = error?.Code;
+        var message = error?.Message;
+        if (error is not { Recognised: true } || code is null)
+        {
+            return Invalid(call, status, body, "FreshBooks' token endpoint refused the request with a body that is not an OAuth error");
+        }
+
+        if (code == Auth.TokenEndpointException.InvalidGrant)
+        {
+            return Auth.TokenEndpointException.Create(status, code, message);
+        }
+
+        if (code is "unauthorized_client" or "invalid_scope" or "access_denied")
+        {
+            return new PermissionDeniedException($"FreshBooks' token endpoint refused the application ({code}): {message}")
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
+        var hint = code == "invalid_client" ? " Check FreshBooksOptions.ClientId, ClientSecret and RedirectUri." : string.Empty;
+        return new LedgerlineException($"FreshBooks' token endpoint refused the request ({code}): {message}.{hint}")
         {
             Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
         };
@@ -140,7 +201,7 @@ internal static class FreshBooksErrorTable
         var neverSent = exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
             || exception is Polly.CircuitBreaker.BrokenCircuitException;
         return neverSent
-            ? new ProviderUnavailableException($"FreshBooks could not be reached for {call.Operation} {call.Entity}; nothing was sent.", exception) { Provider = Provider }
+            ? new ProviderUnavailableException($"FreshBooks could not be reached for {call.Operation} {call.Target}; nothing was sent.", exception) { Provider = Provider }
             : Unavailable(call, $"No answer was read from FreshBooks ({Describe(exception)}).", exception);
     }
 
@@ -158,7 +219,7 @@ internal static class FreshBooksErrorTable
     {
         ArgumentNullException.ThrowIfNull(call);
         return new InvalidProviderResponseException(
-            $"{reason} ({call.Operation} {call.Entity}, HTTP {status}).", Excerpt(body), inner)
+            $"{reason} ({call.Operation} {call.Target}, HTTP {status}).", call.MayQuoteBody ? Excerpt(body) : null, inner)
         {
             Provider = Provider,
             StatusCode = status,
@@ -197,15 +258,19 @@ internal static class FreshBooksErrorTable
     }
 
     private static LedgerlineException Unavailable(FreshBooksCall call, string reason, Exception? inner) =>
-        call.IsWrite
-            ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId, inner)
+        call is { IsWrite: true, Entity: { } written }
+            ? new OutcomeUnknownException(written, call.Operation, call.OperationId, inner)
             {
                 Provider = Provider,
                 RecordId = call.RecordId,
                 SentAt = call.SentAt,
                 ProviderMessage = reason,
             }
-            : new ProviderUnavailableException($"FreshBooks is unavailable for {call.Operation} {call.Entity}: {reason}", inner) { Provider = Provider };
+            : new ProviderUnavailableException(
+                $"FreshBooks is unavailable for {call.Operation} {call.Target}: {reason}{(call.IsWrite ? " Whether it took effect is unknown." : string.Empty)}", inner)
+            {
+                Provider = Provider,
+            };
 
     private static string Describe(Exception exception) => exception switch
     {

@@ -43,7 +43,7 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
         if (call.IsWrite)
         {
             call = call with { SentAt = timeProvider.GetUtcNow() };
-            LogWrite(logger, call.Operation, call.Entity, call.OperationId, call.RecordId);
+            LogWrite(logger, call.Operation, call.Target, call.OperationId, call.RecordId);
         }
 
         IApiResponse answer;
@@ -126,15 +126,15 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
         var error = FreshBooksErrorTable.FromTransport(call, exception);
         if (error is OutcomeUnknownException)
         {
-            LogOutcomeUnknown(logger, call.Operation, call.Entity, call.OperationId, call.RecordId, exception.GetType().Name);
+            LogOutcomeUnknown(logger, call.Operation, call.Target, call.OperationId, call.RecordId, exception.GetType().Name);
         }
 
         return error;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "FreshBooks {Operation} {Entity}: sending operation {OperationId} (record {RecordId})")]
-    private static partial void LogWrite(ILogger logger, string operation, EntityKind entity, string operationId, string? recordId);
+    private static partial void LogWrite(ILogger logger, string operation, string entity, string operationId, string? recordId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "FreshBooks {Operation} {Entity}: outcome of operation {OperationId} (record {RecordId}) is unknown after {Failure}; it was not retried")]
-    private static partial void LogOutcomeUnknown(ILogger logger, string operation, EntityKind entity, string operationId, string? recordId, string failure);
+    private static partial void LogOutcomeUnknown(ILogger logger, string operation, string entity, string operationId, string? recordId, string failure);
 }

@@ -8,7 +8,8 @@ using Polly.Timeout;
 namespace Ledgerline.FreshBooks.Http;
 
 /// <summary>
-/// The retry policy of the adapter's HTTP clients.
+/// The resilience pipeline of the adapter's HTTP clients: retries (outer) around a per-attempt timeout
+/// (<see cref="FreshBooksOptions.RequestTimeout"/>).
 /// </summary>
 /// <remarks>
 /// Only GET, HEAD and OPTIONS are retried (on 408, 429, 5xx and transport errors). Every write (POST, PUT, DELETE, PATCH)
@@ -35,11 +36,18 @@ internal static class FreshBooksResilience
         var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>();
         var settings = options.CurrentValue;
         builder.TimeProvider = timeProvider;
-        if (settings.MaxRetries <= 0)
+        if (settings.MaxRetries > 0)
         {
-            return;
+            AddRetry(builder, settings, options, timeProvider);
         }
 
+        // Inside the retry, so each attempt gets the whole timeout; a timed-out attempt is a TimeoutRejectedException,
+        // which the retry treats as transient for safe methods and the error table as a lost answer.
+        builder.AddTimeout(settings.RequestTimeout);
+    }
+
+    private static void AddRetry(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, FreshBooksOptions settings, IOptionsMonitor<FreshBooksOptions> options, TimeProvider timeProvider) =>
         builder.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = settings.MaxRetries,
@@ -52,7 +60,6 @@ internal static class FreshBooksResilience
             DelayGenerator = args => ValueTask.FromResult(
                 args.Outcome.Result is { } response ? RetryAfter(response, timeProvider.GetUtcNow()) : null),
         });
-    }
 
     /// <summary>Whether an attempt's outcome should be retried.</summary>
     public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
@@ -98,6 +99,7 @@ internal sealed class FreshBooksCreditNoteStore(FreshBooksLedgerContext context)
         var account = await context.Connection.AccountIdAsync(call, AccountingEntities.Payments.ReadScope, cancellationToken);
         var creditId = FreshBooksListing.Number(EntityKind.CreditNote, note.Id);
         var allocations = new List<CreditAllocation>();
+        var sequence = new PageSequence<CreditPaymentWire>(p => (p.Id ?? p.LogId)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         for (var page = 1; ; page++)
         {
             var search = new AccountingSearch { CreditId = creditId, VisState = 0, Page = page, PerPage = RecordQuery.MaxPageSize };
@@ -106,12 +108,14 @@ internal sealed class FreshBooksCreditNoteStore(FreshBooksLedgerContext context)
             var result = FreshBooksEnvelope.Result(answer, PaymentPath);
             var payments = result.Records
                 ?? throw FreshBooksErrorTable.Invalid(call, answer.Response.Status, answer.Response.Body, "FreshBooks answered a payment listing without payments");
+            var info = sequence.Accept(
+                new FetchedPage<CreditPaymentWire>(payments, PageInfo.From(answer.Response, result.Counters, payments.Count), answer.Response), page);
             foreach (var payment in payments)
             {
                 allocations.Add(Allocation(call, answer.Response, note, creditId, payment));
             }
 
-            if (payments.Count == 0 || page >= (result.Pages ?? page))
+            if (page >= info.Pages)
             {
                 break;
             }

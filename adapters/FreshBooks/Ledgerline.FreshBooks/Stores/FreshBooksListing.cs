@@ -9,7 +9,8 @@ namespace Ledgerline.FreshBooks.Stores;
 /// Listing as every FreshBooks store does it, accounting and time tracking alike: a query may need several consecutive
 /// listings ("segments", e.g. one per <c>search[vis_state]</c>), each streamed by <see cref="FreshBooksPaging"/>; one page
 /// at a time is addressed by a cursor naming the FreshBooks page number (<c>"2"</c>), prefixed by the segment after the
-/// first (<c>"1:2"</c>). Every record is narrowed by the store's exact client-side filter.
+/// first (<c>"1:2"</c>) and followed by the record count of the segment's first page (<c>"2@450"</c>), which every later
+/// page must repeat. Every record is narrowed by the store's exact client-side filter.
 /// </summary>
 internal static class FreshBooksListing
 {
@@ -47,13 +48,19 @@ internal static class FreshBooksListing
     {
         ArgumentNullException.ThrowIfNull(segments);
         ArgumentNullException.ThrowIfNull(fetch);
-        var (segment, page) = ParsePosition(cursor, segments.Count);
+        var (segment, page, firstTotal) = ParsePosition(cursor, segments.Count);
         var fetched = await fetch(segments[segment], page, cancellationToken);
+        PageSequence<T>.CheckPage(fetched, page);
+        if (firstTotal is { } counted)
+        {
+            PageSequence<T>.CheckTotal(fetched, counted, fetched.Info.PerPage, 1, page);
+        }
+
         var items = fetched.Items.Where(matches).ToArray();
         string? next = page < fetched.Info.Pages
-            ? Position(segment, page + 1)
-            : segment + 1 < segments.Count ? Position(segment + 1, 1) : null;
-        var total = segments.Count == 1 && serverCountExact ? fetched.Info.Total : null;
+            ? Position(segment, page + 1, fetched.Info.Total)
+            : segment + 1 < segments.Count ? Position(segment + 1, 1, null) : null;
+        int? total = segments.Count == 1 && serverCountExact ? fetched.Info.Total : null;
         return new Page<T>(items, next, total);
     }
 
@@ -61,22 +68,33 @@ internal static class FreshBooksListing
     public static long Number(EntityKind entity, string id) =>
         FreshBooksValues.ParseId(id) ?? throw new RecordNotFoundException(entity, id) { Provider = Http.FreshBooksRequest.ProviderName };
 
-    private static string Position(int segment, int page) =>
-        segment == 0 ? page.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{segment}:{page}");
+    private static string Position(int segment, int page, int? total)
+    {
+        var position = segment == 0 ? page.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{segment}:{page}");
+        return total is { } counted ? string.Create(CultureInfo.InvariantCulture, $"{position}@{counted}") : position;
+    }
 
-    private static (int Segment, int Page) ParsePosition(string? cursor, int segments)
+    private static (int Segment, int Page, int? Total) ParsePosition(string? cursor, int segments)
     {
         if (cursor is null)
         {
-            return (0, 1);
+            return (0, 1, null);
         }
 
-        var colon = cursor.IndexOf(':', StringComparison.Ordinal);
-        var segmentText = colon < 0 ? "0" : cursor[..colon];
-        var pageText = colon < 0 ? cursor : cursor[(colon + 1)..];
+        var at = cursor.IndexOf('@', StringComparison.Ordinal);
+        var position = at < 0 ? cursor : cursor[..at];
+        var colon = position.IndexOf(':', StringComparison.Ordinal);
+        var segmentText = colon < 0 ? "0" : position[..colon];
+        var pageText = colon < 0 ? position : position[(colon + 1)..];
+        int? total = null;
+        if (at >= 0)
+        {
+            total = int.TryParse(cursor.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var counted) ? counted : -1;
+        }
+
         return int.TryParse(segmentText, NumberStyles.None, CultureInfo.InvariantCulture, out var segment) && segment < segments &&
-            int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1
-            ? (segment, page)
+            int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1 && total is null or >= 0
+            ? (segment, page, total)
             : throw new InvalidCursorException("The cursor does not name a FreshBooks page. Pass back NextCursor exactly as received.");
     }
 }

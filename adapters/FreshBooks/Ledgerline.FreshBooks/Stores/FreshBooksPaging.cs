@@ -5,9 +5,13 @@ using Ledgerline.FreshBooks.Http;
 namespace Ledgerline.FreshBooks.Stores;
 
 /// <summary>
-/// Streams a FreshBooks listing: page 1 first (it says how many pages there are), then the rest with at most
-/// <c>concurrency</c> requests in flight, yielded strictly in page order. Memory stays at about one page per request in
-/// flight. A record already yielded in the same listing (it moved pages while listing) is not yielded again.
+/// Streams a FreshBooks listing: page 1 first (its checked counters say how many pages there are), then the rest with at
+/// most <c>concurrency</c> requests in flight, yielded strictly in page order. Memory stays at about one page per request
+/// in flight. Every page is checked by a <see cref="PageSequence{T}"/>: an answer that is not the page asked for, a count
+/// that changes while listing, or a record listed twice fails the listing with
+/// <see cref="InvalidProviderResponseException"/> instead of yielding a listing that silently lacks records. A record
+/// already yielded by an earlier listing of the same query (<paramref name="seen"/>: another <c>vis_state</c>) is not
+/// yielded again.
 /// </summary>
 internal static class FreshBooksPaging
 {
@@ -19,7 +23,9 @@ internal static class FreshBooksPaging
         Func<T, bool> include,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var sequence = new PageSequence<T>(id);
         var first = await fetch(1, cancellationToken);
+        var pages = sequence.Accept(first, 1).Pages;
         foreach (var item in first.Items)
         {
             if (include(item) && seen.Add(id(item)))
@@ -28,30 +34,33 @@ internal static class FreshBooksPaging
             }
         }
 
-        var pages = first.Info.Pages;
         if (pages <= 1)
         {
             yield break;
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var window = new Queue<Task<FetchedPage<T>>>();
+        var window = new Queue<(int Number, Task<FetchedPage<T>> Fetch)>();
         var next = 2;
         try
         {
             while (window.Count < Math.Max(1, concurrency) && next <= pages)
             {
-                window.Enqueue(fetch(next++, stop.Token));
+                window.Enqueue((next, fetch(next, stop.Token)));
+                next++;
             }
 
             while (window.Count > 0)
             {
-                var page = await window.Dequeue();
+                var (number, fetching) = window.Dequeue();
+                var page = await fetching;
+                sequence.Accept(page, number);
 
                 // Keep the window full while the caller works through this page.
                 if (next <= pages)
                 {
-                    window.Enqueue(fetch(next++, stop.Token));
+                    window.Enqueue((next, fetch(next, stop.Token)));
+                    next++;
                 }
 
                 foreach (var item in page.Items)
@@ -71,7 +80,7 @@ internal static class FreshBooksPaging
             {
                 try
                 {
-                    await window.Dequeue();
+                    await window.Dequeue().Fetch;
                 }
                 catch (Exception)
                 {

@@ -1,50 +1,75 @@
 using System.Globalization;
-using System.Net;
+using System.Text;
 using System.Text.Json;
+using Ledgerline.FreshBooks.Api;
+using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 
 namespace Ledgerline.FreshBooks.Webhooks;
 
 /// <summary>
-/// Reads answers of FreshBooks' events service: the accounting envelope <c>response.result.callback(s)</c> on success,
-/// and each of its error shapes (<c>{"errno","message","details"}</c>, the google.rpc <c>{"code","message","details"}</c>,
-/// and the accounting <c>response.errors</c>) on failure, mapped to Ledgerline's exception family.
+/// Reads successful answers of FreshBooks' events service: the accounting envelope <c>response.result.callback(s)</c>
+/// with the list counters. Error answers never get here: <see cref="FreshBooksHttp"/> sends them through the one error
+/// table, which reads each of the service's error shapes.
 /// </summary>
 internal static class EventsApiResponse
 {
     private const int MaxExcerpt = 512;
 
-    public static async Task<JsonElement> ReadResultAsync(HttpResponseMessage response, string connectionId, CancellationToken cancellationToken)
+    /// <summary>The <c>response.result</c> object of a successful answer.</summary>
+    public static JsonElement ReadResult(FreshBooksResponse response)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw ToException(response, body, connectionId);
-        }
-
+        ArgumentNullException.ThrowIfNull(response);
         try
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.TryGetProperty("response", out var envelope) &&
+            using var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
+            if (document.RootElement.ValueKind == JsonValueKind.Object &&
+                document.RootElement.TryGetProperty("response", out var envelope) && envelope.ValueKind == JsonValueKind.Object &&
                 envelope.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object)
             {
                 return result.Clone();
             }
         }
-        catch (JsonException ex)
+        catch (JsonException exception)
         {
-            throw Invalid("FreshBooks answered the callbacks request with a body that is not JSON.", body, ex);
+            throw FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body,
+                "FreshBooks answered the callbacks request with a body that is not JSON", exception);
         }
 
-        throw Invalid("FreshBooks answered the callbacks request without a response.result envelope.", body);
+        throw FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body,
+            "FreshBooks answered the callbacks request without a response.result envelope");
     }
 
-    public static async Task EnsureSuccessAsync(HttpResponseMessage response, string connectionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The page counters of a callbacks listing, read and checked as every listing's are (<see cref="PageInfo.From"/>);
+    /// a counter that is not a whole number is an invalid answer.
+    /// </summary>
+    public static PageInfo ReadPage(FreshBooksResponse response, JsonElement result, int count)
     {
-        if (!response.IsSuccessStatusCode)
+        ArgumentNullException.ThrowIfNull(response);
+        var counters = new PageCounters
         {
-            throw ToException(response, await response.Content.ReadAsStringAsync(cancellationToken), connectionId);
+            Page = Counter(response, result, "page"),
+            Pages = Counter(response, result, "pages"),
+            PerPage = Counter(response, result, "per_page"),
+            Total = Counter(response, result, "total"),
+        };
+        return PageInfo.From(response, counters, count);
+    }
+
+    private static int? Counter(FreshBooksResponse response, JsonElement result, string name)
+    {
+        if (!result.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
         }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
+            : value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw FreshBooksErrorTable.Invalid(response.Call, response.Status, Encoding.UTF8.GetBytes(Excerpt(value.GetRawText())),
+                    $"FreshBooks answered a callbacks listing whose \"{name}\" is not a whole number");
     }
 
     public static FreshBooksCallback ReadCallback(JsonElement callback, string raw)
@@ -88,96 +113,4 @@ internal static class EventsApiResponse
         new(message, Excerpt(body), inner) { Provider = FreshBooksRequest.ProviderName };
 
     private static string Excerpt(string body) => body.Length <= MaxExcerpt ? body : body[..MaxExcerpt];
-
-    internal static LedgerlineException ToException(HttpResponseMessage response, string body, string connectionId)
-    {
-        var (code, message, fieldErrors) = ReadError(body);
-        var status = (int)response.StatusCode;
-        var text = message ?? $"FreshBooks' events service answered {status}.";
-        const string Provider = FreshBooksRequest.ProviderName;
-        return response.StatusCode switch
-        {
-            HttpStatusCode.Unauthorized => new ReauthorizationRequiredException(connectionId, $"FreshBooks refused the connection's credentials: {text}")
-            {
-                Provider = Provider, ProviderCode = code, ProviderMessage = message, StatusCode = status,
-            },
-            HttpStatusCode.Forbidden => new PermissionDeniedException($"FreshBooks refused the callbacks request: {text}")
-            {
-                Provider = Provider, ProviderCode = code, ProviderMessage = message, StatusCode = status,
-            },
-            HttpStatusCode.TooManyRequests => new RateLimitedException(response.Headers.RetryAfter?.Delta)
-            {
-                Provider = Provider, ProviderCode = code, ProviderMessage = message, StatusCode = status,
-            },
-            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => new LedgerValidationException(
-                fieldErrors.Count > 0 ? fieldErrors : [new FieldError("callback", text, code)])
-            {
-                Provider = Provider, ProviderCode = code, ProviderMessage = message, StatusCode = status,
-            },
-            >= HttpStatusCode.InternalServerError => new ProviderUnavailableException($"FreshBooks' events service failed ({status}): {text}")
-            {
-                Provider = Provider, ProviderCode = code, ProviderMessage = message, StatusCode = status,
-            },
-            _ => new LedgerlineException($"FreshBooks refused the callbacks request ({status}): {text}")
-            {
-                Provider = Provider, ProviderCode = code, ProviderMessage = message, StatusCode = status,
-            },
-        };
-    }
-
-    private static (string? Code, string? Message, List<FieldError> Fields) ReadError(string body)
-    {
-        var fields = new List<FieldError>();
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, null, fields);
-            }
-
-            if (root.TryGetProperty("response", out var envelope) && envelope.TryGetProperty("errors", out var errors) &&
-                errors.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var error in errors.EnumerateArray())
-                {
-                    fields.Add(new FieldError(Text(error, "field") ?? "callback", Text(error, "message") ?? "invalid", Text(error, "errno")));
-                }
-
-                return (fields.FirstOrDefault()?.Code, fields.FirstOrDefault()?.Message, fields);
-            }
-
-            var code = Text(root, "errno") ?? Text(root, "code");
-            var message = Text(root, "message");
-            if (root.TryGetProperty("details", out var details) && details.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var detail in details.EnumerateArray())
-                {
-                    if (detail.ValueKind == JsonValueKind.String && detail.GetString() is { } line)
-                    {
-                        // "event: Value error, Unrecognized event."
-                        var colon = line.IndexOf(':', StringComparison.Ordinal);
-                        fields.Add(colon > 0
-                            ? new FieldError(line[..colon].Trim(), line[(colon + 1)..].Trim(), code)
-                            : new FieldError("callback", line, code));
-                    }
-                    else if (detail.ValueKind == JsonValueKind.Object && detail.TryGetProperty("fieldViolations", out var violations) &&
-                        violations.ValueKind == JsonValueKind.Array)
-                    {
-                        foreach (var violation in violations.EnumerateArray())
-                        {
-                            fields.Add(new FieldError(Text(violation, "field") ?? "callback", Text(violation, "description") ?? "invalid", code));
-                        }
-                    }
-                }
-            }
-
-            return (code, message, fields);
-        }
-        catch (JsonException)
-        {
-            return (null, null, fields);
-        }
-    }
 }

@@ -1,15 +1,23 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ledgerline.Connections;
-using Ledgerline.FreshBooks.Http;
-using Microsoft.Extensions.Logging;
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.FreshBooks.Errors;
+using Ledgerline.FreshBooks.Http;
+using Ledgerline.FreshBooks.Stores;
+using Microsoft.Extensions.Logging;
+using Refit;
 
 namespace Ledgerline.FreshBooks.Webhooks;
 
-/// <summary>The callbacks client: FreshBooks' events endpoints for the account a connection is pinned to.</summary>
+/// <summary>
+/// The callbacks client: FreshBooks' events endpoints for the account a connection is pinned to. Every call goes through
+/// <see cref="FreshBooksHttp"/> (the one error table, bounded bodies), and a listing is complete or fails as every
+/// listing does (<see cref="PageSequence{T}"/>).
+/// </summary>
 internal sealed partial class FreshBooksWebhookSubscriptions(
     IFreshBooksEventsApi api,
+    FreshBooksHttp http,
     IConnectionStore connections,
     IWebhookSecretStore secrets,
     AccountLinks links,
@@ -32,7 +40,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
         links.Remember(accountId, connectionId);
         using var body = Json(new CallbackFields { Event = eventName, Uri = uri.AbsoluteUri });
         var callback = await SendForCallbackAsync(
-            connectionId, ct => api.CreateCallbackAsync(accountId, body, connectionId, ct), cancellationToken);
+            Call("create", connectionId), ct => api.CreateCallbackAsync(accountId, body, connectionId, ct), cancellationToken);
         var known = await secrets.GetAsync(callback.Id, cancellationToken);
         await secrets.SaveAsync(
             new WebhookCallbackSecret
@@ -51,27 +59,24 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
     public async Task<IReadOnlyList<FreshBooksCallback>> ListAsync(string connectionId, CancellationToken cancellationToken = default)
     {
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
+        var call = Call("list", connectionId);
         var callbacks = new List<FreshBooksCallback>();
+        var sequence = new PageSequence<FreshBooksCallback>(c => c.Id);
         for (var page = 1; ; page++)
         {
-            var result = await SendAsync(
-                connectionId, ct => api.ListCallbacksAsync(accountId, page, PerPage, connectionId, ct), cancellationToken);
+            var response = await http.SendAsync(call, ct => api.ListCallbacksAsync(accountId, page, PerPage, connectionId, ct), cancellationToken);
+            var result = EventsApiResponse.ReadResult(response);
             if (!result.TryGetProperty("callbacks", out var items) || items.ValueKind != JsonValueKind.Array)
             {
-                throw new InvalidProviderResponseException("FreshBooks listed callbacks without a callbacks array.", Excerpt(result))
-                {
-                    Provider = FreshBooksRequest.ProviderName,
-                };
+                throw FreshBooksErrorTable.Invalid(call, response.Status, response.Body, "FreshBooks listed callbacks without a callbacks array");
             }
 
-            foreach (var item in items.EnumerateArray())
-            {
-                callbacks.Add(EventsApiResponse.ReadCallback(item, item.GetRawText()));
-            }
+            var read = items.EnumerateArray().Select(item => EventsApiResponse.ReadCallback(item, item.GetRawText())).ToArray();
+            var info = sequence.Accept(new FetchedPage<FreshBooksCallback>(read, EventsApiResponse.ReadPage(response, result, read.Length), response), page);
+            callbacks.AddRange(read);
 
-            // Loop on the page count FreshBooks reports, never "until empty": past the end it repeats nothing useful.
-            var pages = result.TryGetProperty("pages", out var p) && p.TryGetInt32(out var n) ? n : 1;
-            if (page >= pages)
+            // Loop on the checked page count, never "until empty": past the end FreshBooks repeats nothing useful.
+            if (page >= info.Pages)
             {
                 return callbacks;
             }
@@ -85,7 +90,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
         using var body = Json(new CallbackFields { Verifier = verifier });
         var callback = await SendForCallbackAsync(
-            connectionId, ct => api.UpdateCallbackAsync(accountId, callbackId, body, connectionId, ct), cancellationToken);
+            Call("verify", connectionId, callbackId), ct => api.UpdateCallbackAsync(accountId, callbackId, body, connectionId, ct), cancellationToken);
 
         // Stored only once FreshBooks accepted it, so a forged verification notice can never plant a key.
         await secrets.SaveAsync(
@@ -107,17 +112,15 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
         ArgumentException.ThrowIfNullOrWhiteSpace(callbackId);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
         using var body = Json(new CallbackFields { Resend = true });
-        _ = await SendAsync(connectionId, ct => api.UpdateCallbackAsync(accountId, callbackId, body, connectionId, ct), cancellationToken);
+        _ = EventsApiResponse.ReadResult(await http.SendAsync(
+            Call("resend_verification", connectionId, callbackId), ct => api.UpdateCallbackAsync(accountId, callbackId, body, connectionId, ct), cancellationToken));
     }
 
     public async Task DeleteAsync(string connectionId, string callbackId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(callbackId);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
-        using (var response = await SendRawAsync(ct => api.DeleteCallbackAsync(accountId, callbackId, connectionId, ct), cancellationToken))
-        {
-            await EventsApiResponse.EnsureSuccessAsync(response, connectionId, cancellationToken);
-        }
+        await http.SendAsync(Call("delete", connectionId, callbackId), ct => api.DeleteCallbackAsync(accountId, callbackId, connectionId, ct), cancellationToken);
 
         await secrets.DeleteAsync(callbackId, cancellationToken);
     }
@@ -133,45 +136,17 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
                 $"Connection '{connectionId}' is not pinned to a FreshBooks account (property '{FreshBooksRequest.AccountIdProperty}').");
     }
 
-    private static async Task<FreshBooksCallback> SendForCallbackAsync(
-        string connectionId, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    private static FreshBooksCall Call(string operation, string connectionId, string? callbackId = null) =>
+        FreshBooksCall.About(FreshBooksCall.Callback, operation, connectionId, callbackId);
+
+    private async Task<FreshBooksCallback> SendForCallbackAsync(
+        FreshBooksCall call, Func<CancellationToken, Task<IApiResponse>> send, CancellationToken cancellationToken)
     {
-        var result = await SendAsync(connectionId, send, cancellationToken);
+        var response = await http.SendAsync(call, send, cancellationToken);
+        var result = EventsApiResponse.ReadResult(response);
         return result.TryGetProperty("callback", out var callback)
             ? EventsApiResponse.ReadCallback(callback, Excerpt(result))
-            : throw new InvalidProviderResponseException("FreshBooks answered without a callback.", Excerpt(result))
-            {
-                Provider = FreshBooksRequest.ProviderName,
-            };
-    }
-
-    private static async Task<JsonElement> SendAsync(
-        string connectionId, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
-    {
-        using var response = await SendRawAsync(send, cancellationToken);
-        return await EventsApiResponse.ReadResultAsync(response, connectionId, cancellationToken);
-    }
-
-    private static async Task<HttpResponseMessage> SendRawAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await send(cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ProviderUnavailableException("FreshBooks' events service could not be reached.", ex)
-            {
-                Provider = FreshBooksRequest.ProviderName,
-            };
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ProviderUnavailableException("FreshBooks' events service did not answer in time.", ex)
-            {
-                Provider = FreshBooksRequest.ProviderName,
-            };
-        }
+            : throw FreshBooksErrorTable.Invalid(call, response.Status, response.Body, "FreshBooks answered without a callback");
     }
 
     private static JsonContent Json(CallbackFields fields) => JsonContent.Create(new CallbackEnvelope(fields));
