@@ -141,7 +141,7 @@ public sealed partial class ConnectionTokenManager
                 Provider = Provider,
             };
         }
-        catch (LedgerlineException ex) when (ex is not ReauthorizationRequiredException && StillValid(fallback))
+        catch (LedgerlineException ex) when (ex is ProviderUnavailableException or RateLimitedException && StillValid(fallback))
         {
             LogUsingCurrentToken(_logger, Provider, connectionId, ex.GetType().Name);
             return fallback!;

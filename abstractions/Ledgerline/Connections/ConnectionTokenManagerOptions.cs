@@ -9,7 +9,8 @@ public sealed class ConnectionTokenManagerOptions
     /// <summary>
     /// How long a caller waits for a refresh before it fails with a retryable <see cref="ProviderUnavailableException"/>.
     /// The refresh itself goes on (see <see cref="RefreshDeadline"/>); a caller whose access token has not expired yet
-    /// keeps using it instead of failing. Default 30 seconds.
+    /// keeps using it instead of failing, as it does when an early refresh fails for a passing reason (unavailable, rate
+    /// limited). A refusal (a dead grant, a wrong client secret) always reaches the caller. Default 30 seconds.
     /// </summary>
     public TimeSpan TokenRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

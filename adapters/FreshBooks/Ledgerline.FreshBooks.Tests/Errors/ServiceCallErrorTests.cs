@@ -1,3 +1,4 @@
+using Ledgerline.Connections;
 using Ledgerline.FreshBooks.Connections;
 using Ledgerline.FreshBooks.Sandbox.Faults;
 using Ledgerline.FreshBooks.Tests.Support;
@@ -73,6 +74,12 @@ public sealed class ServiceCallErrorTests : IAsyncLifetime
             o.RefreshBeforeExpiry = TimeSpan.FromDays(1);
         });
         var ledger = await fixture.OpenAsync();
+
+        // Expired, so the call cannot fall back on the current access token while the token endpoint is busy.
+        var store = fixture.Services.GetRequiredService<IConnectionStore>();
+        var connection = (await store.GetAsync(ledger.ConnectionId, Ct))!;
+        await store.TryUpdateAsync(
+            connection with { Tokens = connection.Tokens! with { ExpiresAt = fixture.Sandbox.Clock.GetUtcNow().AddMinutes(-1) } }, connection.Version, Ct);
         fixture.Sandbox.Faults.AddTooManyRequests(TimeSpan.FromSeconds(9), "/auth/oauth/token", times: 1);
 
         var limited = await Assert.ThrowsAsync<RateLimitedException>(() => ledger.Contacts.ListPageAsync(null, null, Ct));

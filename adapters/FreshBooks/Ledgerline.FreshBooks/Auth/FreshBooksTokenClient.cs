@@ -28,6 +28,7 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         return RequestAsync(
             [new("grant_type", "authorization_code"), new("code", code)],
             "exchange",
+            ownDeadline: true,
             cancellationToken);
     }
 
@@ -37,6 +38,7 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         return RequestAsync(
             [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)],
             "refresh",
+            ownDeadline: false,
             cancellationToken);
     }
 
@@ -66,7 +68,8 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         }
     }
 
-    private async Task<TokenResponse> RequestAsync(List<KeyValuePair<string, string>> fields, string operation, CancellationToken cancellationToken)
+    private async Task<TokenResponse> RequestAsync(
+        List<KeyValuePair<string, string>> fields, string operation, bool ownDeadline, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         fields.Add(new("client_id", settings.ClientId));
@@ -87,10 +90,13 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         // never makes us keep a token past its real end.
         var requestedAt = timeProvider.GetUtcNow();
 
-        // The client has no timeout of its own (HttpClient's is off); a request that outlives TokenRequestTimeout is a lost
-        // answer (ProviderUnavailableException), while the caller's cancellation (the token manager's own deadline among
-        // them) passes through as cancellation.
-        using var deadline = new CancellationTokenSource(settings.TokenRequestTimeout, timeProvider);
+        // The client has no timeout of its own (HttpClient's is off). A code exchange that outlives TokenRequestTimeout is a
+        // lost answer (ProviderUnavailableException). A refresh gets no deadline here: the token manager gives it its own
+        // (TokenRefreshDeadline), because a refresh abandoned after FreshBooks rotated the pair loses the grant; that
+        // deadline, like any caller's cancellation, passes through as cancellation.
+        using var deadline = ownDeadline
+            ? new CancellationTokenSource(settings.TokenRequestTimeout, timeProvider)
+            : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var (response, body) = await FreshBooksPlainCall.SendAsync(client, request, call, linked.Token, cancellationToken);
         using (response)
