@@ -75,6 +75,17 @@ public sealed class ConnectionTokenManagerTests
     }
 
     [Fact]
+    public async Task GetAccessToken_EarlyRefreshRefusedWhileTheTokenIsStillValid_TheRefusalReachesTheCaller()
+    {
+        await SeedAsync(expiresIn: TimeSpan.FromMinutes(2));
+        _refresher.FailWith(new LedgerlineException("invalid_client") { Provider = "Test", ProviderCode = "invalid_client", StatusCode = 401 });
+
+        var error = await Assert.ThrowsAsync<LedgerlineException>(() => Manager().GetAccessTokenAsync(Id, Cancellation));
+
+        Assert.Equal("invalid_client", error.ProviderCode);
+    }
+
+    [Fact]
     public async Task GetAccessToken_EarlyRefreshSlowWhileTheTokenIsStillValid_CallerKeepsTheCurrentTokenAndTheRefreshFinishes()
     {
         await SeedAsync(expiresIn: TimeSpan.FromMinutes(2));
