@@ -5,7 +5,7 @@ namespace Ledgerline.FreshBooks.Api;
 
 /// <summary>
 /// FreshBooks' callbacks endpoints (<c>/events/account/{accountId}/events/callbacks</c>). Responses are read raw: the
-/// events service has its own error shapes (§11 of the reference), decoded by <see cref="EventsApiResponse"/>. Bodies are
+/// events service has its own error shapes (§11 of the reference), decoded by <see cref="Webhooks.EventsApiResponse"/>. Bodies are
 /// passed as ready-made content so that every method is generated inline (no reflection request builder).
 /// </summary>
 internal interface IFreshBooksEventsApi
