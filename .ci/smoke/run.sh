@@ -19,14 +19,15 @@ stop_sandbox() { if [ -n "$sandbox_pid" ]; then kill "$sandbox_pid" 2>/dev/null;
 trap stop_sandbox EXIT
 
 rm -rf "$feed" "$app" "$tools" "$out/packages"
-# Ledgerline packages keep their version between runs (0.1.0-dev): a package folder of their own keeps NuGet from
-# serving a stale copy from the machine's cache; everything else comes from that cache when it is there.
-export NUGET_PACKAGES="$out/packages"
-machine_cache="${HOME}/.nuget/packages"
-
 echo "--- pack (every packable project)"
 dotnet pack "$repo/Ledgerline.sln" -c Release "${pack_args[@]}" -o "$feed" --nologo -v quiet > "$out/pack.log" 2>&1 \
   || { cat "$out/pack.log"; fail "pack"; }
+# Ledgerline packages keep their version between runs (0.1.0-dev): a package folder of their own keeps NuGet from
+# serving a stale copy from the machine's cache; everything else comes from that cache when it is there.
+machine_cache="${NUGET_PACKAGES:-${HOME}/.nuget/packages}"
+export NUGET_PACKAGES="$out/packages"
+fallback=""
+[ -d "$machine_cache" ] && fallback="<fallbackPackageFolders><add key=\"machine\" value=\"$machine_cache\" /></fallbackPackageFolders>"
 version=$(basename "$(ls "$feed"/Ledgerline.Abstractions.*.nupkg)" .nupkg); version=${version#Ledgerline.Abstractions.}
 echo "packed $(ls "$feed" | wc -l) packages, version $version"
 
@@ -40,9 +41,7 @@ cat > "$out/nuget.config" <<CONFIG
   <packageSources>
     <add key="ledgerline-packed" value="$feed" />
   </packageSources>
-  <fallbackPackageFolders>
-    <add key="machine" value="$machine_cache" />
-  </fallbackPackageFolders>
+  $fallback
 </configuration>
 CONFIG
 
