@@ -3,7 +3,7 @@
 usage: check_packages.py FEED_DIR REPO_DIR
 
 Each .nupkg must hold its README (declared in the nuspec), the XML docs of each assembly it ships, tags and a
-repository URL, and depend only on what its project references itself (a transitively pinned package listed as a
+repository URL, have a Source Link map from its Release build, and depend only on what its project references itself (a transitively pinned package listed as a
 dependency would force its pinned version on every app). Prints one line per package with its size and dependencies;
 exits 1 when any package fails.
 """
@@ -13,12 +13,24 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 
+def project_file(repo: Path, package_id: str) -> Path | None:
+    projects = [p for p in repo.rglob(f"{package_id}.csproj") if "/.ci/" not in p.as_posix()]
+    return projects[0] if len(projects) == 1 else None
+
+
+def source_link(repo: Path, package_id: str) -> str | None:
+    """The Source Link map the Release build wrote for the project (embedded in its PDB), if any."""
+    project = project_file(repo, package_id)
+    maps = sorted(project.parent.glob("obj/Release/*/*.sourcelink.json")) if project else []
+    return maps[0].read_text(encoding="utf-8") if maps else None
+
+
 def references(repo: Path, package_id: str) -> set[str] | None:
     """The packages and projects the project named like the package references, or None when there is no such project."""
-    projects = [p for p in repo.rglob(f"{package_id}.csproj") if "/.ci/" not in p.as_posix()]
-    if len(projects) != 1:
+    path = project_file(repo, package_id)
+    if path is None:
         return None
-    project = ET.parse(projects[0]).getroot()
+    project = ET.parse(path).getroot()
     names = {r.get("Include") for r in project.iter("PackageReference")}
     names |= {Path(r.get("Include").replace("\\", "/")).stem for r in project.iter("ProjectReference")}
     return names
@@ -49,6 +61,9 @@ def check(path: Path, repo: Path) -> list[str]:
                 problems.append(f"no XML docs beside {dll}")
         deps = [(d.get("id"), d.get("version")) for d in meta.iter(f"{{{ns['n']}}}dependency")]
         package_id = meta.findtext("n:id", namespaces=ns)
+        mapping = source_link(repo, package_id)
+        if mapping is None or '"https://' not in mapping:
+            problems.append(f"no Source Link map to an https repository (found {mapping!r})")
         referenced = references(repo, package_id)
         if referenced is None:
             problems.append(f"no single project {package_id}.csproj in the repository")
