@@ -1,10 +1,11 @@
 // The story a new user runs against a standalone FreshBooks sandbox: connect with the sandbox's token issuance, create a
-// contact and an invoice, list invoices. Exit code 0 when every step did what it should, 1 otherwise.
+// contact and an invoice, list invoices, check health. Exit code 0 when every step did what it should, 1 otherwise.
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ledgerline;
 using Ledgerline.FreshBooks.Connections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 var apiUrl = new Uri(Environment.GetEnvironmentVariable("FRESHBOOKS_API_URL") ?? throw new InvalidOperationException("Set FRESHBOOKS_API_URL."));
@@ -24,6 +25,7 @@ services.AddLedgerline()
         o.AuthBaseUrl = authUrl;
     })
     .AddSqliteConnections(database);
+services.AddHealthChecks().AddLedgerlineConnections(["smoke"]).AddLedgerlineFreshBooks();
 
 try
 {
@@ -70,7 +72,13 @@ try
     Check(listed.Count == 1 && listed[0].Id == invoice.Id, $"listing the contact's invoices returned {listed.Count}, expected the new one");
     Check(listed[0].Total == new Money(37.50m, CurrencyCode.USD), $"total {listed[0].Total}, expected 37.50 USD");
     Check(noise.AtInformationOrAbove == 0, $"{noise.AtInformationOrAbove} log lines at Information or above: {noise.First}");
+
+    // 4. Health: the connection is usable and the sandbox answers.
+    var health = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+    Check(health.Status == HealthStatus.Healthy,
+        "health " + string.Join("; ", health.Entries.Select(e => $"{e.Key}: {e.Value.Status} {e.Value.Description}")));
     Console.WriteLine($"listed {listed.Count} invoice; creating and listing logged nothing at Information or above");
+    Console.WriteLine($"health: {string.Join(", ", health.Entries.Select(e => $"{e.Key} {e.Value.Status}"))}");
     Console.WriteLine("smoke story: passed");
     return 0;
 }
