@@ -61,7 +61,7 @@ public sealed class StoreLoggingTests : IDisposable
             () => _ledger.Contacts.CreateAsync(new NewContact { Organization = "X", Email = "not-an-address-private" }));
 
         var log = Assert.Single(Logs);
-        Assert.Equal(LogLevel.Information, log.Level);
+        Assert.Equal(LogLevel.Debug, log.Level);
         Assert.Contains("fields Email", log.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not-an-address-private", log.Message, StringComparison.Ordinal);
         Assert.Null(log.Exception);
@@ -76,20 +76,22 @@ public sealed class StoreLoggingTests : IDisposable
         var error = await Assert.ThrowsAsync<RecordNotFoundException>(() => _ledger.Invoices.GetAsync("9"));
 
         Assert.Same(notFound, error);
-        Assert.Equal(LogLevel.Information, Assert.Single(Logs).Level);
+        Assert.Equal(LogLevel.Debug, Assert.Single(Logs).Level);
     }
 
     [Fact]
-    public async Task UpdateAsync_ProviderFailure_LogsWarningWithException()
+    public async Task UpdateAsync_ProviderFailure_ThrowsItAndLogsOneDebugLineWithoutTheException()
     {
         var outage = new ProviderUnavailableException("FreshBooks answered 503.");
         _fake.Payments.UpdateAsync("3", Arg.Any<PaymentChanges>(), Arg.Any<CancellationToken>()).ThrowsAsync(outage);
 
-        await Assert.ThrowsAsync<ProviderUnavailableException>(() => _ledger.Payments.UpdateAsync("3", new PaymentChanges { Note = "n" }));
+        var error = await Assert.ThrowsAsync<ProviderUnavailableException>(() => _ledger.Payments.UpdateAsync("3", new PaymentChanges { Note = "n" }));
 
+        // The caller has the exception; the log keeps the trace of the call, not a second copy of the failure.
+        Assert.Same(outage, error);
         var log = Assert.Single(Logs);
-        Assert.Equal(LogLevel.Warning, log.Level);
-        Assert.Same(outage, log.Exception);
+        Assert.Equal(LogLevel.Debug, log.Level);
+        Assert.Null(log.Exception);
         Assert.Contains("Update Payment 3 failed (ProviderUnavailableException)", log.Message, StringComparison.Ordinal);
     }
 
@@ -169,7 +171,7 @@ public sealed class StoreLoggingTests : IDisposable
             }
         });
 
-        Assert.Equal(LogLevel.Information, Assert.Single(Logs).Level);
+        Assert.Equal(LogLevel.Debug, Assert.Single(Logs).Level);
     }
 
     [Fact]

@@ -328,7 +328,10 @@ public sealed partial class ConnectionTokenManager
     {
         if (connection is null)
         {
-            throw new ReauthorizationRequiredException(connectionId, $"No connection '{connectionId}' is stored; connect the {Provider} account first.")
+            throw new ReauthorizationRequiredException(connectionId,
+                $"No connection '{connectionId}' is stored. The id is the one passed to ILedgerFactory.Open, or, for the injected " +
+                $"ILedger and stores, LedgerlineOptions.DefaultConnectionId (\"default\" unless set with AddLedgerline(o => …)). " +
+                $"Connect the {Provider} account under that id first.")
             {
                 Provider = Provider,
             };

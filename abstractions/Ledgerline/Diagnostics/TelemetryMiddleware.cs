@@ -189,7 +189,7 @@ internal sealed class TelemetryMiddleware(ILogger logger, LedgerTelemetry teleme
                 LedgerLog.Crashed(logger, provider, connectionId, operation, entity, id, call.ElapsedMs, exception);
                 break;
             case LedgerlineException:
-                LedgerLog.Failed(logger, provider, connectionId, operation, entity, id, call.ErrorType, call.ElapsedMs, exception);
+                LedgerLog.Failed(logger, provider, connectionId, operation, entity, id, call.ErrorType, call.ElapsedMs);
                 break;
             default:
                 LedgerLog.Crashed(logger, provider, connectionId, operation, entity, id, call.ElapsedMs, exception);

@@ -50,4 +50,26 @@ public sealed class OptionsTests
         Assert.DoesNotContain(tokens.AccessToken, tokens.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(tokens.RefreshToken, tokens.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Usage_DescribesEveryOption()
+    {
+        string[] options =
+        [
+            "--urls", "--client-id", "--client-secret", "--app-name", "--redirect-uri", "--no-loopback-redirects", "--scopes",
+            "--seed-clients", "--seed-invoices", "--lines-per-invoice", "--no-default-data", "--access-token-lifetime",
+            "--start-time", "--fault", "--quiet", "--help",
+        ];
+
+        Assert.All(options, option => Assert.Contains(option + " ", SandboxOptions.Usage, StringComparison.Ordinal));
+        Assert.All(options.Where(o => o != "--help"), option => SandboxOptions.FromCommandLine(
+            option switch
+            {
+                "--no-loopback-redirects" or "--no-default-data" or "--quiet" => [option],
+                "--start-time" => [option, "2026-01-01T00:00:00Z"],
+                "--fault" => [option, "503@/accounting#1"],
+                "--urls" or "--client-id" or "--client-secret" or "--app-name" or "--redirect-uri" or "--scopes" => [option, "x"],
+                _ => [option, "1"],
+            }));
+    }
 }

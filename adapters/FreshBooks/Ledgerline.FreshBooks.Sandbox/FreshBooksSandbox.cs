@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Ledgerline.FreshBooks.Sandbox.Accounting;
 using Ledgerline.FreshBooks.Sandbox.Auth;
+using Ledgerline.FreshBooks.Sandbox.Control;
 using Ledgerline.FreshBooks.Sandbox.Data;
 using Ledgerline.FreshBooks.Sandbox.Faults;
 using Ledgerline.FreshBooks.Sandbox.Hosting;
@@ -132,6 +133,7 @@ public sealed class FreshBooksSandbox : IAsyncDisposable
         AccountingEndpoints.Map(app, services);
         ProjectEndpoints.Map(app, services);
         WebhookEndpoints.Map(app, services, webhooks);
+        SandboxControlEndpoints.Map(app, services, () => sandbox.Requests);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -141,8 +143,10 @@ public sealed class FreshBooksSandbox : IAsyncDisposable
         {
             Console.WriteLine($"FreshBooks sandbox listening on {services.BaseAddress}");
             Console.WriteLine($"  FRESHBOOKS_API_URL={services.BaseAddress.ToString().TrimEnd('/')}");
+            Console.WriteLine($"  FRESHBOOKS_AUTH_URL={services.BaseAddress.ToString().TrimEnd('/')}");
             Console.WriteLine($"  authorize: {services.BaseAddress}oauth/authorize   token: {services.BaseAddress}auth/oauth/token");
             Console.WriteLine($"  client_id={options.ClientId}  client_secret={options.ClientSecret}  (sandbox-only credentials)");
+            Console.WriteLine($"  tokens without the consent page: POST {services.BaseAddress}_sandbox/tokens   request log: GET {services.BaseAddress}_sandbox/requests");
             Console.WriteLine($"  identity {data.Identity.Email}; businesses: " +
                 string.Join("; ", data.Businesses.Select(b => $"{b.Name} account_id={b.AccountId} business_id={b.BusinessId} role={b.Role}")));
         }

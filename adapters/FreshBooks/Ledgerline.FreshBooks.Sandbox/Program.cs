@@ -1,5 +1,11 @@
 using Ledgerline.FreshBooks.Sandbox;
 
+if (args.Any(a => a is "--help" or "-h" or "-?"))
+{
+    Console.WriteLine(SandboxOptions.Usage);
+    return 0;
+}
+
 SandboxOptions options;
 try
 {
@@ -8,9 +14,7 @@ try
 catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("Usage: Ledgerline.FreshBooks.Sandbox [--urls http://127.0.0.1:5080] [--seed-clients N] [--seed-invoices N] " +
-        "[--lines-per-invoice N] [--client-id ID] [--client-secret SECRET] [--redirect-uri URI] [--access-token-lifetime 43200] " +
-        "[--fault 429:2@/accounting] [--no-default-data] [--quiet]");
+    Console.Error.WriteLine("Run with --help for every option.");
     return 2;
 }
 

@@ -75,6 +75,37 @@ public sealed class SandboxOptions
     /// <summary>Per-attempt timeout of a webhook delivery.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>What <c>--help</c> prints: every option <see cref="FromCommandLine"/> reads, with its default.</summary>
+    public static string Usage { get; } = """
+        Ledgerline FreshBooks sandbox: a local server that behaves like FreshBooks' API (OAuth, identity, accounting,
+        time tracking, projects, webhooks), for running and testing FreshBooks clients with no FreshBooks account.
+
+        Usage: ledgerline-freshbooks-sandbox [options]
+               (from a clone: dotnet run --project adapters/FreshBooks/Ledgerline.FreshBooks.Sandbox -- [options])
+
+        Options:
+          --urls URL                   where to listen (default http://127.0.0.1:5080; port 0 picks a free one)
+          --client-id ID               the app's client id (default ledgerline-sandbox)
+          --client-secret SECRET       the app's client secret (default ledgerline-sandbox-secret)
+          --app-name NAME              the app name the consent page shows
+          --redirect-uri URI           a registered redirect URI (repeatable)
+          --no-loopback-redirects      refuse http://127.0.0.1 / localhost redirect URIs that are not registered
+          --scopes "A B"               the scopes the app may request (default: every scope)
+          --seed-clients N             extra clients in the primary business
+          --seed-invoices N            extra invoices in the primary business
+          --lines-per-invoice N        lines per seeded invoice (default 5)
+          --no-default-data            start with empty businesses
+          --access-token-lifetime T    seconds, 250ms, 1.5s or hh:mm:ss (default 43200)
+          --start-time ISO-8601        the sandbox clock's start (default now)
+          --fault SPEC                 a fault rule, e.g. 429:2@/accounting or 503@/accounting#1 (repeatable)
+          --quiet                      print no banner
+          -h, --help                   print this help
+
+        On start it prints FRESHBOOKS_API_URL and FRESHBOOKS_AUTH_URL (the same origin) and the app credentials.
+        Sandbox-only endpoints: POST /_sandbox/tokens issues a token pair without the consent page (?scope=… narrows it);
+        GET /_sandbox/requests lists the requests received (never their tokens).
+        """;
+
     /// <summary>
     /// Reads command-line options: <c>--urls</c>, <c>--client-id</c>, <c>--client-secret</c>, <c>--app-name</c>,
     /// <c>--redirect-uri</c> (repeatable), <c>--scopes "a b"</c>, <c>--seed-clients</c>, <c>--seed-invoices</c>,

@@ -92,6 +92,31 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportTokensAsync_PairFromTheSandboxTokenEndpoint_ConnectsAWorkingConnection()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        using var http = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+        using var issued = await http.PostAsync("_sandbox/tokens", content: null, Cancellation);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await issued.Content.ReadAsStringAsync(Cancellation))!;
+
+        var grant = await stack.Connector.ImportTokensAsync(
+            body["access_token"]!.GetValue<string>(),
+            body["refresh_token"]!.GetValue<string>(),
+            DateTimeOffset.UtcNow.AddSeconds(body["expires_in"]!.GetValue<long>()),
+            body["scope"]!.GetValue<string>().Split(' '),
+            Cancellation);
+        await stack.Connector.ConnectAsync("imported", grant, grant.Businesses[0], Cancellation);
+        using var me = await stack.GetMeAsync("imported", cancellationToken: Cancellation);
+
+        Assert.Equal(_sandbox.Data.Businesses.Count, grant.Businesses.Count);
+        Assert.True(grant.Scopes.SetEquals(_sandbox.Options.AppScopes));
+        Assert.DoesNotContain(body["access_token"]!.GetValue<string>(), grant.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        var stored = await stack.Store.GetAsync("imported", Cancellation);
+        Assert.Equal(body["refresh_token"]!.GetValue<string>(), stored!.Tokens!.RefreshToken);
+    }
+
+    [Fact]
     public async Task ConnectAsync_SameGrantTwice_RefusesTheSecond()
     {
         await using var stack = new ConnectionsStack(_sandbox);

@@ -55,6 +55,43 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void AddFreshBooks_NoClientIdOrSecret_MessagesNameTheConfigurationKeyAndEnvironmentVariable()
+    {
+        var services = new ServiceCollection();
+        services.AddLedgerline().AddFreshBooks(o => o.MaxRetries = 11);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FreshBooksOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.StartsWith(
+            "ClientId (configuration key Ledgerline:FreshBooks:ClientId, environment variable Ledgerline__FreshBooks__ClientId) is not set",
+            StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Ledgerline:FreshBooks:ClientSecret", StringComparison.Ordinal)
+            && f.Contains("Ledgerline__FreshBooks__ClientSecret", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Ledgerline__FreshBooks__MaxRetries) must be between 0 and 10", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task InjectedStore_NoDefaultConnectionStored_SaysWhereTheIdComesFrom()
+    {
+        var services = new ServiceCollection();
+        services.AddLedgerline().AddFreshBooks(o =>
+        {
+            Valid(o);
+            o.ApiBaseUrl = new Uri("http://127.0.0.1:9/");
+            o.AuthBaseUrl = new Uri("http://127.0.0.1:9/");
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<ReauthorizationRequiredException>(
+            () => provider.GetRequiredService<IContactStore>().GetAsync("1", Ct));
+
+        Assert.Contains("'default'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LedgerlineOptions.DefaultConnectionId", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ILedgerFactory.Open", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddFreshBooks_ConfigurationSection_Bound()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

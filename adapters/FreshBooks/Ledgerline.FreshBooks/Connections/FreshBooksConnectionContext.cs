@@ -63,7 +63,10 @@ internal sealed class FreshBooksConnectionContext(string connectionId, IConnecti
 
         var connection = await store.GetAsync(ConnectionId, cancellationToken)
             ?? throw new ReauthorizationRequiredException(ConnectionId,
-                $"No FreshBooks connection '{ConnectionId}' is stored; connect the account first.")
+                $"No FreshBooks connection '{ConnectionId}' is stored. The id is the one passed to ILedgerFactory.Open, or, for the " +
+                $"injected ILedger and stores (IInvoiceStore, …), LedgerlineOptions.DefaultConnectionId (\"default\" unless set with " +
+                $"AddLedgerline(o => o.DefaultConnectionId = …)). Connect the account under that id first: " +
+                $"FreshBooksConnector.ConnectAsync(\"{ConnectionId}\", grant, business).")
             {
                 Provider = FreshBooksRequest.ProviderName,
             };

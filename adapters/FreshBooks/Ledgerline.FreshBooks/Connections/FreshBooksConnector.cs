@@ -103,11 +103,35 @@ public sealed class FreshBooksConnector
     }
 
     /// <summary>
+    /// Turns a token pair obtained outside this connector — by an integration being migrated to Ledgerline, or from the
+    /// sandbox's <c>POST /_sandbox/tokens</c> — into a grant: reads who the tokens belong to and which businesses they can
+    /// connect. Nothing is stored yet; pass the grant to <see cref="ConnectAsync"/>. The pair must not be used elsewhere
+    /// afterwards: its refresh token is single-use.
+    /// </summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="refreshToken">The refresh token issued with it.</param>
+    /// <param name="expiresAt">When the access token expires (UTC).</param>
+    /// <param name="scopes">The scopes the pair was granted (FreshBooks' token answer lists them in <c>scope</c>).</param>
+    /// <param name="cancellationToken">Cancels the identity request.</param>
+    public async Task<FreshBooksGrant> ImportTokensAsync(
+        string accessToken, string refreshToken, DateTimeOffset expiresAt, IEnumerable<string> scopes, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var identity = await _identityClient.GetMeAsync(accessToken, cancellationToken);
+        return new FreshBooksGrant(
+            identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses,
+            new HashSet<string>(scopes.Where(s => !string.IsNullOrWhiteSpace(s)), StringComparer.Ordinal),
+            new ConnectionTokens(accessToken, refreshToken, expiresAt));
+    }
+
+    /// <summary>
     /// Stores a connection pinned to <paramref name="business"/>, replacing any connection with the same id (a fresh
     /// authorization wins; a connection marked as needing reauthorization becomes active again).
     /// </summary>
     /// <param name="connectionId">The app's id for the connection, e.g. the tenant id; later passed to <c>ILedgerFactory.Open</c>.</param>
-    /// <param name="grant">The grant from <see cref="ExchangeCodeAsync"/>; usable once.</param>
+    /// <param name="grant">The grant from <see cref="ExchangeCodeAsync"/> or <see cref="ImportTokensAsync"/>; usable once.</param>
     /// <param name="business">One of <see cref="FreshBooksGrant.Businesses"/>.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The stored connection.</returns>

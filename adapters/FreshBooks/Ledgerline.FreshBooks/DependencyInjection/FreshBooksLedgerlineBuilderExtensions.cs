@@ -68,18 +68,20 @@ public static class FreshBooksLedgerlineBuilderExtensions
         services.TryAddTransient<FreshBooksHeadersHandler>();
         services.TryAddTransient<FreshBooksBodyHandler>();
 
-        AddClient<IFreshBooksAccountingApi>(services);
-        AddClient<IFreshBooksTimeTrackingApi>(services);
-        AddClient<IFreshBooksProjectsApi>(services);
-        AddClient<IFreshBooksIdentityApi>(services);
+        AddClient<IFreshBooksAccountingApi>(services, "Ledgerline.FreshBooks.Accounting");
+        AddClient<IFreshBooksTimeTrackingApi>(services, "Ledgerline.FreshBooks.TimeTracking");
+        AddClient<IFreshBooksProjectsApi>(services, "Ledgerline.FreshBooks.Projects");
+        AddClient<IFreshBooksIdentityApi>(services, "Ledgerline.FreshBooks.UsersMe");
         services.AddFreshBooksWebhooks();
         builder.AddProvider<FreshBooksLedgerProvider>();
         return builder;
     }
 
-    private static void AddClient<TApi>(IServiceCollection services)
+    // Named clients: the name is what logs, metrics and the resilience pipeline report (not the generated type's full name).
+    private static void AddClient<TApi>(IServiceCollection services, string httpClientName)
         where TApi : class =>
-        services.AddRefitGeneratedClient<TApi>(_ => new RefitSettings
+        services.AddRefitGeneratedClient<TApi>(
+            _ => new RefitSettings
             {
                 // Bodies are read and written with the adapter's source-generated metadata and strict converters.
                 ContentSerializer = new FreshBooksContentSerializer(),
@@ -87,7 +89,8 @@ public static class FreshBooksLedgerlineBuilderExtensions
                 // Keep the transport failure (and Ledgerline's own errors from the auth handler) as thrown, so the error
                 // table sees what actually happened rather than Refit's wrapper.
                 TransportExceptionFactory = static (_, exception, _) => exception,
-            })
+            },
+            httpClientName)
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>().CurrentValue.ApiBaseUrl;

@@ -135,6 +135,6 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
     [LoggerMessage(Level = LogLevel.Debug, Message = "FreshBooks {Operation} {Entity}: sending operation {OperationId} (record {RecordId})")]
     private static partial void LogWrite(ILogger logger, string operation, string entity, string operationId, string? recordId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "FreshBooks {Operation} {Entity}: outcome of operation {OperationId} (record {RecordId}) is unknown after {Failure}; it was not retried")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "FreshBooks {Operation} {Entity}: outcome of operation {OperationId} (record {RecordId}) is unknown after {Failure}; it was not retried")]
     private static partial void LogOutcomeUnknown(ILogger logger, string operation, string entity, string operationId, string? recordId, string failure);
 }

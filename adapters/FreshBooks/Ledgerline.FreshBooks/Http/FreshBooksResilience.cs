@@ -1,8 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace Ledgerline.FreshBooks.Http;
@@ -18,11 +21,17 @@ namespace Ledgerline.FreshBooks.Http;
 /// can race with another writer between attempts), so a failed write surfaces to the adapter as "outcome unknown"
 /// rather than being repeated blindly. A 429 whose <c>Retry-After</c> exceeds <see cref="FreshBooksOptions.MaxRetryAfter"/>
 /// is returned at once, so the adapter reports <see cref="RateLimitedException"/> with the wait instead of sleeping.
+/// <para>
+/// Logging: each pipeline is named after its client (<c>Ledgerline.FreshBooks.Accounting-retry</c>, …), and its routine
+/// events — every attempt and every retry — are logged at Debug instead of Polly's Information/Warning, so a listing of
+/// any size writes nothing at Information. A call that still fails is thrown to the caller as a Ledgerline exception,
+/// which is the one place it surfaces; metrics and traces keep every event.
+/// </para>
 /// </remarks>
 internal static class FreshBooksResilience
 {
-    /// <summary>The pipeline's name within each client.</summary>
-    public const string PipelineName = "Ledgerline.FreshBooks";
+    /// <summary>The pipeline's name within each client; Polly reports it as <c>{client name}-retry</c>.</summary>
+    public const string PipelineName = "retry";
 
     /// <summary>The first backoff delay when the server gives no <c>Retry-After</c>; doubles per attempt, with jitter.</summary>
     public static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(500);
@@ -36,6 +45,7 @@ internal static class FreshBooksResilience
         var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>();
         var settings = options.CurrentValue;
         builder.TimeProvider = timeProvider;
+        builder.ConfigureTelemetry(Telemetry(context.ServiceProvider));
         if (settings.MaxRetries > 0)
         {
             AddRetry(builder, settings, options, timeProvider);
@@ -60,6 +70,30 @@ internal static class FreshBooksResilience
             DelayGenerator = args => ValueTask.FromResult(
                 args.Outcome.Result is { } response ? RetryAfter(response, timeProvider.GetUtcNow()) : null),
         });
+
+    /// <summary>
+    /// The app's Polly telemetry settings (enrichers, listeners, logger factory) with this pipeline's routine events moved
+    /// down to Debug. Only these pipelines are affected: the app's own pipelines keep their settings.
+    /// </summary>
+    internal static TelemetryOptions Telemetry(IServiceProvider services)
+    {
+        var shared = services.GetService<IOptions<TelemetryOptions>>()?.Value;
+        var telemetry = shared is null ? new TelemetryOptions() : new TelemetryOptions(shared);
+        if (telemetry.LoggerFactory is NullLoggerFactory && services.GetService<ILoggerFactory>() is { } loggerFactory)
+        {
+            telemetry.LoggerFactory = loggerFactory;
+        }
+
+        var severity = telemetry.SeverityProvider;
+        telemetry.SeverityProvider = args => Severity(args.Event, severity?.Invoke(args) ?? args.Event.Severity);
+        return telemetry;
+    }
+
+    /// <summary>Attempts and retries are routine for an HTTP client: Debug at most. Anything else keeps its severity.</summary>
+    internal static ResilienceEventSeverity Severity(ResilienceEvent resilienceEvent, ResilienceEventSeverity severity) =>
+        resilienceEvent.EventName is "ExecutionAttempt" or "OnRetry" && severity > ResilienceEventSeverity.Debug
+            ? ResilienceEventSeverity.Debug
+            : severity;
 
     /// <summary>Whether an attempt's outcome should be retried.</summary>
     public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, DateTimeOffset now)
