@@ -10,7 +10,7 @@ namespace Ledgerline.FreshBooks.Stores;
 /// in flight. Every page is checked by a <see cref="PageSequence{T}"/>: an answer that is not the page asked for, a count
 /// that changes while listing, or a record listed twice fails the listing with
 /// <see cref="InvalidProviderResponseException"/> instead of yielding a listing that silently lacks records. A record
-/// already yielded by an earlier listing of the same query (<paramref name="seen"/>: another <c>vis_state</c>) is not
+/// already yielded by an earlier listing of the same query (the <c>seen</c> set: another <c>vis_state</c>) is not
 /// yielded again.
 /// </summary>
 internal static class FreshBooksPaging
