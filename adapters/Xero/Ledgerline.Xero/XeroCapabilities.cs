@@ -25,7 +25,9 @@ internal static class XeroCapabilities
             Operations = StoreOperations.ReadWrite | StoreOperations.Archive | StoreOperations.Restore,
             Filters = Set(nameof(ContactQuery.Email), nameof(ContactQuery.OrganizationContains)),
             QueryableStates = RecordStates.NotDeleted,
-            SoftDelete = false,
+
+            // Nothing is deleted; archived contacts stay readable and restorable.
+            SoftDelete = true,
         },
         [EntityKind.Invoice] = new()
         {

@@ -33,13 +33,20 @@ internal sealed class XeroLedgerProvider(
 }
 
 /// <summary>One Xero connection's stores.</summary>
-internal sealed class XeroLedger(XeroLedgerContext context) : ILedger
+internal sealed class XeroLedger : ILedger
 {
-    private readonly object[] _stores = [new XeroContactStore(context), new XeroInvoiceStore(context), new XeroPaymentStore(context)];
+    private readonly object[] _stores;
+
+    public XeroLedger(XeroLedgerContext context)
+    {
+        ConnectionId = context.ConnectionId;
+        var invoices = new XeroInvoiceStore(context);
+        _stores = [new XeroContactStore(context), invoices, new XeroPaymentStore(context, invoices)];
+    }
 
     public string ProviderName => XeroRequest.ProviderName;
 
-    public string ConnectionId { get; } = context.ConnectionId;
+    public string ConnectionId { get; }
 
     public LedgerCapabilities Capabilities => XeroCapabilities.Ledger;
 

@@ -24,18 +24,42 @@ public sealed class PaymentStoreTests
     }
 
     [Fact]
-    public async Task CreateAsync_OnDraftInvoice_IsXerosValidationError()
+    public async Task CreateAsync_OnDraftInvoice_ApprovesItThenPays()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync();
         var ledger = await fixture.OpenAsync();
         var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Early" }, Cancellation);
         var draft = await ledger.Invoices.CreateAsync(InvoiceStoreTests.Sample(contact.Id), Cancellation);
+        fixture.Sandbox.ClearRequests();
 
-        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Payments.CreateAsync(
-            new NewPayment { InvoiceId = draft.Id, Amount = new Money(10m, Nz.Dollar), Date = new DateOnly(2026, 3, 2) }, Cancellation));
+        var payment = await ledger.Payments.CreateAsync(
+            new NewPayment { InvoiceId = draft.Id, Amount = new Money(10m, Nz.Dollar), Date = new DateOnly(2026, 3, 2) }, Cancellation);
+        var invoice = await ledger.Invoices.GetAsync(draft.Id, Cancellation);
 
-        Assert.Equal(("Xero", 400), (refused.Provider, refused.StatusCode));
-        Assert.NotEmpty(refused.Errors);
+        Assert.Equal((InvoiceStatus.PartiallyPaid, "AUTHORISED", 10m, 40m), (invoice.Status, invoice.ProviderStatus, invoice.AmountPaid.Amount, invoice.AmountDue.Amount));
+        Assert.Equal(draft.Id, payment.InvoiceId);
+        Assert.Equal(["GET /api.xro/2.0/Invoices", "POST /api.xro/2.0/Invoices", "PUT /api.xro/2.0/Payments"],
+            fixture.AccountingRequests().Take(3).Select(r => r.Method + " " + string.Join('/', r.Path.Split('/').Take(4))));
+    }
+
+    [Fact]
+    public async Task CreateAsync_OtherCurrencyOrMissingInvoice_IsRefusedWithNothingWritten()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Currency" }, Cancellation);
+        var invoice = await ledger.Invoices.CreateAsync(InvoiceStoreTests.Sample(contact.Id), Cancellation);
+        fixture.Sandbox.ClearRequests();
+
+        var currency = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Payments.CreateAsync(
+            new NewPayment { InvoiceId = invoice.Id, Amount = new Money(10m, CurrencyCode.USD), Date = new DateOnly(2026, 3, 2) }, Cancellation));
+        var missingId = Guid.NewGuid().ToString();
+        var missing = await Assert.ThrowsAsync<RecordNotFoundException>(() => ledger.Payments.CreateAsync(
+            new NewPayment { InvoiceId = missingId, Amount = new Money(10m, Nz.Dollar), Date = new DateOnly(2026, 3, 2) }, Cancellation));
+
+        Assert.Equal(nameof(NewPayment.Amount), Assert.Single(currency.Errors).Field);
+        Assert.Equal((EntityKind.Invoice, missingId), (missing.Entity, missing.Id));
+        Assert.All(fixture.AccountingRequests(), r => Assert.Equal("GET", r.Method));
     }
 
     [Fact]

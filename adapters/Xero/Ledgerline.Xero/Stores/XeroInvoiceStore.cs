@@ -103,6 +103,10 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
             : current;
     }
 
+    /// <summary>Approves a draft or submitted invoice (<c>Status</c> <c>AUTHORISED</c>) so that Xero takes payments on it.</summary>
+    internal Task<Invoice> ApproveAsync(string id, CancellationToken cancellationToken) =>
+        PostAsync("approve", id, new InvoiceWrite { InvoiceID = id, Status = "AUTHORISED" }, cancellationToken);
+
     public async Task<Invoice> VoidAsync(string id, CancellationToken cancellationToken = default)
     {
         RequireGuid(id);
@@ -233,11 +237,29 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
         }
     }
 
+    /// <summary>
+    /// Posts a change of one invoice. Xero refuses any change to a deleted invoice with the same validation message as to a
+    /// paid or voided one ("not of valid status for modification"), so a refusal is followed by a read: a deleted invoice
+    /// is <see cref="RecordDeletedException"/>, as on every provider.
+    /// </summary>
     private async Task<Invoice> PostAsync(string operation, string id, InvoiceWrite body, CancellationToken cancellationToken)
     {
         var call = Call(operation, id);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
-        var answer = await Context.Http.SendAsync(call, t => Context.Accounting.UpdateInvoiceAsync(id, new InvoicesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
-        return await ReadOneAsync(answer, id, cancellationToken);
+        try
+        {
+            var answer = await Context.Http.SendAsync(call, t => Context.Accounting.UpdateInvoiceAsync(id, new InvoicesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
+            return await ReadOneAsync(answer, id, cancellationToken);
+        }
+        catch (LedgerValidationException refused)
+        {
+            var current = await GetAsync(id, cancellationToken);
+            if (current.State == RecordState.Deleted)
+            {
+                throw new RecordDeletedException(EntityKind.Invoice, id, refused) { Provider = XeroRequest.ProviderName };
+            }
+
+            throw;
+        }
     }
 }

@@ -8,13 +8,16 @@ namespace Ledgerline.Xero.Stores;
 
 /// <summary>
 /// Payments of sales invoices over Xero payments (<c>/Payments</c>, <c>PaymentType</c> <c>ACCRECPAYMENT</c>). Created
-/// with <c>PUT</c> against the account <see cref="XeroOptions.PaymentAccountCode"/>; deleted with
+/// with <c>PUT</c> against the account <see cref="XeroOptions.PaymentAccountCode"/>, after reading the invoice: a missing
+/// invoice is not found and an amount in another currency is refused, with nothing written; a draft invoice is approved
+/// first (Xero records payments only against approved invoices, where FreshBooks takes them on drafts, so a payment moves
+/// a draft to partly paid or paid on both); deleted with
 /// <c>POST /Payments/{id}</c> <c>{"Status":"DELETED"}</c>, which reopens the invoice. Xero never changes a payment, so
 /// update, archive and restore are refused before any request, as is a payment method (Xero keeps none).
 /// Filters: <c>InvoiceId</c> and <c>Date</c> (<c>where</c>), <c>ContactId</c> (exact, after the covering list),
 /// <c>UpdatedSince</c> (<c>If-Modified-Since</c>, then exact); states are <c>AUTHORISED</c> and <c>DELETED</c>.
 /// </summary>
-internal sealed class XeroPaymentStore(XeroLedgerContext context)
+internal sealed class XeroPaymentStore(XeroLedgerContext context, XeroInvoiceStore invoices)
     : XeroStore<Payment, PaymentQuery, PaymentWire, PaymentsResult>(context), IPaymentStore
 {
     protected override EntityKind Entity => EntityKind.Payment;
@@ -35,6 +38,18 @@ internal sealed class XeroPaymentStore(XeroLedgerContext context)
             {
                 Provider = XeroRequest.ProviderName,
             };
+        var invoice = await invoices.GetAsync(draft.InvoiceId, cancellationToken);
+        if (invoice.Currency != draft.Amount.Currency)
+        {
+            throw XeroRefusal.Field(nameof(NewPayment.Amount),
+                $"The payment is in {draft.Amount.Currency} but invoice {draft.InvoiceId} is in {invoice.Currency}; Xero records a payment in its invoice's currency.");
+        }
+
+        if (invoice.ProviderStatus is "DRAFT" or "SUBMITTED")
+        {
+            await invoices.ApproveAsync(draft.InvoiceId, cancellationToken);
+        }
+
         var body = new PaymentWrite
         {
             Invoice = new InvoiceRefWrite(draft.InvoiceId),
