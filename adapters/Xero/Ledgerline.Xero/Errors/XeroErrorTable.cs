@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Ledgerline.Http;
 using Ledgerline.Xero.Http;
 using Polly;
 
@@ -45,7 +46,7 @@ internal static class XeroErrorTable
         if (status == 429)
         {
             var limit = headers is not null && headers.TryGetValues(RateLimitProblemHeader, out var values) ? Bounded(values.FirstOrDefault()) : null;
-            return new RateLimitedException(RetryAfter(headers, now))
+            return new RateLimitedException(RetryAfterHeader.Wait(headers, now))
             {
                 Provider = Provider, StatusCode = status, ProviderCode = limit, ProviderMessage = limit is null ? null : $"Xero's {limit} limit was hit.",
             };
@@ -163,24 +164,6 @@ internal static class XeroErrorTable
 
         var slice = body.Span[..Math.Min(body.Length, MaxExcerptLength * 4)];
         return Bounded(Encoding.UTF8.GetString(slice));
-    }
-
-    /// <summary>The wait a 429 asks for, from <c>Retry-After</c> in seconds or as an HTTP date.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseHeaders? headers, DateTimeOffset now)
-    {
-        var header = headers?.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - now;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
     }
 
     /// <summary>

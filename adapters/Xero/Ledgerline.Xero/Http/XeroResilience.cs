@@ -1,5 +1,5 @@
 using System.Net;
-using Ledgerline.Xero.Errors;
+using Ledgerline.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -47,7 +47,7 @@ internal static class XeroResilience
             ShouldHandle = args => ValueTask.FromResult(
                 ShouldRetry(args.Context.GetRequestMessage(), args.Outcome, options.CurrentValue.MaxRetryAfter, timeProvider.GetUtcNow())),
             DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Result is { } response ? XeroErrorTable.RetryAfter(response.Headers, timeProvider.GetUtcNow()) : null),
+                args.Outcome.Result is { } response ? RetryAfterHeader.Wait(response.Headers, timeProvider.GetUtcNow()) : null),
         });
     }
 
@@ -68,7 +68,7 @@ internal static class XeroResilience
         var response = outcome.Result!;
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            return XeroErrorTable.RetryAfter(response.Headers, now) is not { } wait || wait <= maxRetryAfter;
+            return RetryAfterHeader.Wait(response.Headers, now) is not { } wait || wait <= maxRetryAfter;
         }
 
         return response.StatusCode is HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500;
