@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
 using Ledgerline.ConformanceTests;
 using Ledgerline.Connections;
 using Ledgerline.FreshBooks.Sandbox;
@@ -43,7 +46,7 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
         },
         [EntityKind.Project] = new StoreCapabilities
         {
-            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete | StoreOperations.Archive | StoreOperations.Restore,
             Filters = Filters(nameof(ProjectQuery.ContactId), nameof(ProjectQuery.IsComplete)),
             QueryableStates = RecordStates.NotDeleted,
             SoftDelete = false,
@@ -66,6 +69,7 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
         },
         [EntityKind.Vendor] = Accounting(nameof(VendorQuery.NameContains)),
         [EntityKind.Bill] = Accounting(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
+        [EntityKind.Company] = new StoreCapabilities { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;
@@ -105,6 +109,80 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
     {
         Sandbox.Clock.Advance(delay);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Makes, over the sandbox's HTTP API as FreshBooks' own application would, an invoice with a normal line whose second
+    /// tax compounds on the first (GST 5 % then QST 9.975 %) and a line rebilling an expense (<c>type</c> 1 with its
+    /// <c>expenseid</c>).
+    /// </summary>
+    public override async Task<string?> CreateInvoiceWithProviderLineDataAsync(ILedger ledger, string contactId, CancellationToken cancellationToken = default)
+    {
+        using var http = SandboxClient();
+        var categories = await SendAsync(http, HttpMethod.Get, "expenses/categories", null, cancellationToken);
+        var categoryId = categories["categories"]![0]!["categoryid"]!.GetValue<int>();
+        var expense = await SendAsync(http, HttpMethod.Post, "expenses/expenses", new JsonObject
+        {
+            ["expense"] = new JsonObject
+            {
+                ["amount"] = new JsonObject { ["amount"] = "30.00", ["code"] = "USD" },
+                ["categoryid"] = categoryId,
+                ["clientid"] = int.Parse(contactId, CultureInfo.InvariantCulture),
+                ["date"] = "2025-03-01",
+                ["vendor"] = "Courier Co",
+            },
+        }, cancellationToken);
+        var invoice = await SendAsync(http, HttpMethod.Post, "invoices/invoices", new JsonObject
+        {
+            ["invoice"] = new JsonObject
+            {
+                ["customerid"] = int.Parse(contactId, CultureInfo.InvariantCulture),
+                ["create_date"] = "2025-03-10",
+                ["currency_code"] = "USD",
+                ["lines"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["type"] = 0, ["name"] = "Design", ["qty"] = "2", ["unit_cost"] = new JsonObject { ["amount"] = "100.00", ["code"] = "USD" },
+                        ["taxName1"] = "GST", ["taxAmount1"] = "5", ["taxName2"] = "QST", ["taxAmount2"] = "9.975", ["compounded_tax"] = true,
+                    },
+                    new JsonObject
+                    {
+                        ["type"] = 1, ["expenseid"] = expense["expense"]!["expenseid"]!.GetValue<int>(), ["name"] = "Courier",
+                        ["qty"] = "1", ["unit_cost"] = new JsonObject { ["amount"] = "30.00", ["code"] = "USD" },
+                    }),
+            },
+        }, cancellationToken);
+        return invoice["invoice"]!["invoiceid"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Each line's <c>type</c>, <c>expenseid</c> and <c>compounded_tax</c>, as the sandbox holds them.</summary>
+    public override async Task<IReadOnlyList<string>> ProviderLineDataAsync(ILedger ledger, string invoiceId, CancellationToken cancellationToken = default)
+    {
+        using var http = SandboxClient();
+        var invoice = await SendAsync(http, HttpMethod.Get, $"invoices/invoices/{invoiceId}?include[]=lines", null, cancellationToken);
+        return [.. invoice["invoice"]!["lines"]!.AsArray().Select(l =>
+            $"type={l!["type"]!.ToJsonString()} expenseid={l["expenseid"]!.ToJsonString()} compounded_tax={l["compounded_tax"]!.ToJsonString()}")];
+    }
+
+    private HttpClient SandboxClient()
+    {
+        var http = new HttpClient { BaseAddress = new Uri(Sandbox.BaseAddress, $"accounting/account/{Sandbox.Data.PrimaryBusiness.AccountId}/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sandbox.IssueTokens().AccessToken);
+        return http;
+    }
+
+    private static async Task<JsonNode> SendAsync(HttpClient http, HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!["response"]!["result"]!;
     }
 
     /// <summary>Empties the primary business and stores a connection to it with new tokens carrying every app scope.</summary>

@@ -53,6 +53,24 @@ internal sealed class QuickstartResult
     /// <summary>Whether the restored client was back in the default contact list.</summary>
     public bool? RestoredContactListed { get; set; }
 
+    /// <summary>The estimate the story sent and recorded as accepted, as last read.</summary>
+    public Estimate? Estimate { get; set; }
+
+    /// <summary>The estimate's status after creation, sending and acceptance, in order.</summary>
+    public IList<EstimateStatus> EstimateStatuses { get; } = [];
+
+    /// <summary>The invoice the estimate became, as last read (after the credit note was applied).</summary>
+    public Invoice? QuotedInvoice { get; set; }
+
+    /// <summary>The credit note the story issued and partly applied, as last read.</summary>
+    public CreditNote? CreditNote { get; set; }
+
+    /// <summary>The vendor's bill the story recorded, as last read (paid, where the provider records bill payments).</summary>
+    public Bill? Bill { get; set; }
+
+    /// <summary>The typed refusal of a bill payment on a provider that records none through Ledgerline.</summary>
+    public OperationNotSupportedException? BillPaymentRefusal { get; set; }
+
     /// <summary>How long the run took.</summary>
     public TimeSpan Elapsed { get; set; }
 }

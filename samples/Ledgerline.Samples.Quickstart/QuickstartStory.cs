@@ -19,7 +19,9 @@ internal sealed class QuickstartStory
     internal static readonly IReadOnlyList<string> Scopes =
     [
         "user:profile:read", "user:clients:read", "user:clients:write", "user:invoices:read", "user:invoices:write",
-        "user:payments:read", "user:payments:write",
+        "user:payments:read", "user:payments:write", "user:estimates:read", "user:estimates:write",
+        "user:credit_notes:read", "user:credit_notes:write", "user:bill_vendors:read", "user:bill_vendors:write",
+        "user:bills:read", "user:bills:write", "user:expenses:read",
     ];
 
     /// <summary>
@@ -68,7 +70,7 @@ internal sealed class QuickstartStory
         if (story._result.Succeeded)
         {
             output.WriteLine();
-            output.WriteLine($"Done in {Format.Duration(story._result.Elapsed)}: connected, invoiced, paid, listed, archived and restored through Ledgerline's canonical interfaces.");
+            output.WriteLine($"Done in {Format.Duration(story._result.Elapsed)}: connected, invoiced, paid, listed, archived, restored, quoted, credited and billed through Ledgerline's canonical interfaces.");
         }
 
         return story._result;
@@ -111,6 +113,9 @@ internal sealed class QuickstartStory
             await PayAsync(invoices, payments, invoice, cancellationToken);
             await ListUnpaidAsync(invoices, contacts, cancellationToken);
             await ArchiveAndRestoreAsync(contacts, contact, cancellationToken);
+            var quoted = await QuoteAndInvoiceAsync(ledger, contact, cancellationToken);
+            await ApplyCreditAsync(ledger, quoted, cancellationToken);
+            await RecordAndPayBillAsync(ledger, cancellationToken);
         }
     }
 
@@ -365,6 +370,116 @@ internal sealed class QuickstartStory
         (count, listed) = await FindAsync(contacts, new ContactQuery(), contact.Id, cancellationToken);
         _result.RestoredContactListed = listed;
         _out.WriteLine($"{Indent}Default contact list: {count} contacts, {contact.DisplayName} {(listed ? "is back" : "is STILL missing")}");
+    }
+
+    private async Task<Invoice> QuoteAndInvoiceAsync(ILedger ledger, Contact contact, CancellationToken cancellationToken)
+    {
+        Section("Turning an estimate into an invoice", "Send an estimate, record its acceptance and turn it into an invoice (IEstimateStore)");
+        var currency = _options.Currency;
+        var today = DateOnly.FromDateTime(_options.TimeProvider.GetUtcNow().UtcDateTime);
+        var estimate = await ledger.Estimates.CreateAsync(
+            new NewEstimate
+            {
+                ContactId = contact.Id,
+                Currency = currency,
+                IssueDate = today,
+                Notes = "Phase 2: data migration",
+                Lines =
+                [
+                    new() { Name = "Migration", Description = "Data migration (days)", Quantity = 4m, UnitPrice = new Money(800m, currency) },
+                    new() { Name = "Training", Description = "Admin training session", Quantity = 1m, UnitPrice = new Money(350m, currency) },
+                ],
+            },
+            cancellationToken);
+        _result.EstimateStatuses.Add(estimate.Status);
+        _out.WriteLine($"{Indent}Estimate {estimate.Number} (id {estimate.Id}) for {contact.DisplayName}: {Format.Money(estimate.Total)}, {estimate.Status}");
+
+        estimate = await ledger.Estimates.MarkAsSentAsync(estimate.Id, cancellationToken);
+        _result.EstimateStatuses.Add(estimate.Status);
+        estimate = await ledger.Estimates.AcceptAsync(estimate.Id, cancellationToken);
+        _result.EstimateStatuses.Add(estimate.Status);
+        _result.Estimate = estimate;
+        _out.WriteLine($"{Indent}Status moves: {string.Join(" -> ", _result.EstimateStatuses)}");
+
+        var invoice = await ledger.Estimates.ConvertToInvoiceAsync(estimate.Id, cancellationToken);
+        _result.QuotedInvoice = invoice;
+        _out.WriteLine($"{Indent}Converted into invoice {invoice.Number} (id {invoice.Id}): {invoice.Lines.Count} lines, total {Format.Money(invoice.Total)}, due {Format.Money(invoice.AmountDue)}, {invoice.Status}");
+        return invoice;
+    }
+
+    private async Task ApplyCreditAsync(ILedger ledger, Invoice invoice, CancellationToken cancellationToken)
+    {
+        Section("Applying a credit note", "Issue a credit note and apply part of it to the invoice (ICreditNoteStore.AllocateAsync)");
+        var currency = invoice.Currency;
+        var today = DateOnly.FromDateTime(_options.TimeProvider.GetUtcNow().UtcDateTime);
+        var credit = await ledger.CreditNotes.CreateAsync(
+            new NewCreditNote
+            {
+                ContactId = invoice.ContactId,
+                Currency = currency,
+                IssueDate = today,
+                Lines = [new() { Name = "Goodwill", Description = "Credit for the delayed workshop", Quantity = 1m, UnitPrice = new Money(300m, currency) }],
+            },
+            cancellationToken);
+        _out.WriteLine($"{Indent}Credit note {credit.Number} (id {credit.Id}): {Format.Money(credit.Total)}, remaining {Format.Money(credit.RemainingCredit)}");
+
+        var applied = new Money(200m, currency);
+        credit = await ledger.CreditNotes.AllocateAsync(
+            credit.Id, new NewCreditAllocation { InvoiceId = invoice.Id, Amount = applied, Date = today }, cancellationToken);
+        _result.CreditNote = credit;
+        var credited = await ledger.Invoices.GetAsync(invoice.Id, cancellationToken);
+        _result.QuotedInvoice = credited;
+        _out.WriteLine($"{Indent}Applied {Format.Money(applied)} to invoice {credited.Number}: credit remaining {Format.Money(credit.RemainingCredit)}; " +
+            $"invoice due {Format.Money(credited.AmountDue)} (was {Format.Money(invoice.AmountDue)}), {credited.Status}");
+
+        // Providers book applied credit differently (FreshBooks counts it as paid, others as credited); the sum agrees.
+        _out.WriteLine($"{Indent}Settled on the invoice: {Format.Money(credited.AmountPaid + credited.AmountCredited)} (paid {Format.Money(credited.AmountPaid)}, credited {Format.Money(credited.AmountCredited)})");
+    }
+
+    private async Task RecordAndPayBillAsync(ILedger ledger, CancellationToken cancellationToken)
+    {
+        Section("Recording and paying a bill", "Record a vendor's bill and pay it (IVendorStore, IBillStore, IBillPaymentStore)");
+        var currency = _options.Currency;
+        var today = DateOnly.FromDateTime(_options.TimeProvider.GetUtcNow().UtcDateTime);
+        var vendor = await ledger.Vendors.CreateAsync(
+            new NewVendor { Name = "Contoso Hosting", Email = "billing@contoso-hosting.test", Currency = currency }, cancellationToken);
+        var bill = await ledger.Bills.CreateAsync(
+            new NewBill
+            {
+                VendorId = vendor.Id,
+                Currency = currency,
+                IssueDate = today,
+                DueDate = today.AddDays(14),
+                Lines = [new() { Description = "Staging servers, one month", Quantity = 1m, UnitPrice = new Money(240m, currency) }],
+            },
+            cancellationToken);
+        _result.Bill = bill;
+        _out.WriteLine($"{Indent}Bill {bill.Number ?? bill.Id} from {vendor.Name}: {Format.Money(bill.Total)}, due {(bill.DueDate is { } due ? Format.Date(due) : "on receipt")}, {bill.Status}");
+
+        if (!ledger.Capabilities.Supports(EntityKind.BillPayment, StoreOperations.Create))
+        {
+            // Capabilities say so up front; the store refuses typed, before any request, all the same.
+            OperationNotSupportedException refusal;
+            try
+            {
+                await ledger.BillPayments.CreateAsync(new NewBillPayment { BillId = bill.Id, Amount = bill.AmountDue, Date = today }, cancellationToken);
+                throw new QuickstartException($"{ledger.ProviderName} declares no bill payments, yet recording one did not fail.");
+            }
+            catch (OperationNotSupportedException ex)
+            {
+                refusal = ex;
+            }
+
+            _result.BillPaymentRefusal = refusal;
+            _out.WriteLine($"{Indent}{ledger.ProviderName} cannot record bill payments through Ledgerline: {refusal.Message}");
+            return;
+        }
+
+        var payment = await ledger.BillPayments.CreateAsync(
+            new NewBillPayment { BillId = bill.Id, Amount = bill.AmountDue, Date = today, Method = "Bank Transfer" }, cancellationToken);
+        bill = await ledger.Bills.GetAsync(bill.Id, cancellationToken);
+        _result.Bill = bill;
+        _out.WriteLine($"{Indent}Bill payment {payment.Id}: {Format.Money(payment.Amount)} -> bill {bill.Status}, paid {Format.Money(bill.AmountPaid)}, due {Format.Money(bill.AmountDue)}");
     }
 
     private static async Task<(int Count, bool Found)> FindAsync(IContactStore contacts, ContactQuery query, string id, CancellationToken cancellationToken)

@@ -50,16 +50,23 @@ public sealed record Bill : LedgerRecord
     public string? Notes { get; init; }
 }
 
-/// <summary>One line of a bill.</summary>
+/// <summary>One line of a bill. Every line a provider returns can be given back unchanged in a change (<see cref="ToNewLine"/>).</summary>
 public sealed record BillLine
 {
+    /// <summary>
+    /// The provider's id for the line within its bill (FreshBooks line <c>id</c>, Xero <c>LineItemID</c>), or
+    /// <see langword="null"/> when the provider gives lines none. Give it back in <see cref="NewBillLine.Id"/> to change this
+    /// line rather than add a new one, so the provider keeps what only it knows about the line.
+    /// </summary>
+    public string? Id { get; init; }
+
     /// <summary>What was bought.</summary>
     public required string Description { get; init; }
 
-    /// <summary>How many.</summary>
+    /// <summary>How many; may be fractional or negative.</summary>
     public required decimal Quantity { get; init; }
 
-    /// <summary>The price of one, in the bill currency.</summary>
+    /// <summary>The price of one, in the bill currency; negative for a refund or credit entered as a line.</summary>
     public required Money UnitPrice { get; init; }
 
     /// <summary>Quantity × unit price, rounded to the currency's minor unit.</summary>
@@ -70,18 +77,40 @@ public sealed record BillLine
 
     /// <summary>Taxes on the line.</summary>
     public IReadOnlyList<LineTax> Taxes { get; init; } = [];
+
+    /// <summary>
+    /// This line as the line of a <see cref="BillChanges.Lines"/> that keeps it as it is, <see cref="Id"/> included: change
+    /// what you need with <c>with { … }</c>. For a new bill, drop the id (<c>with { Id = null }</c>).
+    /// </summary>
+    public NewBillLine ToNewLine() => new()
+    {
+        Id = Id,
+        Description = Description,
+        Quantity = Quantity,
+        UnitPrice = UnitPrice,
+        CategoryId = CategoryId,
+        Taxes = Taxes,
+    };
 }
 
 /// <summary>The input for one bill line.</summary>
 public sealed record NewBillLine
 {
+    /// <summary>
+    /// In <see cref="BillChanges.Lines"/>: the <see cref="BillLine.Id"/> of a current line that this line replaces, or
+    /// <see langword="null"/> for a new line. The canonical fields are all taken from here; what the provider keeps beyond
+    /// them (FreshBooks: the <c>compounded_tax</c> flag) is kept from the current line. An unknown id is refused
+    /// (<c>UnknownLine</c>), as is an id given twice (<c>DuplicateLineId</c>) or on a new bill (<c>LineIdOnCreate</c>).
+    /// </summary>
+    public string? Id { get; init; }
+
     /// <summary>What was bought; required.</summary>
     public required string Description { get; init; }
 
-    /// <summary>How many, not negative.</summary>
+    /// <summary>How many; may be fractional or negative.</summary>
     public required decimal Quantity { get; init; }
 
-    /// <summary>The price of one, in the bill currency, not negative.</summary>
+    /// <summary>The price of one, in the bill currency; may be negative.</summary>
     public required Money UnitPrice { get; init; }
 
     /// <summary>The expense category or account to book it to.</summary>
@@ -163,7 +192,10 @@ public sealed record BillChanges
     /// <summary>New due date.</summary>
     public DateOnly? DueDate { get; init; }
 
-    /// <summary>Replaces every line.</summary>
+    /// <summary>
+    /// Replaces every line: a current line not given back is removed; one given back with its <see cref="NewBillLine.Id"/>
+    /// keeps what the provider holds beyond the canonical fields.
+    /// </summary>
     public IReadOnlyList<NewBillLine>? Lines { get; init; }
 
     /// <summary>New notes; an empty string clears them.</summary>

@@ -104,7 +104,10 @@ public sealed record CreditNoteChanges
     /// <summary>New issue date.</summary>
     public DateOnly? IssueDate { get; init; }
 
-    /// <summary>Replaces every line; refused once part of the credit was applied.</summary>
+    /// <summary>
+    /// Replaces every line; refused once part of the credit was applied. A current line not given back is removed; one given
+    /// back with its <see cref="NewInvoiceLine.Id"/> keeps what the provider holds beyond the canonical fields.
+    /// </summary>
     public IReadOnlyList<NewInvoiceLine>? Lines { get; init; }
 
     /// <summary>New notes; an empty string clears them.</summary>

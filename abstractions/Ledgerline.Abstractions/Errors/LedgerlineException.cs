@@ -140,15 +140,29 @@ public sealed class OutcomeUnknownException(EntityKind entity, string operation,
     public DateTimeOffset? SentAt { get; init; }
 }
 
-/// <summary>The provider does not support an operation, a store or a filter. Raised before any request is sent.</summary>
-public sealed class OperationNotSupportedException(string provider, EntityKind entity, string feature)
-    : LedgerlineException($"{provider} does not support {feature} for {entity} records.")
+/// <summary>
+/// The provider does not support an operation, a store or a filter. Raised before any request is sent;
+/// <see cref="LedgerlineException.Provider"/> names the provider.
+/// </summary>
+public sealed class OperationNotSupportedException : LedgerlineException
 {
+    /// <summary>Creates the refusal.</summary>
+    /// <param name="provider">The provider's name, e.g. <c>FreshBooks</c>.</param>
+    /// <param name="entity">The kind of record.</param>
+    /// <param name="feature">The operation or filter refused.</param>
+    public OperationNotSupportedException(string provider, EntityKind entity, string feature)
+        : base($"{provider} does not support {feature} for {entity} records.")
+    {
+        Provider = provider;
+        Entity = entity;
+        Feature = feature;
+    }
+
     /// <summary>The kind of record.</summary>
-    public EntityKind Entity { get; } = entity;
+    public EntityKind Entity { get; }
 
     /// <summary>The operation or filter refused, e.g. <c>Archive</c> or <c>filter UpdatedSince</c>.</summary>
-    public string Feature { get; } = feature;
+    public string Feature { get; }
 }
 
 /// <summary>

@@ -130,7 +130,10 @@ public sealed record EstimateChanges
     /// <summary>New expiry date.</summary>
     public DateOnly? ExpiryDate { get; init; }
 
-    /// <summary>Replaces every line (in the estimate's currency).</summary>
+    /// <summary>
+    /// Replaces every line (in the estimate's currency): a current line not given back is removed; one given back with its
+    /// <see cref="NewInvoiceLine.Id"/> keeps what the provider holds beyond the canonical fields.
+    /// </summary>
     public IReadOnlyList<NewInvoiceLine>? Lines { get; init; }
 
     /// <summary>New discount in percent.</summary>

@@ -81,29 +81,55 @@ public sealed record Invoice : LedgerRecord
     public string? Terms { get; init; }
 }
 
-/// <summary>One line of an invoice.</summary>
+/// <summary>
+/// One line of an invoice, estimate or credit note. Every line a provider returns can be given back unchanged in a change
+/// (<see cref="ToNewLine"/>): amounts may be negative (a deposit or credit line), as providers allow.
+/// </summary>
 public sealed record InvoiceLine
 {
+    /// <summary>
+    /// The provider's id for the line within its document (FreshBooks <c>lineid</c>, Xero <c>LineItemID</c>), or
+    /// <see langword="null"/> when the provider gives lines none. It names the line until the document's lines next change
+    /// (FreshBooks renumbers them then). Give it back in <see cref="NewInvoiceLine.Id"/> to change this line rather than add a
+    /// new one, so the provider keeps what only it knows about the line.
+    /// </summary>
+    public string? Id { get; init; }
+
     /// <summary>Short name of what is billed.</summary>
     public required string Name { get; init; }
 
     /// <summary>Longer description.</summary>
     public string? Description { get; init; }
 
-    /// <summary>Quantity; may be fractional, never negative.</summary>
+    /// <summary>Quantity; may be fractional or negative.</summary>
     public required decimal Quantity { get; init; }
 
-    /// <summary>Price of one unit.</summary>
+    /// <summary>Price of one unit; negative for a deposit, credit or other reduction entered as a line.</summary>
     public required Money UnitPrice { get; init; }
 
     /// <summary>
-    /// Quantity × unit price, before discount and tax; always tax-exclusive (when <see cref="Invoice.UnitPricesIncludeTax"/>,
-    /// the provider's line amount less the line's tax).
+    /// Quantity × unit price, before discount and tax; negative when exactly one of them is. Always tax-exclusive (when
+    /// <see cref="Invoice.UnitPricesIncludeTax"/>, the provider's line amount less the line's tax).
     /// </summary>
     public required Money Amount { get; init; }
 
     /// <summary>Taxes applied to this line (at most two on FreshBooks).</summary>
     public IReadOnlyList<LineTax> Taxes { get; init; } = [];
+
+    /// <summary>
+    /// This line as the line of a change (<see cref="InvoiceChanges.Lines"/>, <see cref="EstimateChanges.Lines"/>,
+    /// <see cref="CreditNoteChanges.Lines"/>) that keeps it as it is, <see cref="Id"/> included: change what you need with
+    /// <c>with { … }</c>. For a new document, drop the id (<c>with { Id = null }</c>).
+    /// </summary>
+    public NewInvoiceLine ToNewLine() => new()
+    {
+        Id = Id,
+        Name = Name,
+        Description = Description,
+        Quantity = Quantity,
+        UnitPrice = UnitPrice,
+        Taxes = Taxes,
+    };
 }
 
 /// <summary>A tax applied to an invoice line.</summary>
@@ -200,19 +226,28 @@ public sealed record NewInvoice
     public string? Terms { get; init; }
 }
 
-/// <summary>A line of a new or changed invoice.</summary>
+/// <summary>A line of a new or changed invoice, estimate or credit note.</summary>
 public sealed record NewInvoiceLine
 {
+    /// <summary>
+    /// In a change's <c>Lines</c>: the <see cref="InvoiceLine.Id"/> of a current line that this line replaces, or
+    /// <see langword="null"/> for a new line. The line's canonical fields are all taken from here; what the provider keeps
+    /// beyond them (FreshBooks: a rebilled expense line's <c>type</c> and <c>expenseid</c>, the <c>compounded_tax</c> flag) is
+    /// kept from the current line. An id the document does not have is refused (<see cref="LedgerValidationException"/>,
+    /// code <c>UnknownLine</c>), as is an id given twice (<c>DuplicateLineId</c>) or on a new document (<c>LineIdOnCreate</c>).
+    /// </summary>
+    public string? Id { get; init; }
+
     /// <summary>Short name; required.</summary>
     public required string Name { get; init; }
 
     /// <summary>Longer description.</summary>
     public string? Description { get; init; }
 
-    /// <summary>Quantity, zero or more.</summary>
+    /// <summary>Quantity; may be fractional or negative.</summary>
     public required decimal Quantity { get; init; }
 
-    /// <summary>Unit price in the invoice currency.</summary>
+    /// <summary>Unit price in the document currency; may be negative (a deposit or credit line).</summary>
     public required Money UnitPrice { get; init; }
 
     /// <summary>Taxes, at most two, each 0 to 100 percent.</summary>
@@ -237,7 +272,11 @@ public sealed record InvoiceChanges
     /// <summary>New currency; when set, <see cref="Lines"/> must be given in it too.</summary>
     public CurrencyCode? Currency { get; init; }
 
-    /// <summary>Replaces every line.</summary>
+    /// <summary>
+    /// Replaces every line: a current line not given back is removed. Give a line back with its
+    /// <see cref="NewInvoiceLine.Id"/> (<see cref="InvoiceLine.ToNewLine"/>) to keep what the provider holds beyond the
+    /// canonical fields.
+    /// </summary>
     public IReadOnlyList<NewInvoiceLine>? Lines { get; init; }
 
     /// <summary>New discount percentage.</summary>

@@ -71,12 +71,12 @@ public sealed class GuardedStoreTests
     public async Task CreateAsync_InvalidDraft_ThrowsValidationWithFieldPathsAndProviderNotCalled()
     {
         using var fake = new FakeProvider();
-        var draft = ValidInvoice with { Lines = [new NewInvoiceLine { Name = "Work", Quantity = -1m, UnitPrice = TenDollars }], DueDate = new DateOnly(2024, 4, 1) };
+        var draft = ValidInvoice with { Lines = [new NewInvoiceLine { Name = " ", Quantity = 1m, UnitPrice = TenDollars }], DueDate = new DateOnly(2024, 4, 1) };
 
         var error = await Assert.ThrowsAsync<LedgerValidationException>(() => fake.Guarded.Invoices.CreateAsync(draft));
 
-        Assert.Equal(["DueDate", "Lines[0].Quantity"], error.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
-        Assert.Contains("Lines[0].Quantity", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["DueDate", "Lines[0].Name"], error.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.Contains("Lines[0].Name", error.Message, StringComparison.Ordinal);
         await fake.Invoices.DidNotReceiveWithAnyArgs().CreateAsync(default!, default);
     }
 

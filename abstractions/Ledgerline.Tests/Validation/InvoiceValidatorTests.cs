@@ -71,8 +71,7 @@ public sealed class InvoiceValidatorTests
         FailsOn(_draft, Draft(Line(), Line() with { Name = name }), "Lines[1].Name");
 
     [Fact]
-    public void NewInvoice_NegativeQuantity_FailsOnQuantity() =>
-        FailsOn(_draft, Draft(Line(-1m)), "Lines[0].Quantity");
+    public void NewInvoice_NegativeQuantity_IsValid() => Valid(_draft, Draft(Line(-1m)));
 
     [Fact]
     public void NewInvoice_ZeroQuantity_IsValid() => Valid(_draft, Draft(Line(0m)));
@@ -91,8 +90,17 @@ public sealed class InvoiceValidatorTests
         FailsOn(_draft, Draft(Line(1m, new Money(5m, default))), "Lines[0].UnitPrice");
 
     [Fact]
-    public void NewInvoice_NegativeUnitPrice_FailsOnUnitPrice() =>
-        FailsOn(_draft, Draft(Line(1m, Usd(-0.01m))), "Lines[0].UnitPrice");
+    public void NewInvoice_DepositLineOfMinusFifty_IsValid() =>
+        Valid(_draft, Draft(Line(1m, Usd(200m)), Line(1m, Usd(-50m)) with { Name = "Deposit received" }));
+
+    [Fact]
+    public void NewInvoice_LineWithId_FailsOnLineIdNamingTheFix()
+    {
+        var failure = FailsOn(_draft, Draft(Line(), Line() with { Id = "2" }), "Lines[1].Id");
+
+        Assert.Equal("LineIdOnCreate", failure.ErrorCode);
+        Assert.Contains("Id = null", failure.ErrorMessage, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void NewInvoice_ThreeTaxes_FailsOnTaxes() =>
@@ -143,7 +151,8 @@ public sealed class InvoiceValidatorTests
         var line = new NewInvoiceLineValidator();
 
         Valid(line, Line(1m, new Money(1m, CurrencyCode.EUR)));
-        FailsOn(line, Line(-1m), "Quantity");
+        Valid(line, Line(-1m, new Money(-1m, CurrencyCode.EUR)) with { Id = "7" });
+        FailsOn(line, Line() with { Name = "" }, "Name");
     }
 
     [Fact]
@@ -183,7 +192,24 @@ public sealed class InvoiceValidatorTests
 
     [Fact]
     public void InvoiceChanges_BadLine_FailsOnLineField() =>
-        FailsOn(_changes, new InvoiceChanges { Lines = [Line(-2m)] }, "Lines[0].Quantity");
+        FailsOn(_changes, new InvoiceChanges { Lines = [Line() with { Name = " " }] }, "Lines[0].Name");
+
+    [Fact]
+    public void InvoiceChanges_LinesGivenBackByIdWithNegativeAmounts_IsValid() =>
+        Valid(_changes, new InvoiceChanges { Lines = [Line() with { Id = "1" }, Line(1m, Usd(-50m)) with { Id = "2" }, Line()] });
+
+    [Fact]
+    public void InvoiceChanges_SameLineIdTwice_FailsOnLinesNamingTheId()
+    {
+        var failure = FailsOn(_changes, new InvoiceChanges { Lines = [Line() with { Id = "3" }, Line() with { Id = "3" }] }, "Lines");
+
+        Assert.Equal("DuplicateLineId", failure.ErrorCode);
+        Assert.Contains("'3'", failure.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InvoiceChanges_BlankLineId_FailsOnLineId() =>
+        FailsOn(_changes, new InvoiceChanges { Lines = [Line() with { Id = " " }] }, "Lines[0].Id");
 
     [Fact]
     public void InvoiceChanges_DueBeforeIssueBothSet_FailsOnDueDate() =>

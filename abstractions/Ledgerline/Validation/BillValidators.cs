@@ -22,7 +22,7 @@ internal sealed class NewBillValidator : LedgerlineValidator<NewBill>
             .NotEmpty().WithMessage("A bill needs at least one line.");
         RuleForEach(b => b.Lines)
             .NotNull()
-            .SetValidator((bill, _) => new NewBillLineValidator(bill.Currency.IsDefault ? null : bill.Currency, $"the bill Currency is {bill.Currency}"));
+            .SetValidator((bill, _) => new NewBillLineValidator(bill.Currency.IsDefault ? null : bill.Currency, $"the bill Currency is {bill.Currency}", newBill: true));
         RuleFor(b => b.Notes).MaximumLength(InputLimits.Text);
     }
 }
@@ -42,23 +42,27 @@ internal sealed class BillChangesValidator : LedgerlineValidator<BillChanges>
         RuleFor(b => b.Lines!)
             .NotEmpty()
             .WithMessage("A bill needs at least one line; leave Lines null to keep the current lines.")
+            .DistinctLineIds(l => l?.Id)
             .When(b => b.Lines is not null);
         RuleForEach(b => b.Lines!)
             .NotNull()
             .SetValidator((changes, _) => changes.Lines is [{ UnitPrice.Currency: { IsDefault: false } first }, ..]
-                ? new NewBillLineValidator(first, $"Lines[0] is in {first} and all lines of a bill share one currency")
-                : new NewBillLineValidator(null, string.Empty));
+                ? new NewBillLineValidator(first, $"Lines[0] is in {first} and all lines of a bill share one currency", newBill: false)
+                : new NewBillLineValidator(null, string.Empty, newBill: false));
         RuleFor(b => b.Notes).MaximumLength(InputLimits.Text);
     }
 }
 
-/// <summary>Validates one <see cref="NewBillLine"/>, optionally against the bill's currency.</summary>
+/// <summary>
+/// Validates one <see cref="NewBillLine"/>, optionally against the bill's currency. Quantity and unit price may be negative,
+/// as on invoice lines.
+/// </summary>
 internal sealed class NewBillLineValidator : LedgerlineValidator<NewBillLine>
 {
-    public NewBillLineValidator(CurrencyCode? expectedCurrency, string expectedSource)
+    public NewBillLineValidator(CurrencyCode? expectedCurrency, string expectedSource, bool newBill)
     {
+        RuleFor(l => l.Id).LineId(newBill);
         RuleFor(l => l.Description).NotEmpty().MaximumLength(InputLimits.Text);
-        RuleFor(l => l.Quantity).GreaterThanOrEqualTo(0m);
         RuleFor(l => l.CategoryId).OptionalId();
         RuleFor(l => l.UnitPrice).LinePrice(expectedCurrency, expectedSource);
         RuleFor(l => l.Taxes).LineTaxes();

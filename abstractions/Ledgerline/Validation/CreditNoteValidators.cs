@@ -17,7 +17,7 @@ internal sealed class NewCreditNoteValidator : LedgerlineValidator<NewCreditNote
         RuleForEach(c => c.Lines)
             .NotNull()
             .SetValidator((note, _) => new NewInvoiceLineValidator(
-                note.Currency.IsDefault ? null : note.Currency, $"the credit note Currency is {note.Currency}"));
+                note.Currency.IsDefault ? null : note.Currency, $"the credit note Currency is {note.Currency}", newDocument: true));
         RuleFor(c => c.Notes).MaximumLength(InputLimits.Text);
     }
 }
@@ -32,11 +32,12 @@ internal sealed class CreditNoteChangesValidator : LedgerlineValidator<CreditNot
         RuleFor(c => c.Lines!)
             .NotEmpty()
             .WithMessage("A credit note needs at least one line; leave Lines null to keep the current lines.")
+            .DistinctLineIds(l => l?.Id)
             .When(c => c.Lines is not null);
         RuleForEach(c => c.Lines!)
             .NotNull()
             .SetValidator((changes, _) => changes.Lines is [{ UnitPrice.Currency: { IsDefault: false } first }, ..]
-                ? new NewInvoiceLineValidator(first, $"Lines[0] is in {first} and all lines of a credit note share one currency")
+                ? new NewInvoiceLineValidator(first, $"Lines[0] is in {first} and all lines of a credit note share one currency", newDocument: false)
                 : new NewInvoiceLineValidator());
         RuleFor(c => c.Notes).MaximumLength(InputLimits.Text);
     }

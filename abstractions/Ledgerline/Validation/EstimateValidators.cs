@@ -23,7 +23,7 @@ internal sealed class NewEstimateValidator : LedgerlineValidator<NewEstimate>
         RuleForEach(e => e.Lines)
             .NotNull()
             .SetValidator((estimate, _) => new NewInvoiceLineValidator(
-                estimate.Currency.IsDefault ? null : estimate.Currency, $"the estimate Currency is {estimate.Currency}"));
+                estimate.Currency.IsDefault ? null : estimate.Currency, $"the estimate Currency is {estimate.Currency}", newDocument: true));
         RuleFor(e => e.DiscountPercent).InclusiveBetween(0m, 100m);
         RuleFor(e => e.Notes).MaximumLength(InputLimits.Text);
         RuleFor(e => e.Terms).MaximumLength(InputLimits.Text);
@@ -46,11 +46,12 @@ internal sealed class EstimateChangesValidator : LedgerlineValidator<EstimateCha
         RuleFor(e => e.Lines!)
             .NotEmpty()
             .WithMessage("An estimate needs at least one line; leave Lines null to keep the current lines.")
+            .DistinctLineIds(l => l?.Id)
             .When(e => e.Lines is not null);
         RuleForEach(e => e.Lines!)
             .NotNull()
             .SetValidator((changes, _) => changes.Lines is [{ UnitPrice.Currency: { IsDefault: false } first }, ..]
-                ? new NewInvoiceLineValidator(first, $"Lines[0] is in {first} and all lines of an estimate share one currency")
+                ? new NewInvoiceLineValidator(first, $"Lines[0] is in {first} and all lines of an estimate share one currency", newDocument: false)
                 : new NewInvoiceLineValidator());
         RuleFor(e => e.DiscountPercent).InclusiveBetween(0m, 100m);
         RuleFor(e => e.Notes).MaximumLength(InputLimits.Text);

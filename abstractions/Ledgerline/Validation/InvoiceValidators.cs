@@ -22,7 +22,7 @@ internal sealed class NewInvoiceValidator : LedgerlineValidator<NewInvoice>
         RuleForEach(i => i.Lines)
             .NotNull()
             .SetValidator((invoice, _) => new NewInvoiceLineValidator(
-                invoice.Currency.IsDefault ? null : invoice.Currency, $"the invoice Currency is {invoice.Currency}"));
+                invoice.Currency.IsDefault ? null : invoice.Currency, $"the invoice Currency is {invoice.Currency}", newDocument: true));
         RuleFor(i => i.DiscountPercent).InclusiveBetween(0m, 100m);
         RuleFor(i => i.Notes).MaximumLength(InputLimits.Text);
         RuleFor(i => i.Terms).MaximumLength(InputLimits.Text);
@@ -51,11 +51,12 @@ internal sealed class InvoiceChangesValidator : LedgerlineValidator<InvoiceChang
         RuleFor(i => i.Lines!)
             .NotEmpty()
             .WithMessage("An invoice needs at least one line; leave Lines null to keep the current lines.")
+            .DistinctLineIds(l => l?.Id)
             .When(i => i.Lines is not null);
         RuleForEach(i => i.Lines!)
             .NotNull()
             .SetValidator((changes, _) => ExpectedCurrency(changes) is { } expected
-                ? new NewInvoiceLineValidator(expected.Currency, expected.Source)
+                ? new NewInvoiceLineValidator(expected.Currency, expected.Source, newDocument: false)
                 : new NewInvoiceLineValidator());
         RuleFor(i => i.DiscountPercent).InclusiveBetween(0m, 100m);
         RuleFor(i => i.Notes).MaximumLength(InputLimits.Text);
@@ -71,22 +72,26 @@ internal sealed class InvoiceChangesValidator : LedgerlineValidator<InvoiceChang
             : null;
 }
 
-/// <summary>Validates one <see cref="NewInvoiceLine"/>, optionally against the currency the invoice is in.</summary>
+/// <summary>
+/// Validates one <see cref="NewInvoiceLine"/>, optionally against the currency the document is in. Quantity and unit price
+/// may be negative: providers return such lines (a deposit or credit of −50.00) and take them back.
+/// </summary>
 internal sealed class NewInvoiceLineValidator : LedgerlineValidator<NewInvoiceLine>
 {
-    /// <summary>A line on its own, without an invoice to compare its currency with.</summary>
+    /// <summary>A line of a change, without a document currency to compare its own with.</summary>
     public NewInvoiceLineValidator()
-        : this(null, string.Empty)
+        : this(null, string.Empty, newDocument: false)
     {
     }
 
     /// <param name="expectedCurrency">The currency the line must be priced in, when known.</param>
     /// <param name="expectedSource">Why that currency is expected, for the message.</param>
-    public NewInvoiceLineValidator(CurrencyCode? expectedCurrency, string expectedSource)
+    /// <param name="newDocument">Whether the line is for a new document, which has no lines an <see cref="NewInvoiceLine.Id"/> could name.</param>
+    public NewInvoiceLineValidator(CurrencyCode? expectedCurrency, string expectedSource, bool newDocument)
     {
+        RuleFor(l => l.Id).LineId(newDocument);
         RuleFor(l => l.Name).NotEmpty().MaximumLength(InputLimits.Name);
         RuleFor(l => l.Description).MaximumLength(InputLimits.Text);
-        RuleFor(l => l.Quantity).GreaterThanOrEqualTo(0m);
         RuleFor(l => l.UnitPrice).LinePrice(expectedCurrency, expectedSource);
         RuleFor(l => l.Taxes).LineTaxes();
         RuleForEach(l => l.Taxes).NotNull().SetValidator(LineTaxValidator.Instance);
@@ -105,17 +110,37 @@ internal static class InvoiceRules
             .WithErrorCode("BlankNumber")
             .MaximumLength(InputLimits.InvoiceNumber);
 
-    /// <summary>A line's unit price: in a currency, the document's when known, not negative.</summary>
+    /// <summary>
+    /// A line's unit price: in a currency, the document's when known. It may be negative: FreshBooks and Xero keep negative
+    /// lines (deposits, credits), and a line read from a provider must go back unchanged.
+    /// </summary>
     public static IRuleBuilderOptions<T, Money> LinePrice<T>(this IRuleBuilder<T, Money> rule, CurrencyCode? expectedCurrency, string expectedSource) =>
         rule.Must(p => !p.Currency.IsDefault)
             .WithMessage("'UnitPrice' has no currency; create it as new Money(amount, currency) in the document's currency.")
             .WithErrorCode("CurrencyRequired")
             .Must(p => expectedCurrency is not { } expected || p.Currency == expected)
             .WithMessage((_, p) => $"The unit price is in {p.Currency} but {expectedSource}; Ledgerline never converts currencies.")
-            .WithErrorCode("CurrencyMismatch")
-            .Must(p => p.Amount >= 0m)
-            .WithMessage((_, p) => $"'UnitPrice' must not be negative; it is {p}. Use a discount for reductions.")
-            .WithErrorCode("NegativeAmount");
+            .WithErrorCode("CurrencyMismatch");
+
+    /// <summary>
+    /// A line's <c>Id</c>: on a new document there is no line to name, so it must be null; in a change it names a current
+    /// line (the store checks that it exists) and must not be blank.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> LineId<T>(this IRuleBuilder<T, string?> rule, bool newDocument) =>
+        rule.Must(id => !newDocument || id is null)
+            .WithMessage((_, id) => $"'Id' names a line of an existing document, and a new document has none; it is '{id}'. Copying lines from another document, leave it null (line with {{ Id = null }}).")
+            .WithErrorCode("LineIdOnCreate")
+            .OptionalId();
+
+    /// <summary>The lines of a change name each current line at most once.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<TLine>> DistinctLineIds<T, TLine>(
+        this IRuleBuilderOptions<T, IReadOnlyList<TLine>> rule, Func<TLine, string?> id) =>
+        rule.Must(lines => DuplicateLineId(lines, id) is null)
+            .WithMessage((_, lines) => $"Line id '{DuplicateLineId(lines, id)}' is given more than once; each current line can be kept once, new lines have no id.")
+            .WithErrorCode("DuplicateLineId");
+
+    private static string? DuplicateLineId<TLine>(IReadOnlyList<TLine> lines, Func<TLine, string?> id) =>
+        lines.Select(id).OfType<string>().GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
 
     /// <summary>A line's taxes: a list of at most <see cref="MaxTaxesPerLine"/>.</summary>
     public static IRuleBuilderOptions<T, IReadOnlyList<LineTax>> LineTaxes<T>(this IRuleBuilder<T, IReadOnlyList<LineTax>> rule) =>

@@ -21,8 +21,10 @@ namespace Ledgerline.FreshBooks;
 /// <item>Items: <c>UpdatedSince</c>, <c>Code</c> (<c>search[sku]</c>, then case-sensitive exact), <c>NameContains</c>
 /// (client-side).</item>
 /// <item>Projects: <c>UpdatedSince</c> (<c>updated_since</c>), <c>IsComplete</c> (<c>complete</c>), <c>ContactId</c>
-/// (client-side). Hard delete (HTTP DELETE → 204), so no archive or restore; inactive projects list as archived.</item>
-/// <item>Company: not offered (FreshBooks' identity gives no base currency).</item>
+/// (client-side). Archive and restore set <c>active</c> false/true (inactive projects list as archived); delete is hard
+/// (HTTP DELETE → 204).</item>
+/// <item>Company: read from <c>/users/me</c> (scope <c>user:profile:read</c>): the membership of the connection's business
+/// gives its name, time zone and address. No base currency: FreshBooks' identity answer names none.</item>
 /// <item>Time entries: every filter, as FreshBooks' plain parameters (<c>client_id</c>, <c>project_id</c>,
 /// <c>started_from/to</c>, <c>billable</c>, <c>billed</c>, <c>updated_since</c>). No archive or restore, hard delete,
 /// active entries only.</item>
@@ -37,9 +39,8 @@ namespace Ledgerline.FreshBooks;
 /// <item>Bills: <c>UpdatedSince</c>, <c>VendorId</c> (<c>search[vendorid]</c>), <c>IssueDate</c>
 /// (<c>search[issue_date_min/max]</c>), <c>DueDate</c> (<c>search[due_date_min/max]</c>, then exact), <c>Statuses</c>
 /// (client-side). No notes (refused).</item>
-/// <item>Bill payments: <c>BillId</c> (<c>search[billid]</c>), <c>Date</c>
-/// (<c>search[paid_date_min/max]</c>). No <c>UpdatedSince</c>: FreshBooks bill payments carry no update timestamp
-/// (<c>UpdatedAt</c> reads as the Unix epoch unless FreshBooks sends <c>updated_at</c>). Updated by PUT.</item>
+/// <item>Bill payments: not offered. FreshBooks sends them without any timestamp, and a canonical record's
+/// <c>UpdatedAt</c> would have to be invented.</item>
 /// </list>
 /// Every accounting store with <c>vis_state</c> supports every state: FreshBooks keeps deleted records readable (<c>vis_state</c> 1).
 /// </remarks>
@@ -62,7 +63,7 @@ internal static class FreshBooksCapabilities
         },
         [EntityKind.Project] = new StoreCapabilities
         {
-            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete | StoreOperations.Archive | StoreOperations.Restore,
             Filters = Set(nameof(ProjectQuery.ContactId), nameof(ProjectQuery.IsComplete)),
             QueryableStates = RecordStates.NotDeleted,
             SoftDelete = false,
@@ -85,6 +86,8 @@ internal static class FreshBooksCapabilities
         },
         [EntityKind.Vendor] = Accounting(nameof(VendorQuery.NameContains)),
         [EntityKind.Bill] = Accounting(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
+
+        [EntityKind.Company] = new StoreCapabilities { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
 
         // Bill payments are not offered: FreshBooks sends them with no timestamp at all, and a canonical record's
         // UpdatedAt would have to be invented.

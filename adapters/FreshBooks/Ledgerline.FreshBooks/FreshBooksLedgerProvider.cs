@@ -16,6 +16,7 @@ internal sealed class FreshBooksLedgerProvider(
     IFreshBooksAccountingApi accounting,
     IFreshBooksTimeTrackingApi timeTracking,
     IFreshBooksProjectsApi projects,
+    IFreshBooksIdentityApi identity,
     FreshBooksHttp http,
     IConnectionStore connections,
     IOptionsMonitor<FreshBooksOptions> options,
@@ -30,7 +31,7 @@ internal sealed class FreshBooksLedgerProvider(
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
         var context = new FreshBooksLedgerContext(
             new FreshBooksConnectionContext(connectionId, connections, timeProvider),
-            accounting, timeTracking, projects, http, options.CurrentValue, FreshBooksMapping.Config);
+            accounting, timeTracking, projects, identity, http, options.CurrentValue, FreshBooksMapping.Config);
         return new FreshBooksLedger(context);
     }
 }
@@ -61,6 +62,7 @@ internal sealed class FreshBooksLedger : ILedger
             new FreshBooksCreditNoteStore(context),
             new FreshBooksVendorStore(context),
             bills,
+            new FreshBooksCompanyStore(context),
         ];
     }
 

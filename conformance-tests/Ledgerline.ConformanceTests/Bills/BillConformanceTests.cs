@@ -166,6 +166,34 @@ public abstract class BillConformanceTests<TFixture>(TFixture fixture) : Conform
         AssertSameIds([open.Id], await ToListAsync(Ledger.Bills.ListAsync(query, Cancellation)));
     }
 
+    [Fact]
+    public virtual async Task UpdateAsync_NegativeLineReadBack_RoundTripsUnchanged()
+    {
+        var refund = new NewBillLine { Description = "Returned toner", Quantity = -1m, UnitPrice = Samples.Usd(40m) };
+        if (!await SupportedOrRefusedAsync(EntityKind.Bill, StoreOperations.Update,
+            () => Ledger.Bills.UpdateAsync(MissingId, new BillChanges { Lines = [refund] }, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Bill, StoreOperations.Create | StoreOperations.Get);
+        var created = await Ledger.Bills.CreateAsync(
+            Samples.Bill(await VendorAsync()) with { Lines = [new NewBillLine { Description = "Toner", Quantity = 3m, UnitPrice = Samples.Usd(40m) }, refund] },
+            Cancellation);
+        var read = await Ledger.Bills.GetAsync(created.Id, Cancellation);
+
+        var updated = await Ledger.Bills.UpdateAsync(created.Id, new BillChanges
+        {
+            Lines = [.. read.Lines.Select(l => l.ToNewLine()), new NewBillLine { Description = "Paper", Quantity = 1m, UnitPrice = Samples.Usd(7m) }],
+        }, Cancellation);
+
+        Assert.Equal([Samples.Usd(120m), Samples.Usd(-40m)], read.Lines.Select(l => l.Amount));
+        Assert.Equal(["Toner", "Returned toner", "Paper"], updated.Lines.Select(l => l.Description));
+        Assert.Equal([3m, -1m, 1m], updated.Lines.Select(l => l.Quantity));
+        Assert.Equal([Samples.Usd(120m), Samples.Usd(-40m), Samples.Usd(7m)], updated.Lines.Select(l => l.Amount));
+        Assert.Equal(Samples.Usd(87m), updated.Total);
+    }
+
     private async Task<string> VendorAsync()
     {
         RequireForSetup(EntityKind.Vendor, StoreOperations.Create);

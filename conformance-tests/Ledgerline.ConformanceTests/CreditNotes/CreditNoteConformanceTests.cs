@@ -137,6 +137,31 @@ public abstract class CreditNoteConformanceTests<TFixture>(TFixture fixture) : C
         Assert.Equal(EntityKind.Invoice, error.Entity);
     }
 
+    [Fact]
+    public virtual async Task UpdateAsync_NegativeLineReadBack_RoundTripsUnchanged()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.CreditNote, StoreOperations.Update,
+            () => Ledger.CreditNotes.UpdateAsync(MissingId, new CreditNoteChanges { Lines = [Samples.Line("Fee", 1m, -5m)] }, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.CreditNote, StoreOperations.Create | StoreOperations.Get);
+        var created = await Ledger.CreditNotes.CreateAsync(
+            Samples.CreditNote(await ContactAsync()) with { Lines = [Samples.Line("Refund", 1m, 60m), Samples.Line("Restocking fee", 1m, -5m)] },
+            Cancellation);
+        var read = await Ledger.CreditNotes.GetAsync(created.Id, Cancellation);
+
+        var updated = await Ledger.CreditNotes.UpdateAsync(
+            created.Id, new CreditNoteChanges { Lines = [.. read.Lines.Select(l => l.ToNewLine()), Samples.Line("Goodwill", 1m, 10m)] }, Cancellation);
+
+        Assert.Equal([Samples.Usd(60m), Samples.Usd(-5m)], read.Lines.Select(l => l.Amount));
+        Assert.Equal(["Refund", "Restocking fee", "Goodwill"], updated.Lines.Select(l => l.Name));
+        Assert.Equal([Samples.Usd(60m), Samples.Usd(-5m), Samples.Usd(10m)], updated.Lines.Select(l => l.Amount));
+        Assert.Equal(Samples.Usd(65m), updated.Total);
+        Assert.Equal(Samples.Usd(65m), updated.RemainingCredit);
+    }
+
     private async Task<(CreditNote Note, Invoice Invoice)> CreditAndInvoiceAsync(decimal credit, decimal invoiceTotal)
     {
         RequireForSetup(EntityKind.CreditNote, StoreOperations.Create | StoreOperations.Get);

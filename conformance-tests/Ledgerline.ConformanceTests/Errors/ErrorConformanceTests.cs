@@ -87,8 +87,9 @@ public abstract class ErrorConformanceTests<TFixture>(TFixture fixture) : Confor
     }
 
     [Theory]
-    [InlineData(EntityKind.Invoice, "Lines[0].Quantity")]
+    [InlineData(EntityKind.Invoice, "Lines[0].Name")]
     [InlineData(EntityKind.Invoice, "Lines[0].UnitPrice")]
+    [InlineData(EntityKind.Invoice, "Lines[0].Id")]
     [InlineData(EntityKind.Invoice, "DueDate")]
     [InlineData(EntityKind.Invoice, "Lines")]
     [InlineData(EntityKind.Invoice, "Currency")]
@@ -100,8 +101,10 @@ public abstract class ErrorConformanceTests<TFixture>(TFixture fixture) : Confor
     {
         Func<Task> attempt = (entity, field) switch
         {
-            (EntityKind.Invoice, "Lines[0].Quantity") => () => Ledger.Invoices.CreateAsync(
-                Samples.Invoice(MissingId) with { Lines = [Samples.Line("Item", -1m, 10m)] }, Cancellation),
+            (EntityKind.Invoice, "Lines[0].Name") => () => Ledger.Invoices.CreateAsync(
+                Samples.Invoice(MissingId) with { Lines = [Samples.Line(" ", 1m, 10m)] }, Cancellation),
+            (EntityKind.Invoice, "Lines[0].Id") => () => Ledger.Invoices.CreateAsync(
+                Samples.Invoice(MissingId) with { Lines = [Samples.Line("Item", 1m, 10m) with { Id = "1" }] }, Cancellation),
             (EntityKind.Invoice, "Lines[0].UnitPrice") => () => Ledger.Invoices.CreateAsync(
                 Samples.Invoice(MissingId) with { Lines = [new NewInvoiceLine { Name = "Item", Quantity = 1m, UnitPrice = new Money(5m, CurrencyCode.EUR) }] }, Cancellation),
             (EntityKind.Invoice, "DueDate") => () => Ledger.Invoices.CreateAsync(
@@ -155,7 +158,7 @@ public abstract class ErrorConformanceTests<TFixture>(TFixture fixture) : Confor
     [Fact]
     public virtual async Task UpdateAsync_InvalidChanges_IsRejectedNamingTheFieldBeforeRequest()
     {
-        var changes = new InvoiceChanges { Lines = [Samples.Line("Item", -2m, 10m)] };
+        var changes = new InvoiceChanges { Lines = [Samples.Line("Item", 1m, 10m) with { Id = "1" }, Samples.Line("Item", 2m, 10m) with { Id = "1" }] };
         if (!await SupportedOrRefusedAsync(EntityKind.Invoice, StoreOperations.Update, () => Ledger.Invoices.UpdateAsync(MissingId, changes, Cancellation)))
         {
             return;
@@ -163,7 +166,7 @@ public abstract class ErrorConformanceTests<TFixture>(TFixture fixture) : Confor
 
         var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.UpdateAsync(MissingId, changes, Cancellation));
 
-        Assert.Contains(refused.Errors, e => e.Field == "Lines[0].Quantity");
+        Assert.Contains(refused.Errors, e => e.Field == "Lines" && e.Code == "DuplicateLineId");
     }
 
     [Fact]

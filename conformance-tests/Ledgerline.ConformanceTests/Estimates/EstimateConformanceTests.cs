@@ -173,6 +173,30 @@ public abstract class EstimateConformanceTests<TFixture>(TFixture fixture) : Con
         AssertSameIds([accepted.Id], await ToListAsync(Ledger.Estimates.ListAsync(query, Cancellation)));
     }
 
+    [Fact]
+    public virtual async Task UpdateAsync_NegativeLineReadBack_RoundTripsUnchanged()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Estimate, StoreOperations.Update,
+            () => Ledger.Estimates.UpdateAsync(MissingId, new EstimateChanges { Lines = [Samples.Line("Discount", 1m, -25m)] }, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Estimate, StoreOperations.Create | StoreOperations.Get);
+        var created = await Ledger.Estimates.CreateAsync(
+            Samples.Estimate(await ContactAsync()) with { Lines = [Samples.Line("Build", 1m, 300m), Samples.Line("Loyalty discount", 1m, -25m)] },
+            Cancellation);
+        var read = await Ledger.Estimates.GetAsync(created.Id, Cancellation);
+
+        var updated = await Ledger.Estimates.UpdateAsync(
+            created.Id, new EstimateChanges { Lines = [.. read.Lines.Select(l => l.ToNewLine()), Samples.Line("Extra", 1m, 5m)] }, Cancellation);
+
+        Assert.Equal([Samples.Usd(300m), Samples.Usd(-25m)], read.Lines.Select(l => l.Amount));
+        Assert.Equal(["Build", "Loyalty discount", "Extra"], updated.Lines.Select(l => l.Name));
+        Assert.Equal([Samples.Usd(300m), Samples.Usd(-25m), Samples.Usd(5m)], updated.Lines.Select(l => l.Amount));
+        Assert.Equal(Samples.Usd(280m), updated.Total);
+    }
+
     private async Task<string> ContactAsync()
     {
         RequireForSetup(EntityKind.Contact, StoreOperations.Create);

@@ -144,4 +144,109 @@ public abstract class InvoiceConformanceTests<TFixture>(TFixture fixture) : Conf
         Assert.Equal(["A", "B"], listed.Lines.Select(l => l.Name));
         Assert.Equal(Samples.Usd(20m), listed.Total);
     }
+
+    [Fact]
+    public virtual async Task UpdateAsync_NegativeLineReadBack_RoundTripsUnchanged()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Invoice, StoreOperations.Update,
+            () => Ledger.Invoices.UpdateAsync(MissingId, new InvoiceChanges { Lines = [Samples.Line("Deposit", 1m, -50m)] }, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Create | StoreOperations.Get);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var created = await Ledger.Invoices.CreateAsync(
+            Samples.Invoice(contact.Id) with { Lines = [Samples.Line("Work", 1m, 200m), Samples.Line("Deposit received", 1m, -50m)] },
+            Cancellation);
+        var read = await Ledger.Invoices.GetAsync(created.Id, Cancellation);
+        Assert.Equal([Samples.Usd(200m), Samples.Usd(-50m)], read.Lines.Select(l => l.Amount));
+        Assert.Equal(Samples.Usd(150m), read.Total);
+
+        // Every line back as read, plus one more: what was read goes back unchanged.
+        var updated = await Ledger.Invoices.UpdateAsync(
+            created.Id, new InvoiceChanges { Lines = [.. read.Lines.Select(l => l.ToNewLine()), Samples.Line("Extra", 2m, 5m)] }, Cancellation);
+        var reread = await Ledger.Invoices.GetAsync(created.Id, Cancellation);
+
+        foreach (var invoice in new[] { updated, reread })
+        {
+            Assert.Equal(["Work", "Deposit received", "Extra"], invoice.Lines.Select(l => l.Name));
+            Assert.Equal([1m, 1m, 2m], invoice.Lines.Select(l => l.Quantity));
+            Assert.Equal([Samples.Usd(200m), Samples.Usd(-50m), Samples.Usd(5m)], invoice.Lines.Select(l => l.UnitPrice));
+            Assert.Equal([Samples.Usd(200m), Samples.Usd(-50m), Samples.Usd(10m)], invoice.Lines.Select(l => l.Amount));
+            Assert.Equal(Samples.Usd(160m), invoice.Subtotal);
+            Assert.Equal(Samples.Usd(160m), invoice.Total);
+        }
+    }
+
+    [Fact]
+    public virtual async Task CreateAsync_Lines_CarryDistinctIdsOrNone()
+    {
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Create | StoreOperations.Get);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var created = await Ledger.Invoices.CreateAsync(
+            Samples.Invoice(contact.Id) with { Lines = [Samples.Line("A", 1m, 10m), Samples.Line("B", 1m, 20m), Samples.Line("C", 1m, 30m)] },
+            Cancellation);
+        var read = await Ledger.Invoices.GetAsync(created.Id, Cancellation);
+
+        foreach (var invoice in new[] { created, read })
+        {
+            var ids = invoice.Lines.Select(l => l.Id).ToList();
+            Assert.True(
+                ids.All(id => id is null) || (ids.All(id => !string.IsNullOrWhiteSpace(id)) && ids.Distinct(StringComparer.Ordinal).Count() == ids.Count),
+                $"Line ids must be all absent or all present and distinct; they are [{string.Join(", ", ids)}].");
+        }
+    }
+
+    [Fact]
+    public virtual async Task UpdateAsync_LineIdTheInvoiceDoesNotHave_IsRefusedTypedAndChangesNothing()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Invoice, StoreOperations.Update,
+            () => Ledger.Invoices.UpdateAsync(MissingId, new InvoiceChanges { Notes = "x" }, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Create | StoreOperations.Get);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var created = await Ledger.Invoices.CreateAsync(Samples.Invoice(contact.Id, 40m), Cancellation);
+
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => Ledger.Invoices.UpdateAsync(
+            created.Id, new InvoiceChanges { Lines = [Samples.Line("Renamed", 1m, 40m) with { Id = MissingId }] }, Cancellation));
+        var read = await Ledger.Invoices.GetAsync(created.Id, Cancellation);
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("Lines[0].Id", error.Field);
+        Assert.Equal("UnknownLine", error.Code);
+        Assert.Contains(MissingId, error.Message, StringComparison.Ordinal);
+        Assert.Equal(["Consulting"], read.Lines.Select(l => l.Name));
+        Assert.Equal(Samples.Usd(40m), read.Total);
+    }
+
+    [Fact]
+    public virtual async Task UpdateAsync_LinesGivenBackById_KeepWhatOnlyTheProviderHolds()
+    {
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Get | StoreOperations.Update);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var id = await Fixture.CreateInvoiceWithProviderLineDataAsync(Ledger, contact.Id, Cancellation);
+        Assert.SkipWhen(id is null, $"{Fixture.ProviderName} lines carry nothing beyond the canonical fields.");
+        var before = await Fixture.ProviderLineDataAsync(Ledger, id!, Cancellation);
+        var read = await Ledger.Invoices.GetAsync(id!, Cancellation);
+
+        // A canonical change to every line (a new description), and one new line: the provider's own data must survive.
+        var updated = await Ledger.Invoices.UpdateAsync(id!, new InvoiceChanges
+        {
+            Lines = [.. read.Lines.Select(l => l.ToNewLine() with { Description = "Reworded " + l.Name }), Samples.Line("Added", 1m, 10m)],
+        }, Cancellation);
+        var after = await Fixture.ProviderLineDataAsync(Ledger, id!, Cancellation);
+
+        Assert.Equal(before, after.Take(before.Count));
+        Assert.Equal(read.Lines.Select(l => "Reworded " + l.Name), updated.Lines.Take(read.Lines.Count).Select(l => l.Description));
+        Assert.Equal(read.Lines.Select(l => l.Amount), updated.Lines.Take(read.Lines.Count).Select(l => l.Amount));
+        Assert.Equal(read.Total + Samples.Usd(10m), updated.Total);
+    }
 }

@@ -130,9 +130,12 @@ public abstract class RecordStateConformanceTests<TFixture>(TFixture fixture) : 
         {
             var missing = await Assert.ThrowsAsync<RecordNotFoundException>(() => kit.GetAsync(record.Id, Cancellation));
             Assert.Equal(entity, missing.Entity);
-            Assert.False(
-                Capabilities.Supports(entity, StoreOperations.Archive) || Capabilities.Supports(entity, StoreOperations.Restore),
-                "A store without soft delete cannot archive or restore.");
+            if (Capabilities.Supports(entity, StoreOperations.Restore))
+            {
+                // Restore brings back archived records; a record deleted for good is not there to restore.
+                var gone = await Assert.ThrowsAsync<RecordNotFoundException>(() => kit.RestoreAsync(record.Id, Cancellation));
+                Assert.Equal(entity, gone.Entity);
+            }
         }
     }
 

@@ -76,6 +76,23 @@ public abstract class LedgerConformanceFixture : IAsyncLifetime
     public virtual Task AdvanceClockAsync(TimeSpan delay, CancellationToken cancellationToken = default) =>
         Task.Delay(delay, cancellationToken);
 
+    /// <summary>
+    /// Makes, in <paramref name="ledger"/>, an invoice for <paramref name="contactId"/> whose lines carry data the provider
+    /// keeps beyond the canonical line (FreshBooks: a rebilled expense line and a compound tax), the way the provider's own
+    /// application would, and returns its id. <see langword="null"/> (the default) means the provider's lines carry nothing
+    /// beyond the canonical fields, and the test that needs such an invoice is skipped with that reason.
+    /// </summary>
+    public virtual Task<string?> CreateInvoiceWithProviderLineDataAsync(ILedger ledger, string contactId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<string?>(null);
+
+    /// <summary>
+    /// The provider-only data of each line of invoice <paramref name="invoiceId"/>, in line order, as text to compare before
+    /// and after a change (FreshBooks: <c>type</c>, <c>expenseid</c>, <c>compounded_tax</c>). Only called for an invoice
+    /// made by <see cref="CreateInvoiceWithProviderLineDataAsync"/>.
+    /// </summary>
+    public virtual Task<IReadOnlyList<string>> ProviderLineDataAsync(ILedger ledger, string invoiceId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{ProviderName} makes no invoice with provider-only line data, so it has none to read.");
+
     /// <summary>Opens a fresh, empty ledger that shares no records with any other ledger this fixture opened.</summary>
     public virtual async Task<ILedger> CreateLedgerAsync(CancellationToken cancellationToken = default)
     {

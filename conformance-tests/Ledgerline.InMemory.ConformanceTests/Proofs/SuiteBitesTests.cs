@@ -54,6 +54,28 @@ public sealed class SuiteBitesTests
     }
 
     [Fact]
+    public async Task UnknownLineIdTest_ProviderIgnoresLineIds_Fails()
+    {
+        var failure = await RunAsync<InMemoryInvoiceTests>(
+            new TamperedInvoiceLinesFixture(l => l with { Id = null }),
+            f => new InMemoryInvoiceTests(f),
+            t => t.UpdateAsync_LineIdTheInvoiceDoesNotHave_IsRefusedTypedAndChangesNothing());
+
+        Assert.IsAssignableFrom<IAssertionException>(failure);
+    }
+
+    [Fact]
+    public async Task NegativeLineTest_ProviderFlipsNegativePrices_Fails()
+    {
+        var failure = await RunAsync<InMemoryInvoiceTests>(
+            new TamperedInvoiceLinesFixture(l => l with { UnitPrice = l.UnitPrice with { Amount = Math.Abs(l.UnitPrice.Amount) } }),
+            f => new InMemoryInvoiceTests(f),
+            t => t.UpdateAsync_NegativeLineReadBack_RoundTripsUnchanged());
+
+        Assert.IsAssignableFrom<IAssertionException>(failure);
+    }
+
+    [Fact]
     public async Task SameTests_RealProvider_Pass()
     {
         Assert.Null(await RunAsync<InMemoryQueryTests>(
@@ -62,6 +84,10 @@ public sealed class SuiteBitesTests
             new InMemoryConformanceFixture(), f => new InMemoryQueryTests(f), t => t.ListAsync_UpdatedSinceJustAfterRecord_ExcludesItExactly(EntityKind.Contact)));
         Assert.Null(await RunAsync<InMemoryStateTests>(
             new InMemoryConformanceFixture(), f => new InMemoryStateTests(f), t => t.ListAsync_DefaultQuery_ReturnsOnlyActiveRecords(EntityKind.Contact)));
+        Assert.Null(await RunAsync<InMemoryInvoiceTests>(
+            new InMemoryConformanceFixture(), f => new InMemoryInvoiceTests(f), t => t.UpdateAsync_LineIdTheInvoiceDoesNotHave_IsRefusedTypedAndChangesNothing()));
+        Assert.Null(await RunAsync<InMemoryInvoiceTests>(
+            new InMemoryConformanceFixture(), f => new InMemoryInvoiceTests(f), t => t.UpdateAsync_NegativeLineReadBack_RoundTripsUnchanged()));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ledgerline.FreshBooks.Sandbox;
 using Ledgerline.Samples.Quickstart;
 
@@ -17,15 +16,11 @@ public sealed class QuickstartRunFixture : IAsyncLifetime
 
     public IReadOnlyList<string> Lines { get; private set; } = [];
 
-    public TimeSpan WallClock { get; private set; }
-
     public async ValueTask InitializeAsync()
     {
         Sandbox = await FreshBooksSandbox.StartAsync(new SandboxOptions { SeedInvoices = SeededInvoices, LinesPerInvoice = 3 }, TestContext.Current.CancellationToken);
         using var output = new StringWriter();
-        var stopwatch = Stopwatch.StartNew();
         Result = await QuickstartStory.RunAsync(output, new QuickstartOptions { Sandbox = Sandbox }, TestContext.Current.CancellationToken);
-        WallClock = stopwatch.Elapsed;
         Output = output.ToString();
         Lines = Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
     }

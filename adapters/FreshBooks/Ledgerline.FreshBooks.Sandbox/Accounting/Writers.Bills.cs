@@ -166,7 +166,7 @@ internal static partial class Writers
         NullablePercent(w, "tax_percent1", l.TaxPercent1);
         NullablePercent(w, "tax_percent2", l.TaxPercent2);
         HttpJson.Money(w, "total_amount", l.TotalAmount, code);
-        HttpJson.Money(w, "unit_cost", l.UnitCost, code);
+        HttpJson.Price(w, "unit_cost", l.UnitCost, code);
         w.WriteEndObject();
     }
 

@@ -337,7 +337,7 @@ internal static partial class Writers
         w.WriteNull("taxNumber2");
         w.WriteNumber("taskno", 0);
         w.WriteNumber("type", l.Type);
-        HttpJson.Money(w, "unit_cost", l.UnitCost, code);
+        HttpJson.Price(w, "unit_cost", l.UnitCost, code);
         w.WriteString("updated", Formats.Eastern(l.Updated));
         w.WriteEndObject();
     }
@@ -488,7 +488,7 @@ internal static partial class Writers
         Text(w, i, "sku");
         w.WriteNumber("tax1", i.Tax1);
         w.WriteNumber("tax2", i.Tax2);
-        HttpJson.Money(w, "unit_cost", i.UnitCost, i.Code);
+        HttpJson.Price(w, "unit_cost", i.UnitCost, i.Code);
         w.WriteString("updated", Formats.Eastern(i.Updated));
         w.WriteNumber("vis_state", i.VisState);
         w.WriteEndObject();

@@ -12,6 +12,19 @@ internal static class Formats
     /// <summary>A money amount in a currency with <paramref name="decimals"/> minor-unit places ("1001" JPY, "1.357" KWD).</summary>
     public static string Money(decimal value, int decimals) => value.ToString("F" + decimals.ToString(Inv), Inv);
 
+    /// <summary>
+    /// A price as sent, with at least the currency's <paramref name="decimals"/> places and every place it was sent with
+    /// ("1000.5" JPY, "1.2345" KWD, "0.125" USD, "12.50" USD): FreshBooks money strings "can be long", and a unit cost printed
+    /// rounded would contradict the line amount computed from it.
+    /// </summary>
+    public static string ExactMoney(decimal value, int decimals)
+    {
+        var plain = Number(value);
+        var dot = plain.IndexOf('.', StringComparison.Ordinal);
+        var places = dot < 0 ? 0 : plain.Length - dot - 1;
+        return value.ToString("F" + Math.Max(decimals, places).ToString(Inv), Inv);
+    }
+
     /// <summary>Quantities and percentages as FreshBooks prints them: no trailing zeros ("4", "1.5", "13").</summary>
     public static string Number(decimal value) => value.ToString("0.############", Inv);
 

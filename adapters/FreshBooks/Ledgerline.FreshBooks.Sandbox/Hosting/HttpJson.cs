@@ -67,6 +67,15 @@ internal static class HttpJson
         w.WriteEndObject();
     }
 
+    /// <summary>A unit cost or price as sent (<see cref="Formats.ExactMoney"/>), never rounded to the currency's minor unit.</summary>
+    public static void Price(Utf8JsonWriter w, string name, decimal amount, string code)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("amount", Formats.ExactMoney(amount, Accounting.MinorUnits.Of(code)));
+        w.WriteString("code", code);
+        w.WriteEndObject();
+    }
+
     public static void NullableString(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null)

@@ -168,11 +168,12 @@ public sealed class MappingGoldenTests
     }
 
     [Fact]
-    public void MapInvoice_UnknownStatusMissingFieldsAndNulls_StillMaps()
+    public void MapInvoice_UnknownStatusMissingOptionalFieldsAndNulls_StillMaps()
     {
         const string json = """
             {"response":{"result":{"invoice":{"id":5,"customerid":"77","create_date":"2024-01-02","currency_code":"USD",
-              "amount":{"amount":"10.00","code":"USD"},"v3_status":"teleported","status":null,"updated":null,"vis_state":"2",
+              "amount":{"amount":"10.00","code":"USD"},"paid":{"amount":"0.00","code":"USD"},"v3_status":"teleported","status":null,
+              "updated":"2024-01-02 10:00:00","vis_state":"2",
               "notes":null,"lines":[{"name":"x","qty":"1","unit_cost":{"amount":"10.00","code":"USD"},"taxAmount1":null}],
               "surprise":true}}}}
             """;
@@ -184,7 +185,7 @@ public sealed class MappingGoldenTests
         Assert.Equal("teleported", invoice.ProviderStatus);
         Assert.Equal(RecordState.Archived, invoice.State);
         Assert.Equal("77", invoice.ContactId);
-        Assert.Equal(DateTimeOffset.UnixEpoch, invoice.UpdatedAt);
+        Assert.Equal(new DateTimeOffset(2024, 1, 2, 15, 0, 0, TimeSpan.Zero), invoice.UpdatedAt);
         Assert.Equal(new Money(10.00m, Usd), invoice.Lines[0].Amount);
         Assert.Equal(invoice.Total - invoice.AmountPaid, invoice.AmountDue);
     }

@@ -29,8 +29,9 @@ internal sealed class FreshBooksContentSerializer : IHttpContentSerializer
         {
             return Task.FromResult(JsonSerializer.Deserialize(body.Bytes.Span, (JsonTypeInfo<T>)FreshBooksJson.Options.GetTypeInfo(typeof(T))));
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // Reported as an unreadable answer (InvalidOperationException: a string that is not valid UTF-8).
             return Task.FromException<T?>(exception);
         }
     }

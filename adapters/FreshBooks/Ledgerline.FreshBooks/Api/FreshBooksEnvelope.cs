@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
@@ -27,8 +27,9 @@ internal static class FreshBooksEnvelope
         {
             return new FreshBooksResult<T>(response, JsonSerializer.Deserialize(response.Body.Span, FreshBooksJson.Info<T>()), null);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8, as Refit's path reports it too.
             return new FreshBooksResult<T>(response, default, exception);
         }
     }
@@ -143,11 +144,16 @@ internal static class FreshBooksEnvelope
                 return FreshBooksErrorTable.FromResponse(response.Call, response.Status, null, response.Body, DateTimeOffset.UtcNow);
             }
 
+            if (error is InvalidOperationException { InnerException: System.Text.DecoderFallbackException })
+            {
+                return FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body, "FreshBooks answered with text that is not valid UTF-8", error);
+            }
+
             var at = (error as JsonException)?.Path;
             if (at is not null && path.Locate(document.RootElement, at) is { } located)
             {
                 // The converters quote the malformed value; the serializer knows where it was.
-                return FreshBooksErrorTable.Invalid(response.Call, response.Status, Encoding.UTF8.GetBytes(located.Record.GetRawText()),
+                return FreshBooksErrorTable.Invalid(response.Call, response.Status, RawBytes(located.Record),
                     $"FreshBooks answered with a record Ledgerline cannot read at {located.Within}: {Bounded(error.Message)}", error);
             }
 
@@ -159,6 +165,13 @@ internal static class FreshBooksEnvelope
     /// <summary>Maps one wire record; a value that does not parse (an amount like <c>"12,5"</c>) → invalid response quoting the record.</summary>
     private static TRecord Map<TWire, TRecord>(FreshBooksResponse response, RecordPath path, int? index, TWire wire, Func<TWire, TRecord> map)
     {
+        if (wire is null)
+        {
+            // A list holding null where a record should be: a listing returns every record or fails, never skips one.
+            throw FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body,
+                $"FreshBooks answered with null where record {index?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"} of {path.List} should be");
+        }
+
         try
         {
             return map(wire);
@@ -180,8 +193,14 @@ internal static class FreshBooksEnvelope
             found = found[i];
         }
 
-        return found.ValueKind == JsonValueKind.Object ? Encoding.UTF8.GetBytes(found.GetRawText()) : response.Body;
+        return found.ValueKind == JsonValueKind.Object ? RawBytes(found) : response.Body;
     }
+
+    /// <summary>
+    /// A value's bytes as received: never transcoded, so that a string holding invalid UTF-8 (which the serializer refuses)
+    /// can still be quoted; the excerpt decodes it leniently.
+    /// </summary>
+    private static byte[] RawBytes(JsonElement element) => JsonMarshal.GetRawUtf8Value(element).ToArray();
 
     /// <summary>A message quoting provider data, cut so that a huge value cannot flood the exception (the excerpt is bounded too).</summary>
     private static string Bounded(string message) =>

@@ -80,4 +80,5 @@ namespace Ledgerline.FreshBooks.Api;
 [JsonSerializable(typeof(BillPaymentWrite))]
 [JsonSerializable(typeof(AccountingEnvelope<BillPaymentResult>))]
 [JsonSerializable(typeof(BillPaymentBody))]
+[JsonSerializable(typeof(IdentityResult))]
 internal sealed partial class FreshBooksJsonContext : JsonSerializerContext;

@@ -71,6 +71,7 @@ public static class FreshBooksLedgerlineBuilderExtensions
         AddClient<IFreshBooksAccountingApi>(services);
         AddClient<IFreshBooksTimeTrackingApi>(services);
         AddClient<IFreshBooksProjectsApi>(services);
+        AddClient<IFreshBooksIdentityApi>(services);
         services.AddFreshBooksWebhooks();
         builder.AddProvider<FreshBooksLedgerProvider>();
         return builder;

@@ -12,6 +12,12 @@ namespace Ledgerline.FreshBooks.Errors;
 /// </summary>
 internal sealed partial record ProviderError
 {
+    /// <summary>The most characters of one provider text (code, message, field, value) kept.</summary>
+    public const int MaxTextLength = 256;
+
+    /// <summary>The most field errors kept.</summary>
+    public const int MaxFields = 10;
+
     /// <summary>The provider's code: the errno, the OAuth <c>error</c>, the google.rpc reason, …</summary>
     public string? Code { get; init; }
 
@@ -53,13 +59,31 @@ internal sealed partial record ProviderError
         try
         {
             using var document = JsonDocument.Parse(body, Api.FreshBooksJson.DocumentOptions);
-            return Parse(document.RootElement);
+            return Parse(document.RootElement).Bounded();
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // Not JSON, or text that is not UTF-8 (reading it as a string throws InvalidOperationException).
             return null;
         }
     }
+
+    /// <summary>
+    /// The same error with every text FreshBooks wrote cut to <see cref="MaxTextLength"/> characters and at most
+    /// <see cref="MaxFields"/> field errors, so that nothing the provider sends can flood an exception or a log line.
+    /// </summary>
+    public ProviderError Bounded() => this with
+    {
+        Code = Cut(Code),
+        Message = Cut(Message),
+        Object = Cut(Object),
+        Value = Cut(Value),
+        RequiredScope = Cut(RequiredScope),
+        Fields = [.. Fields.Take(MaxFields).Select(f => new ProviderFieldError(Cut(f.Field)!, Cut(f.Message)!, Cut(f.Code)))],
+    };
+
+    private static string? Cut(string? text) =>
+        text is null || text.Length <= MaxTextLength ? text : string.Concat(text.AsSpan(0, MaxTextLength), "…");
 
     /// <summary>Reads an already parsed error body.</summary>
     public static ProviderError Parse(JsonElement root)

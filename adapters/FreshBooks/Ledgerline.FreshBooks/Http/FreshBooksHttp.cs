@@ -93,6 +93,9 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
                 return ledgerline;
             case ApiRequestException { InnerException: { } inner }:
                 return Translate(call, inner, cancellationToken);
+            case OversizedBodyException oversized:
+                // FreshBooks answered; what it sent is more than Ledgerline reads, so it cannot be read (nor retried usefully).
+                return FreshBooksErrorTable.Invalid(call, oversized.Status, oversized.Start, oversized.Reason, oversized);
             case TruncatedBodyException truncated when FreshBooksErrorTable.IsTransport(truncated.InnerException!, cancellationToken):
                 // The answer started and was cut short. A read reports what arrived; a write did reach FreshBooks (it
                 // answered), but what it did cannot be read, so its outcome is unknown.

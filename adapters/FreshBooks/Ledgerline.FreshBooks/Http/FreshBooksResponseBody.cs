@@ -12,7 +12,13 @@ internal static class FreshBooksResponseBody
     /// <summary>The largest body read (FreshBooks' largest page of 100 invoices with lines is a few hundred KB).</summary>
     public const int MaxBytes = 32 * 1024 * 1024;
 
-    /// <summary>Reads the body; a body cut short throws <see cref="TruncatedBodyException"/> with what arrived.</summary>
+    /// <summary>The most bytes of an oversized body kept for its excerpt.</summary>
+    private const int StartBytes = 4 * 1024;
+
+    /// <summary>
+    /// Reads the body; a body cut short throws <see cref="TruncatedBodyException"/> with what arrived, and one larger than
+    /// <see cref="MaxBytes"/> (declared or found while reading) <see cref="OversizedBodyException"/>.
+    /// </summary>
     public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpContent? content, int status, CancellationToken cancellationToken)
     {
         if (content is null)
@@ -23,7 +29,7 @@ internal static class FreshBooksResponseBody
         var declared = content.Headers.ContentLength;
         if (declared is > MaxBytes)
         {
-            throw TooLarge();
+            throw new OversizedBodyException(status, declared, []);
         }
 
         using var stream = await content.ReadAsStreamAsync(cancellationToken);
@@ -63,7 +69,7 @@ internal static class FreshBooksResponseBody
             {
                 if (buffer.Length + read > MaxBytes)
                 {
-                    throw TooLarge();
+                    throw new OversizedBodyException(status, null, buffer.GetBuffer()[..(int)Math.Min(buffer.Length, StartBytes)]);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -80,7 +86,4 @@ internal static class FreshBooksResponseBody
 
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
-
-    private static HttpRequestException TooLarge() =>
-        new(HttpRequestError.ConfigurationLimitExceeded, "The FreshBooks response is larger than Ledgerline reads.");
 }

@@ -20,10 +20,10 @@ internal sealed class BillRegister : IRegister
         config.NewConfig<BillPaymentWire, BillPayment>()
             .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Id, null))
             .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at"))
-            .Map(d => d.State, s => FreshBooksValues.State(s.VisState))
+            .Map(d => d.State, s => FreshBooksValues.RequiredState(s.VisState))
             .Map(d => d.BillId, s => FreshBooksValues.RequiredId(s.BillId, null))
             .Ignore(d => d.VendorId)
-            .Map(d => d.Amount, s => FreshBooksValues.Money(s.Amount, null))
+            .Map(d => d.Amount, s => FreshBooksValues.RequiredMoney(s.Amount, null, "amount"))
             .Map(d => d.Date, s => PaidDate(s.PaidDate))
             .Map(d => d.Method, s => FreshBooksValues.Text(s.PaymentType))
             .Map(d => d.Note, s => FreshBooksValues.Text(s.Note))
@@ -52,10 +52,10 @@ internal sealed class BillRegister : IRegister
     internal static Bill Read(BillWire wire)
     {
         var currency = FreshBooksValues.Currency(wire.CurrencyCode)
-            ?? throw new FormatException($"The bill's currency_code '{wire.CurrencyCode}' is missing or not a currency.");
+            ?? throw new FormatException($"The bill's currency_code {FreshBooksValues.Quote(wire.CurrencyCode)} is missing or not a currency.");
         var issued = FreshBooksValues.OptionalDate(wire.IssueDate, "issue_date")
             ?? throw new FormatException("The required field 'issue_date' is missing.");
-        var lines = (wire.Lines ?? []).Select(l => Line(l, currency)).ToList();
+        var lines = (wire.Lines ?? []).Select((l, i) => Line(l ?? throw new FormatException($"The line lines[{i}] is null."), currency)).ToList();
         var subtotal = Amount(wire.Amount, currency, "amount");
         var tax = Amount(wire.TaxAmount, currency, "tax_amount");
         var total = Amount(wire.TotalAmount, currency, "total_amount");
@@ -82,7 +82,7 @@ internal sealed class BillRegister : IRegister
         {
             Id = FreshBooksValues.RequiredId(wire.Id, null),
             UpdatedAt = FreshBooksValues.RequiredUtc(wire.UpdatedAt, "updated_at", wire.CreatedAt),
-            State = FreshBooksValues.State(wire.VisState),
+            State = FreshBooksValues.RequiredState(wire.VisState),
             Number = FreshBooksValues.Text(wire.BillNumber),
             VendorId = FreshBooksValues.RequiredId(wire.VendorId, null),
             Status = BillStatusMapping.Status(wire.Status),
@@ -106,6 +106,7 @@ internal sealed class BillRegister : IRegister
         AddTax(line.TaxName2, line.TaxPercent2);
         return new BillLine
         {
+            Id = FreshBooksValues.Reference(line.Id),
             Description = line.Description ?? string.Empty,
             Quantity = FreshBooksValues.RequiredDecimal(line.Quantity, "quantity"),
             UnitPrice = Amount(line.UnitCost, currency, "unit_cost"),
@@ -123,10 +124,10 @@ internal sealed class BillRegister : IRegister
         }
     }
 
-    /// <summary>An amount in the bill's currency; one in another currency is an unreadable answer.</summary>
+    /// <summary>A required amount in the bill's currency; a missing one, or one in another currency, is an unreadable answer.</summary>
     private static Money Amount(MoneyWire? money, CurrencyCode currency, string field)
     {
-        var value = FreshBooksValues.Money(money, currency.Value);
+        var value = FreshBooksValues.RequiredMoney(money, currency.Value, field);
         return value.Currency == currency
             ? value
             : throw new FormatException($"The bill's {field} is in {value.Currency}, not the bill's {currency}.");

@@ -3,22 +3,25 @@ using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
 
-/// <summary>Clients ↔ contacts. <c>updated</c> is US/Eastern; <c>signup_date</c> (UTC) is not part of the canonical model.</summary>
+/// <summary>
+/// Clients ↔ contacts. <c>updated</c> is US/Eastern; <c>signup_date</c> (UTC) is not part of the canonical model. Id,
+/// <c>updated</c> and <c>vis_state</c> are required; a <c>currency_code</c> that is sent must be a currency.
+/// </summary>
 internal sealed class ContactRegister : IRegister
 {
     public void Register(TypeAdapterConfig config)
     {
         config.NewConfig<ClientWire, Contact>()
-            .Map(d => d.Id, s => FreshBooksValues.Id(s.Id, s.UserId))
-            .Map(d => d.UpdatedAt, s => FreshBooksValues.EasternUpdated(s.Updated, null))
-            .Map(d => d.State, s => FreshBooksValues.State(s.VisState))
+            .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Id, s.UserId))
+            .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredEasternUpdated(s.Updated))
+            .Map(d => d.State, s => FreshBooksValues.RequiredState(s.VisState))
             .Map(d => d.FirstName, s => FreshBooksValues.Text(s.FirstName))
             .Map(d => d.LastName, s => FreshBooksValues.Text(s.LastName))
             .Map(d => d.Organization, s => FreshBooksValues.Text(s.Organization))
             .Map(d => d.Email, s => FreshBooksValues.Text(s.Email))
             .Map(d => d.Phones, s => Phones(s))
             .Map(d => d.BillingAddress, s => Address(s))
-            .Map(d => d.Currency, s => FreshBooksValues.Currency(s.CurrencyCode))
+            .Map(d => d.Currency, s => FreshBooksValues.OptionalCurrency(s.CurrencyCode, "currency_code"))
             .Map(d => d.Notes, s => FreshBooksValues.Text(s.Note))
             .Ignore(d => d.RawRepresentation);
 

@@ -17,7 +17,7 @@ internal sealed class CreditNoteRegister : IRegister
         config.NewConfig<PricedCreditNote, CreditNote>()
             .Map(d => d.Id, s => s.Id)
             .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredEasternUpdated(s.Wire.Updated, s.Wire.CreatedAt))
-            .Map(d => d.State, s => FreshBooksValues.State(s.Wire.VisState))
+            .Map(d => d.State, s => FreshBooksValues.RequiredState(s.Wire.VisState))
             .Map(d => d.Number, s => FreshBooksValues.Text(s.Wire.CreditNumber))
             .Map(d => d.ContactId, s => s.ContactId)
             .Map(d => d.Status, s => s.Status)

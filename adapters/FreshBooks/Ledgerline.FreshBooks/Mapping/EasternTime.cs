@@ -27,41 +27,42 @@ internal static class EasternTime
     public static DateTimeOffset ToUtc(DateTime easternWallClock)
     {
         var local = DateTime.SpecifyKind(easternWallClock, DateTimeKind.Unspecified);
-        TimeSpan offset;
-        if (Zone.IsInvalidTime(local))
-        {
-            offset = Zone.BaseUtcOffset;
-        }
-        else if (Zone.IsAmbiguousTime(local))
-        {
-            // The smaller offset (standard time) is the later instant.
-            offset = Zone.GetAmbiguousTimeOffsets(local).Min();
-        }
-        else
-        {
-            offset = Zone.GetUtcOffset(local);
-        }
-
-        return new DateTimeOffset(local, offset).ToUniversalTime();
+        return new DateTimeOffset(local, OffsetAt(local)).ToUniversalTime();
     }
 
-    /// <summary>Parses <c>yyyy-MM-dd HH:mm:ss</c> (fractions allowed) as Eastern and converts to UTC; null when absent or unreadable.</summary>
+    /// <summary>
+    /// Parses <c>yyyy-MM-dd HH:mm:ss</c> (fractions allowed) as Eastern and converts to UTC; null when absent or unreadable,
+    /// which includes a wall-clock time whose UTC instant lies outside <see cref="DateTimeOffset"/>'s range
+    /// (<c>9999-12-31 23:59:59</c>).
+    /// </summary>
     public static DateTimeOffset? ParseToUtc(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text)
+            || !DateTime.TryParseExact(text.Trim(), [Format, "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out var local))
         {
             return null;
         }
 
-        return DateTime.TryParseExact(text.Trim(), [Format, "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture,
-                DateTimeStyles.None, out var local)
-            ? ToUtc(local)
-            : null;
+        var utcTicks = local.Ticks - OffsetAt(local).Ticks;
+        return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks ? null : ToUtc(local);
     }
 
     /// <summary>The Eastern calendar date at an instant: what FreshBooks' day-granular filters compare against.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    /// <summary>The UTC offset of an Eastern wall-clock time, by the policy above.</summary>
+    private static TimeSpan OffsetAt(DateTime local)
+    {
+        if (Zone.IsInvalidTime(local))
+        {
+            return Zone.BaseUtcOffset;
+        }
+
+        // The smaller offset (standard time) is the later instant.
+        return Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Min() : Zone.GetUtcOffset(local);
+    }
 
     private static TimeZoneInfo FindZone()
     {

@@ -3,17 +3,21 @@ using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
 
-/// <summary>Expenses. Their <c>taxAmount1/2</c> are money objects (on invoice lines the same names hold percents).</summary>
+/// <summary>
+/// Expenses. Their <c>taxAmount1/2</c> are money objects (on invoice lines the same names hold percents). Id, <c>amount</c>
+/// (with its currency), <c>date</c>, <c>updated</c> and <c>vis_state</c> are required; a named tax needs its amount, in
+/// the expense's currency.
+/// </summary>
 internal sealed class ExpenseRegister : IRegister
 {
     public void Register(TypeAdapterConfig config)
     {
         config.NewConfig<ExpenseWire, Expense>()
-            .Map(d => d.Id, s => FreshBooksValues.Id(s.Id, s.ExpenseId))
-            .Map(d => d.UpdatedAt, s => FreshBooksValues.EasternUpdated(s.Updated, null))
-            .Map(d => d.State, s => FreshBooksValues.State(s.VisState))
-            .Map(d => d.Amount, s => FreshBooksValues.Money(s.Amount, null))
-            .Map(d => d.Date, s => FreshBooksValues.Date(s.Date) ?? default)
+            .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Id, s.ExpenseId))
+            .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredEasternUpdated(s.Updated))
+            .Map(d => d.State, s => FreshBooksValues.RequiredState(s.VisState))
+            .Map(d => d.Amount, s => FreshBooksValues.RequiredMoney(s.Amount, null, "amount"))
+            .Map(d => d.Date, s => FreshBooksValues.RequiredDate(s.Date, "date"))
             .Map(d => d.Vendor, s => FreshBooksValues.Text(s.Vendor))
             .Map(d => d.CategoryId, s => FreshBooksValues.Reference(s.CategoryId))
             .Map(d => d.ContactId, s => FreshBooksValues.Reference(s.ClientId))
@@ -51,20 +55,26 @@ internal sealed class ExpenseRegister : IRegister
 
     internal static IReadOnlyList<ExpenseTax> Taxes(ExpenseWire expense)
     {
-        var currency = expense.Amount?.Code;
+        var currency = FreshBooksValues.RequiredMoney(expense.Amount, null, "amount").Currency;
         var taxes = new List<ExpenseTax>(2);
-        Add(expense.TaxName1, expense.TaxAmount1, expense.TaxPercent1);
-        Add(expense.TaxName2, expense.TaxAmount2, expense.TaxPercent2);
+        Add(expense.TaxName1, expense.TaxAmount1, expense.TaxPercent1, "taxAmount1");
+        Add(expense.TaxName2, expense.TaxAmount2, expense.TaxPercent2, "taxAmount2");
         return taxes;
 
-        void Add(string? name, MoneyWire? amount, string? percent)
+        void Add(string? name, MoneyWire? amount, string? percent, string field)
         {
             if (string.IsNullOrEmpty(name) && string.IsNullOrEmpty(amount?.Amount))
             {
                 return;
             }
 
-            var money = FreshBooksValues.Money(amount, currency);
+            // A named tax without its amount would read as a tax of zero: FreshBooks always sends the amount it charged.
+            var money = FreshBooksValues.RequiredMoney(amount, currency.Value, field);
+            if (money.Currency != currency)
+            {
+                throw new FormatException($"The expense's {field} is in {money.Currency}, not the expense's {currency}.");
+            }
+
             if (string.IsNullOrEmpty(name) && money.Amount == 0m)
             {
                 return;

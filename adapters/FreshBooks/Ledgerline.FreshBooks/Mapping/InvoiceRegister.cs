@@ -6,6 +6,8 @@ namespace Ledgerline.FreshBooks.Mapping;
 /// <summary>
 /// Invoices with their lines. A wire invoice is mapped as a <see cref="PricedInvoice"/>, which has read its lines and
 /// amounts once; tax is what makes the amounts add up, so the canonical identities hold exactly whatever FreshBooks rounded.
+/// Id, <c>customerid</c>, <c>create_date</c>, <c>updated</c>, <c>vis_state</c> and a status are required (besides what
+/// <see cref="PricedInvoice"/> requires).
 /// </summary>
 internal sealed class InvoiceRegister : IRegister
 {
@@ -16,18 +18,18 @@ internal sealed class InvoiceRegister : IRegister
             .MapWith(wire => PricedInvoice.Of(wire).Adapt<PricedInvoice, Invoice>(config));
 
         config.NewConfig<PricedInvoice, Invoice>()
-            .Map(d => d.Id, s => FreshBooksValues.Id(s.Wire.Id, s.Wire.InvoiceId))
-            .Map(d => d.UpdatedAt, s => FreshBooksValues.EasternUpdated(s.Wire.Updated, s.Wire.CreatedAt))
-            .Map(d => d.State, s => FreshBooksValues.State(s.Wire.VisState))
+            .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Wire.Id, s.Wire.InvoiceId))
+            .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredEasternUpdated(s.Wire.Updated))
+            .Map(d => d.State, s => FreshBooksValues.RequiredState(s.Wire.VisState))
             .Map(d => d.Number, s => FreshBooksValues.Text(s.Wire.InvoiceNumber))
-            .Map(d => d.ContactId, s => FreshBooksValues.Id(s.Wire.CustomerId, null))
+            .Map(d => d.ContactId, s => FreshBooksValues.RequiredReference(s.Wire.CustomerId, "customerid"))
             .Map(d => d.Status, s => InvoiceStatusMapping.Map(s.Wire.V3Status, s.Wire.Status, s.Wire.PaymentStatus))
-            .Map(d => d.ProviderStatus, s => InvoiceStatusMapping.Raw(s.Wire.V3Status, s.Wire.Status, s.Wire.PaymentStatus))
-            .Map(d => d.IssueDate, s => FreshBooksValues.Date(s.Wire.CreateDate) ?? default)
+            .Map(d => d.ProviderStatus, s => InvoiceStatusMapping.RequiredRaw(s.Wire.V3Status, s.Wire.Status, s.Wire.PaymentStatus))
+            .Map(d => d.IssueDate, s => FreshBooksValues.RequiredDate(s.Wire.CreateDate, "create_date"))
             .Map(d => d.DueDate, s => PricedInvoice.DueDate(s.Wire))
             .Map(d => d.Currency, s => s.Currency)
             .Map(d => d.Lines, s => s.Lines)
-            .Map(d => d.DiscountPercent, s => FreshBooksValues.Decimal(s.Wire.DiscountValue) ?? 0m)
+            .Map(d => d.DiscountPercent, s => PricedInvoice.DiscountPercentOf(s.Wire.DiscountValue, s.Discount))
             .Map(d => d.Subtotal, s => s.Subtotal)
             .Map(d => d.Discount, s => s.Discount)
             .Map(d => d.Tax, s => s.Total - s.Subtotal + s.Discount)

@@ -43,6 +43,11 @@ internal static class InvoiceStatusMapping
         : status is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : FreshBooksValues.Text(paymentStatus);
 
+    /// <summary>The raw value, required: an invoice with none of the three status fields is unreadable, not <c>Unknown</c>.</summary>
+    public static string RequiredRaw(string? v3Status, int? status, string? paymentStatus) =>
+        Raw(v3Status, status, paymentStatus)
+            ?? throw new FormatException("The required status is missing: none of 'v3_status', 'status' or 'payment_status' was sent.");
+
     private static InvoiceStatus? FromNumber(int? status) => status switch
     {
         0 => InvoiceStatus.Disputed,

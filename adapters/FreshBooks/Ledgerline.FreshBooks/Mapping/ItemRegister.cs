@@ -15,11 +15,11 @@ internal sealed class ItemRegister : IRegister
         config.NewConfig<ItemWire, Item>()
             .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Id, s.ItemId))
             .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredEasternUpdated(s.Updated))
-            .Map(d => d.State, s => FreshBooksValues.State(s.VisState))
+            .Map(d => d.State, s => FreshBooksValues.RequiredState(s.VisState))
             .Map(d => d.Name, s => FreshBooksValues.RequiredText(s.Name, "name"))
             .Map(d => d.Code, s => FreshBooksValues.Text(s.Sku))
             .Map(d => d.Description, s => FreshBooksValues.Text(s.Description))
-            .Map(d => d.UnitPrice, s => s.UnitCost == null ? (Money?)null : FreshBooksValues.Money(s.UnitCost, null))
+            .Map(d => d.UnitPrice, s => s.UnitCost == null ? (Money?)null : FreshBooksValues.RequiredMoney(s.UnitCost, null, "unit_cost"))
             .Map(d => d.TaxRateIds, s => TaxIds(s.Tax1, s.Tax2))
             .Map(d => d.QuantityOnHand, s => FreshBooksValues.Decimal(s.Inventory))
             .Ignore(d => d.RawRepresentation);

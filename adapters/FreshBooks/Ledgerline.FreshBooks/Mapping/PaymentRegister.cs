@@ -3,19 +3,22 @@ using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
 
-/// <summary>Payments. FreshBooks names the payer <c>clientid</c> here (<c>customerid</c> on invoices).</summary>
+/// <summary>
+/// Payments. FreshBooks names the payer <c>clientid</c> here (<c>customerid</c> on invoices). Id, <c>invoiceid</c>,
+/// <c>amount</c> (with its currency), <c>date</c>, <c>updated</c> and <c>vis_state</c> are required.
+/// </summary>
 internal sealed class PaymentRegister : IRegister
 {
     public void Register(TypeAdapterConfig config)
     {
         config.NewConfig<PaymentWire, Payment>()
-            .Map(d => d.Id, s => FreshBooksValues.Id(s.Id, s.LogId))
-            .Map(d => d.UpdatedAt, s => FreshBooksValues.EasternUpdated(s.Updated, null))
-            .Map(d => d.State, s => FreshBooksValues.State(s.VisState))
-            .Map(d => d.InvoiceId, s => FreshBooksValues.Id(s.InvoiceId, null))
+            .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Id, s.LogId))
+            .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredEasternUpdated(s.Updated))
+            .Map(d => d.State, s => FreshBooksValues.RequiredState(s.VisState))
+            .Map(d => d.InvoiceId, s => FreshBooksValues.RequiredReference(s.InvoiceId, "invoiceid"))
             .Map(d => d.ContactId, s => FreshBooksValues.Reference(s.ClientId))
-            .Map(d => d.Amount, s => FreshBooksValues.Money(s.Amount, null))
-            .Map(d => d.Date, s => FreshBooksValues.Date(s.Date) ?? default)
+            .Map(d => d.Amount, s => FreshBooksValues.RequiredMoney(s.Amount, null, "amount"))
+            .Map(d => d.Date, s => FreshBooksValues.RequiredDate(s.Date, "date"))
             .Map(d => d.Method, s => FreshBooksValues.Text(s.Type))
             .Map(d => d.Note, s => FreshBooksValues.Text(s.Note))
             .Ignore(d => d.RawRepresentation);

@@ -5,7 +5,8 @@ namespace Ledgerline.FreshBooks.Mapping;
 /// <summary>
 /// A wire credit note with its lines and amounts read once, like an invoice's without a discount
 /// (<see cref="PricedInvoice"/>), and its required values checked: a missing id, client, issue date or status fails here,
-/// before mapping. <c>paid</c> is the credit spent, so the remaining credit is <c>amount</c> − <c>paid</c>.
+/// before mapping. <c>paid</c> (required: FreshBooks always sends it) is the credit spent, so the remaining credit is
+/// <c>amount</c> − <c>paid</c>.
 /// </summary>
 /// <param name="Wire">The credit note as FreshBooks sent it.</param>
 /// <param name="Id">The credit note id.</param>
@@ -26,7 +27,7 @@ internal sealed record PricedCreditNote(
         var contact = FreshBooksValues.Reference(credit.ClientId)
             ?? throw new FormatException($"Credit note {id} carries no clientid.");
         var issued = FreshBooksValues.Date(credit.CreateDate)
-            ?? throw new FormatException($"Credit note {id} has create_date '{credit.CreateDate}', not a YYYY-MM-DD date.");
+            ?? throw new FormatException($"Credit note {id} has create_date {FreshBooksValues.Quote(credit.CreateDate)}, not a YYYY-MM-DD date.");
         if (credit.Amount?.Amount is not { Length: > 0 })
         {
             throw new FormatException($"Credit note {id} carries no amount.");

@@ -25,7 +25,7 @@ internal sealed record PricedEstimate(
         var contact = FreshBooksValues.Reference(estimate.CustomerId)
             ?? throw new FormatException($"Estimate {id} carries no customerid.");
         var issued = FreshBooksValues.Date(estimate.CreateDate)
-            ?? throw new FormatException($"Estimate {id} has create_date '{estimate.CreateDate}', not a YYYY-MM-DD date.");
+            ?? throw new FormatException($"Estimate {id} has create_date {FreshBooksValues.Quote(estimate.CreateDate)}, not a YYYY-MM-DD date.");
         var status = EstimateStatusMapping.Map(estimate.UiStatus, estimate.Status);
 
         // The line and total arithmetic is the invoice's; an estimate has no payments.
@@ -36,7 +36,7 @@ internal sealed record PricedEstimate(
             DiscountTotal = estimate.DiscountTotal,
             DiscountValue = estimate.DiscountValue,
             Lines = estimate.Lines,
-        });
+        }, payable: false);
         return new PricedEstimate(estimate, id, contact, issued, status, priced);
     }
 
@@ -49,7 +49,7 @@ internal sealed record PricedEstimate(
             return null;
         }
 
-        var first = invoices[0];
+        var first = invoices[0] ?? throw new FormatException("The first invoice listed on the estimate (invoices[0]) is null.");
         return FreshBooksValues.Reference(first.Id ?? first.InvoiceId)
             ?? throw new FormatException("An invoice listed on the estimate carries no id.");
     }

@@ -6,7 +6,9 @@ namespace Ledgerline.FreshBooks.Mapping;
 /// A wire invoice with its lines and amounts read once, the source <see cref="InvoiceRegister"/> maps from. Amounts follow
 /// FreshBooks' own arithmetic (discount before tax): the subtotal is the sum of the line amounts, the discount is
 /// <c>|discount_total|</c> (else the percent of the subtotal), the total is <c>amount</c>, and paid is <c>paid</c> (else
-/// total − <c>outstanding</c>). Line <c>taxAmount1/2</c> are percents.
+/// total − <c>outstanding</c>). Line <c>taxAmount1/2</c> are percents. Nothing is made up: the lines (always included),
+/// every line's name, quantity and unit cost, the total and one of paid or outstanding are required, and totals that do not
+/// reconcile (<see cref="InvoiceTotals"/>) are an unreadable answer.
 /// </summary>
 /// <param name="Wire">The invoice as FreshBooks sent it.</param>
 /// <param name="Currency">The invoice's currency.</param>
@@ -18,8 +20,11 @@ namespace Ledgerline.FreshBooks.Mapping;
 internal sealed record PricedInvoice(
     InvoiceWire Wire, CurrencyCode Currency, IReadOnlyList<InvoiceLine> Lines, Money Subtotal, Money Discount, Money Total, Money Paid)
 {
-    /// <summary>Reads the lines and amounts of a wire invoice; a value that does not parse fails here, before mapping.</summary>
-    public static PricedInvoice Of(InvoiceWire invoice)
+    /// <summary>
+    /// Reads the lines and amounts of a wire invoice; a value that does not parse, or totals that do not reconcile, fail here,
+    /// before mapping. <paramref name="payable"/> is false for an estimate, which has no payments (paid is then zero).
+    /// </summary>
+    public static PricedInvoice Of(InvoiceWire invoice, bool payable = true)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         var currency = CurrencyOf(invoice);
@@ -30,57 +35,72 @@ internal sealed record PricedInvoice(
             subtotal += line.Amount;
         }
 
-        var total = FreshBooksValues.Money(invoice.Amount, currency.Value);
-        return new PricedInvoice(invoice, currency, lines, subtotal, DiscountOf(invoice, currency, subtotal), total, PaidOf(invoice, currency, total));
+        var total = InvoiceTotals.InCurrency(FreshBooksValues.RequiredMoney(invoice.Amount, currency.Value, "amount"), currency, "amount");
+        var discount = DiscountOf(invoice, currency, subtotal);
+        InvoiceTotals.Reconcile(invoice, lines, subtotal, discount, total);
+        var paid = payable ? PaidOf(invoice, currency, total) : Ledgerline.Money.Zero(currency);
+        return new PricedInvoice(invoice, currency, lines, subtotal, discount, total, paid);
     }
 
-    /// <summary>The due date, or the issue date plus <c>due_offset_days</c>.</summary>
+    /// <summary>The due date, or the issue date plus <c>due_offset_days</c>; a due date that is sent must be a date.</summary>
     public static DateOnly? DueDate(InvoiceWire invoice) =>
-        FreshBooksValues.Date(invoice.DueDate)
-        ?? (FreshBooksValues.Date(invoice.CreateDate) is { } issued && invoice.DueOffsetDays is { } offset ? issued.AddDays(offset) : null);
+        FreshBooksValues.OptionalDate(invoice.DueDate, "due_date")
+        ?? (FreshBooksValues.Date(invoice.CreateDate) is { } issued && invoice.DueOffsetDays is { } offset and >= -36500 and <= 36500
+            ? issued.AddDays(offset)
+            : null);
 
-    /// <summary>The canonical lines of a wire invoice, in its currency.</summary>
+    /// <summary>
+    /// The canonical lines of a wire invoice, in its currency. The lines are always asked for (<c>include[]=lines</c>), so
+    /// an invoice without them, a null line, or a line without its name, quantity or unit cost is unreadable.
+    /// </summary>
     public static IReadOnlyList<InvoiceLine> ReadLines(InvoiceWire invoice, CurrencyCode currency)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        if (invoice.Lines is not { Count: > 0 } wires)
-        {
-            return [];
-        }
-
+        var wires = invoice.Lines ?? throw new FormatException("The required field 'lines' is missing although include[]=lines was sent.");
         var lines = new InvoiceLine[wires.Count];
         for (var i = 0; i < wires.Count; i++)
         {
-            var w = wires[i];
-            var quantity = FreshBooksValues.Decimal(w.Quantity) ?? 0m;
-            var unitPrice = FreshBooksValues.Money(w.UnitCost, currency.Value);
+            var w = wires[i] ?? throw new FormatException($"The line lines[{i}] is null.");
+            var quantity = FreshBooksValues.Decimal(w.Quantity) ?? throw new FormatException($"The required field 'lines[{i}].qty' is missing.");
+            var unitPrice = InvoiceTotals.InCurrency(FreshBooksValues.RequiredMoney(w.UnitCost, currency.Value, $"lines[{i}].unit_cost"), currency, $"lines[{i}].unit_cost");
             lines[i] = new InvoiceLine
             {
-                Name = w.Name ?? string.Empty,
+                Id = FreshBooksValues.Reference(w.LineId),
+                Name = w.Name ?? throw new FormatException($"The required field 'lines[{i}].name' is missing."),
                 Description = FreshBooksValues.Text(w.Description),
                 Quantity = quantity,
                 UnitPrice = unitPrice,
-                Amount = w.Amount?.Amount is { Length: > 0 } ? FreshBooksValues.Money(w.Amount, currency.Value) : (unitPrice * quantity).Round(),
-                Taxes = Taxes(w),
+                Amount = w.Amount?.Amount is { Length: > 0 }
+                    ? InvoiceTotals.InCurrency(FreshBooksValues.Money(w.Amount, currency.Value), currency, $"lines[{i}].amount")
+                    : (unitPrice * quantity).Round(),
+                Taxes = Taxes(w, i),
             };
         }
 
         return lines;
     }
 
-    /// <summary><c>currency_code</c>, else the total's code.</summary>
+    /// <summary><c>currency_code</c> (which, when sent, must be a currency), else the total's code; neither is unreadable.</summary>
     public static CurrencyCode CurrencyOf(InvoiceWire invoice)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        return FreshBooksValues.Currency(invoice.CurrencyCode) ?? FreshBooksValues.Currency(invoice.Amount?.Code)
-            ?? throw new MoneyFormatException(invoice.CurrencyCode, default);
+        return FreshBooksValues.OptionalCurrency(invoice.CurrencyCode, "currency_code") ?? FreshBooksValues.Currency(invoice.Amount?.Code)
+            ?? throw new FormatException($"The document's currency_code {FreshBooksValues.Quote(invoice.CurrencyCode)} is missing or not a currency.");
     }
+
+    /// <summary>
+    /// The discount percent (<c>discount_value</c>): required unless the invoice has no discount, where its absence can only
+    /// mean none.
+    /// </summary>
+    public static decimal DiscountPercentOf(string? discountValue, Money discount) =>
+        FreshBooksValues.Decimal(discountValue)
+            ?? (discount.Amount == 0m ? 0m : throw new FormatException($"The required field 'discount_value' is missing although the discount is {discount}."));
 
     private static Money DiscountOf(InvoiceWire invoice, CurrencyCode currency, Money subtotal)
     {
         if (invoice.DiscountTotal?.Amount is { Length: > 0 })
         {
-            var discount = FreshBooksValues.Money(invoice.DiscountTotal, currency.Value);
+            var discount = InvoiceTotals.InCurrency(FreshBooksValues.Money(invoice.DiscountTotal, currency.Value), currency, "discount_total");
             return discount with { Amount = Math.Abs(discount.Amount) };
         }
 
@@ -88,31 +108,42 @@ internal sealed record PricedInvoice(
         return (subtotal * (percent / 100m)).Round();
     }
 
+    /// <summary><c>paid</c>, else total − <c>outstanding</c>; with both, they must agree (outstanding never below zero).</summary>
     private static Money PaidOf(InvoiceWire invoice, CurrencyCode currency, Money total)
     {
-        if (invoice.Paid?.Amount is { Length: > 0 })
+        var outstanding = invoice.Outstanding?.Amount is { Length: > 0 }
+            ? InvoiceTotals.InCurrency(FreshBooksValues.Money(invoice.Outstanding, currency.Value), currency, "outstanding")
+            : (Money?)null;
+        if (invoice.Paid?.Amount is not { Length: > 0 })
         {
-            return FreshBooksValues.Money(invoice.Paid, currency.Value);
+            return total - (outstanding ?? throw new FormatException("The required fields 'paid' and 'outstanding' are both missing."));
         }
 
-        return invoice.Outstanding?.Amount is { Length: > 0 }
-            ? total - FreshBooksValues.Money(invoice.Outstanding, currency.Value)
-            : Ledgerline.Money.Zero(currency);
+        var paid = InvoiceTotals.InCurrency(FreshBooksValues.Money(invoice.Paid, currency.Value), currency, "paid");
+        var due = total - paid;
+        if (outstanding is { } sent && sent != (due.Amount < 0m ? Ledgerline.Money.Zero(currency) : due))
+        {
+            throw new FormatException($"The total {total} less paid {paid} is not the outstanding {sent}.");
+        }
+
+        return paid;
     }
 
-    private static List<LineTax> Taxes(InvoiceLineWire line)
+    /// <summary>A line's taxes; a named tax without its percent would read as 0 %, so it is unreadable instead.</summary>
+    private static List<LineTax> Taxes(InvoiceLineWire line, int index)
     {
         var taxes = new List<LineTax>(2);
-        Add(line.TaxName1, line.TaxPercent1);
-        Add(line.TaxName2, line.TaxPercent2);
+        Add(line.TaxName1, line.TaxPercent1, "taxAmount1");
+        Add(line.TaxName2, line.TaxPercent2, "taxAmount2");
         return taxes;
 
-        void Add(string? name, string? percent)
+        void Add(string? name, string? percent, string field)
         {
             var rate = FreshBooksValues.Decimal(percent);
             if (!string.IsNullOrEmpty(name) || rate is > 0)
             {
-                taxes.Add(new LineTax(name ?? string.Empty, rate ?? 0m));
+                taxes.Add(new LineTax(name ?? string.Empty,
+                    rate ?? throw new FormatException($"The line tax {FreshBooksValues.Quote(name)} has no percent (lines[{index}].{field} is missing).")));
             }
         }
     }

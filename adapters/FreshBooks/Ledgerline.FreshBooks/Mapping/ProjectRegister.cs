@@ -40,7 +40,8 @@ internal sealed class ProjectRegister : IRegister
             .Map(d => d.ProjectType, s => ProjectType(s.BillingMethod))
             .Map(d => d.FixedPrice, s => s.FixedPrice.HasValue ? FreshBooksValues.Number(s.FixedPrice.Value.Amount) : null)
             .Map(d => d.Rate, s => s.HourlyRate.HasValue ? FreshBooksValues.Number(s.HourlyRate.Value.Amount) : null)
-            .Ignore(d => d.Complete);
+            .Ignore(d => d.Complete)
+            .Ignore(d => d.Active);
 
         config.NewConfig<ProjectChanges, ProjectWrite>()
             .Map(d => d.Title, s => s.Name)
@@ -50,7 +51,8 @@ internal sealed class ProjectRegister : IRegister
             .Ignore(d => d.ProjectType)
             .Map(d => d.FixedPrice, s => s.FixedPrice.HasValue ? FreshBooksValues.Number(s.FixedPrice.Value.Amount) : null)
             .Map(d => d.Rate, s => s.HourlyRate.HasValue ? FreshBooksValues.Number(s.HourlyRate.Value.Amount) : null)
-            .Map(d => d.Complete, s => s.IsComplete);
+            .Map(d => d.Complete, s => s.IsComplete)
+            .Ignore(d => d.Active);
     }
 
     private static ProjectBillingMethod BillingMethod(string? projectType) => projectType switch

@@ -5,21 +5,27 @@ namespace Ledgerline.FreshBooks.Mapping;
 
 /// <summary>
 /// Time entries. Their timestamps are already UTC (ISO, with or without <c>Z</c>). FreshBooks documents no
-/// <c>updated_at</c> on time entries, so <see cref="LedgerRecord.UpdatedAt"/> falls back to <c>created_at</c>.
+/// <c>updated_at</c> on time entries, so <see cref="LedgerRecord.UpdatedAt"/> falls back to <c>created_at</c> (never to
+/// <c>started_at</c>, which says nothing about changes). Id, <c>started_at</c>, that timestamp, <c>is_logged</c>,
+/// <c>active</c>, <c>billable</c> and <c>billed</c> are required; <c>duration</c> (absent while a timer runs) must be a
+/// whole number of seconds from 0 to <see cref="MaxDurationSeconds"/>.
 /// </summary>
 internal sealed class TimeEntryRegister : IRegister
 {
+    /// <summary>The longest duration read: a year, far beyond any entry FreshBooks accepts.</summary>
+    public const long MaxDurationSeconds = 366L * 24 * 60 * 60;
+
     public void Register(TypeAdapterConfig config)
     {
         config.NewConfig<TimeEntryWire, TimeEntry>()
-            .Map(d => d.Id, s => FreshBooksValues.Id(s.Id, null))
-            .Map(d => d.UpdatedAt, s => FreshBooksValues.Utc(s.UpdatedAt) ?? FreshBooksValues.Utc(s.CreatedAt) ?? FreshBooksValues.Utc(s.StartedAt) ?? DateTimeOffset.UnixEpoch)
-            .Map(d => d.State, s => s.Active == false ? RecordState.Deleted : RecordState.Active)
-            .Map(d => d.StartedAt, s => FreshBooksValues.Utc(s.StartedAt) ?? DateTimeOffset.UnixEpoch)
-            .Map(d => d.Duration, s => s.Duration.HasValue ? TimeSpan.FromSeconds(s.Duration.Value) : (TimeSpan?)null)
-            .Map(d => d.IsRunning, s => (s.Timer != null && s.Timer.IsRunning == true) || s.IsLogged == false)
-            .Map(d => d.Billable, s => s.Billable == true)
-            .Map(d => d.Billed, s => s.Billed == true)
+            .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Id, null))
+            .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at", s.CreatedAt, "created_at"))
+            .Map(d => d.State, s => FreshBooksValues.RequiredFlag(s.Active, "active") ? RecordState.Active : RecordState.Deleted)
+            .Map(d => d.StartedAt, s => FreshBooksValues.RequiredUtc(s.StartedAt, "started_at"))
+            .Map(d => d.Duration, s => Duration(s.Duration))
+            .Map(d => d.IsRunning, s => (s.Timer != null && s.Timer.IsRunning == true) || !FreshBooksValues.RequiredFlag(s.IsLogged, "is_logged"))
+            .Map(d => d.Billable, s => FreshBooksValues.RequiredFlag(s.Billable, "billable"))
+            .Map(d => d.Billed, s => FreshBooksValues.RequiredFlag(s.Billed, "billed"))
             .Map(d => d.ContactId, s => FreshBooksValues.Reference(s.ClientId))
             .Map(d => d.ProjectId, s => FreshBooksValues.Reference(s.ProjectId))
             .Map(d => d.Note, s => FreshBooksValues.Text(s.Note))
@@ -43,4 +49,11 @@ internal sealed class TimeEntryRegister : IRegister
             .Map(d => d.ProjectId, s => s.ProjectId == null ? null : FreshBooksValues.ParseId(s.ProjectId))
             .Map(d => d.Note, s => s.Note);
     }
+
+    private static TimeSpan? Duration(long? seconds) => seconds switch
+    {
+        null => null,
+        >= 0 and <= MaxDurationSeconds => TimeSpan.FromSeconds(seconds.Value),
+        _ => throw new FormatException($"The field 'duration' is {seconds.Value} seconds, not from 0 to {MaxDurationSeconds}."),
+    };
 }

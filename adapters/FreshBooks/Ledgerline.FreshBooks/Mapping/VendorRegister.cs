@@ -14,7 +14,7 @@ internal sealed class VendorRegister : IRegister
         config.NewConfig<BillVendorWire, Vendor>()
             .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.VendorId, null))
             .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at", s.CreatedAt))
-            .Map(d => d.State, s => FreshBooksValues.State(s.VisState))
+            .Map(d => d.State, s => FreshBooksValues.RequiredState(s.VisState))
             .Map(d => d.Name, s => FreshBooksValues.RequiredText(s.VendorName, "vendor_name"))
             .Map(d => d.FirstName, s => FreshBooksValues.Text(s.FirstName))
             .Map(d => d.LastName, s => FreshBooksValues.Text(s.LastName))

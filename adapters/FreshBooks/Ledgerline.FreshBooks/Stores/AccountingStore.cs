@@ -46,6 +46,27 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
         return Single(answer);
     }
 
+    /// <summary>
+    /// Reads record <paramref name="id"/> both mapped and as FreshBooks sent it, for what the canonical record does not carry
+    /// (the provider-only fields of its lines, which an update that gives a line back must keep).
+    /// </summary>
+    protected async Task<(TRecord Record, TWire Wire)> GetWithWireAsync(string id, CancellationToken cancellationToken)
+    {
+        var call = Call("get", id);
+        var number = FreshBooksListing.Number(Entity.Entity, id);
+        var account = await Context.Connection.AccountIdAsync(call, Entity.ReadScope, cancellationToken);
+        var answer = await Context.Http.SendAsync(call,
+            t => Entity.Get(Context.Accounting, account, number, Search(), Context.ConnectionId, t), cancellationToken);
+        TWire? wire = default;
+        var record = FreshBooksEnvelope.Single<TWire, TRecord>(answer.Response, FreshBooksEnvelope.Result(answer, Entity.Path), Entity.Path,
+            keepRaw: false, w =>
+            {
+                wire = w;
+                return Map(w);
+            });
+        return (record, wire!);
+    }
+
     public async IAsyncEnumerable<TRecord> ListAsync(TQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         query ??= new TQuery();

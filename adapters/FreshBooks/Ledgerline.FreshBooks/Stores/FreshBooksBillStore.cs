@@ -36,11 +36,18 @@ internal sealed class FreshBooksBillStore(FreshBooksLedgerContext context)
     protected override async ValueTask<BillBody> UpdateBodyAsync(string id, BillChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
     {
         RefuseNotes(changes.Notes);
-        int? offset = null;
-        if (changes.DueDate is { } dueDate)
+        var keepLines = changes.Lines?.Any(l => l.Id is not null) == true;
+        var needsIssue = changes is { DueDate: not null, IssueDate: null };
+
+        // One read serves both: the issue date the due offset counts from, and the lines the change gives back by id.
+        var (current, wire) = keepLines || needsIssue ? await GetWithWireAsync(id, cancellationToken) : default;
+        var offset = changes.DueDate is { } dueDate ? Offset(changes.IssueDate ?? current!.IssueDate, dueDate) : null;
+        IReadOnlyList<BillLineWrite>? written = changes.Lines is { } lines
+            ? BillRegister.LinesOut(lines, await DefaultCategoryAsync(lines, call, cancellationToken))
+            : null;
+        if (keepLines && written is not null)
         {
-            var issued = changes.IssueDate ?? (await GetAsync(id, cancellationToken)).IssueDate;
-            offset = Offset(issued, dueDate);
+            written = KeptLines.Apply($"bill {current!.Id}", changes.Lines!, written, wire!.Lines);
         }
 
         return new BillBody(new BillWrite
@@ -48,7 +55,7 @@ internal sealed class FreshBooksBillStore(FreshBooksLedgerContext context)
             BillNumber = changes.Number,
             IssueDate = changes.IssueDate is { } issue ? FreshBooksValues.Date(issue) : null,
             DueOffsetDays = offset,
-            Lines = changes.Lines is { } lines ? BillRegister.LinesOut(lines, await DefaultCategoryAsync(lines, call, cancellationToken)) : null,
+            Lines = written,
         });
     }
 

@@ -121,10 +121,15 @@ internal sealed class FreshBooksCreditNoteStore(FreshBooksLedgerContext context)
     }
 
     /// <summary>One payment as an allocation; a payment of another credit note, or without invoice, amount or date, is an invalid answer.</summary>
-    private static CreditAllocation Allocation(FreshBooksCall call, FreshBooksResponse response, CreditNote note, long creditId, CreditPaymentWire payment)
+    private static CreditAllocation Allocation(FreshBooksCall call, FreshBooksResponse response, CreditNote note, long creditId, CreditPaymentWire? payment)
     {
         try
         {
+            if (payment is null)
+            {
+                throw new FormatException("A payment listed for the credit note is null.");
+            }
+
             if (payment.CreditId != creditId)
             {
                 throw new FormatException($"Payment {payment.Id ?? payment.LogId} listed for credit note {creditId} names creditid {payment.CreditId}.");
@@ -133,13 +138,14 @@ internal sealed class FreshBooksCreditNoteStore(FreshBooksLedgerContext context)
             var invoice = FreshBooksValues.Reference(payment.InvoiceId)
                 ?? throw new FormatException($"Credit payment {payment.Id ?? payment.LogId} carries no invoiceid.");
             var date = FreshBooksValues.Date(payment.Date)
-                ?? throw new FormatException($"Credit payment {payment.Id ?? payment.LogId} has date '{payment.Date}', not a YYYY-MM-DD date.");
-            if (payment.Amount?.Amount is not { Length: > 0 })
+                ?? throw new FormatException($"Credit payment {payment.Id ?? payment.LogId} has date {FreshBooksValues.Quote(payment.Date)}, not a YYYY-MM-DD date.");
+            var amount = FreshBooksValues.RequiredMoney(payment.Amount, note.Currency.Value, "amount");
+            if (amount.Currency != note.Currency)
             {
-                throw new FormatException($"Credit payment {payment.Id ?? payment.LogId} carries no amount.");
+                throw new FormatException($"Credit payment {payment.Id ?? payment.LogId} is in {amount.Currency}, not the credit note's {note.Currency}.");
             }
 
-            return new CreditAllocation(invoice, FreshBooksValues.Money(payment.Amount, note.Currency.Value), date);
+            return new CreditAllocation(invoice, amount, date);
         }
         catch (FormatException exception)
         {
@@ -162,7 +168,16 @@ internal sealed class FreshBooksCreditNoteStore(FreshBooksLedgerContext context)
             return ValueTask.FromResult(new CreditNoteBody(draft.Adapt<NewCreditNote, CreditNoteWrite>(Context.Mapping)));
         }
 
-        protected override ValueTask<CreditNoteBody> UpdateBodyAsync(string id, CreditNoteChanges changes, FreshBooksCall call, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(new CreditNoteBody(changes.Adapt<CreditNoteChanges, CreditNoteWrite>(Context.Mapping)));
+        protected override async ValueTask<CreditNoteBody> UpdateBodyAsync(string id, CreditNoteChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
+        {
+            var body = changes.Adapt<CreditNoteChanges, CreditNoteWrite>(Context.Mapping);
+            if (changes.Lines is { } lines && body.Lines is { } written && KeptLines.NameCurrentLines(lines))
+            {
+                var (current, wire) = await GetWithWireAsync(id, cancellationToken);
+                body = body with { Lines = KeptLines.Apply($"credit note {current.Id}", lines, written, wire.Lines) };
+            }
+
+            return new CreditNoteBody(body);
+        }
     }
 }

@@ -10,7 +10,8 @@ namespace Ledgerline.FreshBooks.Stores;
 /// Estimates (<see cref="AccountingEntities.Estimates"/>), always read with their lines and the invoices made from them.
 /// Marking sent and accepting are FreshBooks actions (<c>action_mark_as_sent</c>, <c>action_accept</c>) sent alone.
 /// FreshBooks has no decline and no convert endpoint: converting reads the accepted estimate and creates an invoice with
-/// its client, currency, lines, discount, notes and terms plus <c>estimateid</c>; the estimate's <c>invoices</c> include
+/// its client, currency, lines (with their compound taxes and rebilled expenses), discount, notes and terms plus
+/// <c>estimateid</c>; the estimate's <c>invoices</c> include
 /// then names that invoice, so converting again returns it. FreshBooks reads the estimate as invoiced only once that
 /// invoice is sent; until then it stays accepted (with <see cref="Estimate.InvoiceId"/> set).
 /// </summary>
@@ -40,7 +41,7 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
         return ValueTask.FromResult(new EstimateBody(draft.Adapt<NewEstimate, EstimateWrite>(Context.Mapping)));
     }
 
-    protected override ValueTask<EstimateBody> UpdateBodyAsync(string id, EstimateChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
+    protected override async ValueTask<EstimateBody> UpdateBodyAsync(string id, EstimateChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
     {
         RefuseExpiry(changes.ExpiryDate);
         if (changes.ContactId is { } contact && FreshBooksValues.ParseId(contact) is null)
@@ -48,7 +49,14 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
             throw new RecordNotFoundException(EntityKind.Contact, contact) { Provider = FreshBooksRequest.ProviderName };
         }
 
-        return ValueTask.FromResult(new EstimateBody(changes.Adapt<EstimateChanges, EstimateWrite>(Context.Mapping)));
+        var body = changes.Adapt<EstimateChanges, EstimateWrite>(Context.Mapping);
+        if (changes.Lines is { } lines && body.Lines is { } written && KeptLines.NameCurrentLines(lines))
+        {
+            var (current, wire) = await GetWithWireAsync(id, cancellationToken);
+            body = body with { Lines = KeptLines.Apply($"estimate {current.Id}", lines, written, wire.Lines) };
+        }
+
+        return new EstimateBody(body);
     }
 
     public async Task<Estimate> MarkAsSentAsync(string id, CancellationToken cancellationToken = default)
@@ -73,7 +81,7 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
 
     public async Task<Invoice> ConvertToInvoiceAsync(string id, CancellationToken cancellationToken = default)
     {
-        var estimate = await GetAsync(id, cancellationToken);
+        var (estimate, wire) = await GetWithWireAsync(id, cancellationToken);
         if (estimate.InvoiceId is { } made)
         {
             return await invoices.GetAsync(made, cancellationToken);
@@ -94,19 +102,23 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
             DiscountValue = FreshBooksValues.Number(estimate.DiscountPercent),
             Notes = estimate.Notes,
             Terms = estimate.Terms,
-            Lines = InvoiceRegister.LinesOut(
-            [
-                .. estimate.Lines.Select(l => new NewInvoiceLine
-                {
-                    Name = l.Name, Description = l.Description, Quantity = l.Quantity, UnitPrice = l.UnitPrice, Taxes = l.Taxes,
-                }),
-            ]),
+            Lines = InvoiceLinesOf(estimate, wire),
         });
         var answer = await Context.Http.SendAsync(call,
             t => Context.Accounting.CreateInvoiceFromEstimateAsync(account, new AccountingSearch { Include = AccountingEntities.Invoices.Includes }, body, Context.ConnectionId, t),
             cancellationToken);
         return FreshBooksEnvelope.Single<InvoiceWire, Invoice>(answer.Response, FreshBooksEnvelope.Result(answer, InvoicePath), InvoicePath,
             Context.Options.KeepRawRepresentation, wire => wire.Adapt<InvoiceWire, Invoice>(Context.Mapping));
+    }
+
+    /// <summary>
+    /// The estimate's lines for the invoice made from it, each keeping what FreshBooks holds beyond the canonical line (a
+    /// compound tax, a rebilled expense), so the invoice totals what the estimate did.
+    /// </summary>
+    private static IReadOnlyList<InvoiceLineWrite> InvoiceLinesOf(Estimate estimate, EstimateWire wire)
+    {
+        var lines = estimate.Lines.Select(l => l.ToNewLine()).ToList();
+        return KeptLines.Apply($"estimate {estimate.Id}", lines, InvoiceRegister.LinesOut(lines), wire.Lines);
     }
 
     /// <summary>Sends one action alone (FreshBooks ignores ordinary fields beside an action) and reads the estimate back.</summary>

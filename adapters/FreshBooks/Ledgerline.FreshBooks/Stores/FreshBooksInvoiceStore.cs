@@ -8,7 +8,8 @@ namespace Ledgerline.FreshBooks.Stores;
 
 /// <summary>
 /// Invoices (<see cref="AccountingEntities.Invoices"/>). FreshBooks stores the due date as an offset
-/// from the issue date, so a change of either one alone reads the invoice first to keep the other where it was.
+/// from the issue date, so a change of either one alone reads the invoice first to keep the other where it was. Lines
+/// given back by id keep their rebilled expense and compound tax (<see cref="KeptLines"/>), also from that one read.
 /// Mark-as-sent is <c>{"invoice":{"action_mark_as_sent":true}}</c>, sent alone. FreshBooks has no void action, so
 /// <see cref="IInvoiceStore.VoidAsync"/> keeps its refusal.
 /// </summary>
@@ -33,14 +34,19 @@ internal sealed class FreshBooksInvoiceStore(FreshBooksLedgerContext context)
         }
 
         var body = changes.Adapt<InvoiceChanges, InvoiceWrite>(Context.Mapping);
-        if (changes.DueDate.HasValue != changes.IssueDate.HasValue)
+        var datesApart = changes.DueDate.HasValue != changes.IssueDate.HasValue;
+        if (datesApart || KeptLines.NameCurrentLines(changes.Lines))
         {
-            var current = await GetAsync(id, cancellationToken);
-            var issue = changes.IssueDate ?? current.IssueDate;
-            var due = changes.DueDate ?? current.DueDate;
-            if (due is { } dueDate)
+            // One read serves both: the date the change leaves alone, and the lines it gives back by id.
+            var (current, wire) = await GetWithWireAsync(id, cancellationToken);
+            if (changes.Lines is { } lines && body.Lines is { } written)
             {
-                body = body with { DueOffsetDays = dueDate.DayNumber - issue.DayNumber };
+                body = body with { Lines = KeptLines.Apply($"invoice {current.Id}", lines, written, wire.Lines) };
+            }
+
+            if (datesApart && (changes.DueDate ?? current.DueDate) is { } due)
+            {
+                body = body with { DueOffsetDays = due.DayNumber - (changes.IssueDate ?? current.IssueDate).DayNumber };
             }
         }
         else if (changes is { DueDate: { } dueDate, IssueDate: { } issueDate })

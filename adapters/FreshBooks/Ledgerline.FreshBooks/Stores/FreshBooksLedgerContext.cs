@@ -11,6 +11,7 @@ internal sealed class FreshBooksLedgerContext(
     IFreshBooksAccountingApi accounting,
     IFreshBooksTimeTrackingApi timeTracking,
     IFreshBooksProjectsApi projects,
+    IFreshBooksIdentityApi identity,
     FreshBooksHttp http,
     FreshBooksOptions options,
     TypeAdapterConfig mapping)
@@ -24,6 +25,8 @@ internal sealed class FreshBooksLedgerContext(
     public IFreshBooksTimeTrackingApi TimeTracking { get; } = timeTracking;
 
     public IFreshBooksProjectsApi Projects { get; } = projects;
+
+    public IFreshBooksIdentityApi Identity { get; } = identity;
 
     public FreshBooksHttp Http { get; } = http;
 

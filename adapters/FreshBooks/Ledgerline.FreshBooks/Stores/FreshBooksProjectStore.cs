@@ -108,11 +108,19 @@ internal sealed class FreshBooksProjectStore(FreshBooksLedgerContext context, IC
         return await PutAsync(call, business, number, new ProjectBody(changes.Adapt<ProjectChanges, ProjectWrite>(context.Mapping)), cancellationToken);
     }
 
-    public Task<Project> ArchiveAsync(string id, CancellationToken cancellationToken = default) =>
-        throw new OperationNotSupportedException(FreshBooksRequest.ProviderName, EntityKind.Project, nameof(StoreOperations.Archive));
+    /// <summary>Makes the project inactive (<c>{"project":{"active":false}}</c>): FreshBooks' archive for projects.</summary>
+    public Task<Project> ArchiveAsync(string id, CancellationToken cancellationToken = default) => SetActiveAsync("archive", id, false, cancellationToken);
 
-    public Task<Project> RestoreAsync(string id, CancellationToken cancellationToken = default) =>
-        throw new OperationNotSupportedException(FreshBooksRequest.ProviderName, EntityKind.Project, nameof(StoreOperations.Restore));
+    /// <summary>Makes an inactive project active again.</summary>
+    public Task<Project> RestoreAsync(string id, CancellationToken cancellationToken = default) => SetActiveAsync("restore", id, true, cancellationToken);
+
+    private async Task<Project> SetActiveAsync(string operation, string id, bool active, CancellationToken cancellationToken)
+    {
+        var call = Call(operation, id);
+        var number = FreshBooksListing.Number(EntityKind.Project, id);
+        var business = await context.Connection.BusinessIdAsync(call, WriteScope, cancellationToken);
+        return await PutAsync(call, business, number, new ProjectBody(new ProjectWrite { Active = active }), cancellationToken);
+    }
 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -163,7 +171,8 @@ internal sealed class FreshBooksProjectStore(FreshBooksLedgerContext context, IC
         var currencies = new Dictionary<long, CurrencyCode?>();
         foreach (var project in projects)
         {
-            if (project.ClientId is { } client and > 0 && !currencies.ContainsKey(client))
+            // A null among the projects is reported by the envelope, which reads them next.
+            if (project?.ClientId is { } client and > 0 && !currencies.ContainsKey(client))
             {
                 currencies[client] = await ClientCurrencyAsync(client, cancellationToken);
             }

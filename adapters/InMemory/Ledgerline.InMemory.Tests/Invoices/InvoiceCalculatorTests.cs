@@ -81,7 +81,7 @@ public sealed class InvoiceCalculatorTests : IDisposable
     public void Settle_Always_KeepsTotalsConsistent()
     {
         var zero = Usd(0m);
-        var lines = new[] { Line(3m, Usd(19.99m), new LineTax("Tax", 8.25m)), Line(0.5m, Usd(33.33m)) }.Select(InvoiceCalculator.Line).ToArray();
+        var lines = new[] { Line(3m, Usd(19.99m), new LineTax("Tax", 8.25m)), Line(0.5m, Usd(33.33m)) }.Select((l, i) => InvoiceCalculator.Line(l, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         var invoice = new Invoice
         {
             Id = "1", UpdatedAt = Start, ContactId = "1", IssueDate = new DateOnly(2024, 1, 1), Currency = CurrencyCode.USD,

@@ -25,6 +25,43 @@ public sealed class InvoiceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task UpdateAsync_LinesGivenBackById_KeepTheirIdsAndNewLinesNumberOnAfterTheHighest()
+    {
+        var contact = await _harness.ContactAsync();
+        var invoice = await Invoices.CreateAsync(new NewInvoice
+        {
+            ContactId = contact.Id, Currency = CurrencyCode.USD, IssueDate = new DateOnly(2024, 1, 1),
+            Lines = [Line(1m, Usd(100m)), Line(1m, Usd(-20m)), Line(1m, Usd(5m))],
+        });
+
+        // Keep line 2 (doubled) then line 1, drop line 3, add one: the new line is 4, never the dropped 3.
+        var updated = await Invoices.UpdateAsync(invoice.Id, new InvoiceChanges
+        {
+            Lines = [invoice.Lines[1].ToNewLine() with { Quantity = 2m }, invoice.Lines[0].ToNewLine(), Line(1m, Usd(7m))],
+        });
+
+        Assert.Equal(["1", "2", "3"], invoice.Lines.Select(l => l.Id));
+        Assert.Equal(["2", "1", "4"], updated.Lines.Select(l => l.Id));
+        Assert.Equal(Usd(-40m), updated.Lines[0].Amount);
+        Assert.Equal(Usd(67m), updated.Total);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_UnknownLineId_RefusedNamingTheLineAndNothingChanges()
+    {
+        var invoice = await _harness.InvoiceAsync();
+
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => Invoices.UpdateAsync(
+            invoice.Id, new InvoiceChanges { Lines = [Line(1m, Usd(1m)) with { Id = "9" }] }));
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(("Lines[0].Id", "UnknownLine"), (error.Field, error.Code));
+        Assert.Contains("'9'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line ids: 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(invoice, await Invoices.GetAsync(invoice.Id));
+    }
+
+    [Fact]
     public async Task CreateAsync_GivenNumber_KeepsIt()
     {
         var contact = await _harness.ContactAsync();

@@ -6,8 +6,9 @@ namespace Ledgerline.InMemory.Bills;
 /// </summary>
 internal static class BillCalculator
 {
-    public static BillLine Line(NewBillLine line) => new()
+    public static BillLine Line(NewBillLine line, string id) => new()
     {
+        Id = id,
         Description = line.Description,
         Quantity = line.Quantity,
         UnitPrice = line.UnitPrice,

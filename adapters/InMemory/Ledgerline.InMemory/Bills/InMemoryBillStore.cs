@@ -29,7 +29,7 @@ internal sealed class InMemoryBillStore(InMemoryLedger ledger)
             IssueDate = draft.IssueDate,
             DueDate = draft.DueDate,
             Currency = draft.Currency,
-            Lines = [.. draft.Lines.Select(BillCalculator.Line)],
+            Lines = NumberLines(draft.Lines, BillCalculator.Line),
             Subtotal = zero,
             Tax = zero,
             Total = zero,
@@ -53,7 +53,7 @@ internal sealed class InMemoryBillStore(InMemoryLedger ledger)
             Number = Change(current.Number, changes.Number),
             IssueDate = changes.IssueDate ?? current.IssueDate,
             DueDate = changes.DueDate ?? current.DueDate,
-            Lines = changes.Lines is { } newLines ? [.. newLines.Select(BillCalculator.Line)] : current.Lines,
+            Lines = changes.Lines is { } newLines ? ReplaceLines($"bill {current.Id}", current.Lines, l => l.Id, newLines, l => l.Id, BillCalculator.Line) : current.Lines,
             Notes = Change(current.Notes, changes.Notes),
         };
         if (updated.DueDate is { } due && due < updated.IssueDate)

@@ -78,7 +78,7 @@ internal sealed class InMemoryCreditNoteStore(InMemoryLedger ledger)
             ProviderStatus = nameof(CreditNoteStatus.Open),
             IssueDate = draft.IssueDate,
             Currency = draft.Currency,
-            Lines = [.. draft.Lines.Select(InvoiceCalculator.Line)],
+            Lines = NumberLines(draft.Lines, InvoiceCalculator.Line),
             Subtotal = Money.Zero(draft.Currency),
             Tax = Money.Zero(draft.Currency),
             Total = Money.Zero(draft.Currency),
@@ -105,7 +105,7 @@ internal sealed class InMemoryCreditNoteStore(InMemoryLedger ledger)
         {
             Number = changes.Number ?? current.Number,
             IssueDate = changes.IssueDate ?? current.IssueDate,
-            Lines = changes.Lines is { } newLines ? [.. newLines.Select(InvoiceCalculator.Line)] : current.Lines,
+            Lines = changes.Lines is { } newLines ? ReplaceLines($"credit note {current.Id}", current.Lines, l => l.Id, newLines, l => l.Id, InvoiceCalculator.Line) : current.Lines,
             Notes = Change(current.Notes, changes.Notes),
         };
         return changes.Lines is null ? updated : Compute(updated);

@@ -9,8 +9,9 @@ namespace Ledgerline.InMemory.Invoices;
 /// </summary>
 internal static class InvoiceCalculator
 {
-    public static InvoiceLine Line(NewInvoiceLine line) => new()
+    public static InvoiceLine Line(NewInvoiceLine line, string id) => new()
     {
+        Id = id,
         Name = line.Name,
         Description = line.Description,
         Quantity = line.Quantity,

@@ -258,6 +258,54 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         }
     }
 
+    /// <summary>
+    /// The lines of a new document: ids <c>1</c>, <c>2</c>, … in order. (The validators refuse a new line that carries an id.)
+    /// </summary>
+    protected static TLine[] NumberLines<TNew, TLine>(IReadOnlyList<TNew> lines, Func<TNew, string, TLine> make)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(make);
+        return [.. lines.Select((line, index) => make(line, (index + 1).ToString(CultureInfo.InvariantCulture)))];
+    }
+
+    /// <summary>
+    /// A document's new lines replacing <paramref name="current"/>: a line given back with the id of a current line keeps that
+    /// id, a line without an id gets the next number after the highest current id. An id the document does not have is
+    /// refused (<c>UnknownLine</c>, naming the line), as a provider refuses a line it cannot find.
+    /// </summary>
+    protected TLine[] ReplaceLines<TNew, TLine>(
+        string document,
+        IReadOnlyList<TLine> current,
+        Func<TLine, string?> currentId,
+        IReadOnlyList<TNew> lines,
+        Func<TNew, string?> lineId,
+        Func<TNew, string, TLine> make)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(currentId);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(lineId);
+        ArgumentNullException.ThrowIfNull(make);
+        var known = current.Select(currentId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var next = known.Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        var replaced = new TLine[lines.Count];
+        for (var index = 0; index < lines.Count; index++)
+        {
+            var id = lineId(lines[index]);
+            if (id is not null && !known.Contains(id))
+            {
+                throw Invalid(
+                    $"Lines[{index}].Id",
+                    $"There is no line '{id}' on {document} (its line ids: {(known.Count == 0 ? "none" : string.Join(", ", known.Order(StringComparer.Ordinal).Take(20)))}{(known.Count > 20 ? ", …" : string.Empty)}); give a new line no id.",
+                    "UnknownLine");
+            }
+
+            replaced[index] = make(lines[index], id ?? (++next).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return replaced;
+    }
+
     /// <summary>Empty text clears a field: stored as absent, as providers do.</summary>
     protected static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -226,6 +226,28 @@ public sealed class InvoiceStoreTests
         Assert.Empty(await ToListAsync(ledger.Invoices.ListAsync(null, Cancellation)));
     }
 
+    [Fact]
+    public async Task UpdateAsync_LineNamedById_KeepsXerosLineIdAndUnknownIdIsRefused()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Lines" }, Cancellation);
+        var created = await ledger.Invoices.CreateAsync(Sample(contact.Id), Cancellation);
+        var line = Assert.Single(created.Lines);
+
+        var updated = await ledger.Invoices.UpdateAsync(created.Id,
+            new InvoiceChanges { Lines = [line.ToNewLine() with { Name = "Renamed" }, new NewInvoiceLine { Name = "Extra", Quantity = 1m, UnitPrice = Nzd(5m) }] }, Cancellation);
+        fixture.Sandbox.ClearRequests();
+        var unknown = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Invoices.UpdateAsync(created.Id,
+            new InvoiceChanges { Lines = [line.ToNewLine() with { Id = Guid.NewGuid().ToString() }] }, Cancellation));
+
+        Assert.NotNull(line.Id);
+        Assert.Equal((line.Id, "Renamed"), (updated.Lines[0].Id, updated.Lines[0].Name));
+        Assert.NotEqual(line.Id, updated.Lines[1].Id);
+        Assert.Equal(("Lines[0].Id", "UnknownLine"), (Assert.Single(unknown.Errors).Field, unknown.Errors[0].Code));
+        Assert.All(fixture.AccountingRequests(), r => Assert.Equal("GET", r.Method));
+    }
+
     internal static NewInvoice Sample(string contactId) => new()
     {
         ContactId = contactId,

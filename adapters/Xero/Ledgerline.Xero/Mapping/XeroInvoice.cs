@@ -75,6 +75,7 @@ internal sealed record XeroInvoice(InvoiceWire Wire, IReadOnlyDictionary<string,
             var (name, description) = SplitDescription(line.Description);
             lines.Add(new InvoiceLine
             {
+                Id = XeroValues.Text(line.LineItemID),
                 Name = name,
                 Description = description,
                 Quantity = quantity,

@@ -70,6 +70,11 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
 
         RequireGuid(id);
         var (lineAmountTypes, lines) = changes.Lines is { } newLines ? Lines(newLines, changes.DiscountPercent ?? 0m) : (null, null);
+        if (changes.Lines is { } named && named.Any(l => l.Id is not null))
+        {
+            await RequireCurrentLinesAsync(id, named, cancellationToken);
+        }
+
         var body = new InvoiceWrite
         {
             InvoiceID = id,
@@ -217,6 +222,7 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
 
             written.Add(new LineItemWrite
             {
+                LineItemID = line.Id,
                 Description = XeroInvoice.JoinDescription(line.Name, line.Description),
                 Quantity = line.Quantity,
                 UnitAmount = line.UnitPrice.Amount,
@@ -227,6 +233,28 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
         }
 
         return (taxed == 0 ? "NoTax" : "Exclusive", written);
+    }
+
+    /// <summary>
+    /// A change's lines may name current lines by id (<see cref="NewInvoiceLine.Id"/>); Xero would take an unknown id as a
+    /// new line, so the invoice is read first and an id it does not have is refused (<c>UnknownLine</c>), nothing written.
+    /// </summary>
+    private async Task RequireCurrentLinesAsync(string id, IReadOnlyList<NewInvoiceLine> lines, CancellationToken cancellationToken)
+    {
+        var current = (await GetAsync(id, cancellationToken)).Lines.Select(l => l.Id).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Id is { } lineId && !current.Contains(lineId))
+            {
+                throw new LedgerValidationException([new FieldError(
+                    $"{nameof(InvoiceChanges.Lines)}[{i}].{nameof(NewInvoiceLine.Id)}",
+                    $"Invoice {id} has no line '{lineId}'.",
+                    "UnknownLine")])
+                {
+                    Provider = XeroRequest.ProviderName,
+                };
+            }
+        }
     }
 
     private static void RefuseTerms(string? terms)

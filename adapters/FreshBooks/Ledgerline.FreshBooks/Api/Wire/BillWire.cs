@@ -62,6 +62,14 @@ internal sealed record BillWire
 /// <summary>One bill line as read. <c>quantity</c> is a string.</summary>
 internal sealed record BillLineWire
 {
+    /// <summary>The line's id within the bill.</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    /// <summary>Whether tax 2 is charged on the amount plus tax 1; kept when the line is given back by its id.</summary>
+    [JsonPropertyName("compounded_tax")]
+    public bool? CompoundedTax { get; set; }
+
     [JsonPropertyName("description")]
     public string? Description { get; set; }
 

@@ -54,4 +54,8 @@ internal sealed record BillLineWrite
 
     [JsonPropertyName("tax_percent2")]
     public string? TaxPercent2 { get; init; }
+
+    /// <summary>Whether tax 2 compounds on tax 1: the current line's flag for a line given back by its id, else omitted.</summary>
+    [JsonPropertyName("compounded_tax")]
+    public bool? CompoundedTax { get; init; }
 }

@@ -35,6 +35,15 @@ internal sealed record InvoiceLineWire
     [JsonPropertyName("taxAmount2")]
     public string? TaxPercent2 { get; set; }
 
+    /// <summary>Whether tax 2 is charged on the amount plus tax 1; kept when the line is given back by its id.</summary>
+    [JsonPropertyName("compounded_tax")]
+    public bool? CompoundedTax { get; set; }
+
+    /// <summary>0 a normal line, 1 a rebilled expense (<see cref="ExpenseId"/> names it); kept when the line is given back.</summary>
     [JsonPropertyName("type")]
     public int? Type { get; set; }
+
+    /// <summary>The expense a rebilled line bills (0 on a normal line); kept when the line is given back.</summary>
+    [JsonPropertyName("expenseid")]
+    public long? ExpenseId { get; set; }
 }

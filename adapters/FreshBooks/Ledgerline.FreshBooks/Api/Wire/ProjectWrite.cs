@@ -28,4 +28,8 @@ internal sealed record ProjectWrite
 
     [JsonPropertyName("complete")]
     public bool? Complete { get; init; }
+
+    /// <summary><see langword="false"/> archives the project (FreshBooks' "inactive"), <see langword="true"/> restores it.</summary>
+    [JsonPropertyName("active")]
+    public bool? Active { get; init; }
 }

@@ -34,6 +34,9 @@ internal sealed record ContactRefWrite(string ContactID);
 /// <summary>One invoice line to write.</summary>
 internal sealed record LineItemWrite
 {
+    /// <summary>The current line this one replaces (Xero keeps its id and what else it holds on the line); null for a new line.</summary>
+    public string? LineItemID { get; init; }
+
     public string? Description { get; init; }
 
     public required decimal Quantity { get; init; }
