@@ -31,6 +31,15 @@ public sealed record Invoice : LedgerRecord
     /// <summary>The lines, in order.</summary>
     public IReadOnlyList<InvoiceLine> Lines { get; init; } = [];
 
+    /// <summary>
+    /// Whether the lines' <see cref="InvoiceLine.UnitPrice"/> include tax, as the provider keeps them (Xero invoices with
+    /// <c>LineAmountTypes</c> <c>Inclusive</c>). The line <see cref="InvoiceLine.Amount"/>s and every total stay
+    /// tax-exclusive either way, so the identities above hold; only "quantity × unit price = amount" does not when this is
+    /// <see langword="true"/>. <see langword="false"/> for providers whose prices exclude tax (FreshBooks, InMemory) and
+    /// for every invoice Ledgerline creates.
+    /// </summary>
+    public bool UnitPricesIncludeTax { get; init; }
+
     /// <summary>The discount as a percentage of the subtotal (10 means 10 %), applied before tax.</summary>
     public decimal DiscountPercent { get; init; }
 
@@ -98,7 +107,10 @@ public sealed record InvoiceLine
     /// <summary>Price of one unit; negative for a deposit, credit or other reduction entered as a line.</summary>
     public required Money UnitPrice { get; init; }
 
-    /// <summary>Quantity × unit price, before discount and tax; negative when exactly one of them is.</summary>
+    /// <summary>
+    /// Quantity × unit price, before discount and tax; negative when exactly one of them is. Always tax-exclusive (when
+    /// <see cref="Invoice.UnitPricesIncludeTax"/>, the provider's line amount less the line's tax).
+    /// </summary>
     public required Money Amount { get; init; }
 
     /// <summary>Taxes applied to this line (at most two on FreshBooks).</summary>

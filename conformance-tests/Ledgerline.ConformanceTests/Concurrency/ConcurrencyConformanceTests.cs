@@ -69,11 +69,11 @@ public abstract class ConcurrencyConformanceTests<TFixture>(TFixture fixture) : 
         var contacts = await CreateManyAsync(kit, Parallelism);
 
         await Task.WhenAll(contacts.Select((c, i) =>
-            Ledger.Contacts.UpdateAsync(c.Id, new ContactChanges { Notes = $"Note {i}" }, Cancellation)));
+            Ledger.Contacts.UpdateAsync(c.Id, new ContactChanges { LastName = $"Changed {i}" }, Cancellation)));
 
         for (var i = 0; i < contacts.Count; i++)
         {
-            Assert.Equal($"Note {i}", (await Ledger.Contacts.GetAsync(contacts[i].Id, Cancellation)).Notes);
+            Assert.Equal($"Changed {i}", (await Ledger.Contacts.GetAsync(contacts[i].Id, Cancellation)).LastName);
         }
     }
 

@@ -39,7 +39,7 @@ public abstract class StoreMiddlewareConformanceTests<TFixture>(TFixture fixture
         if (Capabilities.Supports(EntityKind.Contact, StoreOperations.Create | StoreOperations.Update))
         {
             var created = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
-            await Ledger.Contacts.UpdateAsync(created.Id, new ContactChanges { Notes = "Seen by middleware" }, Cancellation);
+            await Ledger.Contacts.UpdateAsync(created.Id, new ContactChanges { LastName = "Seen by middleware" }, Cancellation);
             expected.Add((EntityKind.Contact, StoreOperation.Create, null));
             expected.Add((EntityKind.Contact, StoreOperation.Update, created.Id));
         }

@@ -49,7 +49,7 @@ internal abstract class RecordKit
         return entity switch
         {
             EntityKind.Contact => new RecordKit<Contact, NewContact, ContactChanges, ContactQuery>(
-                entity, ledger.Contacts, (n, _) => Task.FromResult(Samples.Contact(n)), () => Samples.Contact(0), n => new ContactChanges { Notes = $"Touched {n}" }, []),
+                entity, ledger.Contacts, (n, _) => Task.FromResult(Samples.Contact(n)), () => Samples.Contact(0), n => new ContactChanges { LastName = $"Touched {n}" }, []),
             EntityKind.Invoice => InvoiceKit(ledger),
             EntityKind.Payment => PaymentKit(ledger),
             EntityKind.Expense => new RecordKit<Expense, NewExpense, ExpenseChanges, ExpenseQuery>(

@@ -45,7 +45,6 @@ internal static class Samples
         InvoiceId = invoiceId,
         Amount = Usd(amount),
         Date = date ?? Day,
-        Method = "Check",
     };
 
     public static NewExpense Expense(int n, DateOnly? date = null) => new()

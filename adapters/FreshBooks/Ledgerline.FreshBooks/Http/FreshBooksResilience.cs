@@ -1,4 +1,5 @@
 using System.Net;
+using Ledgerline.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -123,19 +124,7 @@ internal static class FreshBooksResilience
     public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - now;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
+        return RetryAfterHeader.Wait(response.Headers, now);
     }
 
     private static bool IsSafe(HttpMethod method) =>

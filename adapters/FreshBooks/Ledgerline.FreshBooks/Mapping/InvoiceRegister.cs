@@ -40,6 +40,8 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.Terms, s => FreshBooksValues.Text(s.Wire.Terms))
             // FreshBooks applies credit as payments of type Credit, counted in AmountPaid: nothing is credited separately.
             .Ignore(d => d.AmountCredited)
+            // FreshBooks prices are always tax-exclusive.
+            .Ignore(d => d.UnitPricesIncludeTax)
             .Ignore(d => d.RawRepresentation);
 
         config.NewConfig<NewInvoice, InvoiceWrite>()

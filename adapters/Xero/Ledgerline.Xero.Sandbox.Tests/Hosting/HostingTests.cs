@@ -115,4 +115,28 @@ public sealed class HostingTests(SandboxFixture f) : IClassFixture<SandboxFixtur
         var au = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/Contacts", TestContext.Current.CancellationToken))!;
         Assert.Equal(3, au["Contacts"]!.AsArray().Count);
     }
+
+    [Fact]
+    public async Task ClearData_EmptiesOneOrganisationsRecordsAndRestartsNumbering()
+    {
+        await using var sandbox = await XeroSandbox.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = sandbox.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", sandbox.IssueTokens().AccessToken);
+        http.DefaultRequestHeaders.Add("xero-tenant-id", sandbox.PrimaryTenant.TenantId.ToString());
+
+        sandbox.ClearData(sandbox.PrimaryTenant.TenantId);
+        var contacts = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/Contacts?includeArchived=true", TestContext.Current.CancellationToken))!;
+        var invoices = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/Invoices", TestContext.Current.CancellationToken))!;
+        var payments = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/Payments", TestContext.Current.CancellationToken))!;
+        var taxRates = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/TaxRates", TestContext.Current.CancellationToken))!;
+        http.DefaultRequestHeaders.Remove("xero-tenant-id");
+        http.DefaultRequestHeaders.Add("xero-tenant-id", sandbox.SecondaryTenant.TenantId.ToString());
+        var other = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/Contacts", TestContext.Current.CancellationToken))!;
+
+        Assert.Empty(contacts["Contacts"]!.AsArray());
+        Assert.Empty(invoices["Invoices"]!.AsArray());
+        Assert.Empty(payments["Payments"]!.AsArray());
+        Assert.NotEmpty(taxRates["TaxRates"]!.AsArray());
+        Assert.NotEmpty(other["Contacts"]!.AsArray());
+    }
 }

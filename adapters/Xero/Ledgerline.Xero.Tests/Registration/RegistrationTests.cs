@@ -1,0 +1,59 @@
+using Ledgerline.Xero.Mapping;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ledgerline.Xero.Tests.Registration;
+
+public sealed class RegistrationTests
+{
+    [Fact]
+    public void AddXero_Twice_RegistersOneProvider()
+    {
+        var services = new ServiceCollection();
+        services.AddLedgerline().AddXero(o => o.ClientId = "a").AddXero(o => o.ClientSecret = "b");
+        using var provider = services.BuildServiceProvider();
+
+        var providers = provider.GetServices<ILedgerProvider>().Where(p => p.Name == "Xero").ToArray();
+
+        Assert.Single(providers);
+        Assert.Equal(("a", "b"), (provider.GetRequiredService<IOptions<XeroOptions>>().Value.ClientId, provider.GetRequiredService<IOptions<XeroOptions>>().Value.ClientSecret));
+    }
+
+    [Fact]
+    public void Options_BadBaseUrlsAndCodes_FailValidationNamingEach()
+    {
+        var services = new ServiceCollection();
+        services.AddLedgerline().AddXero(o =>
+        {
+            o.ClientId = "client";
+            o.ApiBaseUrl = new Uri("https://api.example/api.xro");
+            o.LoginBaseUrl = new Uri("ftp://login.example/");
+            o.PaymentAccountCode = " ";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<XeroOptions>>().Value);
+
+        Assert.Contains(failure.Failures, f => f.Contains(nameof(XeroOptions.ApiBaseUrl), StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.Contains(nameof(XeroOptions.LoginBaseUrl), StringComparison.Ordinal));
+        Assert.Contains(failure.Failures, f => f.Contains(nameof(XeroOptions.PaymentAccountCode), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ToString_NeverShowsTheSecret()
+    {
+        var options = new XeroOptions { ClientId = "id", ClientSecret = "very-secret-value" };
+
+        Assert.DoesNotContain("very-secret-value", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mapping_Compiles()
+    {
+        var config = XeroMapping.Create();
+
+        config.Compile();
+
+        Assert.NotNull(config);
+    }
+}

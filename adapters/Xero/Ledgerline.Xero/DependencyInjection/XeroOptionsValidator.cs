@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+
+namespace Ledgerline.Xero;
+
+/// <summary>The checks data annotations cannot express; run on start with them.</summary>
+internal sealed class XeroOptionsValidator : IValidateOptions<XeroOptions>
+{
+    public ValidateOptionsResult Validate(string? name, XeroOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        CheckBase(options.ApiBaseUrl, nameof(XeroOptions.ApiBaseUrl), failures);
+        CheckBase(options.IdentityBaseUrl, nameof(XeroOptions.IdentityBaseUrl), failures);
+        CheckBase(options.LoginBaseUrl, nameof(XeroOptions.LoginBaseUrl), failures);
+        if (options.RedirectUri is { IsAbsoluteUri: false })
+        {
+            failures.Add($"{nameof(XeroOptions.RedirectUri)} must be an absolute URI.");
+        }
+
+        if (options.MaxRetryAfter < TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(XeroOptions.MaxRetryAfter)} cannot be negative.");
+        }
+
+        if (options.RefreshBeforeExpiry < TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(XeroOptions.RefreshBeforeExpiry)} cannot be negative.");
+        }
+
+        if (options.TokenRequestTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(XeroOptions.TokenRequestTimeout)} must be positive.");
+        }
+
+        if (options.TokenRefreshDeadline < options.TokenRequestTimeout || options.TokenRefreshDeadline >= TimeSpan.FromMinutes(30))
+        {
+            failures.Add($"{nameof(XeroOptions.TokenRefreshDeadline)} must be at least {nameof(XeroOptions.TokenRequestTimeout)} and under Xero's 30-minute refresh-token grace.");
+        }
+
+        if (options.PaymentAccountCode is { } payment && string.IsNullOrWhiteSpace(payment))
+        {
+            failures.Add($"{nameof(XeroOptions.PaymentAccountCode)} must be an account code such as 090, or null.");
+        }
+
+        if (options.SalesAccountCode is { } sales && string.IsNullOrWhiteSpace(sales))
+        {
+            failures.Add($"{nameof(XeroOptions.SalesAccountCode)} must be an account code such as 200, or null.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckBase(Uri? uri, string name, List<string> failures)
+    {
+        if (uri is null)
+        {
+            return;
+        }
+
+        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"{name} must be an absolute http(s) URL (it was '{uri}').");
+        }
+        else if (!uri.AbsolutePath.EndsWith('/'))
+        {
+            failures.Add($"{name} must end with '/' so that Xero's paths resolve under it (it was '{uri}').");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Ledgerline.Xero.Errors;
+
+/// <summary>What the adapter was doing when a response or failure arrived: the context the error table needs.</summary>
+/// <param name="Entity">The kind of record.</param>
+/// <param name="Operation"><c>get</c>, <c>list</c>, <c>create</c>, <c>update</c>, <c>archive</c>, <c>restore</c>, <c>delete</c> or a lifecycle action (<c>void</c>, <c>mark_sent</c>).</param>
+/// <param name="ConnectionId">The connection the request was made for.</param>
+/// <param name="RecordId">The record's id, for calls about one existing record.</param>
+internal sealed record XeroCall(EntityKind Entity, string Operation, string ConnectionId, string? RecordId = null)
+{
+    /// <summary>Whether the call changes data (and so must never be retried blindly).</summary>
+    public bool IsWrite => Operation is not ("get" or "list");
+
+    /// <summary>Ledgerline's id for a write attempt, reported in <see cref="OutcomeUnknownException"/>.</summary>
+    public string OperationId { get; init; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>When the request was sent (UTC).</summary>
+    public DateTimeOffset? SentAt { get; init; }
+}

@@ -1,0 +1,203 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Ledgerline.Http;
+using Ledgerline.Xero.Http;
+using Polly;
+
+namespace Ledgerline.Xero.Errors;
+
+/// <summary>
+/// The one table from Xero's answers (and failures to answer) to Ledgerline's exception family. Every exception it makes
+/// carries <c>Provider = "Xero"</c>, the HTTP status and Xero's own code and message.
+/// </summary>
+/// <remarks>
+/// <list type="table">
+/// <item><term>400 <c>ValidationException</c></term><description><see cref="LedgerValidationException"/>, one
+/// <see cref="FieldError"/> per message of every failed element, named by the canonical field the message is about where
+/// it is recognisable (<see cref="CanonicalField"/>), else the record as a whole (empty field).</description></item>
+/// <item><term>400 other (<c>PostDataInvalidException</c>, <c>QueryParseException</c>)</term><description><see cref="LedgerlineException"/> with Xero's type as the code: the request itself was wrong.</description></item>
+/// <item><term>401 <c>AuthorizationUnsuccessful</c></term><description><see cref="PermissionDeniedException"/>: the grant lacks the operation's scope.</description></item>
+/// <item><term>401 otherwise (<c>TokenExpired</c>, <c>AuthenticationUnsuccessful</c>)</term><description><see cref="ReauthorizationRequiredException"/>.</description></item>
+/// <item><term>403</term><description><see cref="ReauthorizationRequiredException"/>: the organisation named by the connection's tenant id is not (or no longer) connected to the app.</description></item>
+/// <item><term>404</term><description><see cref="RecordNotFoundException"/> (Xero's body is plain text).</description></item>
+/// <item><term>429</term><description><see cref="RateLimitedException"/> with <c>Retry-After</c>; <see cref="LedgerlineException.ProviderCode"/> is the limit Xero names in <c>X-Rate-Limit-Problem</c> (<c>minute</c>, <c>day</c>, <c>appminute</c>, <c>concurrent</c>).</description></item>
+/// <item><term>5xx, transport error, timeout</term><description>reads: <see cref="ProviderUnavailableException"/>; writes: <see cref="OutcomeUnknownException"/> (never retried), except a failure to connect at all, which cannot have written anything.</description></item>
+/// <item><term>anything else</term><description><see cref="LedgerlineException"/> with Xero's code and message.</description></item>
+/// </list>
+/// </remarks>
+internal static class XeroErrorTable
+{
+    /// <summary>The most characters of a body kept in an exception.</summary>
+    public const int MaxExcerptLength = 512;
+
+    /// <summary>The header in which Xero names the rate limit a 429 hit.</summary>
+    public const string RateLimitProblemHeader = "X-Rate-Limit-Problem";
+
+    private const string Provider = XeroRequest.ProviderName;
+
+    /// <summary>Translates an error answer.</summary>
+    public static LedgerlineException FromResponse(XeroCall call, int status, HttpResponseHeaders? headers, ReadOnlyMemory<byte> body, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var error = XeroErrorBody.Parse(body);
+        var code = error?.Code;
+        var message = error?.Message ?? PlainText(body);
+
+        if (status == 429)
+        {
+            var limit = headers is not null && headers.TryGetValues(RateLimitProblemHeader, out var values) ? Bounded(values.FirstOrDefault()) : null;
+            return new RateLimitedException(RetryAfterHeader.Wait(headers, now))
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = limit, ProviderMessage = limit is null ? null : $"Xero's {limit} limit was hit.",
+            };
+        }
+
+        if (status >= 500)
+        {
+            return call.IsWrite
+                ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId)
+                {
+                    Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message, RecordId = call.RecordId, SentAt = call.SentAt,
+                }
+                : new ProviderUnavailableException($"Xero failed {call.Operation} {call.Entity} with HTTP {status}.")
+                {
+                    Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+                };
+        }
+
+        if (status == 401 && code == "AuthorizationUnsuccessful")
+        {
+            return new PermissionDeniedException($"Xero refused {call.Operation} {call.Entity}: the connection lacks the scope it needs. Connect again requesting it.")
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
+        if (status == 401)
+        {
+            return new ReauthorizationRequiredException(call.ConnectionId,
+                $"Xero refused the credentials of connection '{call.ConnectionId}'; the user must connect again.")
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
+        if (status == 403)
+        {
+            return new ReauthorizationRequiredException(call.ConnectionId,
+                $"Xero refused the organisation of connection '{call.ConnectionId}': it is not connected to the app (any more); connect it again.")
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
+        if (status == 404)
+        {
+            return new RecordNotFoundException(call.Entity, call.RecordId ?? string.Empty)
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
+        if (status == 400 && code == "ValidationException")
+        {
+            var fields = error!.ValidationMessages.Count > 0
+                ? error.ValidationMessages.Select(m => new FieldError(CanonicalField(call.Entity, m), m, code)).ToArray()
+                : [new FieldError(string.Empty, message ?? "Xero refused the input.", code)];
+            return new LedgerValidationException(fields) { Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message };
+        }
+
+        return new LedgerlineException($"Xero refused {call.Operation} {call.Entity} (HTTP {status}): {message}")
+        {
+            Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+        };
+    }
+
+    /// <summary>Translates a failure to get an answer: a transport error, a timeout or a resilience rejection.</summary>
+    public static LedgerlineException FromTransport(XeroCall call, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(exception);
+
+        // Nothing left the machine when the connection could not even be opened, so a write cannot have happened.
+        if (exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+        {
+            return new ProviderUnavailableException($"Xero could not be reached for {call.Operation} {call.Entity}; nothing was sent.", exception) { Provider = Provider };
+        }
+
+        var reason = $"No answer was read from Xero ({Describe(exception)}).";
+        return call.IsWrite
+            ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId, exception)
+            {
+                Provider = Provider, RecordId = call.RecordId, SentAt = call.SentAt, ProviderMessage = reason,
+            }
+            : new ProviderUnavailableException($"Xero is unavailable for {call.Operation} {call.Entity}: {reason}", exception) { Provider = Provider };
+    }
+
+    /// <summary>Whether an exception thrown while sending is a failure to get an answer (rather than a bug or a cancellation).</summary>
+    public static bool IsTransport(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => false,
+        HttpRequestException or IOException or TimeoutException or ExecutionRejectedException => true,
+        OperationCanceledException => true,
+        _ => false,
+    };
+
+    /// <summary>A body that is not JSON, has the wrong envelope, or holds a record that cannot be read.</summary>
+    public static InvalidProviderResponseException Invalid(XeroCall call, int status, ReadOnlyMemory<byte> body, string reason, Exception? inner = null)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return new InvalidProviderResponseException($"{Bounded(reason)} ({call.Operation} {call.Entity}, HTTP {status}).", Excerpt(body), inner)
+        {
+            Provider = Provider,
+            StatusCode = status,
+        };
+    }
+
+    /// <summary>The first <see cref="MaxExcerptLength"/> characters of a body, for diagnosis. Bodies never hold the bearer.</summary>
+    public static string? Excerpt(ReadOnlyMemory<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return null;
+        }
+
+        var slice = body.Span[..Math.Min(body.Length, MaxExcerptLength * 4)];
+        return Bounded(Encoding.UTF8.GetString(slice));
+    }
+
+    /// <summary>
+    /// The canonical input field a Xero validation message is about, where the message says so recognisably; the empty
+    /// string (the record as a whole) otherwise. Xero's messages name no field, so this reads their wording.
+    /// </summary>
+    internal static string CanonicalField(EntityKind entity, string message)
+    {
+        bool Says(string text) => message.Contains(text, StringComparison.OrdinalIgnoreCase);
+        return entity switch
+        {
+            EntityKind.Contact when Says("contact name") => nameof(NewContact.Organization),
+            EntityKind.Contact when Says("email") => nameof(NewContact.Email),
+            EntityKind.Contact when Says("currency") => nameof(NewContact.Currency),
+            EntityKind.Invoice or EntityKind.Bill when Says("Invoice #") || Says("invoice number") => nameof(NewInvoice.Number),
+            EntityKind.Invoice or EntityKind.Bill when Says("contact") => nameof(NewInvoice.ContactId),
+            EntityKind.Invoice or EntityKind.Bill when Says("due date") => nameof(NewInvoice.DueDate),
+            EntityKind.Invoice or EntityKind.Bill when Says("currency") => nameof(NewInvoice.Currency),
+            EntityKind.Invoice or EntityKind.Bill when Says("TaxType") || Says("Account code") || Says("line") => nameof(NewInvoice.Lines),
+            EntityKind.Payment when Says("amount") => nameof(NewPayment.Amount),
+            EntityKind.Payment when Says("invoice") || Says("document") => nameof(NewPayment.InvoiceId),
+            EntityKind.Payment when Says("date") => nameof(NewPayment.Date),
+            _ => string.Empty,
+        };
+    }
+
+    private static string? PlainText(ReadOnlyMemory<byte> body) => body.IsEmpty ? null : Excerpt(body);
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => http.HttpRequestError.ToString(),
+        OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException => "timed out",
+        _ => exception.GetType().Name,
+    };
+
+    private static string? Bounded(string? text) => text is { Length: > MaxExcerptLength } ? text[..MaxExcerptLength] : text;
+}

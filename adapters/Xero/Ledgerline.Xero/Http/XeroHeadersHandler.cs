@@ -1,0 +1,35 @@
+namespace Ledgerline.Xero.Http;
+
+/// <summary>
+/// Makes every Accounting request read as Ledgerline needs it: <c>Accept: application/json</c> (Xero answers XML
+/// otherwise), <c>unitdp=4</c> on the query of every call (reads and writes alike, so unit prices keep four decimals and
+/// a write is never rounded to two), and no body on a GET.
+/// </summary>
+internal sealed class XeroHeadersHandler : DelegatingHandler
+{
+    public const string UnitDecimalPlaces = "unitdp=4";
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Headers.Accept.Clear();
+        request.Headers.Accept.ParseAdd("application/json");
+        if (request.RequestUri is { } uri && !HasUnitDecimalPlaces(uri.Query))
+        {
+            var builder = new UriBuilder(uri);
+            builder.Query = builder.Query.Length > 1 ? builder.Query[1..] + "&" + UnitDecimalPlaces : UnitDecimalPlaces;
+            request.RequestUri = builder.Uri;
+        }
+
+        if (request.Method == HttpMethod.Get && request.Content is not null)
+        {
+            request.Content.Dispose();
+            request.Content = null;
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    private static bool HasUnitDecimalPlaces(string query) =>
+        query.TrimStart('?').Split('&').Any(p => p.StartsWith("unitdp=", StringComparison.OrdinalIgnoreCase));
+}

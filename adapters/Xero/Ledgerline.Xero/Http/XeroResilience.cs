@@ -1,0 +1,76 @@
+using System.Net;
+using Ledgerline.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+
+namespace Ledgerline.Xero.Http;
+
+/// <summary>The retry policy of the adapter's HTTP clients.</summary>
+/// <remarks>
+/// Only GET, HEAD and OPTIONS are retried (on 408, 429, 5xx and transport errors), waiting what <c>Retry-After</c> asks
+/// (Xero sends it with its minute and day limits). Every write (PUT, POST, DELETE) is sent once: a write repeated after a
+/// lost answer could be applied twice, so it surfaces as "outcome unknown" instead. A 429 whose <c>Retry-After</c> exceeds
+/// <see cref="XeroOptions.MaxRetryAfter"/> (Xero's day limit asks for hours) is returned at once, so the caller gets
+/// <see cref="RateLimitedException"/> with the wait and the limit instead of a sleeping thread.
+/// </remarks>
+internal static class XeroResilience
+{
+    /// <summary>The pipeline's name within each client.</summary>
+    public const string PipelineName = "Ledgerline.Xero";
+
+    /// <summary>The first backoff delay when the server gives no <c>Retry-After</c>; doubles per attempt, with jitter.</summary>
+    public static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest backoff between attempts when the server gives no <c>Retry-After</c>.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    {
+        var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+        var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<XeroOptions>>();
+        builder.TimeProvider = timeProvider;
+        if (options.CurrentValue.MaxRetries <= 0)
+        {
+            return;
+        }
+
+        builder.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = options.CurrentValue.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = BaseDelay,
+            MaxDelay = MaxDelay,
+            ShouldHandle = args => ValueTask.FromResult(
+                ShouldRetry(args.Context.GetRequestMessage(), args.Outcome, options.CurrentValue.MaxRetryAfter, timeProvider.GetUtcNow())),
+            DelayGenerator = args => ValueTask.FromResult(
+                args.Outcome.Result is { } response ? RetryAfterHeader.Wait(response.Headers, timeProvider.GetUtcNow()) : null),
+        });
+    }
+
+    /// <summary>Whether an attempt's outcome should be retried.</summary>
+    public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, DateTimeOffset now)
+    {
+        var method = request?.Method ?? outcome.Result?.RequestMessage?.Method;
+        if (method is null || (method != HttpMethod.Get && method != HttpMethod.Head && method != HttpMethod.Options))
+        {
+            return false;
+        }
+
+        if (outcome.Exception is { } exception)
+        {
+            return exception is HttpRequestException or TimeoutRejectedException;
+        }
+
+        var response = outcome.Result!;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return RetryAfterHeader.Wait(response.Headers, now) is not { } wait || wait <= maxRetryAfter;
+        }
+
+        return response.StatusCode is HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500;
+    }
+}

@@ -1,0 +1,293 @@
+using Ledgerline.Xero.Api;
+using Ledgerline.Xero.Http;
+using Ledgerline.Xero.Mapping;
+using Mapster;
+using Refit;
+
+namespace Ledgerline.Xero.Stores;
+
+/// <summary>
+/// Invoices over Xero sales invoices (<c>/Invoices</c>, <c>Type</c> <c>ACCREC</c>; bills are <c>ACCPAY</c> and never
+/// read here). Created as drafts with <c>PUT</c>; changed with <c>POST /Invoices/{id}</c>; deleted (drafts only) and voided
+/// through <c>Status</c>; marked as sent by approving a draft with <c>SentToContact</c>.
+/// </summary>
+/// <remarks>
+/// Writes: each line's <c>Description</c> is the name, then the description after a line break; the invoice discount is
+/// each line's <c>DiscountRate</c> (Xero discounts lines, not invoices); a line's one tax is named by its
+/// <see cref="LineTax.TaxRateId"/> (Xero's <c>TaxType</c>), and an invoice with no taxes is <c>NoTax</c>; notes are the
+/// <c>Reference</c>. Refused before any request: terms (Xero keeps none on an invoice), a tax without a tax rate id,
+/// more than one tax on a line, a mix of taxed and untaxed lines, and a discount change without the lines.
+/// Filters: <c>ContactId</c> (<c>ContactIDs</c>), <c>Statuses</c> (Xero's <c>Statuses</c>, then exact), <c>IssueDate</c>
+/// and <c>DueDate</c> (<c>where</c>), <c>UpdatedSince</c> (<c>If-Modified-Since</c>, then exact); states are the
+/// <c>DELETED</c> status.
+/// </remarks>
+internal sealed class XeroInvoiceStore(XeroLedgerContext context)
+    : XeroStore<Invoice, InvoiceQuery, InvoiceWire, InvoicesResult>(context), IInvoiceStore
+{
+    private static readonly string[] LiveStatuses = ["DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED"];
+    private static readonly string[] DraftStatuses = ["DRAFT", "SUBMITTED", "DELETED"];
+    private static readonly string[] AuthorisedStatus = ["AUTHORISED"];
+    private static readonly string[] PaidStatus = ["PAID"];
+    private static readonly string[] VoidedStatus = ["VOIDED"];
+
+    protected override EntityKind Entity => EntityKind.Invoice;
+
+    protected override string ListKey => InvoicesResult.ListKey;
+
+    public async Task<Invoice> CreateAsync(NewInvoice draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        RefuseTerms(draft.Terms);
+        var (lineAmountTypes, lines) = Lines(draft.Lines, draft.DiscountPercent);
+        var body = new InvoiceWrite
+        {
+            Type = "ACCREC",
+            Contact = new ContactRefWrite(draft.ContactId),
+            Date = XeroValues.Format(draft.IssueDate),
+            DueDate = draft.DueDate is { } due ? XeroValues.Format(due) : null,
+            InvoiceNumber = draft.Number,
+            Reference = draft.Notes,
+            CurrencyCode = draft.Currency.Value,
+            LineAmountTypes = lineAmountTypes,
+            LineItems = lines,
+            Status = "DRAFT",
+        };
+        var call = Call("create", null);
+        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreateInvoiceAsync(new InvoicesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
+        return await ReadOneAsync(answer, string.Empty, cancellationToken);
+    }
+
+    public async Task<Invoice> UpdateAsync(string id, InvoiceChanges changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        RefuseTerms(changes.Terms);
+        if (changes.DiscountPercent is not null && changes.Lines is null)
+        {
+            throw XeroRefusal.Field(nameof(InvoiceChanges.DiscountPercent),
+                "Xero keeps discounts on lines: give the lines with the new discount percentage.");
+        }
+
+        RequireGuid(id);
+        var (lineAmountTypes, lines) = changes.Lines is { } newLines ? Lines(newLines, changes.DiscountPercent ?? 0m) : (null, null);
+        if (changes.Lines is { } named && named.Any(l => l.Id is not null))
+        {
+            await RequireCurrentLinesAsync(id, named, cancellationToken);
+        }
+
+        var body = new InvoiceWrite
+        {
+            InvoiceID = id,
+            Contact = changes.ContactId is { } contact ? new ContactRefWrite(contact) : null,
+            Date = changes.IssueDate is { } issued ? XeroValues.Format(issued) : null,
+            DueDate = changes.DueDate is { } due ? XeroValues.Format(due) : null,
+            InvoiceNumber = changes.Number,
+            Reference = changes.Notes,
+            CurrencyCode = changes.Currency?.Value,
+            LineAmountTypes = lineAmountTypes,
+            LineItems = lines,
+        };
+        return await PostAsync("update", id, body, cancellationToken);
+    }
+
+    /// <summary>
+    /// Approves a draft (or submitted) invoice and records that it was sent (<c>Status</c> <c>AUTHORISED</c>,
+    /// <c>SentToContact</c>); an invoice past draft is returned as it is. Approving needs an account on every line
+    /// (<see cref="XeroOptions.SalesAccountCode"/>).
+    /// </summary>
+    public async Task<Invoice> MarkAsSentAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var current = await GetAsync(id, cancellationToken);
+        if (current.State == RecordState.Deleted)
+        {
+            throw new RecordDeletedException(EntityKind.Invoice, id) { Provider = XeroRequest.ProviderName };
+        }
+
+        return current.ProviderStatus is "DRAFT" or "SUBMITTED"
+            ? await PostAsync("mark_sent", id, new InvoiceWrite { InvoiceID = id, Status = "AUTHORISED", SentToContact = true }, cancellationToken)
+            : current;
+    }
+
+    /// <summary>Approves a draft or submitted invoice (<c>Status</c> <c>AUTHORISED</c>) so that Xero takes payments on it.</summary>
+    internal Task<Invoice> ApproveAsync(string id, CancellationToken cancellationToken) =>
+        PostAsync("approve", id, new InvoiceWrite { InvoiceID = id, Status = "AUTHORISED" }, cancellationToken);
+
+    public async Task<Invoice> VoidAsync(string id, CancellationToken cancellationToken = default)
+    {
+        RequireGuid(id);
+        return await PostAsync("void", id, new InvoiceWrite { InvoiceID = id, Status = "VOIDED" }, cancellationToken);
+    }
+
+    /// <summary>Xero has no archive for invoices; refused before any request.</summary>
+    public Task<Invoice> ArchiveAsync(string id, CancellationToken cancellationToken = default) =>
+        throw new OperationNotSupportedException(XeroRequest.ProviderName, EntityKind.Invoice, nameof(StoreOperations.Archive));
+
+    /// <summary>Xero cannot bring back a deleted invoice; refused before any request.</summary>
+    public Task<Invoice> RestoreAsync(string id, CancellationToken cancellationToken = default) =>
+        throw new OperationNotSupportedException(XeroRequest.ProviderName, EntityKind.Invoice, nameof(StoreOperations.Restore));
+
+    /// <summary>Deletes a draft or submitted invoice (<c>Status</c> <c>DELETED</c>); Xero refuses it for approved ones (void those).</summary>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        RequireGuid(id);
+        await PostAsync("delete", id, new InvoiceWrite { InvoiceID = id, Status = "DELETED" }, cancellationToken);
+    }
+
+    protected override Task<IApiResponse<InvoicesResult>> GetCallAsync(string id, string tenantId, CancellationToken cancellationToken) =>
+        Context.Accounting.GetInvoiceAsync(id, tenantId, Context.ConnectionId, cancellationToken);
+
+    protected override Task<IApiResponse<InvoicesResult>> ListCallAsync(XeroListQuery query, string? ifModifiedSince, string tenantId, CancellationToken cancellationToken) =>
+        Context.Accounting.ListInvoicesAsync(query, ifModifiedSince, tenantId, Context.ConnectionId, cancellationToken);
+
+    protected override bool Belongs(InvoiceWire wire) => wire.Type == "ACCREC";
+
+    protected override void ServerFilters(InvoiceQuery query, XeroListQuery list)
+    {
+        list.Where = And(["Type==\"ACCREC\"", .. DateRange("Date", query.IssueDate), .. DateRange("DueDate", query.DueDate)]);
+        list.ContactIds = query.ContactId is { } contact && Guid.TryParseExact(contact, "D", out _) ? contact : null;
+        list.Statuses = Statuses(query) is { } statuses ? string.Join(',', statuses) : null;
+        if (query.ContactId is not null && list.ContactIds is null)
+        {
+            // Not a Xero id, so no invoice can match: narrow to an id no document has rather than list everything.
+            list.Where += " AND InvoiceID==Guid(\"00000000-0000-0000-0000-000000000000\")";
+        }
+    }
+
+    protected override bool ServerFiltersExact(InvoiceQuery query) => query.UpdatedSince is null && query.Statuses is null;
+
+    protected override async ValueTask<Func<InvoiceWire, Invoice>> MapperAsync(CancellationToken cancellationToken)
+    {
+        var taxRates = await Context.TaxRatesAsync(cancellationToken);
+        return wire => XeroInvoice.Of(wire, taxRates).Adapt<XeroInvoice, Invoice>(Context.Mapping);
+    }
+
+    /// <summary>Xero statuses covering the query's states and statuses; null for every status.</summary>
+    private static List<string>? Statuses(InvoiceQuery query)
+    {
+        var byState = new List<string>();
+        if (query.States.Includes(RecordState.Active))
+        {
+            byState.AddRange(LiveStatuses);
+        }
+
+        if (query.States.Includes(RecordState.Deleted))
+        {
+            byState.Add("DELETED");
+        }
+
+        if (query.Statuses is { } wanted && !wanted.Contains(InvoiceStatus.Unknown))
+        {
+            var covering = wanted.SelectMany(status => status switch
+            {
+                InvoiceStatus.Draft => DraftStatuses,
+                InvoiceStatus.Sent or InvoiceStatus.PartiallyPaid => AuthorisedStatus,
+                InvoiceStatus.Paid => PaidStatus,
+                InvoiceStatus.Void => VoidedStatus,
+                _ => [],
+            }).ToHashSet(StringComparer.Ordinal);
+            byState.RemoveAll(s => !covering.Contains(s));
+            if (byState.Count == 0)
+            {
+                // Nothing Xero sends can match (e.g. Overdue, which Xero has no status for): one status still narrows to nothing on our side.
+                return ["DELETED"];
+            }
+        }
+
+        return byState.Count == LiveStatuses.Length + 1 ? null : byState;
+    }
+
+    private (string LineAmountTypes, IReadOnlyList<LineItemWrite> Lines) Lines(IReadOnlyList<NewInvoiceLine> lines, decimal discountPercent)
+    {
+        var taxed = lines.Count(l => l.Taxes.Count > 0);
+        if (taxed > 0 && taxed < lines.Count)
+        {
+            throw XeroRefusal.Field(nameof(NewInvoice.Lines),
+                "Xero taxes every line of a taxed invoice: give the untaxed lines a zero-rate tax (its TaxRateId), or no line a tax.");
+        }
+
+        var written = new List<LineItemWrite>(lines.Count);
+        foreach (var line in lines)
+        {
+            if (line.Taxes.Count > 1)
+            {
+                throw XeroRefusal.Field(nameof(NewInvoice.Lines), "Xero applies one tax rate to a line.");
+            }
+
+            var tax = line.Taxes.Count == 1 ? line.Taxes[0] : null;
+            if (tax is not null && string.IsNullOrWhiteSpace(tax.TaxRateId))
+            {
+                throw XeroRefusal.Field(nameof(NewInvoice.Lines),
+                    $"Xero names a line's tax by its tax rate: give '{tax.Name}' the TaxRateId (Xero's TaxType) of one of the organisation's tax rates.");
+            }
+
+            written.Add(new LineItemWrite
+            {
+                LineItemID = line.Id,
+                Description = XeroInvoice.JoinDescription(line.Name, line.Description),
+                Quantity = line.Quantity,
+                UnitAmount = line.UnitPrice.Amount,
+                AccountCode = Context.Options.SalesAccountCode,
+                TaxType = tax?.TaxRateId,
+                DiscountRate = discountPercent == 0m ? null : discountPercent,
+            });
+        }
+
+        return (taxed == 0 ? "NoTax" : "Exclusive", written);
+    }
+
+    /// <summary>
+    /// A change's lines may name current lines by id (<see cref="NewInvoiceLine.Id"/>); Xero would take an unknown id as a
+    /// new line, so the invoice is read first and an id it does not have is refused (<c>UnknownLine</c>), nothing written.
+    /// </summary>
+    private async Task RequireCurrentLinesAsync(string id, IReadOnlyList<NewInvoiceLine> lines, CancellationToken cancellationToken)
+    {
+        var current = (await GetAsync(id, cancellationToken)).Lines.Select(l => l.Id).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Id is { } lineId && !current.Contains(lineId))
+            {
+                throw new LedgerValidationException([new FieldError(
+                    $"{nameof(InvoiceChanges.Lines)}[{i}].{nameof(NewInvoiceLine.Id)}",
+                    $"Invoice {id} has no line '{lineId}'.",
+                    "UnknownLine")])
+                {
+                    Provider = XeroRequest.ProviderName,
+                };
+            }
+        }
+    }
+
+    private static void RefuseTerms(string? terms)
+    {
+        if (terms is { Length: > 0 })
+        {
+            throw XeroRefusal.Field(nameof(NewInvoice.Terms), "Xero keeps payment terms on the contact or organisation, not on an invoice.");
+        }
+    }
+
+    /// <summary>
+    /// Posts a change of one invoice. Xero refuses any change to a deleted invoice with the same validation message as to a
+    /// paid or voided one ("not of valid status for modification"), so a refusal is followed by a read: a deleted invoice
+    /// is <see cref="RecordDeletedException"/>, as on every provider.
+    /// </summary>
+    private async Task<Invoice> PostAsync(string operation, string id, InvoiceWrite body, CancellationToken cancellationToken)
+    {
+        var call = Call(operation, id);
+        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        try
+        {
+            var answer = await Context.Http.SendAsync(call, t => Context.Accounting.UpdateInvoiceAsync(id, new InvoicesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
+            return await ReadOneAsync(answer, id, cancellationToken);
+        }
+        catch (LedgerValidationException refused)
+        {
+            var current = await GetAsync(id, cancellationToken);
+            if (current.State == RecordState.Deleted)
+            {
+                throw new RecordDeletedException(EntityKind.Invoice, id, refused) { Provider = XeroRequest.ProviderName };
+            }
+
+            throw;
+        }
+    }
+}

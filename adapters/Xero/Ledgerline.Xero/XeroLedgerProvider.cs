@@ -1,0 +1,54 @@
+using Ledgerline.Connections;
+using Ledgerline.Xero.Api;
+using Ledgerline.Xero.Connections;
+using Ledgerline.Xero.Http;
+using Ledgerline.Xero.Mapping;
+using Ledgerline.Xero.Stores;
+using Microsoft.Extensions.Options;
+
+namespace Ledgerline.Xero;
+
+/// <summary>
+/// The Xero provider: opens a ledger per connection. Opening does no I/O; the connection's tenant id is read from
+/// <see cref="IConnectionStore"/> on the first request.
+/// </summary>
+internal sealed class XeroLedgerProvider(
+    IXeroAccountingApi accounting,
+    XeroHttp http,
+    IConnectionStore connections,
+    IOptionsMonitor<XeroOptions> options,
+    TimeProvider timeProvider) : ILedgerProvider
+{
+    public string Name => XeroRequest.ProviderName;
+
+    public LedgerCapabilities Capabilities => XeroCapabilities.Ledger;
+
+    public ILedger Open(string connectionId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        var context = new XeroLedgerContext(
+            new XeroConnectionContext(connectionId, connections, timeProvider), accounting, http, options.CurrentValue, XeroMapping.Config);
+        return new XeroLedger(context);
+    }
+}
+
+/// <summary>One Xero connection's stores.</summary>
+internal sealed class XeroLedger : ILedger
+{
+    private readonly object[] _stores;
+
+    public XeroLedger(XeroLedgerContext context)
+    {
+        ConnectionId = context.ConnectionId;
+        var invoices = new XeroInvoiceStore(context);
+        _stores = [new XeroContactStore(context), invoices, new XeroPaymentStore(context, invoices)];
+    }
+
+    public string ProviderName => XeroRequest.ProviderName;
+
+    public string ConnectionId { get; }
+
+    public LedgerCapabilities Capabilities => XeroCapabilities.Ledger;
+
+    public object? GetStore(Type storeType) => Array.Find(_stores, storeType.IsInstanceOfType);
+}

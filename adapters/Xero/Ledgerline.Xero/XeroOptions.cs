@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using Ledgerline.Connections;
+
+namespace Ledgerline.Xero;
+
+/// <summary>
+/// Settings for the Xero provider. The base URLs default to Xero's real hosts; point all three at the Xero sandbox
+/// (<c>Ledgerline.Xero.Sandbox</c>, which serves every path on one origin) to run with no Xero account.
+/// <see cref="ToString"/> never shows the secret.
+/// </summary>
+public sealed class XeroOptions
+{
+    /// <summary>The configuration section name conventionally used: <c>Ledgerline:Xero</c>.</summary>
+    public const string SectionName = "Ledgerline:Xero";
+
+    /// <summary>The OAuth application's client id.</summary>
+    [Required]
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The OAuth application's client secret. Never logged. Empty for a PKCE app (no secret): the code exchange then sends
+    /// the code verifier and the refresh sends <see cref="ClientId"/> alone, as Xero's PKCE flow does.
+    /// </summary>
+    public string ClientSecret { get; set; } = string.Empty;
+
+    /// <summary>The redirect URI registered for the application (sent on authorization and code exchange).</summary>
+    public Uri? RedirectUri { get; set; }
+
+    /// <summary>
+    /// The API host: the Accounting API under <c>api.xro/2.0/</c> and the connections (tenants) under <c>connections</c>.
+    /// Default <c>https://api.xero.com/</c>.
+    /// </summary>
+    [Required]
+    public Uri ApiBaseUrl { get; set; } = new("https://api.xero.com/");
+
+    /// <summary>The identity host: the token endpoint <c>connect/token</c>. Default <c>https://identity.xero.com/</c>.</summary>
+    [Required]
+    public Uri IdentityBaseUrl { get; set; } = new("https://identity.xero.com/");
+
+    /// <summary>Where users are sent to authorize (<c>identity/connect/authorize</c>). Default <c>https://login.xero.com/</c>.</summary>
+    [Required]
+    public Uri LoginBaseUrl { get; set; } = new("https://login.xero.com/");
+
+    /// <summary>
+    /// The scopes requested when connecting. Empty (the default) requests <c>offline_access</c> and the broad
+    /// accounting scopes Ledgerline's stores use (contacts, transactions, settings).
+    /// </summary>
+    public IList<string> Scopes { get; } = new List<string>();
+
+    /// <summary>
+    /// The code of the account payments are recorded against (a bank account, or an account with payments enabled),
+    /// e.g. <c>090</c>. Xero needs one on every payment and the canonical <see cref="NewPayment"/> has none, so a payment
+    /// is refused before any request while this is <see langword="null"/> (the default).
+    /// </summary>
+    public string? PaymentAccountCode { get; set; }
+
+    /// <summary>
+    /// The revenue account code put on new invoice lines, e.g. <c>200</c>. Xero needs an account on every line before
+    /// an invoice can be approved; drafts may go without. <see langword="null"/> (the default) sends none.
+    /// </summary>
+    public string? SalesAccountCode { get; set; }
+
+    /// <summary>Records per list page asked of Xero (1 to 100; Xero's default is 100). Default 100.</summary>
+    [Range(1, 100)]
+    public int PageSize { get; set; } = 100;
+
+    /// <summary>
+    /// The most pages one listing reads (default 1000, i.e. 100,000 records at 100 a page). A listing that would need
+    /// more fails with <see cref="InvalidProviderResponseException"/> instead of running unbounded.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxPages { get; set; } = 1000;
+
+    /// <summary>Refresh the access token this long before it expires (Xero's live 30 minutes). Default 5 minutes.</summary>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a call waits for a token refresh before it fails with a retryable <see cref="ProviderUnavailableException"/>
+    /// (a call whose access token has not expired yet uses it instead). Default 30 seconds.
+    /// </summary>
+    public TimeSpan TokenRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long one refresh, once sent, may take (its retries after a lost answer included) before it is abandoned; its
+    /// answer is saved whenever it arrives within this time. Xero lets a refresh token be reused for 30 minutes after its
+    /// first use, so a lost answer is recovered by sending it again within this deadline. Default 5 minutes; at least
+    /// <see cref="TokenRequestTimeout"/> and less than 30 minutes.
+    /// </summary>
+    public TimeSpan TokenRefreshDeadline { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest <c>Retry-After</c> honoured by waiting; beyond it the call fails with <see cref="RateLimitedException"/>. Default 30 seconds.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries for safe requests (GET) on 429, 5xx and transport errors. Writes are never repeated. Default 3.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// Whether each record keeps Xero's JSON object as <see cref="LedgerRecord.RawRepresentation"/> (default
+    /// <see langword="true"/>); turn it off for bulk reads that only need the canonical fields.
+    /// </summary>
+    public bool KeepRawRepresentation { get; set; } = true;
+
+    /// <summary>The token manager's view of these options.</summary>
+    internal ConnectionTokenManagerOptions TokenTimings() => new()
+    {
+        RefreshBeforeExpiry = RefreshBeforeExpiry,
+        TokenRequestTimeout = TokenRequestTimeout,
+        RefreshDeadline = TokenRefreshDeadline,
+    };
+
+    /// <summary>Describes the options without the secret.</summary>
+    public override string ToString() =>
+        $"XeroOptions {{ ClientId = {ClientId}, ClientSecret = ***, ApiBaseUrl = {ApiBaseUrl}, IdentityBaseUrl = {IdentityBaseUrl}, LoginBaseUrl = {LoginBaseUrl} }}";
+}

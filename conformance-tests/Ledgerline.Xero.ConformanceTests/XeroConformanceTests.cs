@@ -1,0 +1,272 @@
+using Ledgerline.ConformanceTests;
+
+namespace Ledgerline.Xero.ConformanceTests;
+
+// The whole suite against the Xero adapter over HTTP, the Xero sandbox in-process.
+public sealed class XeroBillTests(XeroConformanceFixture fixture) : BillConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroCompanyTests(XeroConformanceFixture fixture) : CompanyConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroConcurrencyTests(XeroConformanceFixture fixture) : ConcurrencyConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroContactTests(XeroConformanceFixture fixture) : ContactConformanceTests<XeroConformanceFixture>(fixture)
+{
+    [Fact]
+    [ConformanceDeviation("Xero contacts have no notes: a contact with notes is refused before any request, not stored without them.")]
+    public override async Task CreateAsync_Notes_RoundTrip()
+    {
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+            () => Ledger.Contacts.CreateAsync(new NewContact { Organization = "Noted Ltd", Notes = "Prefers e-mail." }, Cancellation));
+
+        Assert.Equal(nameof(NewContact.Notes), Assert.Single(refused.Errors).Field);
+    }
+}
+
+public sealed class XeroCreditNoteTests(XeroConformanceFixture fixture) : CreditNoteConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroErrorTests(XeroConformanceFixture fixture) : ErrorConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroEstimateTests(XeroConformanceFixture fixture) : EstimateConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroExpenseTests(XeroConformanceFixture fixture) : ExpenseConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroInvoiceTests(XeroConformanceFixture fixture) : InvoiceConformanceTests<XeroConformanceFixture>(fixture)
+{
+    private static LineTax Gst => new("GST", 15m) { TaxRateId = "OUTPUT2" };
+
+    /// <summary>
+    /// The suite's draft has terms and a tax known only by name. Xero keeps no terms on an invoice and names a line's tax
+    /// by one of the organisation's tax rates, taxing every line of a taxed invoice: both are refused before any request,
+    /// and the same draft with the sandbox organisation's GST rate on every line and no terms round-trips.
+    /// </summary>
+    [Fact]
+    [ConformanceDeviation("Xero keeps no invoice terms and names taxes by the organisation's tax rates (TaxRateId), one per line, on every line of a taxed invoice: the suite's draft is refused before any request; the Xero-shaped draft round-trips.")]
+    public override async Task CreateAsync_FullDraft_RoundTripsFieldsAndLinesInOrder()
+    {
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var draft = new NewInvoice
+        {
+            ContactId = contact.Id,
+            Currency = CurrencyCode.USD,
+            IssueDate = Samples.Day,
+            DueDate = Samples.Day.AddDays(30),
+            Number = "CONF-0001",
+            Lines =
+            [
+                Samples.Line("Design", 2m, 150m, Gst) with { Description = "Two days of design" },
+                Samples.Line("Hosting", 1m, 20m, Gst),
+                Samples.Line("Support", 3.5m, 40m, Gst),
+            ],
+            Notes = "Thank you.",
+        };
+
+        await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.CreateAsync(draft with { Terms = "Net 30" }, Cancellation));
+        var created = await Ledger.Invoices.CreateAsync(draft, Cancellation);
+        var read = await Ledger.Invoices.GetAsync(created.Id, Cancellation);
+
+        foreach (var invoice in new[] { created, read })
+        {
+            AssertWellFormed(invoice);
+            Assert.Equal((InvoiceStatus.Draft, contact.Id, "CONF-0001", Samples.Day, Samples.Day.AddDays(30), "Thank you."),
+                (invoice.Status, invoice.ContactId, invoice.Number, invoice.IssueDate, invoice.DueDate, invoice.Notes));
+            Assert.Equal(["Design", "Hosting", "Support"], invoice.Lines.Select(l => l.Name));
+            Assert.Equal("Two days of design", invoice.Lines[0].Description);
+            Assert.Equal([Samples.Usd(150m), Samples.Usd(20m), Samples.Usd(40m)], invoice.Lines.Select(l => l.UnitPrice));
+            Assert.All(invoice.Lines, l => Assert.Equal(("OUTPUT2", 15m), (Assert.Single(l.Taxes).TaxRateId, l.Taxes[0].Percent)));
+            Assert.Equal(Samples.Usd(460m), invoice.Subtotal);
+            Assert.Equal(Samples.Usd(69m), invoice.Tax);
+        }
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero keeps no invoice terms: the suite's invoice with terms is refused before any request; a notes change on one without leaves lines and totals alone.")]
+    public override async Task UpdateAsync_Notes_LeavesLinesAndTotalsAlone()
+    {
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var draft = Samples.Invoice(contact.Id) with { Lines = [Samples.Line("A", 1m, 10m), Samples.Line("B", 2m, 5m)] };
+        await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.CreateAsync(draft with { Terms = "Net 15" }, Cancellation));
+        var created = await Ledger.Invoices.CreateAsync(draft, Cancellation);
+
+        var updated = await Ledger.Invoices.UpdateAsync(created.Id, new InvoiceChanges { Notes = "Updated note" }, Cancellation);
+        var read = await Ledger.Invoices.GetAsync(created.Id, Cancellation);
+
+        foreach (var invoice in new[] { updated, read })
+        {
+            Assert.Equal(("Updated note", created.Number, created.ContactId, created.IssueDate, created.Total),
+                (invoice.Notes, invoice.Number, invoice.ContactId, invoice.IssueDate, invoice.Total));
+            Assert.Equal(["A", "B"], invoice.Lines.Select(l => l.Name));
+        }
+    }
+}
+
+public sealed class XeroInvoiceLifecycleTests(XeroConformanceFixture fixture) : InvoiceLifecycleConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroItemTests(XeroConformanceFixture fixture) : ItemConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroPagingTests(XeroConformanceFixture fixture) : PagingConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroPaymentTests(XeroConformanceFixture fixture) : PaymentConformanceTests<XeroConformanceFixture>(fixture)
+{
+    /// <summary>Every field but the method, which Xero does not keep: the method alone is refused before any request.</summary>
+    [Fact]
+    [ConformanceDeviation("Xero keeps no payment method: a payment with one is refused before any request; every other field round-trips.")]
+    public override async Task CreateAsync_Payment_RoundTripsEveryField()
+    {
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var invoice = await Ledger.Invoices.CreateAsync(Samples.Invoice(contact.Id, 100m), Cancellation);
+        var draft = new NewPayment { InvoiceId = invoice.Id, Amount = Samples.Usd(12.34m), Date = Samples.Day.AddDays(3), Method = "Credit Card", Note = "Deposit" };
+
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Payments.CreateAsync(draft, Cancellation));
+        var created = await Ledger.Payments.CreateAsync(draft with { Method = null }, Cancellation);
+        var read = await Ledger.Payments.GetAsync(created.Id, Cancellation);
+
+        Assert.Equal(nameof(NewPayment.Method), Assert.Single(refused.Errors).Field);
+        foreach (var payment in new[] { created, read })
+        {
+            Assert.Equal((invoice.Id, Samples.Usd(12.34m), Samples.Day.AddDays(3), "Deposit", contact.Id),
+                (payment.InvoiceId, payment.Amount, payment.Date, payment.Note, payment.ContactId));
+            Assert.Null(payment.Method);
+        }
+    }
+}
+
+public sealed class XeroProjectTests(XeroConformanceFixture fixture) : ProjectConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroQueryTests(XeroConformanceFixture fixture) : QueryConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroQueryOracleTests(XeroConformanceFixture fixture) : QueryOracleConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroRecordStateTests(XeroConformanceFixture fixture) : RecordStateConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroRegistrationTests(XeroConformanceFixture fixture) : RegistrationConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroStoreMiddlewareTests(XeroConformanceFixture fixture) : StoreMiddlewareConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroTaxRateTests(XeroConformanceFixture fixture) : TaxRateConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroTimeEntryTests(XeroConformanceFixture fixture) : TimeEntryConformanceTests<XeroConformanceFixture>(fixture);
+
+public sealed class XeroTotalsTests(XeroConformanceFixture fixture) : TotalsConformanceTests<XeroConformanceFixture>(fixture)
+{
+    private static LineTax Gst => new("GST", 15m) { TaxRateId = "OUTPUT2" };
+
+    [Fact]
+    [ConformanceDeviation("Xero names taxes by the organisation's tax rates and taxes every line of a taxed invoice; FreshBooks' example (a tax by name on one line of two) is refused before any request. Xero's own arithmetic on the same lines with GST 15 % on both, 10 % off per line: 18.00 + 21.60, tax 2.70 + 3.24.")]
+    public override async Task CreateAsync_DiscountAndTax_ComputesTotalsLikeFreshBooks()
+    {
+        var contactId = (await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation)).Id;
+        var suite = Samples.Invoice(contactId) with { Lines = [Samples.Line("Design", 1m, 20m, new LineTax("HST", 13m)), Samples.Line("Hosting", 2m, 12m)], DiscountPercent = 10m };
+
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.CreateAsync(suite, Cancellation));
+        var invoice = await Ledger.Invoices.CreateAsync(suite with { Lines = [Samples.Line("Design", 1m, 20m, Gst), Samples.Line("Hosting", 2m, 12m, Gst)] }, Cancellation);
+
+        Assert.Contains(refused.Errors, e => e.Field == nameof(NewInvoice.Lines));
+        Assert.Equal((Samples.Usd(44m), Samples.Usd(4.40m), Samples.Usd(5.94m), Samples.Usd(45.54m)), (invoice.Subtotal, invoice.Discount, invoice.Tax, invoice.Total));
+        Assert.Equal(invoice.Total.Amount, invoice.Subtotal.Amount - invoice.Discount.Amount + invoice.Tax.Amount);
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero applies one tax rate to a line (a compound rate is one TaxType with components): two taxes on a line are refused before any request.")]
+    public override async Task CreateAsync_TwoTaxesOnOneLine_AddsBoth()
+    {
+        var contactId = (await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation)).Id;
+
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.CreateAsync(
+            Samples.Invoice(contactId) with { Lines = [Samples.Line("Work", 1m, 100m, new LineTax("GST", 5m), new LineTax("PST", 7.5m))] }, Cancellation));
+
+        Assert.Equal(nameof(NewInvoice.Lines), Assert.Single(refused.Errors).Field);
+    }
+
+    [Fact]
+    [ConformanceDeviation("A Xero organisation invoices only in the currencies it trades (the sandbox's: NZD, AUD, USD): Xero refuses EUR with a validation error on the currency.")]
+    public override async Task CreateAsync_InvoiceInEuros_KeepsCurrencyOnEveryAmount()
+    {
+        var contactId = (await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation)).Id;
+        var euros = new Money(12.34m, CurrencyCode.EUR);
+
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => Ledger.Invoices.CreateAsync(
+            Samples.Invoice(contactId) with { Currency = CurrencyCode.EUR, Lines = [new NewInvoiceLine { Name = "Item", Quantity = 2m, UnitPrice = euros }] }, Cancellation));
+
+        Assert.Equal((nameof(NewInvoice.Currency), "Xero"), (Assert.Single(refused.Errors).Field, refused.Provider));
+    }
+
+    [Fact]
+    [ConformanceDeviation("The sandbox organisation does not trade KWD, and the suite's tax is known only by name: refused before any request (Xero needs a TaxRateId).")]
+    public override async Task CreateAsync_ThreeDecimalCurrency_RoundsToItsMinorUnit()
+    {
+        var contactId = (await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation)).Id;
+        var kwd = CurrencyCode.Parse("KWD");
+
+        await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.CreateAsync(Samples.Invoice(contactId) with
+        {
+            Currency = kwd,
+            Lines = [new NewInvoiceLine { Name = "Item", Quantity = 1m, UnitPrice = new Money(1.234m, kwd), Taxes = [new LineTax("VAT", 10m)] }],
+        }, Cancellation));
+    }
+
+    [Fact]
+    [ConformanceDeviation("The sandbox organisation does not trade JPY, and the suite's tax is known only by name: refused before any request (Xero needs a TaxRateId).")]
+    public override async Task CreateAsync_ZeroDecimalCurrency_RoundsToWholeUnits()
+    {
+        var contactId = (await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation)).Id;
+        var jpy = CurrencyCode.Parse("JPY");
+
+        await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.CreateAsync(Samples.Invoice(contactId) with
+        {
+            Currency = jpy,
+            Lines = [new NewInvoiceLine { Name = "Item", Quantity = 3m, UnitPrice = new Money(333.5m, jpy), Taxes = [new LineTax("Consumption", 8m)] }],
+        }, Cancellation));
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero taxes every line of a taxed invoice by a tax rate: the suite's new lines (a named VAT on one line of two) are refused before any request; with GST on both and 50 % off per line Xero recomputes: 15.00 + 2.50, tax 2.25 + 0.38.")]
+    public override async Task UpdateAsync_NewLines_RecomputesTotals()
+    {
+        var contactId = (await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation)).Id;
+        var invoice = await Ledger.Invoices.CreateAsync(Samples.Invoice(contactId, 10m), Cancellation);
+
+        await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.UpdateAsync(invoice.Id,
+            new InvoiceChanges { Lines = [Samples.Line("A", 2m, 15m, new LineTax("VAT", 20m)), Samples.Line("B", 1m, 5m)], DiscountPercent = 50m }, Cancellation));
+        var updated = await Ledger.Invoices.UpdateAsync(invoice.Id,
+            new InvoiceChanges { Lines = [Samples.Line("A", 2m, 15m, Gst), Samples.Line("B", 1m, 5m, Gst)], DiscountPercent = 50m }, Cancellation);
+
+        Assert.Equal((Samples.Usd(35m), Samples.Usd(17.50m), Samples.Usd(2.63m), Samples.Usd(20.13m)), (updated.Subtotal, updated.Discount, updated.Tax, updated.Total));
+        Assert.Equal(updated.Total, (await Ledger.Invoices.GetAsync(invoice.Id, Cancellation)).Total);
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero taxes every line of a taxed invoice by a tax rate, so the invoice carries GST on both lines (total 45.54, not FreshBooks' 41.94); the payments then move it Draft → PartiallyPaid → Paid as on every provider (Xero approves the draft before the first payment).")]
+    public override async Task CreateAsync_Payments_MoveInvoiceThroughPartiallyPaidToPaid()
+    {
+        var contactId = (await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation)).Id;
+        var invoice = await Ledger.Invoices.CreateAsync(
+            Samples.Invoice(contactId) with { Lines = [Samples.Line("Design", 1m, 20m, Gst), Samples.Line("Hosting", 2m, 12m, Gst)], DiscountPercent = 10m },
+            Cancellation);
+        Assert.Equal(InvoiceStatus.Draft, invoice.Status);
+
+        await Ledger.Payments.CreateAsync(Samples.Payment(invoice.Id, 20m), Cancellation);
+        var partly = await Ledger.Invoices.GetAsync(invoice.Id, Cancellation);
+        await Ledger.Payments.CreateAsync(Samples.Payment(invoice.Id, 25.54m), Cancellation);
+        var paid = await Ledger.Invoices.GetAsync(invoice.Id, Cancellation);
+
+        Assert.Equal((InvoiceStatus.PartiallyPaid, Samples.Usd(20m), Samples.Usd(25.54m)), (partly.Status, partly.AmountPaid, partly.AmountDue));
+        Assert.Equal((InvoiceStatus.Paid, Samples.Usd(45.54m), Samples.Usd(0m), Samples.Usd(45.54m)), (paid.Status, paid.AmountPaid, paid.AmountDue, paid.Total));
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero takes payments only on approved invoices (the adapter approves a draft before paying it) and never un-approves one: deleting the only payment leaves the invoice approved and unpaid (Sent), not Draft.")]
+    public override async Task DeleteAsync_OnlyPayment_ReturnsInvoiceToDraft()
+    {
+        var contactId = (await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation)).Id;
+        var invoice = await Ledger.Invoices.CreateAsync(Samples.Invoice(contactId, 80m), Cancellation);
+        var payment = await Ledger.Payments.CreateAsync(Samples.Payment(invoice.Id, 30m), Cancellation);
+
+        await Ledger.Payments.DeleteAsync(payment.Id, Cancellation);
+        var after = await Ledger.Invoices.GetAsync(invoice.Id, Cancellation);
+
+        Assert.Equal((InvoiceStatus.Sent, "AUTHORISED"), (after.Status, after.ProviderStatus));
+        Assert.Equal((Samples.Usd(0m), Samples.Usd(80m)), (after.AmountPaid, after.AmountDue));
+    }
+}
+
+public sealed class XeroSuiteCompletenessTests : ConformanceSuiteCompletenessTests;
