@@ -123,6 +123,7 @@ internal static class WebhooksDemo
     private static async Task SubscribeAsync(IServiceProvider services, Uri receiverUri, TextWriter output, CancellationToken cancellationToken)
     {
         var subscriptions = services.GetRequiredService<IFreshBooksWebhookSubscriptions>();
+        var secrets = services.GetRequiredService<IWebhookSecretStore>();
         LedgerChangeTopic[] topics = [new(EntityKind.Contact), new(EntityKind.Invoice)];
         foreach (var callback in await subscriptions.SubscribeAsync(ConnectionId, topics, receiverUri, cancellationToken))
         {
@@ -132,8 +133,10 @@ internal static class WebhooksDemo
         // The endpoint sends each verifier back by itself; wait until FreshBooks reports every callback live.
         while (true)
         {
+            // Verified at FreshBooks and its verifier saved here: a delivery signed with it can be checked from now on.
             var callbacks = await subscriptions.ListAsync(ConnectionId, cancellationToken);
-            if (callbacks.Count >= topics.Length && callbacks.All(c => c.Verified))
+            var saved = await Task.WhenAll(callbacks.Select(c => secrets.GetAsync(c.Id, cancellationToken)));
+            if (callbacks.Count >= topics.Length && callbacks.All(c => c.Verified) && saved.All(s => s?.Verifier is not null))
             {
                 output.WriteLine($"Verified {callbacks.Count} callbacks: {string.Join(", ", callbacks.Select(c => c.EventName))}.");
                 return;

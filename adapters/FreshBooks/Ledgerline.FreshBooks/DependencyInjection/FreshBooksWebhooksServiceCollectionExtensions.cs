@@ -47,6 +47,7 @@ public static class FreshBooksWebhooksServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWebhookSecretStore, InMemoryWebhookSecretStore>();
         services.TryAddSingleton<AccountLinks>();
+        services.TryAddSingleton<CallbackSecretGate>();
         services.TryAddSingleton<IFreshBooksAccountResolver, DefaultFreshBooksAccountResolver>();
         services.TryAddSingleton<DeliveryDeduplicator>();
         services.TryAddSingleton<IFreshBooksWebhookReceiver, FreshBooksWebhookReceiver>();

@@ -21,6 +21,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
     IConnectionStore connections,
     IWebhookSecretStore secrets,
     AccountLinks links,
+    CallbackSecretGate gate,
     ILogger<FreshBooksWebhookSubscriptions> logger) : IFreshBooksWebhookSubscriptions
 {
     private const int PerPage = 100;
@@ -41,6 +42,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
         using var body = Json(new CallbackFields { Event = eventName, Uri = uri.AbsoluteUri });
         var callback = await SendForCallbackAsync(
             Call("create", connectionId), ct => api.CreateCallbackAsync(accountId, body, connectionId, ct), cancellationToken);
+        using var entered = await gate.EnterAsync(callback.Id, CancellationToken.None);
         var known = await secrets.GetAsync(callback.Id, cancellationToken);
         await secrets.SaveAsync(
             new WebhookCallbackSecret
@@ -93,6 +95,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
             Call("verify", connectionId, callbackId), ct => api.UpdateCallbackAsync(accountId, callbackId, body, connectionId, ct), cancellationToken);
 
         // Stored only once FreshBooks accepted it, so a forged verification notice can never plant a key.
+        using var entered = await gate.EnterAsync(callback.Id, CancellationToken.None);
         await secrets.SaveAsync(
             new WebhookCallbackSecret
             {
