@@ -227,6 +227,31 @@ public abstract class InvoiceConformanceTests<TFixture>(TFixture fixture) : Conf
     }
 
     [Fact]
+    public virtual async Task UpdateAsync_LinesInAnotherCurrencyThanTheInvoice_IsRefusedTypedAndChangesNothing()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Invoice, StoreOperations.Update,
+            () => Ledger.Invoices.UpdateAsync(MissingId, new InvoiceChanges { Notes = "x" }, Cancellation)))
+        {
+            return;
+        }
+
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Create | StoreOperations.Get);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var created = await Ledger.Invoices.CreateAsync(Samples.Invoice(contact.Id, 40m), Cancellation);
+
+        // No Currency in the change: the lines must be in the invoice's own currency, never relabelled as it.
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => Ledger.Invoices.UpdateAsync(
+            created.Id, new InvoiceChanges { Lines = [Samples.Line("Relabelled", 2m, 5m) with { UnitPrice = new Money(5m, CurrencyCode.EUR) }] }, Cancellation));
+        var read = await Ledger.Invoices.GetAsync(created.Id, Cancellation);
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(("Lines[0].UnitPrice", "CurrencyMismatch"), (error.Field, error.Code));
+        Assert.Equal(["Consulting"], read.Lines.Select(l => l.Name));
+        Assert.Equal(Samples.Usd(40m), read.Total);
+    }
+
+    [Fact]
     public virtual async Task UpdateAsync_LinesGivenBackById_KeepWhatOnlyTheProviderHolds()
     {
         RequireForSetup(EntityKind.Contact, StoreOperations.Create);

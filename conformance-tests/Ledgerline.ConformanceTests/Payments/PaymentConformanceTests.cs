@@ -56,6 +56,26 @@ public abstract class PaymentConformanceTests<TFixture>(TFixture fixture) : Conf
     }
 
     [Fact]
+    public virtual async Task CreateAsync_MoreThanTheAmountDue_IsRefusedTypedAndChangesNothing()
+    {
+        RequireForSetup(EntityKind.Payment, StoreOperations.Create);
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Create | StoreOperations.Get);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var invoice = await Ledger.Invoices.CreateAsync(Samples.Invoice(contact.Id, 50m), Cancellation);
+
+        // An invoice is never paid beyond its total: the amount due never reads negative, on any provider.
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(
+            () => Ledger.Payments.CreateAsync(Samples.Payment(invoice.Id, 1000m), Cancellation));
+        var read = await Ledger.Invoices.GetAsync(invoice.Id, Cancellation);
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal((nameof(NewPayment.Amount), "PaymentExceedsAmountDue"), (error.Field, error.Code));
+        Assert.Equal(Samples.Usd(50m), read.AmountDue);
+        Assert.Equal(invoice.Status, read.Status);
+    }
+
+    [Fact]
     public virtual async Task UpdateAsync_Note_LeavesAmountAndDateAlone()
     {
         if (!await SupportedOrRefusedAsync(EntityKind.Payment, StoreOperations.Update,

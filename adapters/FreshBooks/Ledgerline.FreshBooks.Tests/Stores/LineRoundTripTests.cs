@@ -121,7 +121,7 @@ public sealed class LineRoundTripTests(SandboxClassFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task UpdateAsync_LinesWithoutIds_SentWithoutReadingFirst()
+    public async Task UpdateAsync_LinesWithoutIdsOrCurrency_OneReadForTheInvoiceCurrencyThenThePut()
     {
         var (ledger, contactId) = await OpenAsync();
         var id = await PostAsync("invoices/invoices", "invoice", Invoice(contactId, Line("Work", "1", "200.00")));
@@ -132,7 +132,8 @@ public sealed class LineRoundTripTests(SandboxClassFixture fixture) : IClassFixt
             Lines = [new NewInvoiceLine { Name = "Refund", Quantity = -1m, UnitPrice = new Money(20m, CurrencyCode.USD) }, new NewInvoiceLine { Name = "Work", Quantity = 1m, UnitPrice = new Money(200m, CurrencyCode.USD) }],
         }, Ct);
 
-        Assert.Equal(["PUT"], fixture.Ledgers.RequestsTo(Accounting + "invoices").Select(r => r.Method));
+        // The read is what keeps lines priced in another currency from being relabelled as the invoice's.
+        Assert.Equal(["GET", "PUT"], fixture.Ledgers.RequestsTo(Accounting + "invoices").Select(r => r.Method));
     }
 
     [Fact]

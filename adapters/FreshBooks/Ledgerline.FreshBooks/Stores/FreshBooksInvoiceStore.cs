@@ -35,10 +35,17 @@ internal sealed class FreshBooksInvoiceStore(FreshBooksLedgerContext context)
 
         var body = changes.Adapt<InvoiceChanges, InvoiceWrite>(Context.Mapping);
         var datesApart = changes.DueDate.HasValue != changes.IssueDate.HasValue;
-        if (datesApart || KeptLines.NameCurrentLines(changes.Lines))
+        var linesInStoredCurrency = changes is { Lines.Count: > 0, Currency: null };
+        if (datesApart || linesInStoredCurrency || KeptLines.NameCurrentLines(changes.Lines))
         {
-            // One read serves both: the date the change leaves alone, and the lines it gives back by id.
+            // One read serves all: the date the change leaves alone, the currency its lines must be in, and the lines it
+            // gives back by id.
             var (current, wire) = await GetWithWireAsync(id, cancellationToken);
+            if (linesInStoredCurrency)
+            {
+                Ledgerline.Validation.LineCurrency.Require(changes.Lines, l => l.UnitPrice, current.Currency, "invoice", FreshBooksRequest.ProviderName);
+            }
+
             if (changes.Lines is { } lines && body.Lines is { } written)
             {
                 body = body with { Lines = KeptLines.Apply($"invoice {current.Id}", lines, written, wire.Lines) };

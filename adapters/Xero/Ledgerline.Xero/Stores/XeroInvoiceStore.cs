@@ -70,9 +70,16 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
 
         RequireGuid(id);
         var (lineAmountTypes, lines) = changes.Lines is { } newLines ? Lines(newLines, changes.DiscountPercent ?? 0m) : (null, null);
-        if (changes.Lines is { } named && named.Any(l => l.Id is not null))
+        if (changes is { Lines.Count: > 0, Currency: null })
         {
-            await RequireCurrentLinesAsync(id, named, cancellationToken);
+            // Lines given without a currency are in the invoice's own: never send EUR prices as if they were NZD.
+            var current = await GetAsync(id, cancellationToken);
+            Ledgerline.Validation.LineCurrency.Require(changes.Lines, l => l.UnitPrice, current.Currency, "invoice", XeroRequest.ProviderName);
+            RequireCurrentLines(current, changes.Lines);
+        }
+        else if (changes.Lines is { } named && named.Any(l => l.Id is not null))
+        {
+            RequireCurrentLines(await GetAsync(id, cancellationToken), named);
         }
 
         var body = new InvoiceWrite
@@ -239,16 +246,16 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
     /// A change's lines may name current lines by id (<see cref="NewInvoiceLine.Id"/>); Xero would take an unknown id as a
     /// new line, so the invoice is read first and an id it does not have is refused (<c>UnknownLine</c>), nothing written.
     /// </summary>
-    private async Task RequireCurrentLinesAsync(string id, IReadOnlyList<NewInvoiceLine> lines, CancellationToken cancellationToken)
+    private static void RequireCurrentLines(Invoice invoice, IReadOnlyList<NewInvoiceLine> lines)
     {
-        var current = (await GetAsync(id, cancellationToken)).Lines.Select(l => l.Id).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var current = invoice.Lines.Select(l => l.Id).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i].Id is { } lineId && !current.Contains(lineId))
             {
                 throw new LedgerValidationException([new FieldError(
                     $"{nameof(InvoiceChanges.Lines)}[{i}].{nameof(NewInvoiceLine.Id)}",
-                    $"Invoice {id} has no line '{lineId}'.",
+                    $"Invoice {invoice.Id} has no line '{lineId}'.",
                     "UnknownLine")])
                 {
                     Provider = XeroRequest.ProviderName,

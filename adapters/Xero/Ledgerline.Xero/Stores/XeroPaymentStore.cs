@@ -45,6 +45,18 @@ internal sealed class XeroPaymentStore(XeroLedgerContext context, XeroInvoiceSto
                 $"The payment is in {draft.Amount.Currency} but invoice {draft.InvoiceId} is in {invoice.Currency}; Xero records a payment in its invoice's currency.");
         }
 
+        // Checked before a draft is approved: Xero refuses an overpayment, but only after the approval was written.
+        if (draft.Amount.Amount > invoice.AmountDue.Amount)
+        {
+            throw new LedgerValidationException(
+            [
+                new FieldError(nameof(NewPayment.Amount), $"{draft.Amount} is more than the {invoice.AmountDue} due on invoice {invoice.Id}.", "PaymentExceedsAmountDue"),
+            ])
+            {
+                Provider = XeroRequest.ProviderName,
+            };
+        }
+
         if (invoice.ProviderStatus is "DRAFT" or "SUBMITTED")
         {
             await invoices.ApproveAsync(draft.InvoiceId, cancellationToken);
