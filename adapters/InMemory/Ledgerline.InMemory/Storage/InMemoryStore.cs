@@ -239,24 +239,8 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     /// Refuses new lines priced in another currency than the document's (<paramref name="document"/>: "invoice", …), naming
     /// the first such line. The validators check lines against each other; only the store knows the document's currency.
     /// </summary>
-    protected void RequireLineCurrency<TLine>(IEnumerable<TLine>? lines, Func<TLine, Money> price, CurrencyCode currency, string document)
-    {
-        ArgumentNullException.ThrowIfNull(price);
-        var index = 0;
-        foreach (var line in lines ?? [])
-        {
-            var unitPrice = price(line);
-            if (unitPrice.Currency != currency)
-            {
-                throw Invalid(
-                    $"Lines[{index}].UnitPrice",
-                    $"The unit price is in {unitPrice.Currency} but the {document} is in {currency}; Ledgerline never converts currencies.",
-                    "CurrencyMismatch");
-            }
-
-            index++;
-        }
-    }
+    protected void RequireLineCurrency<TLine>(IEnumerable<TLine>? lines, Func<TLine, Money> price, CurrencyCode currency, string document) =>
+        Ledgerline.Validation.LineCurrency.Require(lines, price, currency, document, Ledger.ProviderName);
 
     /// <summary>
     /// The lines of a new document: ids <c>1</c>, <c>2</c>, … in order. (The validators refuse a new line that carries an id.)
