@@ -24,11 +24,18 @@ public class LedgerlineException : Exception
 
     /// <summary>The HTTP status the provider answered with, for HTTP providers.</summary>
     public int? StatusCode { get; init; }
+
+    /// <summary>The most characters of a caller's id quoted in a message (the property keeps it whole).</summary>
+    private protected const int MaxQuotedIdLength = 128;
+
+    /// <summary>An id as a message quotes it: whole up to <see cref="MaxQuotedIdLength"/> characters, then cut with "…".</summary>
+    private protected static string QuoteId(string? id) =>
+        id is null ? string.Empty : id.Length <= MaxQuotedIdLength ? id : string.Concat(id.AsSpan(0, MaxQuotedIdLength), "…");
 }
 
 /// <summary>No record has the requested id.</summary>
 public sealed class RecordNotFoundException(EntityKind entity, string id, Exception? innerException = null)
-    : LedgerlineException($"{entity} '{id}' was not found.", innerException)
+    : LedgerlineException($"{entity} '{QuoteId(id)}' was not found.", innerException)
 {
     /// <summary>The kind of record asked for.</summary>
     public EntityKind Entity { get; } = entity;
@@ -39,7 +46,7 @@ public sealed class RecordNotFoundException(EntityKind entity, string id, Except
 
 /// <summary>A write was attempted on a deleted record; restore it first.</summary>
 public sealed class RecordDeletedException(EntityKind entity, string id, Exception? innerException = null)
-    : LedgerlineException($"{entity} '{id}' is deleted; restore it before changing it.", innerException)
+    : LedgerlineException($"{entity} '{QuoteId(id)}' is deleted; restore it before changing it.", innerException)
 {
     /// <summary>The kind of record.</summary>
     public EntityKind Entity { get; } = entity;
