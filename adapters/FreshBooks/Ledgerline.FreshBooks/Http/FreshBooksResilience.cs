@@ -46,7 +46,7 @@ internal static class FreshBooksResilience
         var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>();
         var settings = options.CurrentValue;
         builder.TimeProvider = timeProvider;
-        builder.ConfigureTelemetry(Telemetry(context.ServiceProvider));
+        builder.ConfigureTelemetry(ResilienceTelemetry.Quiet(context.ServiceProvider));
         if (settings.MaxRetries > 0)
         {
             AddRetry(builder, settings, options, timeProvider);
@@ -71,30 +71,6 @@ internal static class FreshBooksResilience
             DelayGenerator = args => ValueTask.FromResult(
                 args.Outcome.Result is { } response ? RetryAfter(response, timeProvider.GetUtcNow()) : null),
         });
-
-    /// <summary>
-    /// The app's Polly telemetry settings (enrichers, listeners, logger factory) with this pipeline's routine events moved
-    /// down to Debug. Only these pipelines are affected: the app's own pipelines keep their settings.
-    /// </summary>
-    internal static TelemetryOptions Telemetry(IServiceProvider services)
-    {
-        var shared = services.GetService<IOptions<TelemetryOptions>>()?.Value;
-        var telemetry = shared is null ? new TelemetryOptions() : new TelemetryOptions(shared);
-        if (telemetry.LoggerFactory is NullLoggerFactory && services.GetService<ILoggerFactory>() is { } loggerFactory)
-        {
-            telemetry.LoggerFactory = loggerFactory;
-        }
-
-        var severity = telemetry.SeverityProvider;
-        telemetry.SeverityProvider = args => Severity(args.Event, severity?.Invoke(args) ?? args.Event.Severity);
-        return telemetry;
-    }
-
-    /// <summary>Attempts and retries are routine for an HTTP client: Debug at most. Anything else keeps its severity.</summary>
-    internal static ResilienceEventSeverity Severity(ResilienceEvent resilienceEvent, ResilienceEventSeverity severity) =>
-        resilienceEvent.EventName is "ExecutionAttempt" or "OnRetry" && severity > ResilienceEventSeverity.Debug
-            ? ResilienceEventSeverity.Debug
-            : severity;
 
     /// <summary>Whether an attempt's outcome should be retried.</summary>
     public static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, DateTimeOffset now)

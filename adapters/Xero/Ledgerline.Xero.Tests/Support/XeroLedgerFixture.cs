@@ -27,7 +27,8 @@ public sealed class XeroLedgerFixture : IAsyncDisposable
 
     public Guid TenantId => Sandbox.PrimaryTenant.TenantId;
 
-    public static async Task<XeroLedgerFixture> StartAsync(Action<XeroOptions>? configure = null, Action<XeroSandboxOptions>? sandboxOptions = null)
+    public static async Task<XeroLedgerFixture> StartAsync(
+        Action<XeroOptions>? configure = null, Action<XeroSandboxOptions>? sandboxOptions = null, Action<IServiceCollection>? services = null)
     {
         var options = new XeroSandboxOptions { SeedDefaultData = false };
         options.RateLimits.Enabled = false;
@@ -35,6 +36,7 @@ public sealed class XeroLedgerFixture : IAsyncDisposable
         var sandbox = await XeroSandbox.StartAsync(options);
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(sandbox.Clock);
+        services?.Invoke(collection);
         collection.AddLedgerline().AddXero(o =>
         {
             o.ClientId = sandbox.Options.ClientId;

@@ -32,6 +32,9 @@ internal static class XeroResilience
         var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
         var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<XeroOptions>>();
         builder.TimeProvider = timeProvider;
+
+        // Routine attempts and retries log at Debug; a failed call is thrown to the caller, not logged as a warning.
+        builder.ConfigureTelemetry(ResilienceTelemetry.Quiet(context.ServiceProvider));
         if (options.CurrentValue.MaxRetries <= 0)
         {
             return;
