@@ -20,16 +20,7 @@ internal sealed class FreshBooksPaymentStore(FreshBooksLedgerContext context, II
 
         // FreshBooks would book the excess as the client's credit and report the invoice outstanding 0.00, while the
         // canonical amount due (total − paid) would read negative: an overpayment is refused, as every provider does.
-        if (draft.Amount.Amount > invoice.AmountDue.Amount)
-        {
-            throw new LedgerValidationException(
-            [
-                new FieldError(nameof(NewPayment.Amount), $"{draft.Amount} is more than the {invoice.AmountDue} due on invoice {invoice.Id}.", "PaymentExceedsAmountDue"),
-            ])
-            {
-                Provider = FreshBooksRequest.ProviderName,
-            };
-        }
+        Ledgerline.Validation.PaymentLimit.RequireWithinDue(draft.Amount, invoice.Id, invoice.AmountDue, FreshBooksRequest.ProviderName);
 
         return new PaymentBody(draft.Adapt<NewPayment, PaymentWrite>(Context.Mapping));
     }

@@ -74,11 +74,6 @@ internal sealed class InMemoryPaymentStore(InMemoryLedger ledger)
     }
 
     // An invoice is never paid beyond its total (as bills): an overpayment is the provider's credit, not a negative amount due.
-    private void RequireWithinDue(Money amount, Invoice invoice, Money payable)
-    {
-        if (amount.Currency == invoice.Currency && amount > payable)
-        {
-            throw Invalid(nameof(NewPayment.Amount), $"{amount} is more than the {payable} due on invoice {invoice.Id}.", "PaymentExceedsAmountDue");
-        }
-    }
+    private void RequireWithinDue(Money amount, Invoice invoice, Money payable) =>
+        Ledgerline.Validation.PaymentLimit.RequireWithinDue(amount, invoice.Id, payable, Ledger.ProviderName);
 }

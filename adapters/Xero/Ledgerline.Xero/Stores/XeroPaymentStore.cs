@@ -46,16 +46,7 @@ internal sealed class XeroPaymentStore(XeroLedgerContext context, XeroInvoiceSto
         }
 
         // Checked before a draft is approved: Xero refuses an overpayment, but only after the approval was written.
-        if (draft.Amount.Amount > invoice.AmountDue.Amount)
-        {
-            throw new LedgerValidationException(
-            [
-                new FieldError(nameof(NewPayment.Amount), $"{draft.Amount} is more than the {invoice.AmountDue} due on invoice {invoice.Id}.", "PaymentExceedsAmountDue"),
-            ])
-            {
-                Provider = XeroRequest.ProviderName,
-            };
-        }
+        Ledgerline.Validation.PaymentLimit.RequireWithinDue(draft.Amount, invoice.Id, invoice.AmountDue, XeroRequest.ProviderName);
 
         if (invoice.ProviderStatus is "DRAFT" or "SUBMITTED")
         {
