@@ -319,7 +319,7 @@ internal sealed class QuickstartStory
 
         if (_result.UnpaidPageCounts.SkipLast(1).Any(count => count < _options.PageSize))
         {
-            _out.WriteLine($"{Indent}(The provider has no status filter: each page of {_options.PageSize} invoices is filtered after it is fetched, so a page can hold fewer.)");
+            _out.WriteLine($"{Indent}(A page can hold fewer than {_options.PageSize}: each page the provider sends is narrowed by the exact status check, and pages are not repacked.)");
         }
 
         // ListAsync does the paging itself: the simple way to walk everything.

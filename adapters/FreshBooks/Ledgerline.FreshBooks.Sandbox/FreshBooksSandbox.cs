@@ -112,7 +112,7 @@ public sealed class FreshBooksSandbox : IAsyncDisposable
 
         if (options.SeedInvoices > 0)
         {
-            data.SeedInvoices(data.PrimaryBusiness.AccountId, options.SeedInvoices, options.LinesPerInvoice);
+            data.SeedInvoices(data.PrimaryBusiness.AccountId, options.SeedInvoices, options.LinesPerInvoice, options.SeedUnpaidInvoices);
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions

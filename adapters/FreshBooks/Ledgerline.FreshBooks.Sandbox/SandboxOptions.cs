@@ -51,6 +51,12 @@ public sealed class SandboxOptions
     /// <summary>Lines on each seeded invoice.</summary>
     public int LinesPerInvoice { get; set; } = 5;
 
+    /// <summary>
+    /// How many of the seeded invoices stay unpaid (sent; one in four of them paid in part), the rest paid in full; null
+    /// (the default) for the usual mix: a quarter each draft, sent, paid, and paid in part.
+    /// </summary>
+    public int? SeedUnpaidInvoices { get; set; }
+
     /// <summary>Access token lifetime (FreshBooks: 12 hours).</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
@@ -94,6 +100,8 @@ public sealed class SandboxOptions
           --seed-clients N             extra clients in the primary business
           --seed-invoices N            extra invoices in the primary business
           --lines-per-invoice N        lines per seeded invoice (default 5)
+          --seed-unpaid-invoices N     only N of the seeded invoices unpaid, the rest paid (default: a quarter each
+                                       draft, sent, paid, paid in part)
           --no-default-data            start with empty businesses
           --access-token-lifetime T    seconds, 250ms, 1.5s or hh:mm:ss (default 43200)
           --start-time ISO-8601        the sandbox clock's start (default now)
@@ -109,7 +117,7 @@ public sealed class SandboxOptions
     /// <summary>
     /// Reads command-line options: <c>--urls</c>, <c>--client-id</c>, <c>--client-secret</c>, <c>--app-name</c>,
     /// <c>--redirect-uri</c> (repeatable), <c>--scopes "a b"</c>, <c>--seed-clients</c>, <c>--seed-invoices</c>,
-    /// <c>--lines-per-invoice</c>, <c>--access-token-lifetime</c> (seconds or hh:mm:ss), <c>--no-default-data</c>,
+    /// <c>--lines-per-invoice</c>, <c>--seed-unpaid-invoices</c>, <c>--access-token-lifetime</c> (seconds or hh:mm:ss), <c>--no-default-data</c>,
     /// <c>--start-time</c> (ISO 8601), <c>--fault SPEC</c> (repeatable, see <see cref="FaultRule.Parse"/>), <c>--quiet</c>.
     /// </summary>
     /// <exception cref="ArgumentException">An option is unknown or its value is invalid.</exception>
@@ -162,6 +170,7 @@ public sealed class SandboxOptions
                 case "--seed-clients": options.SeedClients = ParseCount(arg, Value()); break;
                 case "--seed-invoices": options.SeedInvoices = ParseCount(arg, Value()); break;
                 case "--lines-per-invoice": options.LinesPerInvoice = ParseCount(arg, Value()); break;
+                case "--seed-unpaid-invoices": options.SeedUnpaidInvoices = ParseCount(arg, Value()); break;
                 case "--access-token-lifetime": options.AccessTokenLifetime = ParseDuration(arg, Value()); break;
                 case "--no-default-data": options.SeedDefaultData = false; break;
                 case "--start-time":

@@ -88,16 +88,24 @@ public sealed class SandboxData
 
     /// <summary>
     /// Adds <paramref name="count"/> deterministic invoices with <paramref name="linesPerInvoice"/> lines each, spread over the
-    /// account's clients (seeding clients first if there are none). Some are sent, some paid in part or full.
+    /// account's clients (seeding clients first if there are none). Without <paramref name="unpaid"/>, a quarter each are
+    /// drafts, sent, paid and paid in part; with it, that many (spread evenly) are sent and unpaid, one in four of them paid
+    /// in part, and the rest are paid in full.
     /// </summary>
-    public IReadOnlyList<int> SeedInvoices(string accountId, int count, int linesPerInvoice = 5)
+    public IReadOnlyList<int> SeedInvoices(string accountId, int count, int linesPerInvoice = 5, int? unpaid = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfNegative(linesPerInvoice);
+        if (unpaid is { } u)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(u, nameof(unpaid));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(u, count, nameof(unpaid));
+        }
+
         var state = Account(accountId);
         lock (state.Gate)
         {
-            return Seeder.AddInvoices(state, count, linesPerInvoice, SeedEpoch);
+            return Seeder.AddInvoices(state, count, linesPerInvoice, SeedEpoch, unpaid);
         }
     }
 

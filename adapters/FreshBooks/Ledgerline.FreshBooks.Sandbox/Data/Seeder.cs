@@ -223,7 +223,7 @@ internal static class Seeder
         return ids;
     }
 
-    public static IReadOnlyList<int> AddInvoices(AccountState s, int count, int linesPerInvoice, DateTimeOffset epoch)
+    public static IReadOnlyList<int> AddInvoices(AccountState s, int count, int linesPerInvoice, DateTimeOffset epoch, int? unpaid = null)
     {
         if (s.Clients.Count == 0)
         {
@@ -262,7 +262,17 @@ internal static class Seeder
             }
 
             invoice.Recalculate();
+
+            // kind 0 draft, 1 sent, 2 paid, 3 paid in part; with a number of unpaid invoices, those are spread evenly
+            // (n * unpaid / count steps up once per unpaid invoice) and every other invoice is paid.
             var kind = serial % 4;
+            if (unpaid is { } u)
+            {
+                var ordinal = (long)(n + 1) * u / count;
+                var isUnpaid = ordinal > (long)n * u / count;
+                kind = !isUnpaid ? 2 : ordinal % 4 == 0 ? 3 : 1;
+            }
+
             if (kind != 0)
             {
                 invoice.Sent = true;

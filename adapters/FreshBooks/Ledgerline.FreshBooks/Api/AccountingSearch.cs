@@ -33,6 +33,10 @@ internal sealed class AccountingSearch
     [AliasAs("search[categoryid]")]
     public long? CategoryId { get; set; }
 
+    /// <summary>Invoices: <c>search[payment_status]</c> (<c>unpaid</c>, <c>partial</c>, <c>paid</c>, <c>auto-paid</c>).</summary>
+    [AliasAs("search[payment_status]")]
+    public string? PaymentStatus { get; set; }
+
     [AliasAs("search[email]")]
     public string? Email { get; set; }
 

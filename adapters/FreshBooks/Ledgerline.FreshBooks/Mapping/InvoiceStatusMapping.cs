@@ -37,6 +37,41 @@ internal static class InvoiceStatusMapping
         return FromNumber(status) ?? FromPayment(paymentStatus) ?? InvoiceStatus.Unknown;
     }
 
+    /// <summary>
+    /// The <c>payment_status</c> values (<c>unpaid</c>, <c>partial</c>, <c>paid</c>, <c>auto-paid</c>) an invoice of one of
+    /// <paramref name="statuses"/> can have, each to be listed with <c>search[payment_status]</c>; null when no subset of
+    /// them covers the statuses (no filter, <see cref="InvoiceStatus.Unknown"/>, or every value needed). A status FreshBooks
+    /// never reports (<see cref="InvoiceStatus.Void"/>) adds no value.
+    /// </summary>
+    /// <remarks>
+    /// The canonical status comes from <c>v3_status</c>, so this is a covering filter: paid invoices (<c>paid</c>,
+    /// <c>autopaid</c>, <c>success</c>) have <c>payment_status</c> <c>paid</c> or <c>auto-paid</c>; every other known
+    /// status belongs to an invoice not fully paid, <c>unpaid</c> or <c>partial</c> (a partly paid invoice can be overdue,
+    /// disputed, or still a draft). The exact status check runs on every record afterwards.
+    /// </remarks>
+    public static IReadOnlyList<string>? PaymentStatusesCovering(IReadOnlySet<InvoiceStatus>? statuses)
+    {
+        if (statuses is null || statuses.Contains(InvoiceStatus.Unknown))
+        {
+            return null;
+        }
+
+        var paid = statuses.Contains(InvoiceStatus.Paid);
+        var unpaid = statuses.Any(s => s is not (InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.PartiallyPaid));
+        var partial = unpaid || statuses.Contains(InvoiceStatus.PartiallyPaid);
+        return (paid, unpaid, partial) switch
+        {
+            (true, true, _) => null,
+            (true, false, true) => ["partial", "paid", "auto-paid"],
+            (true, false, false) => ["paid", "auto-paid"],
+            (false, true, _) => ["unpaid", "partial"],
+            (false, false, true) => ["partial"],
+
+            // Only statuses FreshBooks never reports: no payment_status selects them, the full listing matches nothing.
+            _ => null,
+        };
+    }
+
     /// <summary>The raw value kept in <see cref="Invoice.ProviderStatus"/>: <c>v3_status</c>, else the numeric status.</summary>
     public static string? Raw(string? v3Status, int? status, string? paymentStatus) =>
         !string.IsNullOrEmpty(v3Status) ? v3Status

@@ -26,7 +26,12 @@ internal static class AccountingEntities
         ServerFiltersExact = static query => query.UpdatedSince is null,
     };
 
-    /// <summary>Invoices (<c>invoices/invoices</c>), always with <c>include[]=lines</c>.</summary>
+    /// <summary>
+    /// Invoices (<c>invoices/invoices</c>), always with <c>include[]=lines</c>. <c>DueDate</c> is sent as
+    /// <c>search[due_date_min|max]</c>; <c>Statuses</c> as one listing per <c>search[payment_status]</c> value the
+    /// statuses can have (see <see cref="InvoiceStatusMapping.PaymentStatusesCovering"/>). Both cover the query and the
+    /// exact client-side match decides, so FreshBooks' total is the query's only without them.
+    /// </summary>
     public static AccountingEntity<Invoice, InvoiceQuery, InvoiceWire, InvoiceBody, InvoiceResult> Invoices { get; } = new()
     {
         Entity = EntityKind.Invoice,
@@ -43,7 +48,16 @@ internal static class AccountingEntities
             search.UpdatedMin = UpdatedMin(query);
             search.CustomerId = FreshBooksValues.ParseId(query.ContactId);
             ApplyDateRange(query.IssueDate, search);
+            if (query.DueDate is { } due)
+            {
+                search.DueDateMin = due.From is { } from ? FreshBooksValues.Date(from) : null;
+                search.DueDateMax = due.To is { } to ? FreshBooksValues.Date(to) : null;
+            }
         },
+
+        // A status filter is fetched as one listing per payment_status it can match (Unpaid: unpaid, partial).
+        Splits = static query => InvoiceStatusMapping.PaymentStatusesCovering(query.Statuses),
+        ApplySplit = static (paymentStatus, search) => search.PaymentStatus = paymentStatus,
         ServerFiltersExact = static query => query.UpdatedSince is null && query.Statuses is null && query.DueDate is null,
     };
 

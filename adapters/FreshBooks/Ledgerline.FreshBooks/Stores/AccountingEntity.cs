@@ -47,6 +47,15 @@ internal sealed class AccountingEntity<TRecord, TQuery, TWire, TBody, TResult>
     /// <summary>Sets the server-side filters that cover the query (they may return more; never fewer).</summary>
     public required Action<TQuery, AccountingSearch> ServerFilters { get; init; }
 
+    /// <summary>
+    /// The values of one single-valued server-side filter that together cover the query, one listing each (invoices: the
+    /// <c>search[payment_status]</c> values a status filter can match); null or empty when the query needs no such split.
+    /// </summary>
+    public Func<TQuery, IReadOnlyList<string>?>? Splits { get; init; }
+
+    /// <summary>Sets one of <see cref="Splits"/>' values on a listing's search.</summary>
+    public Action<string, AccountingSearch>? ApplySplit { get; init; }
+
     /// <summary>Whether the server-side filters answer the query exactly, so FreshBooks' total is the query's total.</summary>
     public required Func<TQuery, bool> ServerFiltersExact { get; init; }
 

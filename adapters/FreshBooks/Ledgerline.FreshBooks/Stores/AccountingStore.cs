@@ -73,8 +73,8 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
         var call = Call("list", null);
         var account = await Context.Connection.AccountIdAsync(call, Entity.ReadScope, cancellationToken);
         var records = FreshBooksListing.ListAsync(
-            Listings(query.States),
-            (visState, page, t) => FetchAsync(call, account, query, visState, page, RecordQuery.MaxPageSize, t),
+            Listings(query),
+            (segment, page, t) => FetchAsync(call, account, query, segment, page, RecordQuery.MaxPageSize, t),
             Context.Options.PageConcurrency,
             query.Matches,
             cancellationToken);
@@ -88,12 +88,12 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
     {
         query ??= new TQuery();
         var call = Call("list", null);
-        var segments = Listings(query.States);
+        var segments = Listings(query);
         var account = await Context.Connection.AccountIdAsync(call, Entity.ReadScope, cancellationToken);
         return await FreshBooksListing.ListPageAsync(
             segments,
             cursor,
-            (visState, page, t) => FetchAsync(call, account, query, visState, page, query.PageSize, t),
+            (segment, page, t) => FetchAsync(call, account, query, segment, page, query.PageSize, t),
             query.Matches,
             Entity.ServerFiltersExact(query),
             cancellationToken);
@@ -166,8 +166,21 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
         _ => [null, 1],
     };
 
-    /// <summary>The listings a states query needs; one plain listing for an entity without <c>vis_state</c>.</summary>
-    private IReadOnlyList<int?> Listings(RecordStates states) => Entity.StateBody is null ? [null] : Segments(states);
+    /// <summary>
+    /// The listings a query needs: one per <c>search[vis_state]</c> its states need (one plain listing for an entity without
+    /// <c>vis_state</c>), times one per value of the entity's single-valued split filter, if the query needs one.
+    /// </summary>
+    private IReadOnlyList<Segment> Listings(TQuery query)
+    {
+        var states = Entity.StateBody is null ? [null] : Segments(query.States);
+        var splits = Entity.Splits?.Invoke(query);
+        if (splits is not { Count: > 0 })
+        {
+            return [.. states.Select(visState => new Segment(visState, null))];
+        }
+
+        return [.. states.SelectMany(visState => splits.Select(split => new Segment(visState, split)))];
+    }
 
     private async Task<TRecord> SetStateAsync(string operation, string id, RecordState state, string feature, CancellationToken cancellationToken)
     {
@@ -191,13 +204,18 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
             Context.Options.KeepRawRepresentation, Map);
 
     private async Task<FetchedPage<TRecord>> FetchAsync(
-        FreshBooksCall call, string account, TQuery query, int? visState, int page, int perPage, CancellationToken cancellationToken)
+        FreshBooksCall call, string account, TQuery query, Segment segment, int page, int perPage, CancellationToken cancellationToken)
     {
         var search = Search();
         search.Page = page;
         search.PerPage = perPage;
-        search.VisState = visState;
+        search.VisState = segment.VisState;
         Entity.ServerFilters(query, search);
+        if (segment.Split is { } split)
+        {
+            Entity.ApplySplit!(split, search);
+        }
+
         var answer = await Context.Http.SendAsync(call,
             t => Entity.List(Context.Accounting, account, search, Context.ConnectionId, t), cancellationToken);
         return FreshBooksEnvelope.Page<TWire, TRecord>(answer.Response, FreshBooksEnvelope.Result(answer, Entity.Path), Entity.Path,
@@ -207,4 +225,7 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
     private TRecord Map(TWire wire) => wire.Adapt<TWire, TRecord>(Context.Mapping);
 
     private AccountingSearch Search() => new() { Include = Entity.Includes };
+
+    /// <summary>One listing of a query: its <c>search[vis_state]</c> (null: FreshBooks' default) and split value, if any.</summary>
+    private readonly record struct Segment(int? VisState, string? Split);
 }

@@ -7,7 +7,8 @@ namespace Ledgerline.FreshBooks.Stores;
 
 /// <summary>
 /// Listing as every FreshBooks store does it, accounting and time tracking alike: a query may need several consecutive
-/// listings ("segments", e.g. one per <c>search[vis_state]</c>), each streamed by <see cref="FreshBooksPaging"/>; one page
+/// listings ("segments", e.g. one per <c>search[vis_state]</c>, or per <c>search[payment_status]</c> value a status
+/// filter needs), each streamed by <see cref="FreshBooksPaging"/>; one page
 /// at a time is addressed by a cursor naming the FreshBooks page number (<c>"2"</c>), prefixed by the segment after the
 /// first (<c>"1:2"</c>) and followed by the record count of the segment's first page (<c>"2@450"</c>), which every later
 /// page must repeat. Every record is narrowed by the store's exact client-side filter.
@@ -15,9 +16,9 @@ namespace Ledgerline.FreshBooks.Stores;
 internal static class FreshBooksListing
 {
     /// <summary>Streams every matching record of every segment, each record once.</summary>
-    public static async IAsyncEnumerable<T> ListAsync<T>(
-        IReadOnlyList<int?> segments,
-        Func<int?, int, CancellationToken, Task<FetchedPage<T>>> fetch,
+    public static async IAsyncEnumerable<T> ListAsync<T, TSegment>(
+        IReadOnlyList<TSegment> segments,
+        Func<TSegment, int, CancellationToken, Task<FetchedPage<T>>> fetch,
         int concurrency,
         Func<T, bool> matches,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -38,10 +39,10 @@ internal static class FreshBooksListing
     /// One FreshBooks page, narrowed; its total only when FreshBooks' own count is the query's (one segment, exact server
     /// filters), because narrowing can leave fewer records than FreshBooks counted.
     /// </summary>
-    public static async Task<Page<T>> ListPageAsync<T>(
-        IReadOnlyList<int?> segments,
+    public static async Task<Page<T>> ListPageAsync<T, TSegment>(
+        IReadOnlyList<TSegment> segments,
         string? cursor,
-        Func<int?, int, CancellationToken, Task<FetchedPage<T>>> fetch,
+        Func<TSegment, int, CancellationToken, Task<FetchedPage<T>>> fetch,
         Func<T, bool> matches,
         bool serverCountExact,
         CancellationToken cancellationToken)
