@@ -65,7 +65,7 @@ internal static class ProcessExportBenchmark
         output.WriteLine($"## No added latency (load average {MachineInfo.LoadAverage()})");
         await using (var sandbox = await context.StartSandboxAsync(TimeSpan.Zero))
         {
-            await using var modes = await context.OpenModesAsync(sandbox);
+            await using var modes = await context.OpenModesAsync(sandbox, attribution: true);
             await context.CorrectnessPassAsync(sandbox, modes);
             await context.WarmUpAsync(sandbox, modes, SteadyWarmUps);
             await context.RoundsAsync(sandbox, modes);
@@ -84,7 +84,7 @@ internal static class ProcessExportBenchmark
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## L = {latency.TotalMilliseconds:F0} ms (load average {MachineInfo.LoadAverage()})"));
             await using var sandbox = await context.StartSandboxAsync(latency);
-            await using var modes = await context.OpenModesAsync(sandbox);
+            await using var modes = await context.OpenModesAsync(sandbox, attribution: false);
             await context.WarmUpAsync(sandbox, modes, 1);
             await context.RoundsAsync(sandbox, modes);
             results.ByLatency[latency] = modes.All;
@@ -248,6 +248,9 @@ internal static class ProcessExportBenchmark
         Node,
         Plain,
         Ledgerline,
+
+        /// <summary>Ledgerline at c = 1 with <c>KeepRawRepresentation = false</c>: attributes the c = 1 gap (no latency only).</summary>
+        LedgerlineNoRaw,
     }
 
     private readonly record struct Listing(int Count, int Distinct, NodeRun? Node = null);
@@ -338,8 +341,11 @@ internal static class ProcessExportBenchmark
             return sandbox;
         }
 
-        /// <summary>Node, plain loop and one Ledgerline service provider per c, each with its own token pair.</summary>
-        public async Task<Modes> OpenModesAsync(SandboxProcess sandbox)
+        /// <summary>
+        /// Node, plain loop and one Ledgerline service provider per c, each with its own token pair; with
+        /// <paramref name="attribution"/>, also Ledgerline c = 1 without the raw form.
+        /// </summary>
+        public async Task<Modes> OpenModesAsync(SandboxProcess sandbox, bool attribution)
         {
             var plainTokens = await sandbox.IssueTokensAsync(cancellationToken);
             var (accountId, _) = await sandbox.PrimaryBusinessAsync(plainTokens.AccessToken, cancellationToken);
@@ -369,9 +375,19 @@ internal static class ProcessExportBenchmark
             }));
 
             var stacks = new List<ServiceProvider>();
-            foreach (var c in settings.Concurrency)
+            var variants = settings.Concurrency.Select(c => (Kind.Ledgerline, c, Name: "Ledgerline ListAsync")).ToList();
+            if (attribution)
             {
-                var services = BenchmarkLedger.Build(sandbox.BaseAddress, configure: o => o.PageConcurrency = c);
+                variants.Add((Kind.LedgerlineNoRaw, 1, "Ledgerline ListAsync, KeepRawRepresentation = false"));
+            }
+
+            foreach (var (kind, c, name) in variants)
+            {
+                var services = BenchmarkLedger.Build(sandbox.BaseAddress, configure: o =>
+                {
+                    o.PageConcurrency = c;
+                    o.KeepRawRepresentation = kind != Kind.LedgerlineNoRaw;
+                });
                 stacks.Add(services);
                 var tokens = await sandbox.IssueTokensAsync(cancellationToken);
                 var connector = services.GetRequiredService<FreshBooksConnector>();
@@ -379,7 +395,7 @@ internal static class ProcessExportBenchmark
                 var business = grant.Businesses.First(b => b.AccountId == accountId);
                 await connector.ConnectAsync(BenchmarkLedger.ConnectionId, grant, business, cancellationToken);
                 var invoices = services.GetRequiredService<IInvoiceStore>();
-                modes.Add(new Mode("Ledgerline ListAsync", Kind.Ledgerline, c, async (collect, probe) =>
+                modes.Add(new Mode(name, kind, c, async (collect, probe) =>
                 {
                     var ids = collect ? new HashSet<string>(StringComparer.Ordinal) : null;
                     var count = 0;
