@@ -135,7 +135,7 @@ internal static class ExportBenchmark
         return count;
     }
 
-    private static async Task<(long Retained, long CanonicalOnly)> MaterializedAsync(IInvoiceStore invoices, int expected, CancellationToken cancellationToken)
+    internal static async Task<(long Retained, long CanonicalOnly)> MaterializedAsync(IInvoiceStore invoices, int expected, CancellationToken cancellationToken)
     {
         var before = MemorySampler.Settle();
         var all = new List<Invoice>();
