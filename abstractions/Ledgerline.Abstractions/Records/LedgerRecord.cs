@@ -15,8 +15,10 @@ public abstract record LedgerRecord
     public RecordState State { get; init; }
 
     /// <summary>
-    /// The provider's own representation of the record (for FreshBooks, the <c>System.Text.Json.JsonElement</c> of the
-    /// object as received), for fields the canonical model does not carry. <see langword="null"/> for records made in memory.
+    /// The provider's own representation of the record, for fields the canonical model does not carry: for FreshBooks and
+    /// Xero a <see cref="RawJson"/> holding the record's JSON object exactly as received (parsed on demand through
+    /// <see cref="RawJson.RootElement"/>). <see langword="null"/> for records made in memory, or when the adapter's
+    /// <c>KeepRawRepresentation</c> option is off.
     /// </summary>
     [JsonIgnore]
     public object? RawRepresentation { get; init; }

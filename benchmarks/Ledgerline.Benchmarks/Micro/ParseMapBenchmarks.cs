@@ -111,13 +111,14 @@ public class ParseMapBenchmarks
         return n;
     }
 
-    /// <summary>Parse + map as below but without keeping <c>RawRepresentation</c>: isolates the cost of the per-record clone.</summary>
-    [Benchmark(Description = "Adapter parse + map, no RawRepresentation clone")]
+    /// <summary>Parse + map as below but without keeping <c>RawRepresentation</c>: isolates the cost of the raw form.</summary>
+    [Benchmark(Description = "Adapter parse + map, no RawRepresentation")]
     public int ParseAndMapWithoutRaw() => ParseAndMap(keepRaw: false);
 
     /// <summary>
     /// Parse + map exactly as a store's list fetch does it (AccountingStore.FetchAsync): typed read, envelope checks, map,
-    /// and keep a clone of each record's JSON (from one document of the body) as <c>RawRepresentation</c>.
+    /// and keep each record's JSON as <c>RawRepresentation</c> (a <c>RawJson</c> over the record's slice of the body, noted
+    /// while reading).
     /// </summary>
     [Benchmark(Description = "Adapter parse + map (as ListAsync)")]
     public int ParseAndMap() => ParseAndMap(keepRaw: true);

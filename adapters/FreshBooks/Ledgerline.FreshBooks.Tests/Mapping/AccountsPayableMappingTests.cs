@@ -37,7 +37,7 @@ public sealed class AccountsPayableMappingTests
         Assert.Equal(new PostalAddress { Street = "1 King St W", City = "Toronto", Region = "Ontario", PostalCode = "M5V 2T6", Country = "Canada" }, vendor.Address);
         Assert.Equal(CurrencyCode.CAD, vendor.Currency);
         Assert.Equal("Pays on the 15th.", vendor.Notes);
-        Assert.IsType<JsonElement>(vendor.RawRepresentation);
+        Assert.IsType<RawJson>(vendor.RawRepresentation);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class AccountsPayableMappingTests
             (bill.Lines[0].Description, bill.Lines[0].Quantity, bill.Lines[0].UnitPrice, bill.Lines[0].Amount, bill.Lines[0].CategoryId));
         Assert.Equal([new LineTax("GST", 5m)], bill.Lines[0].Taxes);
         Assert.Empty(bill.Lines[1].Taxes);
-        Assert.IsType<JsonElement>(bill.RawRepresentation);
+        Assert.IsType<RawJson>(bill.RawRepresentation);
     }
 
     [Theory]

@@ -44,7 +44,7 @@ public sealed class CreditNoteMappingTests
         Assert.Equal([new LineTax("HST", 13m)], note.Lines[0].Taxes);
         Assert.Equal(new Money(24.00m, Cad), note.Lines[1].Amount);
         Assert.Null(note.Lines[1].Description);
-        Assert.IsType<JsonElement>(note.RawRepresentation);
+        Assert.IsType<RawJson>(note.RawRepresentation);
     }
 
     [Theory]

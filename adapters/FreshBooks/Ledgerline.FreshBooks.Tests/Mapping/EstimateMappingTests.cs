@@ -47,7 +47,7 @@ public sealed class EstimateMappingTests
         Assert.Equal([new LineTax("HST", 13m)], estimate.Lines[0].Taxes);
         Assert.Equal(new Money(24.00m, Cad), estimate.Lines[1].Amount);
         Assert.Null(estimate.Lines[1].Description);
-        Assert.IsType<JsonElement>(estimate.RawRepresentation);
+        Assert.IsType<RawJson>(estimate.RawRepresentation);
     }
 
     [Theory]

@@ -209,6 +209,31 @@ public sealed class MalformedDataTests
         Assert.Equal("12,5", Assert.IsType<MoneyFormatException>(invalid.InnerException).RawText);
     }
 
+    [Fact]
+    public async Task ListAsync_SandboxSendsMalformedValueInThirdRecord_InvalidProviderResponseAtThatRecordQuotingIt()
+    {
+        await using var fixture = await SandboxLedgerFixture.StartAsync(
+            o => o.MaxRetries = 0,
+            services: s => s.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(
+                () => new RewriteBodyHandler("/users/clients", root => root["response"]!["result"]!["clients"]![2]!["vis_state"] = "x"))));
+        var ledger = await fixture.OpenAsync();
+        fixture.Sandbox.Data.SeedClients(fixture.AccountId, 5);
+
+        var invalid = await Assert.ThrowsAsync<InvalidProviderResponseException>(async () =>
+        {
+            await foreach (var _ in ledger.Contacts.ListAsync(new ContactQuery(), Ct))
+            {
+            }
+        });
+
+        // The excerpt is that one record, not the page.
+        Assert.Equal(200, invalid.StatusCode);
+        Assert.Contains("at $.vis_state", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("\"x\"", invalid.Message, StringComparison.Ordinal);
+        Assert.StartsWith("{\"accounting_systemid\"", invalid.BodyExcerpt, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"clients\"", invalid.BodyExcerpt, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"x\"")]
     [InlineData("null")]

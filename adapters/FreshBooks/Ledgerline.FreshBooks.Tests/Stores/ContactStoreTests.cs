@@ -34,7 +34,7 @@ public sealed class ContactStoreTests(SandboxClassFixture fixture) : IClassFixtu
         Assert.Equal(CurrencyCode.CAD, fetched.Currency);
         Assert.Equal(RecordState.Active, fetched.State);
         Assert.Equal(TimeSpan.Zero, fetched.UpdatedAt.Offset);
-        Assert.IsType<JsonElement>(fetched.RawRepresentation);
+        Assert.IsType<RawJson>(fetched.RawRepresentation);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Ledgerline.FreshBooks.Tests.Support;
 
@@ -20,7 +21,7 @@ public sealed class RawRepresentationTests
 
         foreach (var invoice in new[] { fetched, listed })
         {
-            var raw = Assert.IsType<JsonElement>(invoice.RawRepresentation);
+            var raw = Assert.IsType<RawJson>(invoice.RawRepresentation).RootElement;
             Assert.Equal(id, raw.GetProperty("invoiceid").GetRawText());
             Assert.Equal(2, raw.GetProperty("lines").GetArrayLength());
         }
@@ -54,5 +55,36 @@ public sealed class RawRepresentationTests
         }
 
         return list;
+    }
+
+    [Fact]
+    public async Task ListAsync_ManyPages_EachRawFormIsItsOwnObjectSlicedFromItsPage()
+    {
+        await using var fixture = await SandboxLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        fixture.Sandbox.Data.SeedInvoices(fixture.AccountId, 230, linesPerInvoice: 2);
+
+        var listed = await ToListAsync(ledger.Invoices.ListAsync(cancellationToken: Ct));
+
+        Assert.True(listed.Count > 200);
+        Assert.All(listed, invoice =>
+        {
+            var raw = Assert.IsType<RawJson>(invoice.RawRepresentation);
+            Assert.Equal(invoice.Id, raw.RootElement.GetProperty("invoiceid").GetRawText());
+            Assert.Equal(invoice.Lines.Count, raw.RootElement.GetProperty("lines").GetArrayLength());
+            Assert.Equal(raw.RootElement.GetRawText(), raw.ToString());
+        });
+
+        // Records of one page share its body; a detached copy owns exactly its own bytes.
+        var first = (RawJson)listed[0].RawRepresentation!;
+        var second = (RawJson)listed[1].RawRepresentation!;
+        Assert.True(MemoryMarshal.TryGetArray(first.Utf8, out var a));
+        Assert.True(MemoryMarshal.TryGetArray(second.Utf8, out var b));
+        Assert.Same(a.Array, b.Array);
+        Assert.True(a.Offset + a.Count <= b.Offset);
+        var detached = first.Detach();
+        Assert.True(MemoryMarshal.TryGetArray(detached.Utf8, out var own));
+        Assert.Equal(own.Count, own.Array!.Length);
+        Assert.Equal(first.ToString(), detached.ToString());
     }
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Ledgerline.FreshBooks.Http;
 using Refit;
 
@@ -27,7 +26,7 @@ internal sealed class FreshBooksContentSerializer : IHttpContentSerializer
 
         try
         {
-            return Task.FromResult(JsonSerializer.Deserialize(body.Bytes.Span, (JsonTypeInfo<T>)FreshBooksJson.Options.GetTypeInfo(typeof(T))));
+            return Task.FromResult(JsonSerializer.Deserialize(body.Bytes.Span, FreshBooksJson.BodyInfo<T>()));
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {

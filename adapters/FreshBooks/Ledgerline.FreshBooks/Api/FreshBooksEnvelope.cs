@@ -12,7 +12,8 @@ namespace Ledgerline.FreshBooks.Api;
 /// <remarks>
 /// The body is read once, typed, by the serializer (Refit's, or <see cref="Deserialize{T}"/>). Only when that fails, or a
 /// value does not map, is the body parsed as a document to say what went wrong and to quote the one record concerned. A
-/// record's raw JSON (<see cref="LedgerRecord.RawRepresentation"/>) is cloned from a document of the body when asked for.
+/// record's raw JSON (<see cref="LedgerRecord.RawRepresentation"/>, a <see cref="RawJson"/>) is, for a list, the slice of
+/// the body the record was read from (<see cref="WireList{T}"/>), and for one record a copy out of a document of the body.
 /// </remarks>
 internal static class FreshBooksEnvelope
 {
@@ -25,7 +26,7 @@ internal static class FreshBooksEnvelope
         ArgumentNullException.ThrowIfNull(response);
         try
         {
-            return new FreshBooksResult<T>(response, JsonSerializer.Deserialize(response.Body.Span, FreshBooksJson.Info<T>()), null);
+            return new FreshBooksResult<T>(response, JsonSerializer.Deserialize(response.Body.Span, FreshBooksJson.BodyInfo<T>()), null);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
@@ -80,9 +81,9 @@ internal static class FreshBooksEnvelope
             return Map(response, path, null, wire, map);
         }
 
-        using var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
         var record = Map(response, path, null, wire, map);
-        return record with { RawRepresentation = path.Find(document.RootElement, list: false).Clone() };
+        using var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
+        return record with { RawRepresentation = new RawJson(RawBytes(path.Find(document.RootElement, list: false))) };
     }
 
     /// <summary>Maps every record of a list result, in order, keeping each one's raw JSON when asked.</summary>
@@ -107,15 +108,46 @@ internal static class FreshBooksEnvelope
             return new FetchedPage<TRecord>(records, info, response);
         }
 
+        // Read from the body in one pass (the usual case), the list knows where each record lies: its raw form is that slice
+        // of the body, shared, not copied. Otherwise each record's JSON is copied out of a document of the body.
+        if (wires is WireList<TWire> { Ranges: { } ranges } && ranges.Count == wires.Count && Within(response.Body, ranges))
+        {
+            for (var i = 0; i < wires.Count; i++)
+            {
+                var (start, length) = ranges[i];
+                records[i] = Map(response, path, i, wires[i], map) with { RawRepresentation = new RawJson(response.Body.Slice(start, length)) };
+            }
+
+            return new FetchedPage<TRecord>(records, info, response);
+        }
+
         using var document = JsonDocument.Parse(response.Body, FreshBooksJson.DocumentOptions);
         var index = 0;
         foreach (var element in path.Find(document.RootElement, list: true).EnumerateArray())
         {
-            records[index] = Map(response, path, index, wires[index], map) with { RawRepresentation = element.Clone() };
+            records[index] = Map(response, path, index, wires[index], map) with { RawRepresentation = new RawJson(RawBytes(element)) };
             index++;
         }
 
         return new FetchedPage<TRecord>(records, info, response);
+    }
+
+    /// <summary>Whether every range lies in the body, in order, each one a JSON object (a cheap check of what the reader noted).</summary>
+    private static bool Within(ReadOnlyMemory<byte> body, IReadOnlyList<(int Start, int Length)> ranges)
+    {
+        var span = body.Span;
+        var end = 0;
+        foreach (var (start, length) in ranges)
+        {
+            if (start < end || length < 2 || start + length > span.Length || span[start] != (byte)'{' || span[start + length - 1] != (byte)'}')
+            {
+                return false;
+            }
+
+            end = start + length;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -149,7 +181,10 @@ internal static class FreshBooksEnvelope
                 return FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body, "FreshBooks answered with text that is not valid UTF-8", error);
             }
 
-            var at = (error as JsonException)?.Path;
+            // A record of a list that could not be read: the list's path, the record's index, the path within it.
+            var at = error is WireListException { Path: { } list } failed
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{list}[{failed.Index}]{failed.Within?[1..]}")
+                : (error as JsonException)?.Path;
             if (at is not null && path.Locate(document.RootElement, at) is { } located)
             {
                 // The converters quote the malformed value; the serializer knows where it was.

@@ -24,12 +24,23 @@ internal static class FreshBooksJson
     /// <summary>Options for wire records.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
+    /// <summary>
+    /// <see cref="Options"/> for a whole body read from memory in one pass: the same settings and metadata, and list
+    /// results note where each record lies in the body (<see cref="WireList{T}.Ranges"/>), which only a reader over the
+    /// whole body can tell.
+    /// </summary>
+    public static JsonSerializerOptions BodyOptions { get; } = CreateOptions();
+
     /// <summary>Options for parsing whole bodies.</summary>
     public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth };
 
     /// <summary>The generated metadata of a wire type, bound to <see cref="Options"/>.</summary>
     public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() =>
         (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    /// <summary>The generated metadata of a wire type, bound to <see cref="BodyOptions"/>.</summary>
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> BodyInfo<T>() =>
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)BodyOptions.GetTypeInfo(typeof(T));
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -76,7 +76,7 @@ internal sealed class FreshBooksCompanyStore(FreshBooksLedgerContext context) : 
                 PostalCode = Blank(address.PostalCode),
                 Country = Blank(address.Country),
             },
-            RawRepresentation = context.Options.KeepRawRepresentation ? raw : null,
+            RawRepresentation = context.Options.KeepRawRepresentation && raw is { } membership ? new RawJson(Bytes(membership, response.Body)) : null,
         };
     }
 

@@ -34,7 +34,7 @@ public sealed class ContactStoreTests
         Assert.Equal(Nz.Dollar, read.Currency);
         Assert.Equal(RecordState.Active, read.State);
         Assert.Equal(fixture.Sandbox.Clock.GetUtcNow().UtcDateTime, read.UpdatedAt.UtcDateTime, TimeSpan.FromSeconds(1));
-        var raw = Assert.IsType<JsonElement>(read.RawRepresentation);
+        var raw = Assert.IsType<RawJson>(read.RawRepresentation).RootElement;
         Assert.Equal("Analytical Engines Ltd", raw.GetProperty("Name").GetString());
     }
 
@@ -47,7 +47,7 @@ public sealed class ContactStoreTests
         var created = await ledger.Contacts.CreateAsync(new NewContact { FirstName = "Grace", LastName = "Hopper" }, Cancellation);
 
         Assert.Null(created.Organization);
-        Assert.Equal("Grace Hopper", ((JsonElement)created.RawRepresentation!).GetProperty("Name").GetString());
+        Assert.Equal("Grace Hopper", ((RawJson)created.RawRepresentation!).RootElement.GetProperty("Name").GetString());
         Assert.Equal("Grace Hopper", created.DisplayName);
     }
 
@@ -63,7 +63,7 @@ public sealed class ContactStoreTests
 
         Assert.Equal(("Grace", "Brewster", "grace@example.com"), (updated.FirstName, updated.LastName, updated.Email));
         Assert.Null(updated.Organization);
-        Assert.Equal("Grace Brewster", ((JsonElement)updated.RawRepresentation!).GetProperty("Name").GetString());
+        Assert.Equal("Grace Brewster", ((RawJson)updated.RawRepresentation!).RootElement.GetProperty("Name").GetString());
         Assert.True(updated.UpdatedAt > created.UpdatedAt);
     }
 

@@ -108,7 +108,7 @@ public sealed class InvoiceStoreTests
         Assert.Equal(Nzd(1.2345m), invoice.Lines[0].UnitPrice);
         Assert.Empty(invoice.Lines[0].Taxes);
         Assert.Equal((Nzd(3.70m), Nzd(0m), Nzd(3.70m)), (invoice.Subtotal, invoice.Tax, invoice.Total));
-        Assert.Equal("NoTax", ((JsonElement)invoice.RawRepresentation!).GetProperty("LineAmountTypes").GetString());
+        Assert.Equal("NoTax", ((RawJson)invoice.RawRepresentation!).RootElement.GetProperty("LineAmountTypes").GetString());
         Assert.All(fixture.AccountingRequests(), r => Assert.Contains("unitdp=4", r.Query, StringComparison.Ordinal));
     }
 

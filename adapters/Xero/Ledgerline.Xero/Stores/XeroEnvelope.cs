@@ -9,7 +9,7 @@ namespace Ledgerline.Xero.Stores;
 /// Reads Xero's plural envelopes into canonical records: a body that could not be read, a missing array, or a record
 /// whose required values are missing or unreadable becomes <see cref="InvalidProviderResponseException"/> with a
 /// bounded excerpt (of the record itself when it can be located). A record's raw JSON
-/// (<see cref="LedgerRecord.RawRepresentation"/>) is cloned from a document of the body when asked for.
+/// (<see cref="LedgerRecord.RawRepresentation"/>, a <see cref="RawJson"/>) is copied out of a document of the body when asked for.
 /// </summary>
 internal static class XeroEnvelope
 {
@@ -63,7 +63,7 @@ internal static class XeroEnvelope
                 var index = 0;
                 foreach (var element in array.EnumerateArray())
                 {
-                    records[index] = records[index] with { RawRepresentation = element.Clone() };
+                    records[index] = records[index] with { RawRepresentation = new RawJson(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray()) };
                     index++;
                 }
             }

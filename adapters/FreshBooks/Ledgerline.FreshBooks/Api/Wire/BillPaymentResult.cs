@@ -15,6 +15,9 @@ internal sealed record BillPaymentResult : PageCounters, IWireResult<BillPayment
     public BillPaymentWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<BillPaymentWire>))]
+
     public IReadOnlyList<BillPaymentWire>? Records { get; set; }
 
     [JsonIgnore]

@@ -15,6 +15,9 @@ internal sealed record BillResult : PageCounters, IWireResult<BillWire>
     public BillWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<BillWire>))]
+
     public IReadOnlyList<BillWire>? Records { get; set; }
 
     [JsonIgnore]

@@ -15,6 +15,9 @@ internal sealed record BillVendorResult : PageCounters, IWireResult<BillVendorWi
     public BillVendorWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<BillVendorWire>))]
+
     public IReadOnlyList<BillVendorWire>? Records { get; set; }
 
     [JsonIgnore]

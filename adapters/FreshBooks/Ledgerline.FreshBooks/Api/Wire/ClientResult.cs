@@ -15,6 +15,9 @@ internal sealed record ClientResult : PageCounters, IWireResult<ClientWire>
     public ClientWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<ClientWire>))]
+
     public IReadOnlyList<ClientWire>? Records { get; set; }
 
     [JsonIgnore]

@@ -15,6 +15,9 @@ internal sealed record CreditNoteResult : PageCounters, IWireResult<CreditNoteWi
     public CreditNoteWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<CreditNoteWire>))]
+
     public IReadOnlyList<CreditNoteWire>? Records { get; set; }
 
     [JsonIgnore]

@@ -9,6 +9,7 @@ internal sealed record CreditPaymentResult : PageCounters, IWireResult<CreditPay
     public CreditPaymentWire? Record { get; set; }
 
     [JsonPropertyName(PaymentResult.ListKey)]
+    [JsonConverter(typeof(WireListConverter<CreditPaymentWire>))]
     public IReadOnlyList<CreditPaymentWire>? Records { get; set; }
 
     [JsonIgnore]

@@ -15,6 +15,9 @@ internal sealed record EstimateResult : PageCounters, IWireResult<EstimateWire>
     public EstimateWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<EstimateWire>))]
+
     public IReadOnlyList<EstimateWire>? Records { get; set; }
 
     [JsonIgnore]

@@ -15,6 +15,9 @@ internal sealed record ExpenseCategoryResult : PageCounters, IWireResult<Expense
     public ExpenseCategoryWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<ExpenseCategoryWire>))]
+
     public IReadOnlyList<ExpenseCategoryWire>? Records { get; set; }
 
     [JsonIgnore]

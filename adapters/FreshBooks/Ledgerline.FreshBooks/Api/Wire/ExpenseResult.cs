@@ -15,6 +15,9 @@ internal sealed record ExpenseResult : PageCounters, IWireResult<ExpenseWire>
     public ExpenseWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<ExpenseWire>))]
+
     public IReadOnlyList<ExpenseWire>? Records { get; set; }
 
     [JsonIgnore]

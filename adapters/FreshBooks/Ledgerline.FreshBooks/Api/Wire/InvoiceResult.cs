@@ -15,6 +15,9 @@ internal sealed record InvoiceResult : PageCounters, IWireResult<InvoiceWire>
     public InvoiceWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<InvoiceWire>))]
+
     public IReadOnlyList<InvoiceWire>? Records { get; set; }
 
     [JsonIgnore]

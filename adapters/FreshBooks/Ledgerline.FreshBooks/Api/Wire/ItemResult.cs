@@ -15,6 +15,9 @@ internal sealed record ItemResult : PageCounters, IWireResult<ItemWire>
     public ItemWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<ItemWire>))]
+
     public IReadOnlyList<ItemWire>? Records { get; set; }
 
     [JsonIgnore]

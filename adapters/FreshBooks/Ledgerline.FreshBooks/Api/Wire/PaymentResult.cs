@@ -15,6 +15,9 @@ internal sealed record PaymentResult : PageCounters, IWireResult<PaymentWire>
     public PaymentWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<PaymentWire>))]
+
     public IReadOnlyList<PaymentWire>? Records { get; set; }
 
     [JsonIgnore]

@@ -18,6 +18,9 @@ internal sealed record ProjectResult : IWireResult<ProjectWire>
     public ProjectWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<ProjectWire>))]
+
     public IReadOnlyList<ProjectWire>? Records { get; set; }
 
     [JsonPropertyName("meta")]

@@ -15,6 +15,9 @@ internal sealed record TaxResult : PageCounters, IWireResult<TaxWire>
     public TaxWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<TaxWire>))]
+
     public IReadOnlyList<TaxWire>? Records { get; set; }
 
     [JsonIgnore]

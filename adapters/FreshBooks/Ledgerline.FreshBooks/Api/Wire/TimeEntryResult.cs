@@ -18,6 +18,9 @@ internal sealed record TimeEntryResult : IWireResult<TimeEntryWire>
     public TimeEntryWire? Record { get; set; }
 
     [JsonPropertyName(ListKey)]
+
+    [JsonConverter(typeof(WireListConverter<TimeEntryWire>))]
+
     public IReadOnlyList<TimeEntryWire>? Records { get; set; }
 
     [JsonPropertyName("meta")]
