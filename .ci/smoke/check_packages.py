@@ -7,6 +7,7 @@ repository URL, have a Source Link map from its Release build, and depend only o
 dependency would force its pinned version on every app). Prints one line per package with its size and dependencies;
 exits 1 when any package fails.
 """
+import json
 import sys
 import zipfile
 import xml.etree.ElementTree as ET
@@ -36,6 +37,30 @@ def references(repo: Path, package_id: str) -> set[str] | None:
     return names
 
 
+# Files a package ships beside its assembly, which its users are told about.
+SHIPPED_FILES = {
+    "Ledgerline.ConformanceTests": ["tools/report.py", "tools/report.sh", "build/Ledgerline.ConformanceTests.targets",
+                                    "PROVIDER-GUIDE.md"],
+}
+
+
+def check_template(package: zipfile.ZipFile, names: list[str], version: str) -> list[str]:
+    """A dotnet new template package: each template.json parses, and its defaults were filled in at pack time."""
+    configs = [n for n in names if n.startswith("content/") and n.endswith("/.template.config/template.json")]
+    if not configs:
+        return ["no content/**/.template.config/template.json"]
+    problems = []
+    for config in configs:
+        text = package.read(config).decode("utf-8")
+        if "_PACKED_VERSION" in text:
+            problems.append(f"{config} still holds a placeholder the pack should have filled in")
+            continue
+        symbols = json.loads(text).get("symbols", {})
+        if symbols.get("LedgerlineVersion", {}).get("defaultValue") != version:
+            problems.append(f"{config}: LedgerlineVersion defaults to {symbols.get('LedgerlineVersion', {}).get('defaultValue')!r}, not {version}")
+    return problems
+
+
 def check(path: Path, repo: Path) -> list[str]:
     problems = []
     with zipfile.ZipFile(path) as package:
@@ -52,6 +77,15 @@ def check(path: Path, repo: Path) -> list[str]:
             problems.append("no repository url")
         if not meta.findtext("n:tags", default="", namespaces=ns):
             problems.append("no tags")
+        package_id = meta.findtext("n:id", namespaces=ns)
+        package_types = {t.get("name") for t in meta.iter(f"{{{ns['n']}}}packageType")}
+        if "Template" in package_types:
+            problems += check_template(package, names, meta.findtext("n:version", namespaces=ns))
+            print(f"  {path.name:55} {path.stat().st_size / 1024:7.1f} KiB  template package")
+            return problems
+        for shipped in SHIPPED_FILES.get(package_id, []):
+            if shipped not in names:
+                problems.append(f"does not ship {shipped}")
         assemblies = [n for n in names if n.endswith(".dll") and (n.startswith("lib/") or n.startswith("tools/"))
                       and Path(n).stem.startswith("Ledgerline")]
         if not assemblies:
@@ -60,7 +94,6 @@ def check(path: Path, repo: Path) -> list[str]:
             if dll[:-4] + ".xml" not in names:
                 problems.append(f"no XML docs beside {dll}")
         deps = [(d.get("id"), d.get("version")) for d in meta.iter(f"{{{ns['n']}}}dependency")]
-        package_id = meta.findtext("n:id", namespaces=ns)
         mapping = source_link(repo, package_id)
         if mapping is None or '"https://' not in mapping:
             problems.append(f"no Source Link map to an https repository (found {mapping!r})")

@@ -2,7 +2,8 @@
 # The consumer smoke test: pack every package, check what each one ships, install the FreshBooks sandbox as a dotnet
 # tool from the packed feed and start it on 127.0.0.1 (a free port), then build a console app outside the solution
 # (its own folder, nuget.config and empty Directory.* files, so nothing of the repository's build applies) against the
-# packages at the lowest dependency versions they declare, with warnings as errors, and run its story.
+# packages at the lowest dependency versions they declare, with warnings as errors, and run its story. Then, for plugin
+# authors: create a provider from the packed template, build it and run its conformance tests (provider_template).
 #
 #   bash .ci/smoke/run.sh OUT_DIR [--no-build]     OUT_DIR receives feed/, app/, tools/, packages/ and the logs
 #
@@ -85,4 +86,55 @@ FRESHBOOKS_API_URL="$api_url" FRESHBOOKS_AUTH_URL="$auth_url" dotnet "$app/bin/R
 curl -fsS "$api_url/_sandbox/requests" > "$out/sandbox-requests.json" 2>/dev/null \
   && echo "sandbox answered $(grep -o '"method"' "$out/sandbox-requests.json" | wc -l) requests"
 stop_sandbox
+
+# ---- plugin authors: the provider template and the packages the consumer app does not use ------------------------------
+# Installs Ledgerline.Templates from the packed feed (into a template hive of its own, leaving the machine's untouched),
+# runs `dotnet new ledgerline-provider`, builds the result with warnings as errors against the packed Ledgerline and
+# Ledgerline.ConformanceTests, and runs its conformance tests: as generated, the provider declares no store, so every test
+# passes by asserting the typed refusal or skips with its reason, except the one that says to declare a store
+# (check_provider.py results). Then the report shipped in the conformance package prints the matrix (its MSBuild target
+# and tools/report.sh), and .ci/smoke/minimums compiles against the packages no app above uses.
+provider_template() {
+  local started=$SECONDS hive="$out/template-hive" provider="$out/provider" name=Contoso
+  rm -rf "$hive" "$provider" "$out/minimums"
+  echo "--- provider template (dotnet new ledgerline-provider, from the packed feed)"
+  (cd "$out" && dotnet new install "Ledgerline.Templates@$version" --nuget-source "$feed" --debug:custom-hive "$hive") \
+    > "$out/template-install.log" 2>&1 || { cat "$out/template-install.log"; fail "template install"; }
+  # The generated folder brings its own Directory.Build.props and global.json; these two keep the repository's out.
+  mkdir -p "$provider" && cp "$repo/.ci/smoke/app/Directory.Build.targets" "$repo/.ci/smoke/app/Directory.Packages.props" "$provider/"
+  (cd "$provider" && dotnet new ledgerline-provider -n "$name" --debug:custom-hive "$hive") > "$out/template-new.log" 2>&1 \
+    || { cat "$out/template-new.log"; fail "dotnet new ledgerline-provider"; }
+  local root="$provider/$name" tests="Ledgerline.$name.ConformanceTests"
+  [ -f "$root/global.json" ] && [ -f "$root/PROVIDER-GUIDE.md" ] && [ -f "$root/Ledgerline.$name/${name}LedgerProvider.cs" ] \
+    || { ls -R "$root"; fail "template output"; }
+  grep -q "<LedgerlineVersion>$version</LedgerlineVersion>" "$root/Directory.Build.props" || fail "template version (expected $version)"
+  (cd "$root" && dotnet build -c Release --nologo) > "$out/provider-build.log" 2>&1 \
+    || { grep -E "error|warning" "$out/provider-build.log" | sort -u; fail "provider build"; }
+  echo "built Ledgerline.$name and $tests (warnings as errors)"
+  (cd "$root" && dotnet test -c Release --no-build) > "$out/provider-test.log" 2>&1
+  local test_status=$?
+  # Microsoft.Testing.Platform's exit code 2 is "some test failed"; any other code means the run itself broke.
+  [ "$test_status" -eq 2 ] || { tail -40 "$out/provider-test.log"; fail "provider tests: exit $test_status, expected 2 (one failed test)"; }
+  python3 "$repo/.ci/smoke/check_provider.py" results "$root/$tests/TestResults/conformance" || fail "provider test results"
+  (cd "$root" && dotnet msbuild "$tests" -t:ConformanceReport -nologo) > "$out/provider-report.log" 2>&1
+  grep -q "| Feature *| $name " "$out/provider-report.log" && grep -q "| Total " "$out/provider-report.log" \
+    || { cat "$out/provider-report.log"; fail "ConformanceReport target"; }
+  bash "$NUGET_PACKAGES/ledgerline.conformancetests/$version/tools/report.sh" --from-results "$root/$tests/TestResults" \
+    > "$out/provider-report-sh.log" 2>&1
+  local report_status=$?
+  [ "$report_status" -eq 1 ] && grep -q "Capabilities_AreConsistent" "$out/provider-report-sh.log" \
+    || { cat "$out/provider-report-sh.log"; fail "shipped report.sh (exit $report_status)"; }
+  grep -E "^\| (Feature|Contacts|Registration|Total) " "$out/provider-report-sh.log"
+
+  echo "--- packages no app above uses, at their declared minimums (PostgreSQL store, Xero, FreshBooks webhooks)"
+  cp -r "$repo/.ci/smoke/minimums" "$out/minimums"
+  (cd "$out/minimums" && dotnet build -c Release -p:LedgerlineVersion="$version" --nologo) > "$out/minimums-build.log" 2>&1 \
+    || { grep -E "error|warning" "$out/minimums-build.log" | sort -u; fail "minimums build"; }
+  python3 "$repo/.ci/smoke/check_provider.py" minimums "$out/minimums/obj/project.assets.json" "$root/$tests/obj/project.assets.json" \
+    || fail "minimum versions"
+  echo "(provider template and minimums: $((SECONDS - started)) s)"
+}
+provider_template
+# ---- end of plugin authors ---------------------------------------------------------------------------------------------
+
 echo "smoke: passed"
