@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Microsoft.Extensions.Options;
@@ -55,7 +56,7 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
                 ["client_id"] = settings.ClientId,
                 ["client_secret"] = settings.ClientSecret,
                 ["token"] = token,
-            }),
+            }, FreshBooksJson.Info<Dictionary<string, string>>()),
         };
         try
         {
