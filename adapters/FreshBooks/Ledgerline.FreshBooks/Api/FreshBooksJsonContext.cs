@@ -82,5 +82,5 @@ namespace Ledgerline.FreshBooks.Api;
 [JsonSerializable(typeof(BillPaymentBody))]
 [JsonSerializable(typeof(IdentityResult))]
 [JsonSerializable(typeof(CallbackEnvelope))]
-[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(RevokeBody))]
 internal sealed partial class FreshBooksJsonContext : JsonSerializerContext;

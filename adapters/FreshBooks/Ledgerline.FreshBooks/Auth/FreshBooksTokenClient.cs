@@ -51,12 +51,7 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         var client = httpClientFactory.CreateClient(HttpClientName);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, RevokePath))
         {
-            Content = JsonContent.Create(new Dictionary<string, string>
-            {
-                ["client_id"] = settings.ClientId,
-                ["client_secret"] = settings.ClientSecret,
-                ["token"] = token,
-            }, FreshBooksJson.Info<Dictionary<string, string>>()),
+            Content = JsonContent.Create(new RevokeBody(settings.ClientId, settings.ClientSecret, token), FreshBooksJson.Info<RevokeBody>()),
         };
         try
         {

@@ -1,3 +1,4 @@
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -7,8 +8,15 @@ namespace Ledgerline.FreshBooks.Mapping;
 /// Every destination member must have a source or be ignored explicitly, so a canonical field added later fails the
 /// compile test rather than silently mapping to its default.
 /// </summary>
+/// <remarks>
+/// Each register also writes its mappings as code (<see cref="Explicit"/>), which a Native AOT app uses because Mapster
+/// cannot run there; <see cref="Mapper"/> picks one, and a test proves the two agree.
+/// </remarks>
 internal static class FreshBooksMapping
 {
+    /// <summary>What the stores map with: the Mapster configuration, or in a Native AOT app the mappings written as code.</summary>
+    public static LedgerMapper Mapper { get; } = new(() => Config, Explicit());
+
     /// <summary>The configuration, compiled on first use.</summary>
     public static TypeAdapterConfig Config => Lazy.Value;
 
@@ -30,5 +38,24 @@ internal static class FreshBooksMapping
             new CreditNoteRegister(),
             new VendorRegister(), new BillRegister());
         return config;
+    }
+
+    /// <summary>Every mapping of <see cref="Create"/>, written as code: the same registers, the same pairs.</summary>
+    public static ExplicitMappings Explicit()
+    {
+        var mappings = new ExplicitMappings();
+        ContactRegister.Register(mappings);
+        InvoiceRegister.Register(mappings);
+        PaymentRegister.Register(mappings);
+        ExpenseRegister.Register(mappings);
+        TimeEntryRegister.Register(mappings);
+        TaxRateRegister.Register(mappings);
+        ItemRegister.Register(mappings);
+        ProjectRegister.Register(mappings);
+        EstimateRegister.Register(mappings);
+        CreditNoteRegister.Register(mappings);
+        VendorRegister.Register(mappings);
+        BillRegister.Register(mappings);
+        return mappings;
     }
 }

@@ -1,6 +1,6 @@
 using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Http;
-using Mapster;
+using Ledgerline.Mapping;
 using Ledgerline.FreshBooks.Connections;
 
 namespace Ledgerline.FreshBooks.Stores;
@@ -14,7 +14,7 @@ internal sealed class FreshBooksLedgerContext(
     IFreshBooksIdentityApi identity,
     FreshBooksHttp http,
     FreshBooksOptions options,
-    TypeAdapterConfig mapping)
+    LedgerMapper mapping)
 {
     public FreshBooksConnectionContext Connection { get; } = connection;
 
@@ -32,5 +32,5 @@ internal sealed class FreshBooksLedgerContext(
 
     public FreshBooksOptions Options { get; } = options;
 
-    public TypeAdapterConfig Mapping { get; } = mapping;
+    public LedgerMapper Mapping { get; } = mapping;
 }
