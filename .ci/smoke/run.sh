@@ -109,7 +109,7 @@ native_aot_smoke() {
 import os, re, sys
 # ILC: "ILC : Trim analysis warning IL2026: Mapster.TypeAdapterConfig.Compile(…): Using member …" (origin: the member);
 # an assembly: "/…/Mapster.dll : warning IL2104: …"; the compiler: "/…/Program.cs(12,5): warning IL2026: …" (our code).
-warning = re.compile(r"^(?P<where>.*?)\s*:\s*(?:Trim analysis |AOT analysis |Single-file )?warning (?P<code>IL[23]\d{3}): (?P<text>.*?)(?: \[/[^\]]*\])?$")
+warning = re.compile(r"^(?P<where>.*?)\s*:\s*(?:Trim analysis |AOT analysis |Single-file )?(?:warning|error) (?P<code>IL[23]\d{3}): (?P<text>.*?)(?: \[/[^\]]*\])?$")
 ours, theirs = set(), {}
 for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
     match = warning.match(line.strip())

@@ -4,7 +4,7 @@ namespace Ledgerline.Mapping;
 /// An adapter's mappings written as code: one function per (source, destination) pair, the same pairs its Mapster
 /// configuration registers. Mapster builds its mappings at run time from expression trees and reflection (including
 /// <c>MemberInfo.MetadataToken</c>, which Native AOT does not have), so it cannot run where there is no dynamic code;
-/// <see cref="LedgerMapper"/> uses these there instead. A test in each adapter proves both register the same pairs and
+/// <see cref="LedgerMapper{TMappings}"/> uses these there instead. A test in each adapter proves both register the same pairs and
 /// produce the same records. One source file compiled into each adapter that maps with Mapster.
 /// </summary>
 internal sealed class ExplicitMappings

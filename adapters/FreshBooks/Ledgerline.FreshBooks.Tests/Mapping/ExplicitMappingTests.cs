@@ -18,8 +18,8 @@ namespace Ledgerline.FreshBooks.Tests.Mapping;
 /// </summary>
 public sealed class ExplicitMappingTests
 {
-    private static readonly LedgerMapper ByMapster = new(() => FreshBooksMapping.Config, FreshBooksMapping.Explicit());
-    private static readonly LedgerMapper ByCode = new(() => FreshBooksMapping.Config, FreshBooksMapping.Explicit(), explicitOnly: true);
+    private static readonly LedgerMapper<FreshBooksMapping> ByMapster = new();
+    private static readonly LedgerMapper<FreshBooksMapping> ByCode = new(explicitOnly: true);
 
     private static readonly JsonSerializerOptions Compare = new() { WriteIndented = true };
 
@@ -34,7 +34,7 @@ public sealed class ExplicitMappingTests
     {
         var mapster = FreshBooksMapping.Create().RuleMap.Keys.Select(t => (t.Source, t.Destination)).ToHashSet();
 
-        var code = FreshBooksMapping.Explicit().Pairs.ToHashSet();
+        var code = FreshBooksMapping.CreateExplicit().Pairs.ToHashSet();
 
         Assert.Empty(mapster.Except(code).Select(p => $"{p.Source.Name} -> {p.Destination.Name}"));
         Assert.Empty(code.Except(mapster).Select(p => $"{p.Source.Name} -> {p.Destination.Name}"));
@@ -84,7 +84,7 @@ public sealed class ExplicitMappingTests
     [Fact]
     public void Map_DraftsAndChanges_SameBodies()
     {
-        var pairs = FreshBooksMapping.Explicit().Pairs
+        var pairs = FreshBooksMapping.CreateExplicit().Pairs
             .Where(p => p.Source.Namespace == typeof(NewInvoice).Namespace && p.Destination.Namespace == typeof(InvoiceWrite).Namespace)
             .ToList();
         Assert.True(pairs.Count >= 24, $"{pairs.Count} draft and change mappings");
@@ -103,7 +103,7 @@ public sealed class ExplicitMappingTests
         }
     }
 
-    private static string Body<TSource, TDestination>(TSource source, LedgerMapper mapper)
+    private static string Body<TSource, TDestination>(TSource source, LedgerMapper<FreshBooksMapping> mapper)
     {
         try
         {
@@ -116,7 +116,7 @@ public sealed class ExplicitMappingTests
     }
 
     /// <summary>The record read from <paramref name="body"/> (as JSON), or the refusal, through <paramref name="mapper"/>.</summary>
-    private static string Outcome(string file, byte[] body, LedgerMapper mapper)
+    private static string Outcome(string file, byte[] body, LedgerMapper<FreshBooksMapping> mapper)
     {
         var entity = EntityOf(file);
         var response = Golden.Response(body, entity);

@@ -9,7 +9,7 @@ namespace Ledgerline.FreshBooks.Tests.Support;
 /// <summary>Reads one record from a body exactly as the stores do: typed envelope, then the adapter's mapping.</summary>
 internal static class Read
 {
-    public static TRecord Record<TRecord>(FreshBooksResponse response, bool keepRaw = true, LedgerMapper? mapper = null)
+    public static TRecord Record<TRecord>(FreshBooksResponse response, bool keepRaw = true, LedgerMapper<FreshBooksMapping>? mapper = null)
         where TRecord : LedgerRecord
     {
         var map = mapper ?? FreshBooksMapping.Mapper;
@@ -33,7 +33,7 @@ internal static class Read
         return (TRecord)record;
     }
 
-    private static TRecord Accounting<TResult, TWire, TRecord>(FreshBooksResponse response, RecordPath path, bool keepRaw, LedgerMapper mapper)
+    private static TRecord Accounting<TResult, TWire, TRecord>(FreshBooksResponse response, RecordPath path, bool keepRaw, LedgerMapper<FreshBooksMapping> mapper)
         where TResult : class, IWireResult<TWire>
         where TRecord : LedgerRecord
     {
@@ -43,7 +43,7 @@ internal static class Read
     }
 
     /// <summary>A project, its amounts in <paramref name="currency"/> as the store passes its client's currency.</summary>
-    public static Project Projects(FreshBooksResponse response, bool keepRaw, CurrencyCode? currency, LedgerMapper? mapper = null)
+    public static Project Projects(FreshBooksResponse response, bool keepRaw, CurrencyCode? currency, LedgerMapper<FreshBooksMapping>? mapper = null)
     {
         var path = RecordPath.Root(ProjectResult.SingleKey, ProjectResult.ListKey);
         var answer = FreshBooksEnvelope.Deserialize<ProjectResult>(response);
@@ -51,7 +51,7 @@ internal static class Read
             w => (mapper ?? FreshBooksMapping.Mapper).Map<ProjectWire, CurrencyCode?, Project>(w, ProjectRegister.CurrencyParameter, currency));
     }
 
-    private static TimeEntry TimeTracking(FreshBooksResponse response, bool keepRaw, LedgerMapper mapper)
+    private static TimeEntry TimeTracking(FreshBooksResponse response, bool keepRaw, LedgerMapper<FreshBooksMapping> mapper)
     {
         var path = RecordPath.Root(TimeEntryResult.SingleKey, TimeEntryResult.ListKey);
         var answer = FreshBooksEnvelope.Deserialize<TimeEntryResult>(response);

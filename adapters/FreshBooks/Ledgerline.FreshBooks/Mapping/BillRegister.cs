@@ -47,7 +47,7 @@ internal sealed class BillRegister : IRegister
             .Ignore(d => d.VisState);
     }
 
-    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper"/>).</summary>
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
     public static void Register(ExplicitMappings mappings)
     {
         mappings.Add<BillWire, Bill>(wire => Read(wire));

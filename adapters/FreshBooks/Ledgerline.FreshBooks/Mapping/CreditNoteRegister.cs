@@ -53,7 +53,7 @@ internal sealed class CreditNoteRegister : IRegister
             .Ignore(d => d.VisState);
     }
 
-    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper"/>).</summary>
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
     public static void Register(ExplicitMappings mappings)
     {
         mappings.Add<CreditNoteWire, CreditNote>(wire => mappings.Map<PricedCreditNote, CreditNote>(PricedCreditNote.Of(wire)));

@@ -65,7 +65,7 @@ internal sealed class EstimateRegister : IRegister
             .Ignore(d => d.ActionAccept);
     }
 
-    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper"/>).</summary>
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
     public static void Register(ExplicitMappings mappings)
     {
         mappings.Add<EstimateWire, Estimate>(wire => mappings.Map<PricedEstimate, Estimate>(PricedEstimate.Of(wire)));

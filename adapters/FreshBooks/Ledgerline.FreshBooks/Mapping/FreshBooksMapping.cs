@@ -12,20 +12,20 @@ namespace Ledgerline.FreshBooks.Mapping;
 /// Each register also writes its mappings as code (<see cref="Explicit"/>), which a Native AOT app uses because Mapster
 /// cannot run there; <see cref="Mapper"/> picks one, and a test proves the two agree.
 /// </remarks>
-internal static class FreshBooksMapping
+internal sealed class FreshBooksMapping : IAdapterMappings
 {
+    private FreshBooksMapping()
+    {
+    }
+
     /// <summary>What the stores map with: the Mapster configuration, or in a Native AOT app the mappings written as code.</summary>
-    public static LedgerMapper Mapper { get; } = new(() => Config, Explicit());
+    public static LedgerMapper<FreshBooksMapping> Mapper { get; } = new();
 
     /// <summary>The configuration, compiled on first use.</summary>
-    public static TypeAdapterConfig Config => Lazy.Value;
+    public static TypeAdapterConfig Config => Compiled.Config;
 
-    private static readonly Lazy<TypeAdapterConfig> Lazy = new(() =>
-    {
-        var config = Create();
-        config.Compile();
-        return config;
-    });
+    /// <summary>The mappings written as code (<see cref="CreateExplicit"/>), built once.</summary>
+    public static ExplicitMappings Explicit { get; } = CreateExplicit();
 
     /// <summary>Builds a fresh, uncompiled configuration (for the compile test).</summary>
     public static TypeAdapterConfig Create()
@@ -41,7 +41,7 @@ internal static class FreshBooksMapping
     }
 
     /// <summary>Every mapping of <see cref="Create"/>, written as code: the same registers, the same pairs.</summary>
-    public static ExplicitMappings Explicit()
+    public static ExplicitMappings CreateExplicit()
     {
         var mappings = new ExplicitMappings();
         ContactRegister.Register(mappings);
@@ -57,5 +57,18 @@ internal static class FreshBooksMapping
         VendorRegister.Register(mappings);
         BillRegister.Register(mappings);
         return mappings;
+    }
+
+    // Its own type, so that only reading Config builds (and reaches) the Mapster configuration: a Native AOT app never does.
+    private static class Compiled
+    {
+        public static readonly TypeAdapterConfig Config = CreateCompiled();
+
+        private static TypeAdapterConfig CreateCompiled()
+        {
+            var config = Create();
+            config.Compile();
+            return config;
+        }
     }
 }

@@ -73,7 +73,7 @@ internal sealed class InvoiceRegister : IRegister
             .Ignore(d => d.ActionMarkAsSent);
     }
 
-    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper"/>).</summary>
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
     public static void Register(ExplicitMappings mappings)
     {
         mappings.Add<InvoiceWire, Invoice>(wire => mappings.Map<PricedInvoice, Invoice>(PricedInvoice.Of(wire)));

@@ -46,7 +46,7 @@ internal sealed class ItemRegister : IRegister
             .Ignore(d => d.VisState);
     }
 
-    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper"/>).</summary>
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
     public static void Register(ExplicitMappings mappings)
     {
         // Not mapped, as in the Mapster configuration: RawRepresentation.

@@ -56,7 +56,7 @@ internal sealed class ProjectRegister : IRegister
             .Ignore(d => d.Active);
     }
 
-    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper"/>).</summary>
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
     public static void Register(ExplicitMappings mappings)
     {
         // Not mapped, as in the Mapster configuration: Budget, RawRepresentation.

@@ -51,7 +51,7 @@ internal sealed class TimeEntryRegister : IRegister
             .Map(d => d.Note, s => s.Note);
     }
 
-    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper"/>).</summary>
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
     public static void Register(ExplicitMappings mappings)
     {
         // Not mapped, as in the Mapster configuration: RawRepresentation.
