@@ -85,6 +85,63 @@ FRESHBOOKS_API_URL="$api_url" FRESHBOOKS_AUTH_URL="$auth_url" dotnet "$app/bin/R
   || fail "consumer story"
 curl -fsS "$api_url/_sandbox/requests" > "$out/sandbox-requests.json" 2>/dev/null \
   && echo "sandbox answered $(grep -o '"method"' "$out/sandbox-requests.json" | wc -l) requests"
+
+# ==== Native AOT (issue 18): samples/Ledgerline.Samples.Aot published with PublishAot from the packed feed ==============
+# Built outside the repository like the consumer app (empty Directory.* files, the same nuget.config), published with
+# PublishAot, then run against the sandbox above. A trim/AOT warning (IL2xxx/IL3xxx) whose origin is Ledgerline's code
+# fails the step; third-party ones are listed. Without a C toolchain (clang, which .ci/run installs) the step is reported
+# skipped, except on CI (CI=true), where it fails.
+native_aot_smoke() {
+  local aot="$out/aot" started=$SECONDS
+  echo "--- Native AOT app (packed packages, PublishAot, no trim/AOT warnings from Ledgerline's code)"
+  if ! command -v clang >/dev/null 2>&1; then
+    echo "AOT step skipped: clang is not installed (Native AOT links with it; .ci/run installs it when run as root or with sudo)"
+    [ "${CI:-}" = "true" ] && return 1
+    return 0
+  fi
+  rm -rf "$aot" && mkdir -p "$aot"
+  cp "$repo/samples/Ledgerline.Samples.Aot/"*.cs "$repo/samples/Ledgerline.Samples.Aot/"*.csproj "$aot/"
+  cp "$repo/.ci/smoke/app/Directory.Build.props" "$repo/.ci/smoke/app/Directory.Build.targets" "$repo/.ci/smoke/app/Directory.Packages.props" "$aot/"
+  cp "$out/nuget.config" "$aot/nuget.config"
+  (cd "$aot" && dotnet publish -c Release -p:LedgerlineVersion="$version" -o "$aot/publish" --nologo) > "$out/aot-publish.log" 2>&1 \
+    || { grep -E "error|warning" "$out/aot-publish.log" | sort -u; return 1; }
+  echo "published in $((SECONDS - started)) s: $(du -h "$aot/publish/Ledgerline.Samples.Aot" | cut -f1) native executable"
+  python3 - "$out/aot-publish.log" <<'PY' || return 1
+import os, re, sys
+# The AOT compiler: "ILC : Trim analysis warning IL2026: Mapster.TypeAdapterConfig.Compile(…): Using member …", or with
+# the source line when the assembly has symbols: "/_/src/X.cs(103): … warning IL3050: FluentValidation.X.Y(…): …";
+# either way the origin is the member before ": ". An assembly as a whole: "/…/Mapster.dll : warning IL2104: …". The
+# C# compiler's analyzers, on the app's own source: "/…/Program.cs(12,5): warning IL2026: Using member …" (no origin).
+warning = re.compile(r"^(?P<where>.*?)\s*:\s*(?:Trim analysis |AOT analysis |Single-file )?(?:warning|error) (?P<code>IL[23]\d{3}): (?P<text>.*?)(?: \[/[^\]]*\])?$")
+ours, theirs = set(), {}
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    match = warning.match(line.strip())
+    if not match:
+        continue
+    where, code, text = match.group("where", "code", "text")
+    origin = text.split(": ")[0]
+    if " " not in origin:
+        assembly = origin.split(".")[0]
+    elif where.endswith((".dll", ".exe")):
+        assembly = os.path.basename(where).rsplit(".", 1)[0]
+    else:
+        assembly = "Ledgerline.Samples.Aot"
+    if assembly.startswith(("Ledgerline", "Program", "<Program>", "SandboxTokens")):
+        ours.add(f"{code} {where}: {text}")
+    else:
+        theirs.setdefault(assembly, set()).add(f"{code} in {origin}" if " " not in origin else code)
+for assembly, found in sorted(theirs.items()):
+    print(f"third-party trim/AOT warnings remain in {assembly} ({len(found)}): {'; '.join(sorted(found)[:5])}")
+if ours:
+    print("trim/AOT warnings from Ledgerline's code:\n  " + "\n  ".join(sorted(ours)))
+    sys.exit(1)
+print("no trim/AOT warnings from Ledgerline's code" + ("" if theirs else ", nor from any other assembly"))
+PY
+  FRESHBOOKS_API_URL="$api_url" FRESHBOOKS_AUTH_URL="$auth_url" "$aot/publish/Ledgerline.Samples.Aot" || return 1
+  echo "(Native AOT step: $((SECONDS - started)) s)"
+}
+native_aot_smoke || fail "native AOT app"
+# ==== end of Native AOT ===============================================================================================
 stop_sandbox
 
 # ---- plugin authors: the provider template and the packages the consumer app does not use ------------------------------

@@ -263,7 +263,8 @@ internal sealed class PostgreSqlConnectionStore : IConnectionStore, IConnectionL
         command.Parameters.Add(new NpgsqlParameter("properties", NpgsqlDbType.Jsonb)
         {
             Value = JsonSerializer.Serialize(
-                connection.Properties?.ToDictionary(StringComparer.Ordinal) ?? new Dictionary<string, string>(StringComparer.Ordinal)),
+                connection.Properties?.ToDictionary(StringComparer.Ordinal) ?? new Dictionary<string, string>(StringComparer.Ordinal),
+                ConnectionColumnsJson.Default.DictionaryStringString),
         });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("updated_at", now));
     }
@@ -298,7 +299,7 @@ internal sealed class PostgreSqlConnectionStore : IConnectionStore, IConnectionL
             Tokens = tokens,
             Scopes = new HashSet<string>(reader.GetFieldValue<string[]>(7), StringComparer.Ordinal),
             Properties = new Dictionary<string, string>(
-                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8)) ?? [], StringComparer.Ordinal),
+                JsonSerializer.Deserialize(reader.GetString(8), ConnectionColumnsJson.Default.DictionaryStringString) ?? [], StringComparer.Ordinal),
             UpdatedAt = reader.GetFieldValue<DateTimeOffset>(9).ToUniversalTime(),
         };
     }

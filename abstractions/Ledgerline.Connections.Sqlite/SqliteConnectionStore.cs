@@ -235,10 +235,12 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
         command.Parameters.AddWithValue(
             "@refresh_token", connection.Tokens is { } refresh ? _protector.Protect(connection.Id, refresh.RefreshToken) : DBNull.Value);
         command.Parameters.AddWithValue("@expires_at", connection.Tokens is { } tokens ? tokens.ExpiresAt.UtcTicks : DBNull.Value);
-        command.Parameters.AddWithValue("@scopes", JsonSerializer.Serialize(connection.Scopes?.Order(StringComparer.Ordinal).ToArray() ?? []));
+        command.Parameters.AddWithValue("@scopes", JsonSerializer.Serialize(connection.Scopes?.Order(StringComparer.Ordinal).ToArray() ?? [], ConnectionColumnsJson.Default.StringArray));
         command.Parameters.AddWithValue(
             "@properties",
-            JsonSerializer.Serialize(connection.Properties?.ToDictionary(StringComparer.Ordinal) ?? new Dictionary<string, string>(StringComparer.Ordinal)));
+            JsonSerializer.Serialize(
+                connection.Properties?.ToDictionary(StringComparer.Ordinal) ?? new Dictionary<string, string>(StringComparer.Ordinal),
+                ConnectionColumnsJson.Default.DictionaryStringString));
         command.Parameters.AddWithValue("@updated_at", now.UtcTicks);
     }
 
@@ -265,9 +267,9 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
             Version = reader.GetInt64(2),
             Status = Enum.Parse<ConnectionStatus>(reader.GetString(3)),
             Tokens = tokens,
-            Scopes = new HashSet<string>(JsonSerializer.Deserialize<string[]>(reader.GetString(7)) ?? [], StringComparer.Ordinal),
+            Scopes = new HashSet<string>(JsonSerializer.Deserialize(reader.GetString(7), ConnectionColumnsJson.Default.StringArray) ?? [], StringComparer.Ordinal),
             Properties = new Dictionary<string, string>(
-                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8)) ?? [], StringComparer.Ordinal),
+                JsonSerializer.Deserialize(reader.GetString(8), ConnectionColumnsJson.Default.DictionaryStringString) ?? [], StringComparer.Ordinal),
             UpdatedAt = ToUtc(reader.GetInt64(9)),
         };
     }

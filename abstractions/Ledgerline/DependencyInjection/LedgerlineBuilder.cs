@@ -20,8 +20,11 @@ public sealed class LedgerlineBuilder
     /// Registers a provider. For plugin authors: call this from your <c>AddYourProvider()</c> extension. Registering the
     /// same provider type twice changes nothing.
     /// </summary>
-    /// <typeparam name="TProvider">The provider; resolved as a singleton.</typeparam>
-    public LedgerlineBuilder AddProvider<TProvider>()
+    /// <typeparam name="TProvider">
+    /// The provider; resolved as a singleton through its public constructor, which the annotation keeps in a trimmed or
+    /// Native AOT app (without it the container finds no constructor to call there).
+    /// </typeparam>
+    public LedgerlineBuilder AddProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>()
         where TProvider : class, ILedgerProvider
     {
         Services.TryAddSingleton<TProvider>();

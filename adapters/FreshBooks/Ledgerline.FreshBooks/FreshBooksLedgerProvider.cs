@@ -31,7 +31,7 @@ internal sealed class FreshBooksLedgerProvider(
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
         var context = new FreshBooksLedgerContext(
             new FreshBooksConnectionContext(connectionId, connections, timeProvider),
-            accounting, timeTracking, projects, identity, http, options.CurrentValue, FreshBooksMapping.Config);
+            accounting, timeTracking, projects, identity, http, options.CurrentValue, FreshBooksMapping.Mapper);
         return new FreshBooksLedger(context);
     }
 }

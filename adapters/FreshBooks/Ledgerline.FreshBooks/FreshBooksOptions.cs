@@ -39,7 +39,6 @@ public sealed class FreshBooksOptions
     public string? ApiVersion { get; set; }
 
     /// <summary>How many list pages are fetched at once after the first (1 to 16). Default 4.</summary>
-    [Range(1, 16, ErrorMessage = "PageConcurrency (configuration key Ledgerline:FreshBooks:PageConcurrency, environment variable Ledgerline__FreshBooks__PageConcurrency) must be between {1} and {2}.")]
     public int PageConcurrency { get; set; } = 4;
 
     /// <summary>
@@ -87,11 +86,9 @@ public sealed class FreshBooksOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Retries for safe requests (GET) on 429, 5xx and transport errors. Default 3.</summary>
-    [Range(0, 10, ErrorMessage = "MaxRetries (configuration key Ledgerline:FreshBooks:MaxRetries, environment variable Ledgerline__FreshBooks__MaxRetries) must be between {1} and {2}.")]
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>Requests in flight at once per connection. Default 8.</summary>
-    [Range(1, 64, ErrorMessage = "MaxConcurrentRequestsPerConnection (configuration key Ledgerline:FreshBooks:MaxConcurrentRequestsPerConnection, environment variable Ledgerline__FreshBooks__MaxConcurrentRequestsPerConnection) must be between {1} and {2}.")]
     public int MaxConcurrentRequestsPerConnection { get; set; } = 8;
 
     /// <summary>

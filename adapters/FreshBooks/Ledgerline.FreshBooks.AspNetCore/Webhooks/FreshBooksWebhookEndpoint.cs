@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Ledgerline.FreshBooks.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,10 +129,15 @@ internal sealed partial class FreshBooksWebhookEndpoint(Func<LedgerChange, Cance
         context.Response.StatusCode = status;
         return error is null
             ? Task.CompletedTask
-            : context.Response.WriteAsJsonAsync(new WebhookError(error), context.RequestAborted);
+            : context.Response.WriteAsJsonAsync(new WebhookError(error), WebhookJson.Default.WebhookError, cancellationToken: context.RequestAborted);
     }
 
     private sealed record WebhookError(string Error);
+
+    /// <summary>The error body's serialization, source-generated (web defaults: <c>{"error": …}</c>), so no reflection.</summary>
+    [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+    [JsonSerializable(typeof(WebhookError))]
+    private sealed partial class WebhookJson : JsonSerializerContext;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A change handler failed for FreshBooks {EventName} {EntityId}; answering 500 so FreshBooks delivers again")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string eventName, string entityId);

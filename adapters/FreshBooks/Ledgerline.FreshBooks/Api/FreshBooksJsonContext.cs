@@ -81,4 +81,6 @@ namespace Ledgerline.FreshBooks.Api;
 [JsonSerializable(typeof(AccountingEnvelope<BillPaymentResult>))]
 [JsonSerializable(typeof(BillPaymentBody))]
 [JsonSerializable(typeof(IdentityResult))]
+[JsonSerializable(typeof(CallbackEnvelope))]
+[JsonSerializable(typeof(RevokeBody))]
 internal sealed partial class FreshBooksJsonContext : JsonSerializerContext;

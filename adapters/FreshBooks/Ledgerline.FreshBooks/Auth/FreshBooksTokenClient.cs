@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Microsoft.Extensions.Options;
@@ -50,12 +51,7 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
         var client = httpClientFactory.CreateClient(HttpClientName);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, RevokePath))
         {
-            Content = JsonContent.Create(new Dictionary<string, string>
-            {
-                ["client_id"] = settings.ClientId,
-                ["client_secret"] = settings.ClientSecret,
-                ["token"] = token,
-            }),
+            Content = JsonContent.Create(new RevokeBody(settings.ClientId, settings.ClientSecret, token), FreshBooksJson.Info<RevokeBody>()),
         };
         try
         {

@@ -59,7 +59,8 @@ public static class FreshBooksLedgerlineBuilderExtensions
         }
 
         services.AddSingleton<FreshBooksProviderMarker>();
-        services.AddOptions<FreshBooksOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FreshBooksOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FreshBooksOptions>, FreshBooksOptionsAnnotations>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FreshBooksOptions>, FreshBooksOptionsValidator>());
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);

@@ -76,12 +76,25 @@ internal sealed class FreshBooksOptionsValidator : IValidateOptions<FreshBooksOp
             failures.Add($"{Key(nameof(FreshBooksOptions.TokenRefreshDeadline))} must be at least {nameof(FreshBooksOptions.TokenRequestTimeout)}.");
         }
 
+        // Checked here rather than with [Range]: the options source generator's range check ignores a custom message.
+        CheckRange(options.PageConcurrency, 1, 16, nameof(FreshBooksOptions.PageConcurrency), failures);
+        CheckRange(options.MaxRetries, 0, 10, nameof(FreshBooksOptions.MaxRetries), failures);
+        CheckRange(options.MaxConcurrentRequestsPerConnection, 1, 64, nameof(FreshBooksOptions.MaxConcurrentRequestsPerConnection), failures);
+
         if (options.DefaultExpenseCategoryId is { } category && !long.TryParse(category, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
             failures.Add($"{Key(nameof(FreshBooksOptions.DefaultExpenseCategoryId))} must be a FreshBooks category id (digits).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckRange(int value, int minimum, int maximum, string name, List<string> failures)
+    {
+        if (value < minimum || value > maximum)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Key(name)} must be between {minimum} and {maximum}."));
+        }
     }
 
     private static void CheckBase(Uri? uri, string name, List<string> failures)

@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -44,6 +45,41 @@ internal sealed class BillRegister : IRegister
             .Map(d => d.PaymentType, s => s.Method)
             .Map(d => d.Note, s => s.Note)
             .Ignore(d => d.VisState);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        mappings.Add<BillWire, Bill>(wire => Read(wire));
+        // Not mapped, as in the Mapster configuration: VendorId, RawRepresentation.
+        mappings.Add<BillPaymentWire, BillPayment>(s => new BillPayment
+        {
+            Id = FreshBooksValues.RequiredId(s.Id, null),
+            UpdatedAt = FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at"),
+            State = FreshBooksValues.RequiredState(s.VisState),
+            BillId = FreshBooksValues.RequiredId(s.BillId, null),
+            Amount = FreshBooksValues.RequiredMoney(s.Amount, null, "amount"),
+            Date = PaidDate(s.PaidDate),
+            Method = FreshBooksValues.Text(s.PaymentType),
+            Note = FreshBooksValues.Text(s.Note),
+        });
+        // Not mapped, as in the Mapster configuration: VisState.
+        mappings.Add<NewBillPayment, BillPaymentWrite>(s => new BillPaymentWrite
+        {
+            BillId = FreshBooksValues.ParseId(s.BillId),
+            Amount = FreshBooksValues.MoneyOut(s.Amount),
+            PaidDate = FreshBooksValues.Date(s.Date),
+            PaymentType = s.Method,
+            Note = s.Note,
+        });
+        // Not mapped, as in the Mapster configuration: BillId, VisState.
+        mappings.Add<BillPaymentChanges, BillPaymentWrite>(s => new BillPaymentWrite
+        {
+            Amount = s.Amount.HasValue ? FreshBooksValues.MoneyOut(s.Amount.Value) : null,
+            PaidDate = s.Date.HasValue ? FreshBooksValues.Date(s.Date.Value) : null,
+            PaymentType = s.Method,
+            Note = s.Note,
+        });
     }
 
     private static DateOnly PaidDate(string? text) =>

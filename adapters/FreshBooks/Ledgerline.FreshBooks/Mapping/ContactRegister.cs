@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -63,6 +64,66 @@ internal sealed class ContactRegister : IRegister
             .Map(d => d.PostalCode, s => s.BillingAddress == null ? null : s.BillingAddress.PostalCode ?? string.Empty)
             .Map(d => d.Country, s => s.BillingAddress == null ? null : s.BillingAddress.Country ?? string.Empty)
             .Ignore(d => d.VisState);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<ClientWire, Contact>(s => new Contact
+        {
+            Id = FreshBooksValues.RequiredId(s.Id, s.UserId),
+            UpdatedAt = FreshBooksValues.RequiredEasternUpdated(s.Updated),
+            State = FreshBooksValues.RequiredState(s.VisState),
+            FirstName = FreshBooksValues.Text(s.FirstName),
+            LastName = FreshBooksValues.Text(s.LastName),
+            Organization = FreshBooksValues.Text(s.Organization),
+            Email = FreshBooksValues.Text(s.Email),
+            Phones = Phones(s),
+            BillingAddress = Address(s),
+            Currency = FreshBooksValues.OptionalCurrency(s.CurrencyCode, "currency_code"),
+            Notes = FreshBooksValues.Text(s.Note),
+        });
+        // Not mapped, as in the Mapster configuration: VisState.
+        mappings.Add<NewContact, ClientWrite>(s => new ClientWrite
+        {
+            FirstName = s.FirstName,
+            LastName = s.LastName,
+            Organization = s.Organization,
+            Email = s.Email,
+            BusinessPhone = Phone(s.Phones, PhoneKind.Business, null),
+            MobilePhone = Phone(s.Phones, PhoneKind.Mobile, null),
+            HomePhone = Phone(s.Phones, PhoneKind.Home, null),
+            Fax = Phone(s.Phones, PhoneKind.Fax, null),
+            Note = s.Notes,
+            CurrencyCode = s.Currency.HasValue ? s.Currency.Value.Value : null,
+            Street = s.BillingAddress == null ? null : s.BillingAddress.Street,
+            Street2 = s.BillingAddress == null ? null : s.BillingAddress.Street2,
+            City = s.BillingAddress == null ? null : s.BillingAddress.City,
+            Province = s.BillingAddress == null ? null : s.BillingAddress.Region,
+            PostalCode = s.BillingAddress == null ? null : s.BillingAddress.PostalCode,
+            Country = s.BillingAddress == null ? null : s.BillingAddress.Country,
+        });
+        // Not mapped, as in the Mapster configuration: VisState.
+        mappings.Add<ContactChanges, ClientWrite>(s => new ClientWrite
+        {
+            FirstName = s.FirstName,
+            LastName = s.LastName,
+            Organization = s.Organization,
+            Email = s.Email,
+            BusinessPhone = s.Phones == null ? null : Phone(s.Phones, PhoneKind.Business, string.Empty),
+            MobilePhone = s.Phones == null ? null : Phone(s.Phones, PhoneKind.Mobile, string.Empty),
+            HomePhone = s.Phones == null ? null : Phone(s.Phones, PhoneKind.Home, string.Empty),
+            Fax = s.Phones == null ? null : Phone(s.Phones, PhoneKind.Fax, string.Empty),
+            Note = s.Notes,
+            CurrencyCode = s.Currency.HasValue ? s.Currency.Value.Value : null,
+            Street = s.BillingAddress == null ? null : s.BillingAddress.Street ?? string.Empty,
+            Street2 = s.BillingAddress == null ? null : s.BillingAddress.Street2 ?? string.Empty,
+            City = s.BillingAddress == null ? null : s.BillingAddress.City ?? string.Empty,
+            Province = s.BillingAddress == null ? null : s.BillingAddress.Region ?? string.Empty,
+            PostalCode = s.BillingAddress == null ? null : s.BillingAddress.PostalCode ?? string.Empty,
+            Country = s.BillingAddress == null ? null : s.BillingAddress.Country ?? string.Empty,
+        });
     }
 
     internal static IReadOnlyList<ContactPhone> Phones(ClientWire client)

@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -50,5 +51,48 @@ internal sealed class CreditNoteRegister : IRegister
             .Map(d => d.Notes, s => s.Notes)
             .Map(d => d.Lines, s => s.Lines == null ? null : InvoiceRegister.LinesOut(s.Lines))
             .Ignore(d => d.VisState);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        mappings.Add<CreditNoteWire, CreditNote>(wire => mappings.Map<PricedCreditNote, CreditNote>(PricedCreditNote.Of(wire)));
+        // Not mapped, as in the Mapster configuration: Allocations, RawRepresentation.
+        mappings.Add<PricedCreditNote, CreditNote>(s => new CreditNote
+        {
+            Id = s.Id,
+            UpdatedAt = FreshBooksValues.RequiredEasternUpdated(s.Wire.Updated, s.Wire.CreatedAt),
+            State = FreshBooksValues.RequiredState(s.Wire.VisState),
+            Number = FreshBooksValues.Text(s.Wire.CreditNumber),
+            ContactId = s.ContactId,
+            Status = s.Status,
+            ProviderStatus = PricedCreditNote.Raw(s.Wire),
+            IssueDate = s.IssueDate,
+            Currency = s.Priced.Currency,
+            Lines = s.Priced.Lines,
+            Subtotal = s.Priced.Subtotal,
+            Tax = s.Priced.Total - s.Priced.Subtotal,
+            Total = s.Priced.Total,
+            RemainingCredit = s.Remaining,
+            Notes = FreshBooksValues.Text(s.Wire.Notes),
+        });
+        // Not mapped, as in the Mapster configuration: VisState.
+        mappings.Add<NewCreditNote, CreditNoteWrite>(s => new CreditNoteWrite
+        {
+            ClientId = FreshBooksValues.ParseId(s.ContactId),
+            CreateDate = FreshBooksValues.Date(s.IssueDate),
+            CurrencyCode = s.Currency.Value,
+            CreditNumber = s.Number,
+            Notes = s.Notes,
+            Lines = InvoiceRegister.LinesOut(s.Lines),
+        });
+        // Not mapped, as in the Mapster configuration: ClientId, CurrencyCode, VisState.
+        mappings.Add<CreditNoteChanges, CreditNoteWrite>(s => new CreditNoteWrite
+        {
+            CreateDate = s.IssueDate.HasValue ? FreshBooksValues.Date(s.IssueDate.Value) : null,
+            CreditNumber = s.Number,
+            Notes = s.Notes,
+            Lines = s.Lines == null ? null : InvoiceRegister.LinesOut(s.Lines),
+        });
     }
 }

@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -62,5 +63,56 @@ internal sealed class EstimateRegister : IRegister
             .Ignore(d => d.VisState)
             .Ignore(d => d.ActionMarkAsSent)
             .Ignore(d => d.ActionAccept);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        mappings.Add<EstimateWire, Estimate>(wire => mappings.Map<PricedEstimate, Estimate>(PricedEstimate.Of(wire)));
+        // Not mapped, as in the Mapster configuration: ExpiryDate, RawRepresentation.
+        mappings.Add<PricedEstimate, Estimate>(s => new Estimate
+        {
+            Id = s.Id,
+            UpdatedAt = FreshBooksValues.RequiredEasternUpdated(s.Wire.Updated, s.Wire.CreatedAt),
+            State = FreshBooksValues.RequiredState(s.Wire.VisState),
+            Number = FreshBooksValues.Text(s.Wire.EstimateNumber),
+            ContactId = s.ContactId,
+            Status = s.Status,
+            ProviderStatus = EstimateStatusMapping.Raw(s.Wire.UiStatus, s.Wire.Status),
+            IssueDate = s.IssueDate,
+            Currency = s.Priced.Currency,
+            Lines = s.Priced.Lines,
+            DiscountPercent = PricedInvoice.DiscountPercentOf(s.Wire.DiscountValue, s.Priced.Discount),
+            Subtotal = s.Priced.Subtotal,
+            Discount = s.Priced.Discount,
+            Tax = s.Priced.Total - s.Priced.Subtotal + s.Priced.Discount,
+            Total = s.Priced.Total,
+            Notes = FreshBooksValues.Text(s.Wire.Notes),
+            Terms = FreshBooksValues.Text(s.Wire.Terms),
+            InvoiceId = PricedEstimate.InvoiceIdOf(s.Wire),
+        });
+        // Not mapped, as in the Mapster configuration: VisState, ActionMarkAsSent, ActionAccept.
+        mappings.Add<NewEstimate, EstimateWrite>(s => new EstimateWrite
+        {
+            CustomerId = FreshBooksValues.ParseId(s.ContactId),
+            CreateDate = FreshBooksValues.Date(s.IssueDate),
+            CurrencyCode = s.Currency.Value,
+            EstimateNumber = s.Number,
+            DiscountValue = FreshBooksValues.Number(s.DiscountPercent),
+            Notes = s.Notes,
+            Terms = s.Terms,
+            Lines = InvoiceRegister.LinesOut(s.Lines),
+        });
+        // Not mapped, as in the Mapster configuration: CurrencyCode, VisState, ActionMarkAsSent, ActionAccept.
+        mappings.Add<EstimateChanges, EstimateWrite>(s => new EstimateWrite
+        {
+            CustomerId = s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId),
+            CreateDate = s.IssueDate.HasValue ? FreshBooksValues.Date(s.IssueDate.Value) : null,
+            EstimateNumber = s.Number,
+            DiscountValue = s.DiscountPercent.HasValue ? FreshBooksValues.Number(s.DiscountPercent.Value) : null,
+            Notes = s.Notes,
+            Terms = s.Terms,
+            Lines = s.Lines == null ? null : InvoiceRegister.LinesOut(s.Lines),
+        });
     }
 }

@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -51,6 +52,51 @@ internal sealed class ExpenseRegister : IRegister
             .Map(d => d.Notes, s => s.Notes)
             .Ignore(d => d.TaxName1, d => d.TaxAmount1, d => d.TaxPercent1, d => d.TaxName2, d => d.TaxAmount2, d => d.TaxPercent2)
             .Ignore(d => d.VisState);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<ExpenseWire, Expense>(s => new Expense
+        {
+            Id = FreshBooksValues.RequiredId(s.Id, s.ExpenseId),
+            UpdatedAt = FreshBooksValues.RequiredEasternUpdated(s.Updated),
+            State = FreshBooksValues.RequiredState(s.VisState),
+            Amount = FreshBooksValues.RequiredMoney(s.Amount, null, "amount"),
+            Date = FreshBooksValues.RequiredDate(s.Date, "date"),
+            Vendor = FreshBooksValues.Text(s.Vendor),
+            CategoryId = FreshBooksValues.Reference(s.CategoryId),
+            ContactId = FreshBooksValues.Reference(s.ClientId),
+            Notes = FreshBooksValues.Text(s.Notes),
+            Taxes = Taxes(s),
+        });
+        // Not mapped, as in the Mapster configuration: StaffId, VisState.
+        mappings.Add<NewExpense, ExpenseWrite>(s => new ExpenseWrite
+        {
+            Amount = FreshBooksValues.MoneyOut(s.Amount),
+            Date = FreshBooksValues.Date(s.Date),
+            Vendor = s.Vendor,
+            CategoryId = FreshBooksValues.ParseId(s.CategoryId),
+            ClientId = s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId),
+            Notes = s.Notes,
+            TaxName1 = s.Taxes.Count > 0 ? s.Taxes[0].Name : null,
+            TaxAmount1 = s.Taxes.Count > 0 ? FreshBooksValues.MoneyOut(s.Taxes[0].Amount) : null,
+            TaxPercent1 = s.Taxes.Count > 0 && s.Taxes[0].Percent.HasValue ? FreshBooksValues.Number(s.Taxes[0].Percent!.Value) : null,
+            TaxName2 = s.Taxes.Count > 1 ? s.Taxes[1].Name : null,
+            TaxAmount2 = s.Taxes.Count > 1 ? FreshBooksValues.MoneyOut(s.Taxes[1].Amount) : null,
+            TaxPercent2 = s.Taxes.Count > 1 && s.Taxes[1].Percent.HasValue ? FreshBooksValues.Number(s.Taxes[1].Percent!.Value) : null,
+        });
+        // Not mapped, as in the Mapster configuration: StaffId, TaxName1, TaxAmount1, TaxPercent1, TaxName2, TaxAmount2, TaxPercent2, VisState.
+        mappings.Add<ExpenseChanges, ExpenseWrite>(s => new ExpenseWrite
+        {
+            Amount = s.Amount.HasValue ? FreshBooksValues.MoneyOut(s.Amount.Value) : null,
+            Date = s.Date.HasValue ? FreshBooksValues.Date(s.Date.Value) : null,
+            Vendor = s.Vendor,
+            CategoryId = s.CategoryId == null ? null : FreshBooksValues.ParseId(s.CategoryId),
+            ClientId = s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId),
+            Notes = s.Notes,
+        });
     }
 
     internal static IReadOnlyList<ExpenseTax> Taxes(ExpenseWire expense)

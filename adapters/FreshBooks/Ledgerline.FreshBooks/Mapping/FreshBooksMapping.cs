@@ -1,3 +1,4 @@
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -7,17 +8,24 @@ namespace Ledgerline.FreshBooks.Mapping;
 /// Every destination member must have a source or be ignored explicitly, so a canonical field added later fails the
 /// compile test rather than silently mapping to its default.
 /// </summary>
-internal static class FreshBooksMapping
+/// <remarks>
+/// Each register also writes its mappings as code (<see cref="Explicit"/>), which a Native AOT app uses because Mapster
+/// cannot run there; <see cref="Mapper"/> picks one, and a test proves the two agree.
+/// </remarks>
+internal sealed class FreshBooksMapping : IAdapterMappings
 {
-    /// <summary>The configuration, compiled on first use.</summary>
-    public static TypeAdapterConfig Config => Lazy.Value;
-
-    private static readonly Lazy<TypeAdapterConfig> Lazy = new(() =>
+    private FreshBooksMapping()
     {
-        var config = Create();
-        config.Compile();
-        return config;
-    });
+    }
+
+    /// <summary>What the stores map with: the Mapster configuration, or in a Native AOT app the mappings written as code.</summary>
+    public static LedgerMapper<FreshBooksMapping> Mapper { get; } = new();
+
+    /// <summary>The configuration, compiled on first use.</summary>
+    public static TypeAdapterConfig Config => Compiled.Config;
+
+    /// <summary>The mappings written as code (<see cref="CreateExplicit"/>), built once.</summary>
+    public static ExplicitMappings Explicit { get; } = CreateExplicit();
 
     /// <summary>Builds a fresh, uncompiled configuration (for the compile test).</summary>
     public static TypeAdapterConfig Create()
@@ -30,5 +38,37 @@ internal static class FreshBooksMapping
             new CreditNoteRegister(),
             new VendorRegister(), new BillRegister());
         return config;
+    }
+
+    /// <summary>Every mapping of <see cref="Create"/>, written as code: the same registers, the same pairs.</summary>
+    public static ExplicitMappings CreateExplicit()
+    {
+        var mappings = new ExplicitMappings();
+        ContactRegister.Register(mappings);
+        InvoiceRegister.Register(mappings);
+        PaymentRegister.Register(mappings);
+        ExpenseRegister.Register(mappings);
+        TimeEntryRegister.Register(mappings);
+        TaxRateRegister.Register(mappings);
+        ItemRegister.Register(mappings);
+        ProjectRegister.Register(mappings);
+        EstimateRegister.Register(mappings);
+        CreditNoteRegister.Register(mappings);
+        VendorRegister.Register(mappings);
+        BillRegister.Register(mappings);
+        return mappings;
+    }
+
+    // Its own type, so that only reading Config builds (and reaches) the Mapster configuration: a Native AOT app never does.
+    private static class Compiled
+    {
+        public static readonly TypeAdapterConfig Config = CreateCompiled();
+
+        private static TypeAdapterConfig CreateCompiled()
+        {
+            var config = Create();
+            config.Compile();
+            return config;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -70,6 +71,61 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.Lines, s => s.Lines == null ? null : LinesOut(s.Lines))
             .Ignore(d => d.VisState)
             .Ignore(d => d.ActionMarkAsSent);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        mappings.Add<InvoiceWire, Invoice>(wire => mappings.Map<PricedInvoice, Invoice>(PricedInvoice.Of(wire)));
+        // Not mapped, as in the Mapster configuration: AmountCredited, UnitPricesIncludeTax, RawRepresentation.
+        mappings.Add<PricedInvoice, Invoice>(s => new Invoice
+        {
+            Id = FreshBooksValues.RequiredId(s.Wire.Id, s.Wire.InvoiceId),
+            UpdatedAt = FreshBooksValues.RequiredEasternUpdated(s.Wire.Updated),
+            State = FreshBooksValues.RequiredState(s.Wire.VisState),
+            Number = FreshBooksValues.Text(s.Wire.InvoiceNumber),
+            ContactId = FreshBooksValues.RequiredReference(s.Wire.CustomerId, "customerid"),
+            Status = InvoiceStatusMapping.Map(s.Wire.V3Status, s.Wire.Status, s.Wire.PaymentStatus),
+            ProviderStatus = InvoiceStatusMapping.RequiredRaw(s.Wire.V3Status, s.Wire.Status, s.Wire.PaymentStatus),
+            IssueDate = FreshBooksValues.RequiredDate(s.Wire.CreateDate, "create_date"),
+            DueDate = PricedInvoice.DueDate(s.Wire),
+            Currency = s.Currency,
+            Lines = s.Lines,
+            DiscountPercent = PricedInvoice.DiscountPercentOf(s.Wire.DiscountValue, s.Discount),
+            Subtotal = s.Subtotal,
+            Discount = s.Discount,
+            Tax = s.Total - s.Subtotal + s.Discount,
+            Total = s.Total,
+            AmountPaid = s.Paid,
+            AmountDue = s.Total - s.Paid,
+            Notes = FreshBooksValues.Text(s.Wire.Notes),
+            Terms = FreshBooksValues.Text(s.Wire.Terms),
+        });
+        // Not mapped, as in the Mapster configuration: VisState, ActionMarkAsSent.
+        mappings.Add<NewInvoice, InvoiceWrite>(s => new InvoiceWrite
+        {
+            CustomerId = FreshBooksValues.ParseId(s.ContactId),
+            CreateDate = FreshBooksValues.Date(s.IssueDate),
+            DueOffsetDays = s.DueDate.HasValue ? s.DueDate.Value.DayNumber - s.IssueDate.DayNumber : (int?)null,
+            CurrencyCode = s.Currency.Value,
+            InvoiceNumber = s.Number,
+            DiscountValue = FreshBooksValues.Number(s.DiscountPercent),
+            Notes = s.Notes,
+            Terms = s.Terms,
+            Lines = LinesOut(s.Lines),
+        });
+        // Not mapped, as in the Mapster configuration: DueOffsetDays, VisState, ActionMarkAsSent.
+        mappings.Add<InvoiceChanges, InvoiceWrite>(s => new InvoiceWrite
+        {
+            CustomerId = s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId),
+            CreateDate = s.IssueDate.HasValue ? FreshBooksValues.Date(s.IssueDate.Value) : null,
+            CurrencyCode = s.Currency.HasValue ? s.Currency.Value.Value : null,
+            InvoiceNumber = s.Number,
+            DiscountValue = s.DiscountPercent.HasValue ? FreshBooksValues.Number(s.DiscountPercent.Value) : null,
+            Notes = s.Notes,
+            Terms = s.Terms,
+            Lines = s.Lines == null ? null : LinesOut(s.Lines),
+        });
     }
 
     internal static IReadOnlyList<InvoiceLineWrite> LinesOut(IReadOnlyList<NewInvoiceLine> lines) =>

@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -43,6 +44,46 @@ internal sealed class ItemRegister : IRegister
             .Map(d => d.Tax1, s => s.TaxRateIds == null ? (long?)null : TaxId(s.TaxRateIds, 0))
             .Map(d => d.Tax2, s => s.TaxRateIds == null ? (long?)null : TaxId(s.TaxRateIds, 1))
             .Ignore(d => d.VisState);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<ItemWire, Item>(s => new Item
+        {
+            Id = FreshBooksValues.RequiredId(s.Id, s.ItemId),
+            UpdatedAt = FreshBooksValues.RequiredEasternUpdated(s.Updated),
+            State = FreshBooksValues.RequiredState(s.VisState),
+            Name = FreshBooksValues.RequiredText(s.Name, "name"),
+            Code = FreshBooksValues.Text(s.Sku),
+            Description = FreshBooksValues.Text(s.Description),
+            UnitPrice = s.UnitCost == null ? (Money?)null : FreshBooksValues.RequiredMoney(s.UnitCost, null, "unit_cost"),
+            TaxRateIds = TaxIds(s.Tax1, s.Tax2),
+            QuantityOnHand = FreshBooksValues.Decimal(s.Inventory),
+        });
+        // Not mapped, as in the Mapster configuration: VisState.
+        mappings.Add<NewItem, ItemWrite>(s => new ItemWrite
+        {
+            Name = s.Name,
+            Description = s.Description,
+            Sku = s.Code,
+            UnitCost = s.UnitPrice.HasValue ? FreshBooksValues.MoneyOut(s.UnitPrice.Value) : null,
+            Inventory = s.QuantityOnHand.HasValue ? FreshBooksValues.Number(s.QuantityOnHand.Value) : null,
+            Tax1 = TaxId(s.TaxRateIds, 0),
+            Tax2 = TaxId(s.TaxRateIds, 1),
+        });
+        // Not mapped, as in the Mapster configuration: VisState.
+        mappings.Add<ItemChanges, ItemWrite>(s => new ItemWrite
+        {
+            Name = s.Name,
+            Description = s.Description,
+            Sku = s.Code,
+            UnitCost = s.UnitPrice.HasValue ? FreshBooksValues.MoneyOut(s.UnitPrice.Value) : null,
+            Inventory = s.QuantityOnHand.HasValue ? FreshBooksValues.Number(s.QuantityOnHand.Value) : null,
+            Tax1 = s.TaxRateIds == null ? (long?)null : TaxId(s.TaxRateIds, 0),
+            Tax2 = s.TaxRateIds == null ? (long?)null : TaxId(s.TaxRateIds, 1),
+        });
     }
 
     /// <summary>The default tax ids in order, FreshBooks' 0 ("none") left out.</summary>

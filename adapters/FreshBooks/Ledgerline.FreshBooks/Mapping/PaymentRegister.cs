@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -38,5 +39,40 @@ internal sealed class PaymentRegister : IRegister
             .Map(d => d.Type, s => s.Method)
             .Map(d => d.Note, s => s.Note)
             .Ignore(d => d.VisState);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<PaymentWire, Payment>(s => new Payment
+        {
+            Id = FreshBooksValues.RequiredId(s.Id, s.LogId),
+            UpdatedAt = FreshBooksValues.RequiredEasternUpdated(s.Updated),
+            State = FreshBooksValues.RequiredState(s.VisState),
+            InvoiceId = FreshBooksValues.RequiredReference(s.InvoiceId, "invoiceid"),
+            ContactId = FreshBooksValues.Reference(s.ClientId),
+            Amount = FreshBooksValues.RequiredMoney(s.Amount, null, "amount"),
+            Date = FreshBooksValues.RequiredDate(s.Date, "date"),
+            Method = FreshBooksValues.Text(s.Type),
+            Note = FreshBooksValues.Text(s.Note),
+        });
+        // Not mapped, as in the Mapster configuration: VisState.
+        mappings.Add<NewPayment, PaymentWrite>(s => new PaymentWrite
+        {
+            InvoiceId = FreshBooksValues.ParseId(s.InvoiceId),
+            Amount = FreshBooksValues.MoneyOut(s.Amount),
+            Date = FreshBooksValues.Date(s.Date),
+            Type = s.Method,
+            Note = s.Note,
+        });
+        // Not mapped, as in the Mapster configuration: InvoiceId, VisState.
+        mappings.Add<PaymentChanges, PaymentWrite>(s => new PaymentWrite
+        {
+            Amount = s.Amount.HasValue ? FreshBooksValues.MoneyOut(s.Amount.Value) : null,
+            Date = s.Date.HasValue ? FreshBooksValues.Date(s.Date.Value) : null,
+            Type = s.Method,
+            Note = s.Note,
+        });
     }
 }

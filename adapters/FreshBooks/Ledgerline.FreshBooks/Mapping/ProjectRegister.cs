@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -55,6 +56,47 @@ internal sealed class ProjectRegister : IRegister
             .Ignore(d => d.Active);
     }
 
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: Budget, RawRepresentation.
+        mappings.Add<ProjectWire, CurrencyCode?, Project>((s, currency) => new Project
+        {
+            Id = FreshBooksValues.RequiredId(s.Id, null),
+            UpdatedAt = FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at"),
+            State = s.Active == false ? RecordState.Archived : RecordState.Active,
+            Name = FreshBooksValues.RequiredText(s.Title, "title"),
+            ContactId = FreshBooksValues.Reference(s.ClientId),
+            Description = FreshBooksValues.Text(s.Description),
+            DueDate = FreshBooksValues.OptionalDate(s.DueDate, "due_date"),
+            BillingMethod = BillingMethod(s.ProjectType),
+            FixedPrice = Amount(s.FixedPrice, currency),
+            HourlyRate = Amount(s.Rate, currency),
+            IsComplete = s.Complete == true,
+        });
+        // Not mapped, as in the Mapster configuration: Complete, Active.
+        mappings.Add<NewProject, ProjectWrite>(s => new ProjectWrite
+        {
+            Title = s.Name,
+            Description = s.Description,
+            DueDate = s.DueDate.HasValue ? FreshBooksValues.Date(s.DueDate.Value) : null,
+            ClientId = s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId),
+            ProjectType = ProjectType(s.BillingMethod),
+            FixedPrice = s.FixedPrice.HasValue ? FreshBooksValues.Number(s.FixedPrice.Value.Amount) : null,
+            Rate = s.HourlyRate.HasValue ? FreshBooksValues.Number(s.HourlyRate.Value.Amount) : null,
+        });
+        // Not mapped, as in the Mapster configuration: ClientId, ProjectType, Active.
+        mappings.Add<ProjectChanges, ProjectWrite>(s => new ProjectWrite
+        {
+            Title = s.Name,
+            Description = s.Description,
+            DueDate = s.DueDate.HasValue ? FreshBooksValues.Date(s.DueDate.Value) : null,
+            FixedPrice = s.FixedPrice.HasValue ? FreshBooksValues.Number(s.FixedPrice.Value.Amount) : null,
+            Rate = s.HourlyRate.HasValue ? FreshBooksValues.Number(s.HourlyRate.Value.Amount) : null,
+            Complete = s.IsComplete,
+        });
+    }
+
     private static ProjectBillingMethod BillingMethod(string? projectType) => projectType switch
     {
         "fixed_price" => ProjectBillingMethod.FixedPrice,
@@ -70,10 +112,9 @@ internal sealed class ProjectRegister : IRegister
     };
 
     /// <summary>An amount in the currency passed for this mapping; null when absent or when no currency is known.</summary>
-    private static Money? Amount(string? text)
-    {
-        return FreshBooksValues.Decimal(text) is { } a && MapContext.Current?.Parameters.TryGetValue(CurrencyParameter, out var currency) == true && currency is CurrencyCode code
-            ? new Money(a, code)
-            : null;
-    }
+    private static Money? Amount(string? text) =>
+        Amount(text, MapContext.Current?.Parameters.TryGetValue(CurrencyParameter, out var currency) == true ? currency as CurrencyCode? : null);
+
+    private static Money? Amount(string? text, CurrencyCode? currency) =>
+        FreshBooksValues.Decimal(text) is { } a && currency is { } code ? new Money(a, code) : null;
 }

@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -32,5 +33,35 @@ internal sealed class TaxRateRegister : IRegister
             .Map(d => d.Number, s => s.RegistrationNumber)
             .Map(d => d.Amount, s => s.Percent.HasValue ? FreshBooksValues.Number(s.Percent.Value) : null)
             .Map(d => d.Compound, s => s.IsCompound);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<TaxWire, TaxRate>(s => new TaxRate
+        {
+            Id = FreshBooksValues.RequiredId(s.Id, s.TaxId),
+            UpdatedAt = FreshBooksValues.RequiredEasternUpdated(s.Updated),
+            State = RecordState.Active,
+            Name = FreshBooksValues.RequiredText(s.Name, "name"),
+            Percent = FreshBooksValues.RequiredDecimal(s.Amount, "amount"),
+            RegistrationNumber = FreshBooksValues.Text(s.Number),
+            IsCompound = s.Compound == true,
+        });
+        mappings.Add<NewTaxRate, TaxWrite>(s => new TaxWrite
+        {
+            Name = s.Name,
+            Number = s.RegistrationNumber,
+            Amount = FreshBooksValues.Number(s.Percent),
+            Compound = s.IsCompound,
+        });
+        mappings.Add<TaxRateChanges, TaxWrite>(s => new TaxWrite
+        {
+            Name = s.Name,
+            Number = s.RegistrationNumber,
+            Amount = s.Percent.HasValue ? FreshBooksValues.Number(s.Percent.Value) : null,
+            Compound = s.IsCompound,
+        });
     }
 }

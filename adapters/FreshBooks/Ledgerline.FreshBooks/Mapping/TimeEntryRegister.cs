@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -48,6 +49,46 @@ internal sealed class TimeEntryRegister : IRegister
             .Map(d => d.ClientId, s => s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId))
             .Map(d => d.ProjectId, s => s.ProjectId == null ? null : FreshBooksValues.ParseId(s.ProjectId))
             .Map(d => d.Note, s => s.Note);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<TimeEntryWire, TimeEntry>(s => new TimeEntry
+        {
+            Id = FreshBooksValues.RequiredId(s.Id, null),
+            UpdatedAt = FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at", s.CreatedAt, "created_at"),
+            State = FreshBooksValues.RequiredFlag(s.Active, "active") ? RecordState.Active : RecordState.Deleted,
+            StartedAt = FreshBooksValues.RequiredUtc(s.StartedAt, "started_at"),
+            Duration = Duration(s.Duration),
+            IsRunning = (s.Timer != null && s.Timer.IsRunning == true) || !FreshBooksValues.RequiredFlag(s.IsLogged, "is_logged"),
+            Billable = FreshBooksValues.RequiredFlag(s.Billable, "billable"),
+            Billed = FreshBooksValues.RequiredFlag(s.Billed, "billed"),
+            ContactId = FreshBooksValues.Reference(s.ClientId),
+            ProjectId = FreshBooksValues.Reference(s.ProjectId),
+            Note = FreshBooksValues.Text(s.Note),
+        });
+        mappings.Add<NewTimeEntry, TimeEntryWrite>(s => new TimeEntryWrite
+        {
+            IsLogged = true,
+            StartedAt = FreshBooksValues.Utc(s.StartedAt),
+            Duration = (long)s.Duration.TotalSeconds,
+            Billable = s.Billable,
+            ClientId = s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId),
+            ProjectId = s.ProjectId == null ? null : FreshBooksValues.ParseId(s.ProjectId),
+            Note = s.Note,
+        });
+        // Not mapped, as in the Mapster configuration: IsLogged.
+        mappings.Add<TimeEntryChanges, TimeEntryWrite>(s => new TimeEntryWrite
+        {
+            StartedAt = s.StartedAt.HasValue ? FreshBooksValues.Utc(s.StartedAt.Value) : null,
+            Duration = s.Duration.HasValue ? (long)s.Duration.Value.TotalSeconds : (long?)null,
+            Billable = s.Billable,
+            ClientId = s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId),
+            ProjectId = s.ProjectId == null ? null : FreshBooksValues.ParseId(s.ProjectId),
+            Note = s.Note,
+        });
     }
 
     private static TimeSpan? Duration(long? seconds) => seconds switch

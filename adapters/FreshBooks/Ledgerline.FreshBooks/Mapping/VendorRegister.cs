@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.FreshBooks.Mapping;
@@ -63,6 +64,66 @@ internal sealed class VendorRegister : IRegister
             .Map(d => d.CurrencyCode, s => s.Currency.HasValue ? s.Currency.Value.Value : null)
             .Map(d => d.Note, s => s.Notes)
             .Ignore(d => d.VisState);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<BillVendorWire, Vendor>(s => new Vendor
+        {
+            Id = FreshBooksValues.RequiredId(s.VendorId, null),
+            UpdatedAt = FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at", s.CreatedAt),
+            State = FreshBooksValues.RequiredState(s.VisState),
+            Name = FreshBooksValues.RequiredText(s.VendorName, "vendor_name"),
+            FirstName = FreshBooksValues.Text(s.FirstName),
+            LastName = FreshBooksValues.Text(s.LastName),
+            Email = FreshBooksValues.Text(s.Email),
+            Phone = FreshBooksValues.Text(s.Phone),
+            Website = FreshBooksValues.Text(s.Website),
+            AccountNumber = FreshBooksValues.Text(s.AccountNumber),
+            Address = Address(s),
+            Currency = FreshBooksValues.Currency(s.CurrencyCode),
+            Notes = FreshBooksValues.Text(s.Note),
+        });
+        // Not mapped, as in the Mapster configuration: VisState.
+        mappings.Add<NewVendor, BillVendorWrite>(s => new BillVendorWrite
+        {
+            VendorName = s.Name,
+            FirstName = s.FirstName,
+            LastName = s.LastName,
+            Email = s.Email,
+            Phone = s.Phone,
+            Website = s.Website,
+            AccountNumber = s.AccountNumber,
+            Street = s.Address == null ? null : s.Address.Street,
+            Street2 = s.Address == null ? null : s.Address.Street2,
+            City = s.Address == null ? null : s.Address.City,
+            Province = s.Address == null ? null : s.Address.Region,
+            PostalCode = s.Address == null ? null : s.Address.PostalCode,
+            Country = s.Address == null ? null : s.Address.Country,
+            CurrencyCode = s.Currency.HasValue ? s.Currency.Value.Value : null,
+            Note = s.Notes,
+        });
+        // Not mapped, as in the Mapster configuration: VisState.
+        mappings.Add<VendorChanges, BillVendorWrite>(s => new BillVendorWrite
+        {
+            VendorName = s.Name,
+            FirstName = s.FirstName,
+            LastName = s.LastName,
+            Email = s.Email,
+            Phone = s.Phone,
+            Website = s.Website,
+            AccountNumber = s.AccountNumber,
+            Street = s.Address == null ? null : s.Address.Street ?? string.Empty,
+            Street2 = s.Address == null ? null : s.Address.Street2 ?? string.Empty,
+            City = s.Address == null ? null : s.Address.City ?? string.Empty,
+            Province = s.Address == null ? null : s.Address.Region ?? string.Empty,
+            PostalCode = s.Address == null ? null : s.Address.PostalCode ?? string.Empty,
+            Country = s.Address == null ? null : s.Address.Country ?? string.Empty,
+            CurrencyCode = s.Currency.HasValue ? s.Currency.Value.Value : null,
+            Note = s.Notes,
+        });
     }
 
     internal static PostalAddress? Address(BillVendorWire vendor)

@@ -3,7 +3,6 @@ using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Mapping;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -222,7 +221,7 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
             Context.Options.KeepRawRepresentation, Map);
     }
 
-    private TRecord Map(TWire wire) => wire.Adapt<TWire, TRecord>(Context.Mapping);
+    private TRecord Map(TWire wire) => Context.Mapping.Map<TWire, TRecord>(wire);
 
     private AccountingSearch Search() => new() { Include = Entity.Includes };
 

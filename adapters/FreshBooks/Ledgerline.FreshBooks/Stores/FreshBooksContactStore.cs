@@ -1,6 +1,5 @@
 using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -9,8 +8,8 @@ internal sealed class FreshBooksContactStore(FreshBooksLedgerContext context)
     : AccountingStore<Contact, NewContact, ContactChanges, ContactQuery, ClientWire, ClientBody, ClientResult>(context, AccountingEntities.Contacts), IContactStore
 {
     protected override ValueTask<ClientBody> CreateBodyAsync(NewContact draft, FreshBooksCall call, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new ClientBody(draft.Adapt<NewContact, ClientWrite>(Context.Mapping)));
+        ValueTask.FromResult(new ClientBody(Context.Mapping.Map<NewContact, ClientWrite>(draft)));
 
     protected override ValueTask<ClientBody> UpdateBodyAsync(string id, ContactChanges changes, FreshBooksCall call, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new ClientBody(changes.Adapt<ContactChanges, ClientWrite>(Context.Mapping)));
+        ValueTask.FromResult(new ClientBody(Context.Mapping.Map<ContactChanges, ClientWrite>(changes)));
 }

@@ -4,7 +4,6 @@ using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Mapping;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -169,12 +168,12 @@ internal sealed class FreshBooksCreditNoteStore(FreshBooksLedgerContext context)
         {
             _ = FreshBooksValues.ParseId(draft.ContactId)
                 ?? throw new RecordNotFoundException(EntityKind.Contact, draft.ContactId) { Provider = FreshBooksRequest.ProviderName };
-            return ValueTask.FromResult(new CreditNoteBody(draft.Adapt<NewCreditNote, CreditNoteWrite>(Context.Mapping)));
+            return ValueTask.FromResult(new CreditNoteBody(Context.Mapping.Map<NewCreditNote, CreditNoteWrite>(draft)));
         }
 
         protected override async ValueTask<CreditNoteBody> UpdateBodyAsync(string id, CreditNoteChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
         {
-            var body = changes.Adapt<CreditNoteChanges, CreditNoteWrite>(Context.Mapping);
+            var body = Context.Mapping.Map<CreditNoteChanges, CreditNoteWrite>(changes);
             if (changes.Lines is { } lines && body.Lines is { } written && KeptLines.NameCurrentLines(lines))
             {
                 var (current, wire) = await GetWithWireAsync(id, cancellationToken);

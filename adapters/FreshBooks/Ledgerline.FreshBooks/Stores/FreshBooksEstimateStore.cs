@@ -2,7 +2,6 @@ using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Mapping;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -38,7 +37,7 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
         RefuseExpiry(draft.ExpiryDate);
         _ = FreshBooksValues.ParseId(draft.ContactId)
             ?? throw new RecordNotFoundException(EntityKind.Contact, draft.ContactId) { Provider = FreshBooksRequest.ProviderName };
-        return ValueTask.FromResult(new EstimateBody(draft.Adapt<NewEstimate, EstimateWrite>(Context.Mapping)));
+        return ValueTask.FromResult(new EstimateBody(Context.Mapping.Map<NewEstimate, EstimateWrite>(draft)));
     }
 
     protected override async ValueTask<EstimateBody> UpdateBodyAsync(string id, EstimateChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
@@ -49,7 +48,7 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
             throw new RecordNotFoundException(EntityKind.Contact, contact) { Provider = FreshBooksRequest.ProviderName };
         }
 
-        var body = changes.Adapt<EstimateChanges, EstimateWrite>(Context.Mapping);
+        var body = Context.Mapping.Map<EstimateChanges, EstimateWrite>(changes);
         if (changes.Lines is { } lines && body.Lines is { } written && KeptLines.NameCurrentLines(lines))
         {
             var (current, wire) = await GetWithWireAsync(id, cancellationToken);
@@ -108,7 +107,7 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
             t => Context.Accounting.CreateInvoiceFromEstimateAsync(account, new AccountingSearch { Include = AccountingEntities.Invoices.Includes }, body, Context.ConnectionId, t),
             cancellationToken);
         return FreshBooksEnvelope.Single<InvoiceWire, Invoice>(answer.Response, FreshBooksEnvelope.Result(answer, InvoicePath), InvoicePath,
-            Context.Options.KeepRawRepresentation, wire => wire.Adapt<InvoiceWire, Invoice>(Context.Mapping));
+            Context.Options.KeepRawRepresentation, wire => Context.Mapping.Map<InvoiceWire, Invoice>(wire));
     }
 
     /// <summary>
@@ -131,7 +130,7 @@ internal sealed class FreshBooksEstimateStore(FreshBooksLedgerContext context, I
             t => Entity.Update(Context.Accounting, account, number, new AccountingSearch { Include = Entity.Includes }, new EstimateBody(action), Context.ConnectionId, t),
             cancellationToken);
         return FreshBooksEnvelope.Single<EstimateWire, Estimate>(answer.Response, FreshBooksEnvelope.Result(answer, Entity.Path), Entity.Path,
-            Context.Options.KeepRawRepresentation, wire => wire.Adapt<EstimateWire, Estimate>(Context.Mapping));
+            Context.Options.KeepRawRepresentation, wire => Context.Mapping.Map<EstimateWire, Estimate>(wire));
     }
 
     private static LedgerValidationException Invalid(string message, string code) =>

@@ -2,7 +2,6 @@ using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Mapping;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -19,7 +18,7 @@ internal sealed class FreshBooksExpenseStore(FreshBooksLedgerContext context)
 
     protected override async ValueTask<ExpenseBody> CreateBodyAsync(NewExpense draft, FreshBooksCall call, CancellationToken cancellationToken)
     {
-        var body = draft.Adapt<NewExpense, ExpenseWrite>(Context.Mapping);
+        var body = Context.Mapping.Map<NewExpense, ExpenseWrite>(draft);
         if (draft.CategoryId is { } named && body.CategoryId is null)
         {
             throw new LedgerValidationException([new FieldError(nameof(NewExpense.CategoryId), $"'{named}' is not a FreshBooks expense category id.", "1012")])
@@ -36,7 +35,7 @@ internal sealed class FreshBooksExpenseStore(FreshBooksLedgerContext context)
     }
 
     protected override ValueTask<ExpenseBody> UpdateBodyAsync(string id, ExpenseChanges changes, FreshBooksCall call, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new ExpenseBody(changes.Adapt<ExpenseChanges, ExpenseWrite>(Context.Mapping)));
+        ValueTask.FromResult(new ExpenseBody(Context.Mapping.Map<ExpenseChanges, ExpenseWrite>(changes)));
 
     private async ValueTask<long> DefaultCategoryAsync(FreshBooksCall call, CancellationToken cancellationToken)
     {

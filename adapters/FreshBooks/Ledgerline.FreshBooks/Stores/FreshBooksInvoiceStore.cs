@@ -2,7 +2,6 @@ using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Mapping;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -23,7 +22,7 @@ internal sealed class FreshBooksInvoiceStore(FreshBooksLedgerContext context)
     {
         _ = FreshBooksValues.ParseId(draft.ContactId)
             ?? throw new RecordNotFoundException(EntityKind.Contact, draft.ContactId) { Provider = FreshBooksRequest.ProviderName };
-        return ValueTask.FromResult(new InvoiceBody(draft.Adapt<NewInvoice, InvoiceWrite>(Context.Mapping)));
+        return ValueTask.FromResult(new InvoiceBody(Context.Mapping.Map<NewInvoice, InvoiceWrite>(draft)));
     }
 
     protected override async ValueTask<InvoiceBody> UpdateBodyAsync(string id, InvoiceChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
@@ -33,7 +32,7 @@ internal sealed class FreshBooksInvoiceStore(FreshBooksLedgerContext context)
             throw new RecordNotFoundException(EntityKind.Contact, contact) { Provider = FreshBooksRequest.ProviderName };
         }
 
-        var body = changes.Adapt<InvoiceChanges, InvoiceWrite>(Context.Mapping);
+        var body = Context.Mapping.Map<InvoiceChanges, InvoiceWrite>(changes);
         var datesApart = changes.DueDate.HasValue != changes.IssueDate.HasValue;
         var linesInStoredCurrency = changes is { Lines.Count: > 0, Currency: null };
         if (datesApart || linesInStoredCurrency || KeptLines.NameCurrentLines(changes.Lines))

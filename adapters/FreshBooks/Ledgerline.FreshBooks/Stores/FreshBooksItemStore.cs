@@ -1,6 +1,5 @@
 using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -16,7 +15,7 @@ internal sealed class FreshBooksItemStore(FreshBooksLedgerContext context, ITaxR
     protected override async ValueTask<ItemBody> CreateBodyAsync(NewItem draft, FreshBooksCall call, CancellationToken cancellationToken)
     {
         await RequireTaxRatesAsync(draft.TaxRateIds, cancellationToken);
-        return new ItemBody(draft.Adapt<NewItem, ItemWrite>(Context.Mapping));
+        return new ItemBody(Context.Mapping.Map<NewItem, ItemWrite>(draft));
     }
 
     protected override async ValueTask<ItemBody> UpdateBodyAsync(string id, ItemChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
@@ -26,7 +25,7 @@ internal sealed class FreshBooksItemStore(FreshBooksLedgerContext context, ITaxR
             await RequireTaxRatesAsync(ids, cancellationToken);
         }
 
-        return new ItemBody(changes.Adapt<ItemChanges, ItemWrite>(Context.Mapping));
+        return new ItemBody(Context.Mapping.Map<ItemChanges, ItemWrite>(changes));
     }
 
     private async Task RequireTaxRatesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)

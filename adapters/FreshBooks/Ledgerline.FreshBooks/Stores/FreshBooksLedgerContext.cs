@@ -1,6 +1,7 @@
 using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Http;
-using Mapster;
+using Ledgerline.FreshBooks.Mapping;
+using Ledgerline.Mapping;
 using Ledgerline.FreshBooks.Connections;
 
 namespace Ledgerline.FreshBooks.Stores;
@@ -14,7 +15,7 @@ internal sealed class FreshBooksLedgerContext(
     IFreshBooksIdentityApi identity,
     FreshBooksHttp http,
     FreshBooksOptions options,
-    TypeAdapterConfig mapping)
+    LedgerMapper<FreshBooksMapping> mapping)
 {
     public FreshBooksConnectionContext Connection { get; } = connection;
 
@@ -32,5 +33,5 @@ internal sealed class FreshBooksLedgerContext(
 
     public FreshBooksOptions Options { get; } = options;
 
-    public TypeAdapterConfig Mapping { get; } = mapping;
+    public LedgerMapper<FreshBooksMapping> Mapping { get; } = mapping;
 }

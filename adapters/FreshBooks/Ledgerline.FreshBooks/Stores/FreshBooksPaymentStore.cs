@@ -2,7 +2,6 @@ using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Mapping;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -22,7 +21,7 @@ internal sealed class FreshBooksPaymentStore(FreshBooksLedgerContext context, II
         // canonical amount due (total − paid) would read negative: an overpayment is refused, as every provider does.
         Ledgerline.Validation.PaymentLimit.RequireWithinDue(draft.Amount, invoice.Id, invoice.AmountDue, FreshBooksRequest.ProviderName);
 
-        return new PaymentBody(draft.Adapt<NewPayment, PaymentWrite>(Context.Mapping));
+        return new PaymentBody(Context.Mapping.Map<NewPayment, PaymentWrite>(draft));
     }
 
     protected override async ValueTask<PaymentBody> UpdateBodyAsync(string id, PaymentChanges changes, FreshBooksCall call, CancellationToken cancellationToken)
@@ -33,7 +32,7 @@ internal sealed class FreshBooksPaymentStore(FreshBooksLedgerContext context, II
             RequireCurrency(amount, current.Amount.Currency);
         }
 
-        return new PaymentBody(changes.Adapt<PaymentChanges, PaymentWrite>(Context.Mapping));
+        return new PaymentBody(Context.Mapping.Map<PaymentChanges, PaymentWrite>(changes));
     }
 
     private static void RequireCurrency(Money amount, CurrencyCode invoiceCurrency)

@@ -3,7 +3,6 @@ using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Mapping;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -84,7 +83,7 @@ internal sealed class FreshBooksProjectStore(FreshBooksLedgerContext context, IC
             RequireCurrency(nameof(NewProject.HourlyRate), draft.HourlyRate, currency);
         }
 
-        var body = new ProjectBody(draft.Adapt<NewProject, ProjectWrite>(context.Mapping));
+        var body = new ProjectBody(context.Mapping.Map<NewProject, ProjectWrite>(draft));
         var answer = await context.Http.SendAsync(call,
             t => context.Projects.CreateProjectAsync(business, body, context.ConnectionId, t), cancellationToken);
         return await SingleAsync(answer, cancellationToken);
@@ -105,7 +104,7 @@ internal sealed class FreshBooksProjectStore(FreshBooksLedgerContext context, IC
             RequireCurrency(nameof(ProjectChanges.HourlyRate), changes.HourlyRate, currency);
         }
 
-        return await PutAsync(call, business, number, new ProjectBody(changes.Adapt<ProjectChanges, ProjectWrite>(context.Mapping)), cancellationToken);
+        return await PutAsync(call, business, number, new ProjectBody(context.Mapping.Map<ProjectChanges, ProjectWrite>(changes)), cancellationToken);
     }
 
     /// <summary>Makes the project inactive (<c>{"project":{"active":false}}</c>): FreshBooks' archive for projects.</summary>
@@ -194,16 +193,11 @@ internal sealed class FreshBooksProjectStore(FreshBooksLedgerContext context, IC
         }
     }
 
-    private Project Map(ProjectWire wire, Dictionary<long, CurrencyCode?> currencies)
-    {
-        var adapter = wire.BuildAdapter(context.Mapping);
-        if (wire.ClientId is { } client && currencies.TryGetValue(client, out var currency) && currency is { } code)
-        {
-            adapter = adapter.AddParameters(ProjectRegister.CurrencyParameter, code);
-        }
-
-        return adapter.AdaptToType<Project>();
-    }
+    private Project Map(ProjectWire wire, Dictionary<long, CurrencyCode?> currencies) =>
+        context.Mapping.Map<ProjectWire, CurrencyCode?, Project>(
+            wire,
+            ProjectRegister.CurrencyParameter,
+            wire.ClientId is { } client && currencies.TryGetValue(client, out var currency) ? currency : null);
 
     /// <summary><c>active</c> for a states query: true, false, or absent for both (deleted projects no longer exist).</summary>
     private static string? Active(RecordStates states) => states switch

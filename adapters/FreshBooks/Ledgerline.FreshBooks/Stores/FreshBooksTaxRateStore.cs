@@ -1,6 +1,5 @@
 using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -9,8 +8,8 @@ internal sealed class FreshBooksTaxRateStore(FreshBooksLedgerContext context)
     : AccountingStore<TaxRate, NewTaxRate, TaxRateChanges, TaxRateQuery, TaxWire, TaxBody, TaxResult>(context, AccountingEntities.TaxRates), ITaxRateStore
 {
     protected override ValueTask<TaxBody> CreateBodyAsync(NewTaxRate draft, FreshBooksCall call, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new TaxBody(draft.Adapt<NewTaxRate, TaxWrite>(Context.Mapping)));
+        ValueTask.FromResult(new TaxBody(Context.Mapping.Map<NewTaxRate, TaxWrite>(draft)));
 
     protected override ValueTask<TaxBody> UpdateBodyAsync(string id, TaxRateChanges changes, FreshBooksCall call, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new TaxBody(changes.Adapt<TaxRateChanges, TaxWrite>(Context.Mapping)));
+        ValueTask.FromResult(new TaxBody(Context.Mapping.Map<TaxRateChanges, TaxWrite>(changes)));
 }

@@ -4,7 +4,6 @@ using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
 using Ledgerline.FreshBooks.Mapping;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -80,7 +79,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         ArgumentNullException.ThrowIfNull(draft);
         var call = Call("create", null);
         var business = await context.Connection.BusinessIdAsync(call, WriteScope, cancellationToken);
-        var body = new TimeEntryBody(draft.Adapt<NewTimeEntry, TimeEntryWrite>(context.Mapping));
+        var body = new TimeEntryBody(context.Mapping.Map<NewTimeEntry, TimeEntryWrite>(draft));
         var answer = await context.Http.SendAsync(call,
             t => context.TimeTracking.CreateTimeEntryAsync(business, body, context.ConnectionId, t), cancellationToken);
         return Single(answer);
@@ -92,7 +91,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         var call = Call("update", id);
         var number = FreshBooksListing.Number(EntityKind.TimeEntry, id);
         var business = await context.Connection.BusinessIdAsync(call, WriteScope, cancellationToken);
-        var body = new TimeEntryBody(changes.Adapt<TimeEntryChanges, TimeEntryWrite>(context.Mapping));
+        var body = new TimeEntryBody(context.Mapping.Map<TimeEntryChanges, TimeEntryWrite>(changes));
         var answer = await context.Http.SendAsync(call,
             t => context.TimeTracking.UpdateTimeEntryAsync(business, number, body, context.ConnectionId, t), cancellationToken);
         return Single(answer);
@@ -152,7 +151,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         FreshBooksEnvelope.Single<TimeEntryWire, TimeEntry>(answer.Response, FreshBooksEnvelope.Result(answer, Path), Path,
             context.Options.KeepRawRepresentation, Map);
 
-    private TimeEntry Map(TimeEntryWire wire) => wire.Adapt<TimeEntryWire, TimeEntry>(context.Mapping);
+    private TimeEntry Map(TimeEntryWire wire) => context.Mapping.Map<TimeEntryWire, TimeEntry>(wire);
 
     private FreshBooksCall Call(string operation, string? id) => new(EntityKind.TimeEntry, operation, context.ConnectionId, id);
 }

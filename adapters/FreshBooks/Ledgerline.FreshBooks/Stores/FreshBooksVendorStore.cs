@@ -1,6 +1,5 @@
 using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
-using Mapster;
 
 namespace Ledgerline.FreshBooks.Stores;
 
@@ -9,8 +8,8 @@ internal sealed class FreshBooksVendorStore(FreshBooksLedgerContext context)
     : AccountingStore<Vendor, NewVendor, VendorChanges, VendorQuery, BillVendorWire, BillVendorBody, BillVendorResult>(context, AccountingEntities.Vendors), IVendorStore
 {
     protected override ValueTask<BillVendorBody> CreateBodyAsync(NewVendor draft, FreshBooksCall call, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new BillVendorBody(draft.Adapt<NewVendor, BillVendorWrite>(Context.Mapping)));
+        ValueTask.FromResult(new BillVendorBody(Context.Mapping.Map<NewVendor, BillVendorWrite>(draft)));
 
     protected override ValueTask<BillVendorBody> UpdateBodyAsync(string id, VendorChanges changes, FreshBooksCall call, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new BillVendorBody(changes.Adapt<VendorChanges, BillVendorWrite>(Context.Mapping)));
+        ValueTask.FromResult(new BillVendorBody(Context.Mapping.Map<VendorChanges, BillVendorWrite>(changes)));
 }

@@ -152,7 +152,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
             : throw FreshBooksErrorTable.Invalid(call, response.Status, response.Body, "FreshBooks answered without a callback");
     }
 
-    private static JsonContent Json(CallbackFields fields) => JsonContent.Create(new CallbackEnvelope(fields));
+    private static JsonContent Json(CallbackFields fields) => JsonContent.Create(new CallbackEnvelope(fields), FreshBooksJson.Info<CallbackEnvelope>());
 
     private static string Excerpt(JsonElement element)
     {

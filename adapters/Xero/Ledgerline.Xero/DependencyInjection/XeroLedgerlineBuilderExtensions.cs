@@ -60,7 +60,8 @@ public static class XeroLedgerlineBuilderExtensions
         }
 
         services.AddSingleton<XeroProviderMarker>();
-        services.AddOptions<XeroOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<XeroOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XeroOptions>, XeroOptionsAnnotations>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XeroOptions>, XeroOptionsValidator>());
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
