@@ -23,8 +23,8 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     /// <summary>
     /// What the Xero adapter promises, restated here on purpose: the suite checks the adapter reports exactly this.
     /// Contacts are archived, never deleted; invoices are deleted (drafts) or voided, never archived or restored;
-    /// payments are created and deleted, never changed. Every other store is not offered yet, so the suite asserts its
-    /// refusal before any request.
+    /// payments are created and deleted, never changed; vendors are contacts, archived like them. Every other store is not
+    /// offered yet, so the suite asserts its refusal before any request.
     /// </summary>
     public override LedgerCapabilities ExpectedCapabilities { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
     {
@@ -47,6 +47,13 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Operations = StoreOperations.Get | StoreOperations.List | StoreOperations.Create | StoreOperations.Delete,
             Filters = Filters(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.Vendor] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Archive | StoreOperations.Restore,
+            Filters = Filters(nameof(VendorQuery.NameContains)),
+            QueryableStates = RecordStates.NotDeleted,
             SoftDelete = true,
         },
     });

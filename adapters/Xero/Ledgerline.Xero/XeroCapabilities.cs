@@ -12,8 +12,10 @@ namespace Ledgerline.Xero;
 /// <c>DueDate</c>, <c>UpdatedSince</c>.</item>
 /// <item>Payments: created and deleted only (Xero never changes a payment); deleted payments stay readable. Filters
 /// <c>InvoiceId</c>, <c>ContactId</c>, <c>Date</c>, <c>UpdatedSince</c>.</item>
-/// <item>Not yet offered: expenses, time entries, items, tax rates, estimates, credit notes, vendors, bills, bill
-/// payments, projects, company.</item>
+/// <item>Vendors: Xero contacts seen from the payables side (every contact, same id); archived and restored like contacts,
+/// never deleted. Filters <c>NameContains</c>, <c>UpdatedSince</c>.</item>
+/// <item>Not yet offered: expenses, time entries, items, tax rates, estimates, credit notes, bills, bill payments,
+/// projects, company.</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -41,6 +43,13 @@ internal static class XeroCapabilities
             Operations = StoreOperations.Get | StoreOperations.List | StoreOperations.Create | StoreOperations.Delete,
             Filters = Set(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.Vendor] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Archive | StoreOperations.Restore,
+            Filters = Set(nameof(VendorQuery.NameContains)),
+            QueryableStates = RecordStates.NotDeleted,
             SoftDelete = true,
         },
     });

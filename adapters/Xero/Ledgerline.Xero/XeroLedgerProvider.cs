@@ -41,7 +41,13 @@ internal sealed class XeroLedger : ILedger
     {
         ConnectionId = context.ConnectionId;
         var invoices = new XeroInvoiceStore(context);
-        _stores = [new XeroContactStore(context), invoices, new XeroPaymentStore(context, invoices)];
+        _stores =
+        [
+            new XeroContactStore(context),
+            invoices,
+            new XeroPaymentStore(context, invoices),
+            new XeroVendorStore(context),
+        ];
     }
 
     public string ProviderName => XeroRequest.ProviderName;
