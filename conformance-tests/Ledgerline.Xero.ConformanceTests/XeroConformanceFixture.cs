@@ -23,8 +23,9 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     /// <summary>
     /// What the Xero adapter promises, restated here on purpose: the suite checks the adapter reports exactly this.
     /// Contacts are archived, never deleted; invoices are deleted (drafts) or voided, never archived or restored;
-    /// payments are created and deleted, never changed; vendors are contacts, archived like them. Every other store is not
-    /// offered yet, so the suite asserts its refusal before any request.
+    /// payments are created and deleted, never changed; vendors are contacts, archived like them; bills are recorded
+    /// approved (Xero deletes only drafts), bill payments are created and deleted. Every other store is not offered yet, so
+    /// the suite asserts its refusal before any request.
     /// </summary>
     public override LedgerCapabilities ExpectedCapabilities { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
     {
@@ -54,6 +55,20 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Operations = StoreOperations.ReadWrite | StoreOperations.Archive | StoreOperations.Restore,
             Filters = Filters(nameof(VendorQuery.NameContains)),
             QueryableStates = RecordStates.NotDeleted,
+            SoftDelete = true,
+        },
+        [EntityKind.Bill] = new()
+        {
+            Operations = StoreOperations.ReadWrite,
+            Filters = Filters(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.BillPayment] = new()
+        {
+            Operations = StoreOperations.Get | StoreOperations.List | StoreOperations.Create | StoreOperations.Delete,
+            Filters = Filters(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
         },
     });
@@ -94,6 +109,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             o.LoginBaseUrl = Sandbox.BaseAddress;
             o.PaymentAccountCode = "090";
             o.SalesAccountCode = "200";
+            o.PurchaseAccountCode = "400";
         });
 
     public override Task AdvanceClockAsync(TimeSpan delay, CancellationToken cancellationToken = default)

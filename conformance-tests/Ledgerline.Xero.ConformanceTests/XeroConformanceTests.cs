@@ -40,6 +40,42 @@ public sealed class XeroBillTests(XeroConformanceFixture fixture) : BillConforma
             Assert.Null(vendor.Notes);
         }
     }
+
+    /// <summary>
+    /// The suite's bill taxes one line of two with a tax known only by name. Xero names a line's tax by one of the
+    /// organisation's tax rates and taxes every line of a taxed document: refused before any request. The same bill with
+    /// the organisation's 15 % GST on purchases (<c>INPUT2</c>) on both lines shows Xero's arithmetic, rounded per line:
+    /// 37.50 × 15 % = 5.63 (5.625 away from zero) and 80.00 × 15 % = 12.00.
+    /// </summary>
+    [Fact]
+    [ConformanceDeviation("Xero names taxes by the organisation's tax rates (TaxRateId) and taxes every line of a taxed bill: the suite's bill (a named 5 % on one line of two) is refused before any request; with GST 15 % (INPUT2) on both lines the bill is Open with Xero's per-line tax: 117.50 + 17.63 = 135.13.")]
+    public override async Task CreateAsync_TwoLinesWithTax_ComputesTotalsAndIsOpen()
+    {
+        var vendorId = (await Ledger.Vendors.CreateAsync(new NewVendor { Name = "Supplier 1 Ltd", Currency = CurrencyCode.USD }, Cancellation)).Id;
+        var gst = new LineTax("GST", 15m) { TaxRateId = "INPUT2" };
+        var suite = new NewBill
+        {
+            VendorId = vendorId,
+            Currency = CurrencyCode.USD,
+            IssueDate = Samples.Day,
+            DueDate = Samples.Day.AddDays(30),
+            Number = "INV-991",
+            Lines =
+            [
+                new NewBillLine { Description = "Paper", Quantity = 3m, UnitPrice = Samples.Usd(12.50m), Taxes = [new LineTax("GST", 5m)] },
+                new NewBillLine { Description = "Toner", Quantity = 1m, UnitPrice = Samples.Usd(80m) },
+            ],
+        };
+
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Bills.CreateAsync(suite, Cancellation));
+        var created = await Ledger.Bills.CreateAsync(suite with { Lines = [.. suite.Lines.Select(l => l with { Taxes = [gst] })] }, Cancellation);
+
+        Assert.Equal(nameof(NewBill.Lines), Assert.Single(refused.Errors).Field);
+        AssertWellFormed(created);
+        Assert.Equal((vendorId, "INV-991", BillStatus.Open, Samples.Day.AddDays(30)), (created.VendorId, created.Number, created.Status, created.DueDate));
+        Assert.Equal((Samples.Usd(117.50m), Samples.Usd(17.63m), Samples.Usd(135.13m), Samples.Usd(135.13m)),
+            (created.Subtotal, created.Tax, created.Total, created.AmountDue));
+    }
 }
 
 public sealed class XeroCompanyTests(XeroConformanceFixture fixture) : CompanyConformanceTests<XeroConformanceFixture>(fixture);

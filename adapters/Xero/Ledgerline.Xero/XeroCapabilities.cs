@@ -14,8 +14,11 @@ namespace Ledgerline.Xero;
 /// <c>InvoiceId</c>, <c>ContactId</c>, <c>Date</c>, <c>UpdatedSince</c>.</item>
 /// <item>Vendors: Xero contacts seen from the payables side (every contact, same id); archived and restored like contacts,
 /// never deleted. Filters <c>NameContains</c>, <c>UpdatedSince</c>.</item>
-/// <item>Not yet offered: expenses, time entries, items, tax rates, estimates, credit notes, bills, bill payments,
-/// projects, company.</item>
+/// <item>Bills (<c>ACCPAY</c> invoices): recorded approved, so no archive, delete or restore (Xero deletes only drafts and
+/// voids approved bills); bills deleted in Xero's app stay readable. Filters <c>VendorId</c>, <c>Statuses</c>,
+/// <c>IssueDate</c>, <c>DueDate</c>, <c>UpdatedSince</c>.</item>
+/// <item>Bill payments: created and deleted only, as payments. Filters <c>BillId</c>, <c>Date</c>, <c>UpdatedSince</c>.</item>
+/// <item>Not yet offered: expenses, time entries, items, tax rates, estimates, credit notes, projects, company.</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -50,6 +53,20 @@ internal static class XeroCapabilities
             Operations = StoreOperations.ReadWrite | StoreOperations.Archive | StoreOperations.Restore,
             Filters = Set(nameof(VendorQuery.NameContains)),
             QueryableStates = RecordStates.NotDeleted,
+            SoftDelete = true,
+        },
+        [EntityKind.Bill] = new()
+        {
+            Operations = StoreOperations.ReadWrite,
+            Filters = Set(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.BillPayment] = new()
+        {
+            Operations = StoreOperations.Get | StoreOperations.List | StoreOperations.Create | StoreOperations.Delete,
+            Filters = Set(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
         },
     });

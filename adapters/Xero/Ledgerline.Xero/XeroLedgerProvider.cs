@@ -41,12 +41,15 @@ internal sealed class XeroLedger : ILedger
     {
         ConnectionId = context.ConnectionId;
         var invoices = new XeroInvoiceStore(context);
+        var bills = new XeroBillStore(context);
         _stores =
         [
             new XeroContactStore(context),
             invoices,
             new XeroPaymentStore(context, invoices),
             new XeroVendorStore(context),
+            bills,
+            new XeroBillPaymentStore(context, bills),
         ];
     }
 
