@@ -24,8 +24,8 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     /// What the Xero adapter promises, restated here on purpose: the suite checks the adapter reports exactly this.
     /// Contacts are archived, never deleted; invoices are deleted (drafts) or voided, never archived or restored;
     /// payments are created and deleted, never changed; vendors are contacts, archived like them; bills are recorded
-    /// approved (Xero deletes only drafts), bill payments are created and deleted. Every other store is not offered yet, so
-    /// the suite asserts its refusal before any request.
+    /// approved and credit notes issued (Xero deletes only drafts), bill payments are created and deleted, credit is
+    /// allocated. Every other store is not offered yet, so the suite asserts its refusal before any request.
     /// </summary>
     public override LedgerCapabilities ExpectedCapabilities { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
     {
@@ -68,6 +68,13 @@ public class XeroConformanceFixture : LedgerConformanceFixture
         {
             Operations = StoreOperations.Get | StoreOperations.List | StoreOperations.Create | StoreOperations.Delete,
             Filters = Filters(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.CreditNote] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Allocate,
+            Filters = Filters(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
         },

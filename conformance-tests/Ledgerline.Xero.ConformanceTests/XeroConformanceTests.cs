@@ -95,7 +95,37 @@ public sealed class XeroContactTests(XeroConformanceFixture fixture) : ContactCo
     }
 }
 
-public sealed class XeroCreditNoteTests(XeroConformanceFixture fixture) : CreditNoteConformanceTests<XeroConformanceFixture>(fixture);
+public sealed class XeroCreditNoteTests(XeroConformanceFixture fixture) : CreditNoteConformanceTests<XeroConformanceFixture>(fixture)
+{
+    /// <summary>
+    /// The suite's credit note carries a tax known only by name. Xero names a line's tax by one of the organisation's tax
+    /// rates: refused before any request. The same credit note with the organisation's 15 % GST (<c>OUTPUT2</c>) shows
+    /// Xero's arithmetic, with the whole credit remaining and the notes kept.
+    /// </summary>
+    [Fact]
+    [ConformanceDeviation("Xero names taxes by the organisation's tax rates (TaxRateId): the suite's credit note (a named 5 % tax) is refused before any request; with GST 15 % (OUTPUT2) the credit note is 20.00 + 3.00 = 23.00, all of it remaining, notes kept.")]
+    public override async Task CreateAsync_Lines_ComputesTotalsAndTheWholeCreditRemains()
+    {
+        var contactId = (await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation)).Id;
+        var suite = new NewCreditNote
+        {
+            ContactId = contactId,
+            Currency = CurrencyCode.USD,
+            IssueDate = Samples.Day,
+            Lines = [Samples.Line("Refund", 2m, 10m, new LineTax("GST", 5m))],
+            Notes = "Sorry for the delay.",
+        };
+
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.CreditNotes.CreateAsync(suite, Cancellation));
+        var created = await Ledger.CreditNotes.CreateAsync(suite with { Lines = [Samples.Line("Refund", 2m, 10m, new LineTax("GST", 15m) { TaxRateId = "OUTPUT2" })] }, Cancellation);
+
+        Assert.Equal(nameof(NewCreditNote.Lines), Assert.Single(refused.Errors).Field);
+        AssertWellFormed(created);
+        Assert.Equal((contactId, CreditNoteStatus.Open, "Sorry for the delay."), (created.ContactId, created.Status, created.Notes));
+        Assert.Equal((Samples.Usd(20m), Samples.Usd(3m), Samples.Usd(23m), Samples.Usd(23m)), (created.Subtotal, created.Tax, created.Total, created.RemainingCredit));
+        Assert.Empty(created.Allocations);
+    }
+}
 
 public sealed class XeroErrorTests(XeroConformanceFixture fixture) : ErrorConformanceTests<XeroConformanceFixture>(fixture);
 

@@ -18,7 +18,9 @@ namespace Ledgerline.Xero;
 /// voids approved bills); bills deleted in Xero's app stay readable. Filters <c>VendorId</c>, <c>Statuses</c>,
 /// <c>IssueDate</c>, <c>DueDate</c>, <c>UpdatedSince</c>.</item>
 /// <item>Bill payments: created and deleted only, as payments. Filters <c>BillId</c>, <c>Date</c>, <c>UpdatedSince</c>.</item>
-/// <item>Not yet offered: expenses, time entries, items, tax rates, estimates, credit notes, projects, company.</item>
+/// <item>Credit notes (<c>ACCRECCREDIT</c>): issued at once, so no archive, delete or restore (as bills); allocation to
+/// invoices. Filters <c>ContactId</c>, <c>Statuses</c>, <c>IssueDate</c>, <c>UpdatedSince</c>.</item>
+/// <item>Not yet offered: expenses, time entries, items, tax rates, estimates, projects, company.</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -66,6 +68,13 @@ internal static class XeroCapabilities
         {
             Operations = StoreOperations.Get | StoreOperations.List | StoreOperations.Create | StoreOperations.Delete,
             Filters = Set(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.CreditNote] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Allocate,
+            Filters = Set(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
         },

@@ -50,6 +50,7 @@ internal sealed class XeroLedger : ILedger
             new XeroVendorStore(context),
             bills,
             new XeroBillPaymentStore(context, bills),
+            new XeroCreditNoteStore(context, invoices),
         ];
     }
 
