@@ -13,29 +13,7 @@ public sealed class FreshBooksExpenseTests(FreshBooksConformanceFixture fixture)
 
 public sealed class FreshBooksTimeEntryTests(FreshBooksConformanceFixture fixture) : TimeEntryConformanceTests<FreshBooksConformanceFixture>(fixture);
 
-public sealed class FreshBooksStateTests(FreshBooksConformanceFixture fixture) : RecordStateConformanceTests<FreshBooksConformanceFixture>(fixture)
-{
-    /// <summary>Bills only: FreshBooks bills have no notes (refused); a deleted bill's number change is refused as deleted.</summary>
-    [Theory]
-    [MemberData(nameof(ConformanceData.Entities), MemberType = typeof(ConformanceData))]
-    [ConformanceDeviation("FreshBooks bills have no notes: a deleted bill is shown refusing a number change instead of the suite's notes change.")]
-    public override async Task UpdateAsync_DeletedRecord_ThrowsRecordDeleted(EntityKind entity)
-    {
-        if (entity != EntityKind.Bill)
-        {
-            await base.UpdateAsync_DeletedRecord_ThrowsRecordDeleted(entity);
-            return;
-        }
-
-        var vendorId = (await Ledger.Vendors.CreateAsync(BillSamples.Vendor(1), Cancellation)).Id;
-        var bill = await Ledger.Bills.CreateAsync(BillSamples.Bill(vendorId), Cancellation);
-        await Ledger.Bills.DeleteAsync(bill.Id, Cancellation);
-
-        var refused = await Assert.ThrowsAsync<RecordDeletedException>(() => Ledger.Bills.UpdateAsync(bill.Id, new BillChanges { Number = "B-2" }, Cancellation));
-
-        Assert.Equal((EntityKind.Bill, bill.Id), (refused.Entity, refused.Id));
-    }
-}
+public sealed class FreshBooksStateTests(FreshBooksConformanceFixture fixture) : RecordStateConformanceTests<FreshBooksConformanceFixture>(fixture);
 
 public sealed class FreshBooksPagingTests(FreshBooksConformanceFixture fixture) : PagingConformanceTests<FreshBooksConformanceFixture>(fixture);
 
@@ -48,15 +26,9 @@ public sealed class FreshBooksQueryTests(FreshBooksConformanceFixture fixture) :
     /// </summary>
     [Theory]
     [MemberData(nameof(ConformanceData.Entities), MemberType = typeof(ConformanceData))]
-    [ConformanceDeviation("FreshBooks bills have no notes, so a bill is touched by its number; FreshBooks time entries carry no updated_at: UpdatedAt is created_at and does not move on update; UpdatedSince is filtered by FreshBooks' updated_since, which does see the update.")]
+    [ConformanceDeviation("FreshBooks time entries carry no updated_at: UpdatedAt is created_at and does not move on update; UpdatedSince is filtered by FreshBooks' updated_since, which does see the update.")]
     public override async Task ListAsync_UpdatedSinceAfterUpdate_ReturnsTheUpdatedRecord(EntityKind entity)
     {
-        if (entity == EntityKind.Bill)
-        {
-            await BillUpdatedSinceAfterUpdateAsync();
-            return;
-        }
-
         if (entity != EntityKind.TimeEntry)
         {
             await base.ListAsync_UpdatedSinceAfterUpdate_ReturnsTheUpdatedRecord(entity);
@@ -76,48 +48,11 @@ public sealed class FreshBooksQueryTests(FreshBooksConformanceFixture fixture) :
         AssertSameIds([changed.Id], listed);
         Assert.NotEqual(changed.Id, untouched.Id);
     }
-
-    /// <summary>Bills have no notes in FreshBooks (refused); the bill is touched by changing its number instead.</summary>
-    private async Task BillUpdatedSinceAfterUpdateAsync()
-    {
-        var vendorId = (await Ledger.Vendors.CreateAsync(BillSamples.Vendor(1), Cancellation)).Id;
-        var changed = await Ledger.Bills.CreateAsync(BillSamples.Bill(vendorId, 101m), Cancellation);
-        var untouched = await Ledger.Bills.CreateAsync(BillSamples.Bill(vendorId, 102m), Cancellation);
-        await AdvanceClockAsync();
-
-        var updated = await Ledger.Bills.UpdateAsync(changed.Id, new BillChanges { Number = "B-3" }, Cancellation);
-
-        Assert.True(updated.UpdatedAt > untouched.UpdatedAt, "An update must move UpdatedAt forward.");
-        AssertSameIds([changed.Id], await ToListAsync(Ledger.Bills.ListAsync(new BillQuery { UpdatedSince = updated.UpdatedAt }, Cancellation)));
-    }
 }
 
 public sealed class FreshBooksTotalsTests(FreshBooksConformanceFixture fixture) : TotalsConformanceTests<FreshBooksConformanceFixture>(fixture);
 
-public sealed class FreshBooksErrorTests(FreshBooksConformanceFixture fixture) : ErrorConformanceTests<FreshBooksConformanceFixture>(fixture)
-{
-    /// <summary>
-    /// Bills only: FreshBooks bills have no notes, and the suite touches a bill by changing its notes, which the adapter
-    /// refuses before any request. What is asserted instead: that refusal, and an update of the number of a missing bill
-    /// failing as a missing bill.
-    /// </summary>
-    [Theory]
-    [MemberData(nameof(ConformanceData.Entities), MemberType = typeof(ConformanceData))]
-    [ConformanceDeviation("FreshBooks bills have no notes: the suite's notes change is refused before any request; a missing bill is shown with a number change.")]
-    public override async Task UpdateAsync_MissingId_ThrowsNotFound(EntityKind entity)
-    {
-        if (entity != EntityKind.Bill)
-        {
-            await base.UpdateAsync_MissingId_ThrowsNotFound(entity);
-            return;
-        }
-
-        await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Bills.UpdateAsync(MissingId, new BillChanges { Notes = "x" }, Cancellation));
-        var missing = await Assert.ThrowsAsync<RecordNotFoundException>(() => Ledger.Bills.UpdateAsync(MissingId, new BillChanges { Number = "B-1" }, Cancellation));
-
-        Assert.Equal((EntityKind.Bill, MissingId), (missing.Entity, missing.Id));
-    }
-}
+public sealed class FreshBooksErrorTests(FreshBooksConformanceFixture fixture) : ErrorConformanceTests<FreshBooksConformanceFixture>(fixture);
 
 public sealed class FreshBooksConcurrencyTests(FreshBooksConformanceFixture fixture) : ConcurrencyConformanceTests<FreshBooksConformanceFixture>(fixture);
 

@@ -23,8 +23,9 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     /// <summary>
     /// What the Xero adapter promises, restated here on purpose: the suite checks the adapter reports exactly this.
     /// Contacts are archived, never deleted; invoices are deleted (drafts) or voided, never archived or restored;
-    /// payments are created and deleted, never changed. Every other store is not offered yet, so the suite asserts its
-    /// refusal before any request.
+    /// payments are created and deleted, never changed; vendors are contacts, archived like them; bills are recorded
+    /// approved and credit notes issued (Xero deletes only drafts), bill payments are created and deleted, credit is
+    /// allocated. Every other store is not offered yet, so the suite asserts its refusal before any request.
     /// </summary>
     public override LedgerCapabilities ExpectedCapabilities { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
     {
@@ -46,6 +47,34 @@ public class XeroConformanceFixture : LedgerConformanceFixture
         {
             Operations = StoreOperations.Get | StoreOperations.List | StoreOperations.Create | StoreOperations.Delete,
             Filters = Filters(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.Vendor] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Archive | StoreOperations.Restore,
+            Filters = Filters(nameof(VendorQuery.NameContains)),
+            QueryableStates = RecordStates.NotDeleted,
+            SoftDelete = true,
+        },
+        [EntityKind.Bill] = new()
+        {
+            Operations = StoreOperations.ReadWrite,
+            Filters = Filters(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.BillPayment] = new()
+        {
+            Operations = StoreOperations.Get | StoreOperations.List | StoreOperations.Create | StoreOperations.Delete,
+            Filters = Filters(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.CreditNote] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Allocate,
+            Filters = Filters(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
         },
@@ -87,6 +116,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             o.LoginBaseUrl = Sandbox.BaseAddress;
             o.PaymentAccountCode = "090";
             o.SalesAccountCode = "200";
+            o.PurchaseAccountCode = "400";
         });
 
     public override Task AdvanceClockAsync(TimeSpan delay, CancellationToken cancellationToken = default)

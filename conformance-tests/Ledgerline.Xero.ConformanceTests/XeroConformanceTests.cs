@@ -3,7 +3,80 @@ using Ledgerline.ConformanceTests;
 namespace Ledgerline.Xero.ConformanceTests;
 
 // The whole suite against the Xero adapter over HTTP, the Xero sandbox in-process.
-public sealed class XeroBillTests(XeroConformanceFixture fixture) : BillConformanceTests<XeroConformanceFixture>(fixture);
+public sealed class XeroBillTests(XeroConformanceFixture fixture) : BillConformanceTests<XeroConformanceFixture>(fixture)
+{
+    /// <summary>
+    /// The suite's vendor has notes and a web site. A Xero contact has no notes, and its <c>Website</c> is set only in
+    /// Xero's app (read-only in the API): each is refused before any request, and the same vendor without them round-trips
+    /// every other field.
+    /// </summary>
+    [Fact]
+    [ConformanceDeviation("Xero contacts have no notes and their web site is read-only in Xero's API: a vendor with either is refused before any request; every other field round-trips.")]
+    public override async Task CreateVendorAsync_FullDraft_RoundTripsEveryField()
+    {
+        var draft = new NewVendor
+        {
+            Name = "Supplier 1 Ltd",
+            Email = "billing1@supplier.example",
+            Currency = CurrencyCode.USD,
+            FirstName = "Ada",
+            LastName = "Supply",
+            Phone = "+1 555 0199",
+            AccountNumber = "ACC-77",
+            Address = new PostalAddress { Street = "9 Dock Rd", City = "Halifax", Region = "NS", PostalCode = "B3H", Country = "Canada" },
+        };
+
+        var notes = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Vendors.CreateAsync(draft with { Notes = "Pays on the 15th." }, Cancellation));
+        var website = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Vendors.CreateAsync(draft with { Website = "https://supplier.example" }, Cancellation));
+        var created = await Ledger.Vendors.CreateAsync(draft, Cancellation);
+        var read = await Ledger.Vendors.GetAsync(created.Id, Cancellation);
+
+        Assert.Equal((nameof(NewVendor.Notes), nameof(NewVendor.Website)), (Assert.Single(notes.Errors).Field, Assert.Single(website.Errors).Field));
+        foreach (var vendor in new[] { created, read })
+        {
+            AssertWellFormed(vendor);
+            Assert.Equal((draft.Name, draft.FirstName, draft.LastName, draft.Email), (vendor.Name, vendor.FirstName, vendor.LastName, vendor.Email));
+            Assert.Equal((draft.Phone, draft.AccountNumber, draft.Address, draft.Currency), (vendor.Phone, vendor.AccountNumber, vendor.Address, vendor.Currency));
+            Assert.Null(vendor.Notes);
+        }
+    }
+
+    /// <summary>
+    /// The suite's bill taxes one line of two with a tax known only by name. Xero names a line's tax by one of the
+    /// organisation's tax rates and taxes every line of a taxed document: refused before any request. The same bill with
+    /// the organisation's 15 % GST on purchases (<c>INPUT2</c>) on both lines shows Xero's arithmetic, rounded per line:
+    /// 37.50 × 15 % = 5.63 (5.625 away from zero) and 80.00 × 15 % = 12.00.
+    /// </summary>
+    [Fact]
+    [ConformanceDeviation("Xero names taxes by the organisation's tax rates (TaxRateId) and taxes every line of a taxed bill: the suite's bill (a named 5 % on one line of two) is refused before any request; with GST 15 % (INPUT2) on both lines the bill is Open with Xero's per-line tax: 117.50 + 17.63 = 135.13.")]
+    public override async Task CreateAsync_TwoLinesWithTax_ComputesTotalsAndIsOpen()
+    {
+        var vendorId = (await Ledger.Vendors.CreateAsync(new NewVendor { Name = "Supplier 1 Ltd", Currency = CurrencyCode.USD }, Cancellation)).Id;
+        var gst = new LineTax("GST", 15m) { TaxRateId = "INPUT2" };
+        var suite = new NewBill
+        {
+            VendorId = vendorId,
+            Currency = CurrencyCode.USD,
+            IssueDate = Samples.Day,
+            DueDate = Samples.Day.AddDays(30),
+            Number = "INV-991",
+            Lines =
+            [
+                new NewBillLine { Description = "Paper", Quantity = 3m, UnitPrice = Samples.Usd(12.50m), Taxes = [new LineTax("GST", 5m)] },
+                new NewBillLine { Description = "Toner", Quantity = 1m, UnitPrice = Samples.Usd(80m) },
+            ],
+        };
+
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Bills.CreateAsync(suite, Cancellation));
+        var created = await Ledger.Bills.CreateAsync(suite with { Lines = [.. suite.Lines.Select(l => l with { Taxes = [gst] })] }, Cancellation);
+
+        Assert.Equal(nameof(NewBill.Lines), Assert.Single(refused.Errors).Field);
+        AssertWellFormed(created);
+        Assert.Equal((vendorId, "INV-991", BillStatus.Open, Samples.Day.AddDays(30)), (created.VendorId, created.Number, created.Status, created.DueDate));
+        Assert.Equal((Samples.Usd(117.50m), Samples.Usd(17.63m), Samples.Usd(135.13m), Samples.Usd(135.13m)),
+            (created.Subtotal, created.Tax, created.Total, created.AmountDue));
+    }
+}
 
 public sealed class XeroCompanyTests(XeroConformanceFixture fixture) : CompanyConformanceTests<XeroConformanceFixture>(fixture);
 
@@ -22,7 +95,37 @@ public sealed class XeroContactTests(XeroConformanceFixture fixture) : ContactCo
     }
 }
 
-public sealed class XeroCreditNoteTests(XeroConformanceFixture fixture) : CreditNoteConformanceTests<XeroConformanceFixture>(fixture);
+public sealed class XeroCreditNoteTests(XeroConformanceFixture fixture) : CreditNoteConformanceTests<XeroConformanceFixture>(fixture)
+{
+    /// <summary>
+    /// The suite's credit note carries a tax known only by name. Xero names a line's tax by one of the organisation's tax
+    /// rates: refused before any request. The same credit note with the organisation's 15 % GST (<c>OUTPUT2</c>) shows
+    /// Xero's arithmetic, with the whole credit remaining and the notes kept.
+    /// </summary>
+    [Fact]
+    [ConformanceDeviation("Xero names taxes by the organisation's tax rates (TaxRateId): the suite's credit note (a named 5 % tax) is refused before any request; with GST 15 % (OUTPUT2) the credit note is 20.00 + 3.00 = 23.00, all of it remaining, notes kept.")]
+    public override async Task CreateAsync_Lines_ComputesTotalsAndTheWholeCreditRemains()
+    {
+        var contactId = (await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation)).Id;
+        var suite = new NewCreditNote
+        {
+            ContactId = contactId,
+            Currency = CurrencyCode.USD,
+            IssueDate = Samples.Day,
+            Lines = [Samples.Line("Refund", 2m, 10m, new LineTax("GST", 5m))],
+            Notes = "Sorry for the delay.",
+        };
+
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.CreditNotes.CreateAsync(suite, Cancellation));
+        var created = await Ledger.CreditNotes.CreateAsync(suite with { Lines = [Samples.Line("Refund", 2m, 10m, new LineTax("GST", 15m) { TaxRateId = "OUTPUT2" })] }, Cancellation);
+
+        Assert.Equal(nameof(NewCreditNote.Lines), Assert.Single(refused.Errors).Field);
+        AssertWellFormed(created);
+        Assert.Equal((contactId, CreditNoteStatus.Open, "Sorry for the delay."), (created.ContactId, created.Status, created.Notes));
+        Assert.Equal((Samples.Usd(20m), Samples.Usd(3m), Samples.Usd(23m), Samples.Usd(23m)), (created.Subtotal, created.Tax, created.Total, created.RemainingCredit));
+        Assert.Empty(created.Allocations);
+    }
+}
 
 public sealed class XeroErrorTests(XeroConformanceFixture fixture) : ErrorConformanceTests<XeroConformanceFixture>(fixture);
 

@@ -31,6 +31,14 @@ public sealed record Bill : LedgerRecord
     /// <summary>The lines, in order.</summary>
     public IReadOnlyList<BillLine> Lines { get; init; } = [];
 
+    /// <summary>
+    /// Whether the lines' <see cref="BillLine.UnitPrice"/> include tax, as the provider keeps them (Xero bills with
+    /// <c>LineAmountTypes</c> <c>Inclusive</c>), as on <see cref="Invoice.UnitPricesIncludeTax"/>: line amounts and totals
+    /// stay tax-exclusive either way. <see langword="false"/> for FreshBooks and InMemory, and for every bill Ledgerline
+    /// records.
+    /// </summary>
+    public bool UnitPricesIncludeTax { get; init; }
+
     /// <summary>The sum of the line amounts.</summary>
     public required Money Subtotal { get; init; }
 
@@ -69,7 +77,10 @@ public sealed record BillLine
     /// <summary>The price of one, in the bill currency; negative for a refund or credit entered as a line.</summary>
     public required Money UnitPrice { get; init; }
 
-    /// <summary>Quantity × unit price, rounded to the currency's minor unit.</summary>
+    /// <summary>
+    /// Quantity × unit price, rounded to the currency's minor unit; always tax-exclusive (when
+    /// <see cref="Bill.UnitPricesIncludeTax"/>, the provider's line amount less the line's tax).
+    /// </summary>
     public required Money Amount { get; init; }
 
     /// <summary>The expense category (FreshBooks) or account (Xero <c>AccountCode</c>) the line is booked to.</summary>

@@ -29,6 +29,14 @@ public sealed record CreditNote : LedgerRecord
     /// <summary>The lines, in order.</summary>
     public IReadOnlyList<InvoiceLine> Lines { get; init; } = [];
 
+    /// <summary>
+    /// Whether the lines' unit prices include tax, as the provider keeps them (Xero credit notes with
+    /// <c>LineAmountTypes</c> <c>Inclusive</c>), as on <see cref="Invoice.UnitPricesIncludeTax"/>: line amounts and totals
+    /// stay tax-exclusive either way. <see langword="false"/> for FreshBooks and InMemory, and for every credit note
+    /// Ledgerline creates.
+    /// </summary>
+    public bool UnitPricesIncludeTax { get; init; }
+
     /// <summary>The sum of the line amounts.</summary>
     public required Money Subtotal { get; init; }
 

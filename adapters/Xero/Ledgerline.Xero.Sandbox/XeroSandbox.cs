@@ -18,7 +18,7 @@ namespace Ledgerline.Xero.Sandbox;
 public sealed class XeroSandbox : IAsyncDisposable
 {
     private const int MaxLoggedRequests = 100_000;
-    private static readonly string[] AccountingResources = ["Contacts", "Invoices", "Payments", "BankTransactions", "Items", "TaxRates", "Accounts", "Organisation"];
+    private static readonly string[] AccountingResources = ["Contacts", "Invoices", "CreditNotes", "Payments", "BankTransactions", "Items", "TaxRates", "Accounts", "Organisation"];
     private readonly WebApplication _app;
     private readonly SandboxServices _services;
     private readonly Seeder _seeder;
@@ -108,7 +108,9 @@ public sealed class XeroSandbox : IAsyncDisposable
             book.Invoices.Clear();
             book.Payments.Clear();
             book.BankTransactions.Clear();
+            book.CreditNotes.Clear();
             book.NextInvoiceNumber = 1;
+            book.NextCreditNoteNumber = 1;
         }
     }
 

@@ -50,7 +50,17 @@ internal sealed class XeroLedger : ILedger
     {
         ConnectionId = context.ConnectionId;
         var invoices = new XeroInvoiceStore(context);
-        _stores = [new XeroContactStore(context), invoices, new XeroPaymentStore(context, invoices)];
+        var bills = new XeroBillStore(context);
+        _stores =
+        [
+            new XeroContactStore(context),
+            invoices,
+            new XeroPaymentStore(context, invoices),
+            new XeroVendorStore(context),
+            bills,
+            new XeroBillPaymentStore(context, bills),
+            new XeroCreditNoteStore(context, invoices),
+        ];
     }
 
     public string ProviderName => XeroRequest.ProviderName;

@@ -60,6 +60,14 @@ public sealed class XeroOptions
     /// </summary>
     public string? SalesAccountCode { get; set; }
 
+    /// <summary>
+    /// The expense account code put on bill lines that name none (<see cref="NewBillLine.CategoryId"/> is Xero's
+    /// <c>AccountCode</c>), e.g. <c>400</c>. Xero approves a bill only with an account on every line, and Ledgerline records
+    /// bills approved, so a line without either is refused before any request. <see langword="null"/> (the default) sets
+    /// none.
+    /// </summary>
+    public string? PurchaseAccountCode { get; set; }
+
     /// <summary>Records per list page asked of Xero (1 to 100; Xero's default is 100). Default 100.</summary>
     [Range(1, 100)]
     public int PageSize { get; set; } = 100;

@@ -63,7 +63,7 @@ internal abstract class RecordKit
             EntityKind.Estimate => EstimateKit(ledger),
             EntityKind.CreditNote => CreditNoteKit(ledger),
             EntityKind.Vendor => new RecordKit<Vendor, NewVendor, VendorChanges, VendorQuery>(
-                entity, ledger.Vendors, (n, _) => Task.FromResult(Samples.Vendor(n)), () => Samples.Vendor(0), n => new VendorChanges { Notes = $"Touched {n}" }, []),
+                entity, ledger.Vendors, (n, _) => Task.FromResult(Samples.Vendor(n)), () => Samples.Vendor(0), n => new VendorChanges { LastName = $"Touched {n}" }, []),
             EntityKind.Bill => BillKit(ledger),
             EntityKind.Project => new RecordKit<Project, NewProject, ProjectChanges, ProjectQuery>(
                 entity, ledger.Projects, (n, _) => Task.FromResult(Samples.Project(n)), () => Samples.Project(0), n => new ProjectChanges { Description = $"Touched {n}" }, []),
@@ -116,7 +116,7 @@ internal abstract class RecordKit
             ledger.Bills,
             async (n, ct) => Samples.Bill(await vendor.GetAsync(ct), 100m + n),
             () => Samples.Bill(ConformanceIds.Missing),
-            n => new BillChanges { Notes = $"Touched {n}" },
+            n => new BillChanges { Number = $"Touched {n}" },
             [(EntityKind.Vendor, StoreOperations.Create)]);
     }
 

@@ -114,7 +114,6 @@ internal static class Samples
         BillId = billId,
         Amount = Usd(amount),
         Date = Day,
-        Method = "Bank Transfer",
     };
 
     public static NewProject Project(int n) => new()

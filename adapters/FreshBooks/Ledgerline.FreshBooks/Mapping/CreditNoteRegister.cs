@@ -26,6 +26,7 @@ internal sealed class CreditNoteRegister : IRegister
             .Map(d => d.IssueDate, s => s.IssueDate)
             .Map(d => d.Currency, s => s.Priced.Currency)
             .Map(d => d.Lines, s => s.Priced.Lines)
+            .Ignore(d => d.UnitPricesIncludeTax)
             .Map(d => d.Subtotal, s => s.Priced.Subtotal)
             .Map(d => d.Tax, s => s.Priced.Total - s.Priced.Subtotal)
             .Map(d => d.Total, s => s.Priced.Total)

@@ -38,6 +38,8 @@ public sealed class SchemaConformanceTests(SandboxFixture f) : IClassFixture<San
     [InlineData("Invoices?page=1&unitdp=4")]
     [InlineData("Invoices")]
     [InlineData("Payments?page=1")]
+    [InlineData("CreditNotes?page=1")]
+    [InlineData("CreditNotes")]
     [InlineData("BankTransactions?page=1")]
     [InlineData("Items")]
     [InlineData("TaxRates")]

@@ -21,12 +21,14 @@ public sealed class OpenApiConformance
 
     /// <summary>
     /// Members Xero sends that its schemas leave out, each seen in the description's own response examples: the envelope
-    /// of every response, and the calendar-date strings of invoices (GET /Invoices example).
+    /// of every response, and the calendar-date strings of invoices and credit notes (GET /Invoices and GET /CreditNotes
+    /// examples).
     /// </summary>
     private static readonly Dictionary<string, string[]> Undeclared = new(StringComparer.Ordinal)
     {
         ["$"] = ["Id", "Status", "ProviderName", "DateTimeUTC"],
         ["Invoice"] = ["DateString", "DueDateString"],
+        ["CreditNote"] = ["DateString", "DueDateString"],
     };
 
     private readonly Dictionary<string, YamlMappingNode> _schemas;

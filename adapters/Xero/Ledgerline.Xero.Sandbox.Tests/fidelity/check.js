@@ -5,7 +5,7 @@
 // Usage: XERO_SANDBOX_URL=http://127.0.0.1:5090 node check.js
 // Prints one line per check and exits non-zero on the first failure.
 const assert = require('node:assert/strict');
-const { XeroClient, BankTransaction, Contact, Invoice, LineAmountTypes, Payment } = require('xero-node');
+const { XeroClient, BankTransaction, Contact, CreditNote, Invoice, LineAmountTypes, Payment } = require('xero-node');
 const { Issuer } = require('openid-client'); // the copy xero-node uses (npm hoists one)
 const axios = require('axios'); // the CommonJS instance xero-node uses, for its hard-coded connections URL
 
@@ -194,6 +194,28 @@ async function consent(url) {
     assert.equal(inv.body.invoices[0].subTotal, 25);
     await api.deleteItem(nz, item.itemID);
     assert.ok(!(await api.getItems(nz)).body.items.some(i => i.itemID === item.itemID));
+  });
+
+  await step('credit notes: create, allocate to an invoice, read both, page', async () => {
+    const inv = await api.createInvoices(nz, { invoices: [{ type: Invoice.TypeEnum.ACCREC, contact: { contactID: contact.contactID }, date: '2026-11-01', status: Invoice.StatusEnum.AUTHORISED, lineItems: [{ description: 'Work', quantity: 1, unitAmount: 100, accountCode: '200' }] }] });
+    const invoiceID = inv.body.invoices[0].invoiceID;
+    const created = await api.createCreditNotes(nz, {
+      creditNotes: [{ type: CreditNote.TypeEnum.ACCRECCREDIT, contact: { contactID: contact.contactID }, date: '2026-11-02', status: CreditNote.StatusEnum.AUTHORISED, lineItems: [{ description: 'Goodwill', quantity: 1, unitAmount: 20, accountCode: '200' }] }],
+    });
+    const note = created.body.creditNotes[0];
+    assert.equal(note.total, 23);
+    assert.equal(note.remainingCredit, 23);
+    const allocated = await api.createCreditNoteAllocation(nz, note.creditNoteID, { allocations: [{ invoice: { invoiceID }, amount: 10, date: '2026-11-03' }] });
+    assert.equal(allocated.body.allocations[0].amount, 10);
+    const read = (await api.getCreditNote(nz, note.creditNoteID)).body.creditNotes[0];
+    assert.equal(read.remainingCredit, 13);
+    assert.equal(read.allocations[0].invoice.invoiceID, invoiceID);
+    const settled = (await api.getInvoice(nz, invoiceID)).body.invoices[0];
+    assert.equal(settled.amountCredited, 10);
+    assert.equal(settled.amountDue, 105);
+    const page = await api.getCreditNotes(nz, undefined, 'Status=="AUTHORISED"', undefined, 1);
+    assert.ok(page.body.creditNotes.some(c => c.creditNoteID === note.creditNoteID));
+    assert.equal(page.body.pagination.page, 1);
   });
 
   await step('validation errors arrive as the SDK\'s error', async () => {

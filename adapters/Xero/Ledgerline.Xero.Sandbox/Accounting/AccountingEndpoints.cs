@@ -7,7 +7,8 @@ using Ledgerline.Xero.Sandbox.Resources;
 namespace Ledgerline.Xero.Sandbox.Accounting;
 
 /// <summary>
-/// Routes <c>/api.xro/2.0/{Resource}[/{id}]</c> (case-insensitive, as Xero's paths are) after the token (401) and
+/// Routes <c>/api.xro/2.0/{Resource}[/{id}]</c> and <c>/api.xro/2.0/CreditNotes/{id}/Allocations</c> (case-insensitive, as
+/// Xero's paths are) after the token (401) and
 /// tenant (403) checks and the rate limits (429); an unknown resource is Xero's plain-text 404.
 /// </summary>
 internal static class AccountingEndpoints
@@ -26,15 +27,24 @@ internal static class AccountingEndpoints
             TaxRateResource.Create(s),
             AccountResource.Create(s),
             new OrganisationResource(s),
+            CreditNoteResource.Create(s),
         ];
         var byName = resources.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
+        var allocations = new CreditNoteAllocations(s);
         string[] methods = ["GET", "PUT", "POST", "DELETE", "PATCH"];
-        app.MapMethods(BasePath + "/{resource}", methods, (HttpContext c, string resource) => HandleAsync(c, s, byName, resource, null));
-        app.MapMethods(BasePath + "/{resource}/{id}", methods, (HttpContext c, string resource, string id) => HandleAsync(c, s, byName, resource, id));
+        app.MapMethods(BasePath + "/{resource}", methods, (HttpContext c, string resource) =>
+            HandleAsync(c, s, Find(byName, resource, null, c)));
+        app.MapMethods(BasePath + "/{resource}/{id}", methods, (HttpContext c, string resource, string id) =>
+            HandleAsync(c, s, Find(byName, resource, id, c)));
+        app.MapMethods(BasePath + "/CreditNotes/{id}/Allocations", methods, (HttpContext c, string id) =>
+            HandleAsync(c, s, (grant, book) => allocations.HandleAsync(c, grant, book, id)));
         app.MapMethods(BasePath + "/{**rest}", methods, (HttpContext c) => Problems.NotFoundAsync(c));
     }
 
-    private static async Task HandleAsync(HttpContext context, SandboxServices s, Dictionary<string, IAccountingResource> resources, string name, string? id)
+    private static Func<Grant, TenantBook, Task>? Find(Dictionary<string, IAccountingResource> resources, string name, string? id, HttpContext context) =>
+        resources.TryGetValue(name, out var resource) ? (grant, book) => resource.HandleAsync(context, grant, book, id) : null;
+
+    private static async Task HandleAsync(HttpContext context, SandboxServices s, Func<Grant, TenantBook, Task>? handle)
     {
         if (await ApiGate.TokenAsync(context, s) is not { } grant)
         {
@@ -46,7 +56,7 @@ internal static class AccountingEndpoints
             return;
         }
 
-        if (!resources.TryGetValue(name, out var resource))
+        if (handle is null)
         {
             await Problems.NotFoundAsync(context);
             return;
@@ -64,7 +74,7 @@ internal static class AccountingEndpoints
 
         try
         {
-            await IdempotencyGate.InvokeAsync(context, s.Idempotency, grant.ClientId, tenant, () => resource.HandleAsync(context, grant, book, id));
+            await IdempotencyGate.InvokeAsync(context, s.Idempotency, grant.ClientId, tenant, () => handle(grant, book));
         }
         finally
         {

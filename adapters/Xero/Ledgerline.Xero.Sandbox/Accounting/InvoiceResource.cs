@@ -82,7 +82,7 @@ internal static class InvoiceResource
         }
 
         w.WriteEndArray();
-        Writers.EmptyArray(w, "CreditNotes");
+        CreditNoteResource.WriteOnInvoice(w, i, book);
         Writers.EmptyArray(w, "Prepayments");
         Writers.EmptyArray(w, "Overpayments");
         w.WriteNumber("AmountDue", XeroNumbers.Money(i.AmountDue));
@@ -171,7 +171,7 @@ internal static class InvoiceResource
             return SaveOutcome<Invoice>.Refused([transition]);
         }
 
-        if (existing is { AmountPaid: > 0m } && (e.Has("LineItems") || e.Has("Contact") || e.Has("CurrencyCode") || e.Has("LineAmountTypes") || e.Has("Type")))
+        if (existing is not null && (existing.AmountPaid > 0m || existing.AmountCredited > 0m) && (e.Has("LineItems") || e.Has("Contact") || e.Has("CurrencyCode") || e.Has("LineAmountTypes") || e.Has("Type")))
         {
             return SaveOutcome<Invoice>.Refused([HasPayments]);
         }

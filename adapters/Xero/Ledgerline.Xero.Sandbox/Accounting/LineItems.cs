@@ -11,8 +11,8 @@ namespace Ledgerline.Xero.Sandbox.Accounting;
 /// </summary>
 internal static class LineItems
 {
-    /// <summary>Sales documents (ACCREC invoices, RECEIVE bank transactions) take revenue tax types; the others expense ones.</summary>
-    public static bool Sales(string documentType) => documentType is "ACCREC" or "RECEIVE";
+    /// <summary>Sales documents (ACCREC invoices, ACCRECCREDIT credit notes, RECEIVE bank transactions) take revenue tax types; the others expense ones.</summary>
+    public static bool Sales(string documentType) => documentType is "ACCREC" or "ACCRECCREDIT" or "RECEIVE";
 
     public static void Write(Utf8JsonWriter w, LineItem l, RenderContext ctx)
     {

@@ -23,6 +23,8 @@ internal sealed class TenantBook(SandboxTenant tenant, TimeZoneInfo zone, IReadO
 
     public EntityStore<Payment> Payments { get; } = new();
 
+    public EntityStore<CreditNote> CreditNotes { get; } = new();
+
     public EntityStore<BankTransaction> BankTransactions { get; } = new();
 
     public EntityStore<Item> Items { get; } = new();
@@ -37,6 +39,8 @@ internal sealed class TenantBook(SandboxTenant tenant, TimeZoneInfo zone, IReadO
     public required string DefaultPurchasesTax { get; init; }
 
     public int NextInvoiceNumber { get; set; } = 1;
+
+    public int NextCreditNoteNumber { get; set; } = 1;
 
     /// <summary>"Today" in the organisation's time zone: Xero's default for <c>Invoice.Date</c>.</summary>
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
@@ -54,6 +58,19 @@ internal sealed class TenantBook(SandboxTenant tenant, TimeZoneInfo zone, IReadO
         {
             var candidate = "INV-" + NextInvoiceNumber++.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
             if (!Invoices.All.Any(i => i.Type == "ACCREC" && string.Equals(i.InvoiceNumber, candidate, StringComparison.OrdinalIgnoreCase)))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>The next free <c>CN-0001</c>-style number for a customer credit note.</summary>
+    public string TakeCreditNoteNumber()
+    {
+        while (true)
+        {
+            var candidate = "CN-" + NextCreditNoteNumber++.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            if (!CreditNotes.All.Any(c => c.Type == "ACCRECCREDIT" && string.Equals(c.CreditNoteNumber, candidate, StringComparison.OrdinalIgnoreCase)))
             {
                 return candidate;
             }

@@ -46,6 +46,7 @@ public sealed class XeroLedgerFixture : IAsyncDisposable
             o.LoginBaseUrl = sandbox.BaseAddress;
             o.PaymentAccountCode = "090";
             o.SalesAccountCode = "200";
+            o.PurchaseAccountCode = "400";
             o.MaxRetryAfter = TimeSpan.FromSeconds(1);
             configure?.Invoke(o);
         });

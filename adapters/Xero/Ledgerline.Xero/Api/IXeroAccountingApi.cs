@@ -69,6 +69,31 @@ internal interface IXeroAccountingApi
         string id, [Body(buffered: true)] PaymentDelete body, [Header(XeroRequest.TenantHeader)] string tenantId,
         [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);
 
+    [Get("/api.xro/2.0/CreditNotes/{id}")]
+    Task<IApiResponse<CreditNotesResult>> GetCreditNoteAsync(
+        string id, [Header(XeroRequest.TenantHeader)] string tenantId, [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);
+
+    [Get("/api.xro/2.0/CreditNotes")]
+    Task<IApiResponse<CreditNotesResult>> ListCreditNotesAsync(
+        [Query] XeroListQuery query, [Header("If-Modified-Since")] string? ifModifiedSince,
+        [Header(XeroRequest.TenantHeader)] string tenantId, [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);
+
+    [Put("/api.xro/2.0/CreditNotes")]
+    Task<IApiResponse<CreditNotesResult>> CreateCreditNoteAsync(
+        [Body(buffered: true)] CreditNotesBody body, [Header(XeroRequest.TenantHeader)] string tenantId,
+        [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);
+
+    [Post("/api.xro/2.0/CreditNotes/{id}")]
+    Task<IApiResponse<CreditNotesResult>> UpdateCreditNoteAsync(
+        string id, [Body(buffered: true)] CreditNotesBody body, [Header(XeroRequest.TenantHeader)] string tenantId,
+        [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);
+
+    /// <summary>Applies part of a credit note to an invoice (Xero answers the allocations made).</summary>
+    [Put("/api.xro/2.0/CreditNotes/{id}/Allocations")]
+    Task<IApiResponse<AllocationsResult>> AllocateCreditNoteAsync(
+        string id, [Body(buffered: true)] AllocationsBody body, [Header(XeroRequest.TenantHeader)] string tenantId,
+        [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);
+
     [Get("/api.xro/2.0/TaxRates")]
     Task<IApiResponse<TaxRatesResult>> ListTaxRatesAsync(
         [Header(XeroRequest.TenantHeader)] string tenantId, [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);

@@ -16,6 +16,10 @@ namespace Ledgerline.Xero.Api;
 [JsonSerializable(typeof(PaymentsBody))]
 [JsonSerializable(typeof(PaymentDelete))]
 [JsonSerializable(typeof(TaxRatesResult))]
+[JsonSerializable(typeof(CreditNotesResult))]
+[JsonSerializable(typeof(CreditNotesBody))]
+[JsonSerializable(typeof(AllocationsResult))]
+[JsonSerializable(typeof(AllocationsBody))]
 internal sealed partial class XeroJsonContext : JsonSerializerContext;
 
 /// <summary>The serializer options of every Xero body.</summary>

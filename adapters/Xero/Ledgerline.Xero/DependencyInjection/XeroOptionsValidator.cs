@@ -47,6 +47,11 @@ internal sealed class XeroOptionsValidator : IValidateOptions<XeroOptions>
             failures.Add($"{nameof(XeroOptions.SalesAccountCode)} must be an account code such as 200, or null.");
         }
 
+        if (options.PurchaseAccountCode is { } purchase && string.IsNullOrWhiteSpace(purchase))
+        {
+            failures.Add($"{nameof(XeroOptions.PurchaseAccountCode)} must be an account code such as 400, or null.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -154,7 +154,7 @@ internal sealed class XeroContactStore(XeroLedgerContext context)
     private static IReadOnlyList<PhoneWrite> Phones(IReadOnlyList<ContactPhone> phones) =>
         [.. ContactRegister.PhoneSlots.Select(slot => new PhoneWrite(slot.Type, phones.FirstOrDefault(p => p.Kind == slot.Kind)?.Number ?? string.Empty))];
 
-    private static AddressWrite Address(PostalAddress address) => new()
+    internal static AddressWrite Address(PostalAddress address) => new()
     {
         AddressType = ContactRegister.BillingAddressType,
         AddressLine1 = address.Street ?? string.Empty,

@@ -205,41 +205,18 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
 
     private (string LineAmountTypes, IReadOnlyList<LineItemWrite> Lines) Lines(IReadOnlyList<NewInvoiceLine> lines, decimal discountPercent)
     {
-        var taxed = lines.Count(l => l.Taxes.Count > 0);
-        if (taxed > 0 && taxed < lines.Count)
+        var lineAmountTypes = XeroLineTaxes.LineAmountTypes(lines.Select(l => l.Taxes));
+        var written = lines.Select(line => new LineItemWrite
         {
-            throw XeroRefusal.Field(nameof(NewInvoice.Lines),
-                "Xero taxes every line of a taxed invoice: give the untaxed lines a zero-rate tax (its TaxRateId), or no line a tax.");
-        }
-
-        var written = new List<LineItemWrite>(lines.Count);
-        foreach (var line in lines)
-        {
-            if (line.Taxes.Count > 1)
-            {
-                throw XeroRefusal.Field(nameof(NewInvoice.Lines), "Xero applies one tax rate to a line.");
-            }
-
-            var tax = line.Taxes.Count == 1 ? line.Taxes[0] : null;
-            if (tax is not null && string.IsNullOrWhiteSpace(tax.TaxRateId))
-            {
-                throw XeroRefusal.Field(nameof(NewInvoice.Lines),
-                    $"Xero names a line's tax by its tax rate: give '{tax.Name}' the TaxRateId (Xero's TaxType) of one of the organisation's tax rates.");
-            }
-
-            written.Add(new LineItemWrite
-            {
-                LineItemID = line.Id,
-                Description = XeroInvoice.JoinDescription(line.Name, line.Description),
-                Quantity = line.Quantity,
-                UnitAmount = line.UnitPrice.Amount,
-                AccountCode = Context.Options.SalesAccountCode,
-                TaxType = tax?.TaxRateId,
-                DiscountRate = discountPercent == 0m ? null : discountPercent,
-            });
-        }
-
-        return (taxed == 0 ? "NoTax" : "Exclusive", written);
+            LineItemID = line.Id,
+            Description = XeroInvoice.JoinDescription(line.Name, line.Description),
+            Quantity = line.Quantity,
+            UnitAmount = line.UnitPrice.Amount,
+            AccountCode = Context.Options.SalesAccountCode,
+            TaxType = XeroLineTaxes.TaxType(line.Taxes),
+            DiscountRate = discountPercent == 0m ? null : discountPercent,
+        }).ToList();
+        return (lineAmountTypes, written);
     }
 
     /// <summary>

@@ -79,9 +79,10 @@ internal sealed class XeroPaymentStore(XeroLedgerContext context, XeroInvoiceSto
     public Task<Payment> RestoreAsync(string id, CancellationToken cancellationToken = default) =>
         throw new OperationNotSupportedException(XeroRequest.ProviderName, EntityKind.Payment, nameof(StoreOperations.Restore));
 
+    /// <summary>Deletes a payment, which reopens its invoice; read first, so that a bill payment's id is not found here.</summary>
     public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
-        RequireGuid(id);
+        await GetAsync(id, cancellationToken);
         var call = Call("delete", id);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         await Context.Http.SendAsync(call, t => Context.Accounting.DeletePaymentAsync(id, new PaymentDelete("DELETED"), tenant, Context.ConnectionId, t), cancellationToken);

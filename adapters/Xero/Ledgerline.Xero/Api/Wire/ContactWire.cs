@@ -9,6 +9,8 @@ internal sealed class ContactWire
 
     public string? ContactNumber { get; set; }
 
+    public string? AccountNumber { get; set; }
+
     public string? ContactStatus { get; set; }
 
     public string? Name { get; set; }
@@ -24,6 +26,15 @@ internal sealed class ContactWire
     public List<AddressWire>? Addresses { get; set; }
 
     public List<PhoneWire>? Phones { get; set; }
+
+    /// <summary>Read-only at Xero (set in Xero's app only).</summary>
+    public string? Website { get; set; }
+
+    /// <summary>Read-only: true once a bill (<c>ACCPAY</c>) names the contact; changing it does not move <c>UpdatedDateUTC</c>.</summary>
+    public bool? IsSupplier { get; set; }
+
+    /// <summary>Read-only: true once a sales invoice (<c>ACCREC</c>) names the contact.</summary>
+    public bool? IsCustomer { get; set; }
 
     [JsonPropertyName("UpdatedDateUTC")]
     public string? UpdatedDateUtc { get; set; }

@@ -11,6 +11,8 @@ internal sealed record ContactWrite
 
     public string? LastName { get; init; }
 
+    public string? AccountNumber { get; init; }
+
     public string? EmailAddress { get; init; }
 
     public string? DefaultCurrency { get; init; }

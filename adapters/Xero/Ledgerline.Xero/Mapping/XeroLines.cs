@@ -1,0 +1,95 @@
+using Ledgerline.Xero.Api;
+
+namespace Ledgerline.Xero.Mapping;
+
+/// <summary>One line of a Xero document, read once: its amount before discount and tax (<see cref="Amount"/>) and its tax.</summary>
+/// <param name="Wire">The line as Xero sent it.</param>
+/// <param name="Quantity">Xero's <c>Quantity</c>.</param>
+/// <param name="UnitAmount">Xero's <c>UnitAmount</c> (tax-inclusive on an Inclusive document).</param>
+/// <param name="Amount">The canonical, tax-exclusive amount before discount.</param>
+/// <param name="Discount">What the line's discount took off.</param>
+/// <param name="Taxes">The line's one tax, or none on a NoTax document.</param>
+internal sealed record XeroLine(LineItemWire Wire, decimal Quantity, decimal UnitAmount, decimal Amount, decimal Discount, IReadOnlyList<LineTax> Taxes);
+
+/// <summary>
+/// The lines and totals every Xero document shares (invoices, bills, credit notes), read with the organisation's tax rates
+/// (a line names its tax only by <c>TaxType</c>). Xero's totals are authoritative; the canonical ones are read from them
+/// so that Σ amounts − discount + tax = total exactly, and a document whose own numbers do not add up is invalid provider
+/// data (<see cref="FormatException"/>), never corrected.
+/// </summary>
+/// <remarks>
+/// Per line, with Xero's <c>LineAmount</c> (after discount; including tax when <c>LineAmountTypes</c> is
+/// <c>Inclusive</c>) and <c>TaxAmount</c>: the amount before discount is <c>LineAmount + DiscountAmount</c>, or
+/// <c>round(Quantity × UnitAmount, 2)</c> with a <c>DiscountRate</c> (Xero's own formula), else <c>LineAmount</c>; the
+/// line's discount is the difference. The canonical line amount is that amount, less the line's tax on an Inclusive
+/// document. So Subtotal = Σ amounts, Discount = Σ line discounts, Tax = <c>TotalTax</c>, Total = <c>Total</c>.
+/// </remarks>
+/// <param name="Kind">Xero's <c>LineAmountTypes</c>: <c>Exclusive</c>, <c>Inclusive</c> or <c>NoTax</c>.</param>
+/// <param name="Lines">The lines, in order.</param>
+/// <param name="Subtotal">Σ line amounts.</param>
+/// <param name="Discount">Σ line discounts.</param>
+/// <param name="Tax">Xero's <c>TotalTax</c>.</param>
+/// <param name="Total">Xero's <c>Total</c>.</param>
+internal sealed record XeroLines(string Kind, IReadOnlyList<XeroLine> Lines, decimal Subtotal, decimal Discount, decimal Tax, decimal Total)
+{
+    public bool Inclusive => Kind == "Inclusive";
+
+    /// <summary>Reads a document's lines and totals; throws <see cref="FormatException"/> for missing or inconsistent values.</summary>
+    /// <param name="lineAmountTypes">Xero's <c>LineAmountTypes</c>.</param>
+    /// <param name="items">Xero's <c>LineItems</c>.</param>
+    /// <param name="totalTax">Xero's <c>TotalTax</c>.</param>
+    /// <param name="total">Xero's <c>Total</c>.</param>
+    /// <param name="taxRates">The organisation's tax rates by <c>TaxType</c>.</param>
+    /// <param name="document">What the document is, for messages (<c>invoice</c>, <c>bill</c>, <c>credit note</c>).</param>
+    public static XeroLines Read(
+        string? lineAmountTypes, IReadOnlyList<LineItemWire>? items, decimal? totalTax, decimal? total,
+        IReadOnlyDictionary<string, TaxRateWire> taxRates, string document)
+    {
+        ArgumentNullException.ThrowIfNull(taxRates);
+        var kind = lineAmountTypes switch
+        {
+            "Exclusive" or "Inclusive" or "NoTax" => lineAmountTypes,
+            _ => throw new FormatException($"Xero sent LineAmountTypes '{lineAmountTypes}', which is not Exclusive, Inclusive or NoTax."),
+        };
+        var lines = new List<XeroLine>(items?.Count ?? 0);
+        decimal subtotal = 0m, discount = 0m, lineTax = 0m;
+        foreach (var line in items ?? [])
+        {
+            var quantity = XeroValues.Required(line.Quantity, "LineItems.Quantity");
+            var unit = XeroValues.Required(line.UnitAmount, "LineItems.UnitAmount");
+            var lineAmount = XeroValues.Required(line.LineAmount, "LineItems.LineAmount");
+            var tax = kind == "NoTax" ? 0m : line.TaxAmount ?? 0m;
+            var gross = line.DiscountAmount is { } off ? lineAmount + off
+                : line.DiscountRate is { } rate && rate != 0m ? Math.Round(quantity * unit, 2, MidpointRounding.AwayFromZero)
+                : lineAmount;
+            var amount = kind == "Inclusive" ? gross - tax : gross;
+            subtotal += amount;
+            discount += gross - lineAmount;
+            lineTax += tax;
+            lines.Add(new XeroLine(line, quantity, unit, amount, gross - lineAmount, kind == "NoTax" ? [] : [LineTaxOf(line.TaxType, taxRates)]));
+        }
+
+        var sentTax = XeroValues.Required(totalTax, "TotalTax");
+        var sentTotal = XeroValues.Required(total, "Total");
+        if (subtotal - discount + sentTax != sentTotal || (kind == "Inclusive" && lineTax != sentTax))
+        {
+            throw new FormatException(
+                $"Xero's {document} amounts do not add up: lines {subtotal} − discount {discount} + TotalTax {sentTax} ≠ Total {sentTotal}.");
+        }
+
+        return new XeroLines(kind, lines, subtotal, discount, sentTax, sentTotal);
+    }
+
+    /// <summary>A line's tax: the organisation's tax rate its <c>TaxType</c> names, as a canonical <see cref="LineTax"/>.</summary>
+    private static LineTax LineTaxOf(string? taxType, IReadOnlyDictionary<string, TaxRateWire> taxRates)
+    {
+        var type = XeroValues.Required(taxType, "LineItems.TaxType");
+        if (!taxRates.TryGetValue(type, out var rate))
+        {
+            throw new FormatException($"Xero sent TaxType '{type}', which is not one of the organisation's tax rates.");
+        }
+
+        var percent = rate.EffectiveRate ?? rate.DisplayTaxRate ?? throw new FormatException($"Xero's tax rate '{type}' has no rate.");
+        return new LineTax(XeroValues.Required(rate.Name, "TaxRates.Name"), percent) { TaxRateId = type };
+    }
+}
