@@ -40,7 +40,7 @@ public sealed class BillStoreTests
             ],
         }, Cancellation);
         var read = await ledger.Bills.GetAsync(bill.Id, Cancellation);
-        var raw = (JsonElement)read.RawRepresentation!;
+        var raw = ((RawJson)read.RawRepresentation!).RootElement;
 
         Assert.Equivalent(bill with { RawRepresentation = null }, read with { RawRepresentation = null }, strict: true);
         Assert.Equal((BillStatus.Open, "AUTHORISED", "PM-4411", vendor.Id), (read.Status, read.ProviderStatus, read.Number, read.VendorId));
@@ -50,7 +50,7 @@ public sealed class BillStoreTests
         Assert.Equal((new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 1)), (read.IssueDate, read.DueDate));
         Assert.False(read.UnitPricesIncludeTax);
         Assert.Equal("ACCPAY", raw.GetProperty("Type").GetString());
-        Assert.True(((JsonElement)(await ledger.Vendors.GetAsync(vendor.Id, Cancellation)).RawRepresentation!).GetProperty("IsSupplier").GetBoolean());
+        Assert.True(((RawJson)(await ledger.Vendors.GetAsync(vendor.Id, Cancellation)).RawRepresentation!).RootElement.GetProperty("IsSupplier").GetBoolean());
     }
 
     [Fact]

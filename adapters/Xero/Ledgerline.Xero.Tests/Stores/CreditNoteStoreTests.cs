@@ -60,7 +60,7 @@ public sealed class CreditNoteStoreTests
         Assert.Equal((53.33m, 8.00m, 61.33m, 61.33m), (read.Subtotal.Amount, read.Tax.Amount, read.Total.Amount, read.RemainingCredit.Amount));
         Assert.Empty(read.Allocations);
         Assert.False(read.UnitPricesIncludeTax);
-        Assert.Equal("ACCRECCREDIT", ((JsonElement)read.RawRepresentation!).GetProperty("Type").GetString());
+        Assert.Equal("ACCRECCREDIT", ((RawJson)read.RawRepresentation!).RootElement.GetProperty("Type").GetString());
     }
 
     [Fact]

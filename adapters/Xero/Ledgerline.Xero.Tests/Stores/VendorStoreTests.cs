@@ -35,7 +35,7 @@ public sealed class VendorStoreTests
         Assert.Null(read.Notes);
         Assert.Equal(RecordState.Active, read.State);
         Assert.Equal(("Paper Mill Ltd", "accounts@paper.example"), (asContact.Organization, asContact.Email));
-        Assert.Equal("ACC-77", ((JsonElement)read.RawRepresentation!).GetProperty("AccountNumber").GetString());
+        Assert.Equal("ACC-77", ((RawJson)read.RawRepresentation!).RootElement.GetProperty("AccountNumber").GetString());
     }
 
     [Fact]
