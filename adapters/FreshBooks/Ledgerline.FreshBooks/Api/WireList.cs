@@ -41,25 +41,43 @@ internal sealed class WireListConverter<T> : JsonConverter<IReadOnlyList<T?>>
             throw new JsonException($"FreshBooks sent a {reader.TokenType} where a list of records was expected.");
         }
 
-        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        // The element's own converter reads in place; JsonSerializer.Deserialize(ref reader, …) would first skip over the
+        // whole value to scope a reader to it, reading every record twice.
+        var converter = (JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter;
         var ranges = ReferenceEquals(options, FreshBooksJson.BodyOptions) ? new List<(int, int)>() : null;
         var items = new List<T?>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var start = reader.TokenStartIndex;
+            var before = reader;
             try
             {
-                items.Add(JsonSerializer.Deserialize(ref reader, info));
+                items.Add(reader.TokenType == JsonTokenType.Null ? null : converter.Read(ref reader, typeof(T), options));
             }
             catch (JsonException exception)
             {
-                throw new WireListException(items.Count, exception);
+                // Read directly, the converter does not track where in the record it was; the serializer, reading the
+                // record again from its start, does (the failure is deterministic, so it fails the same way).
+                throw new WireListException(items.Count, Located(ref before, options) ?? exception);
             }
 
             ranges?.Add(((int)start, (int)(reader.BytesConsumed - start)));
         }
 
         return new WireList<T>(items, ranges);
+    }
+
+    private static JsonException? Located(ref Utf8JsonReader record, JsonSerializerOptions options)
+    {
+        try
+        {
+            JsonSerializer.Deserialize(ref record, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+            return null;
+        }
+        catch (JsonException exception)
+        {
+            return exception;
+        }
     }
 
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<T?> value, JsonSerializerOptions options)
