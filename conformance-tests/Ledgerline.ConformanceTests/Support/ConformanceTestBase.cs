@@ -133,7 +133,24 @@ public abstract class ConformanceTestBase<TFixture> : IClassFixture<TFixture>, I
     }
 
     /// <summary>A uniform view of one store of this test's ledger.</summary>
-    private protected RecordKit Kit(EntityKind entity) => RecordKit.For(Ledger, entity);
+    private protected RecordKit Kit(EntityKind entity) =>
+        RecordKit.For(Ledger, entity, Fixture.ComesWithRecords(entity) ? Capabilities.For(entity).QueryableStates : null);
+
+    /// <summary>
+    /// The ids of the <paramref name="entity"/> records the ledger came with (<see cref="LedgerConformanceFixture.ComesWithRecords"/>),
+    /// in every state the store lists; empty for a provider whose fresh ledgers are empty.
+    /// </summary>
+    protected async Task<IReadOnlySet<string>> PresetIdsAsync(EntityKind entity)
+    {
+        if (!Fixture.ComesWithRecords(entity))
+        {
+            return new HashSet<string>();
+        }
+
+        var kit = RecordKit.For(Ledger, entity);
+        var records = await ToListAsync(kit.ListAsync(new ListShape { States = Capabilities.For(entity).QueryableStates }, Cancellation));
+        return records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Skips, with the reason, when making a sample record of <paramref name="kit"/>'s kind needs what the provider lacks.</summary>
     private protected void RequireSamples(RecordKit kit)
