@@ -14,6 +14,8 @@ namespace Ledgerline.Xero;
 /// </summary>
 internal sealed class XeroLedgerProvider(
     IXeroAccountingApi accounting,
+    IXeroSettingsApi settings,
+    IXeroBankTransactionsApi bankTransactions,
     XeroHttp http,
     IConnectionStore connections,
     IOptionsMonitor<XeroOptions> options,
@@ -27,7 +29,7 @@ internal sealed class XeroLedgerProvider(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
         var context = new XeroLedgerContext(
-            new XeroConnectionContext(connectionId, connections, timeProvider), accounting, http, options.CurrentValue, XeroMapping.Config);
+            new XeroConnectionContext(connectionId, connections, timeProvider), accounting, settings, bankTransactions, http, options.CurrentValue, XeroMapping.Config);
         return new XeroLedger(context);
     }
 }

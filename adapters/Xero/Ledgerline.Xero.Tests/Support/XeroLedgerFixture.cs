@@ -46,6 +46,8 @@ public sealed class XeroLedgerFixture : IAsyncDisposable
             o.LoginBaseUrl = sandbox.BaseAddress;
             o.PaymentAccountCode = "090";
             o.SalesAccountCode = "200";
+            o.ExpenseBankAccountCode = "090";
+            o.ExpenseAccountCode = "429";
             o.MaxRetryAfter = TimeSpan.FromSeconds(1);
             configure?.Invoke(o);
         });

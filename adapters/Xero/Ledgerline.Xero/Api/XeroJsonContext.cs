@@ -16,6 +16,13 @@ namespace Ledgerline.Xero.Api;
 [JsonSerializable(typeof(PaymentsBody))]
 [JsonSerializable(typeof(PaymentDelete))]
 [JsonSerializable(typeof(TaxRatesResult))]
+[JsonSerializable(typeof(TaxRatesBody))]
+[JsonSerializable(typeof(ItemsResult))]
+[JsonSerializable(typeof(ItemsBody))]
+[JsonSerializable(typeof(OrganisationsResult))]
+[JsonSerializable(typeof(AccountsResult))]
+[JsonSerializable(typeof(BankTransactionsResult))]
+[JsonSerializable(typeof(BankTransactionsBody))]
 internal sealed partial class XeroJsonContext : JsonSerializerContext;
 
 /// <summary>The serializer options of every Xero body.</summary>

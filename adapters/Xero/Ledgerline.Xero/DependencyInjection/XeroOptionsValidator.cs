@@ -47,6 +47,19 @@ internal sealed class XeroOptionsValidator : IValidateOptions<XeroOptions>
             failures.Add($"{nameof(XeroOptions.SalesAccountCode)} must be an account code such as 200, or null.");
         }
 
+        foreach (var (value, option, example) in new[]
+        {
+            (options.ExpenseBankAccountCode, nameof(XeroOptions.ExpenseBankAccountCode), "an account code such as 090"),
+            (options.ExpenseAccountCode, nameof(XeroOptions.ExpenseAccountCode), "an account code such as 429"),
+            (options.SalesTaxReportType, nameof(XeroOptions.SalesTaxReportType), "a report tax type such as OUTPUT"),
+        })
+        {
+            if (value is not null && string.IsNullOrWhiteSpace(value))
+            {
+                failures.Add($"{option} must be {example}, or null.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
