@@ -23,8 +23,9 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     /// <summary>
     /// What the Xero adapter promises, restated here on purpose: the suite checks the adapter reports exactly this.
     /// Contacts are archived, never deleted; invoices are deleted (drafts) or voided, never archived or restored;
-    /// payments are created and deleted, never changed. Every other store is not offered yet, so the suite asserts its
-    /// refusal before any request.
+    /// payments are created and deleted, never changed; tax rates are deleted but kept and carry no change time (no
+    /// UpdatedSince); items are deleted for good; expenses (spent money) are deleted but kept, with no contact to rebill;
+    /// the company is read. Every other store is not offered yet, so the suite asserts its refusal before any request.
     /// </summary>
     public override LedgerCapabilities ExpectedCapabilities { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
     {
@@ -49,9 +50,19 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
         },
+        [EntityKind.TaxRate] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = new HashSet<string>([nameof(TaxRateQuery.NameContains)], StringComparer.Ordinal),
+            QueryableStates = RecordStates.All,
+            SoftDelete = true,
+        },
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;
+
+    /// <summary>Every Xero organisation has its tax regime's rates (the sandbox's: GST 15 %, zero-rated, …), which cannot be deleted.</summary>
+    public override bool ComesWithRecords(EntityKind entity) => entity == EntityKind.TaxRate;
 
     public override async ValueTask InitializeAsync()
     {

@@ -142,7 +142,56 @@ public sealed class XeroRegistrationTests(XeroConformanceFixture fixture) : Regi
 
 public sealed class XeroStoreMiddlewareTests(XeroConformanceFixture fixture) : StoreMiddlewareConformanceTests<XeroConformanceFixture>(fixture);
 
-public sealed class XeroTaxRateTests(XeroConformanceFixture fixture) : TaxRateConformanceTests<XeroConformanceFixture>(fixture);
+public sealed class XeroTaxRateTests(XeroConformanceFixture fixture) : TaxRateConformanceTests<XeroConformanceFixture>(fixture)
+{
+    private static readonly NewTaxRate Hst = new() { Name = "HST", Percent = 13m, IsCompound = false };
+
+    [Fact]
+    [ConformanceDeviation("Xero keeps no registration number on a tax rate (and no change time: UpdatedAt is null): a draft with one is refused before any request; every other field round-trips.")]
+    public override async Task CreateAsync_FullDraft_RoundTripsEveryField()
+    {
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+            () => Ledger.TaxRates.CreateAsync(Hst with { RegistrationNumber = "RT0001" }, Cancellation));
+        var created = await Ledger.TaxRates.CreateAsync(Hst, Cancellation);
+        var read = await Ledger.TaxRates.GetAsync(created.Id, Cancellation);
+
+        Assert.Equal(nameof(NewTaxRate.RegistrationNumber), Assert.Single(refused.Errors).Field);
+        foreach (var rate in new[] { created, read })
+        {
+            AssertWellFormed(rate);
+            Assert.Equal(("HST", 13m, (string?)null, false, (DateTimeOffset?)null), (rate.Name, rate.Percent, rate.RegistrationNumber, rate.IsCompound, rate.UpdatedAt));
+        }
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero keeps no registration number on a tax rate: the suite's rate is created without one; a percent change then changes only the percent.")]
+    public override async Task UpdateAsync_Percent_ChangesOnlyThePercent()
+    {
+        var created = await Ledger.TaxRates.CreateAsync(Hst, Cancellation);
+
+        var updated = await Ledger.TaxRates.UpdateAsync(created.Id, new TaxRateChanges { Percent = 15m }, Cancellation);
+
+        Assert.Equal(15m, updated.Percent);
+        Assert.Equal(("HST", (string?)null, false), (updated.Name, updated.RegistrationNumber, updated.IsCompound));
+        Assert.Equal(15m, (await Ledger.TaxRates.GetAsync(created.Id, Cancellation)).Percent);
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero keeps no registration number on a tax rate: the suite's HST is created without one; the organisation's own rates (its tax regime) are listed too and left out of the comparison.")]
+    public override async Task ListAsync_NameContains_ReturnsOnlyMatchingRates()
+    {
+        var preset = await PresetIdsAsync(EntityKind.TaxRate);
+        var hst = await Ledger.TaxRates.CreateAsync(Hst, Cancellation);
+        var gst = await Ledger.TaxRates.CreateAsync(new NewTaxRate { Name = "GST", Percent = 5m }, Cancellation);
+        await Ledger.TaxRates.CreateAsync(new NewTaxRate { Name = "VAT", Percent = 20m }, Cancellation);
+
+        var listed = await ToListAsync(Ledger.TaxRates.ListAsync(new TaxRateQuery { NameContains = "st" }, Cancellation));
+
+        Assert.NotEmpty(preset);
+        AssertSameIds([hst.Id, gst.Id], listed.Where(r => !preset.Contains(r.Id)));
+        Assert.All(listed, r => Assert.Contains("st", r.Name, StringComparison.OrdinalIgnoreCase));
+    }
+}
 
 public sealed class XeroTimeEntryTests(XeroConformanceFixture fixture) : TimeEntryConformanceTests<XeroConformanceFixture>(fixture);
 

@@ -12,8 +12,10 @@ namespace Ledgerline.Xero;
 /// <c>DueDate</c>, <c>UpdatedSince</c>.</item>
 /// <item>Payments: created and deleted only (Xero never changes a payment); deleted payments stay readable. Filters
 /// <c>InvoiceId</c>, <c>ContactId</c>, <c>Date</c>, <c>UpdatedSince</c>.</item>
-/// <item>Not yet offered: expenses, time entries, items, tax rates, estimates, credit notes, vendors, bills, bill
-/// payments, projects, company.</item>
+/// <item>Tax rates: created, changed and deleted (kept readable), never archived or restored; every state can be listed
+/// (Xero's <c>ARCHIVED</c> and <c>PENDING</c> read as archived). Xero keeps no change time on a tax rate, so no
+/// <c>UpdatedSince</c>. Filter <c>NameContains</c>.</item>
+/// <item>Not yet offered: expenses, time entries, items, estimates, credit notes, vendors, bills, bill payments, projects, company.</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -41,6 +43,13 @@ internal static class XeroCapabilities
             Operations = StoreOperations.Get | StoreOperations.List | StoreOperations.Create | StoreOperations.Delete,
             Filters = Set(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.TaxRate] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = new HashSet<string>([nameof(TaxRateQuery.NameContains)], StringComparer.Ordinal),
+            QueryableStates = RecordStates.All,
             SoftDelete = true,
         },
     });

@@ -43,7 +43,9 @@ internal sealed class XeroLedger : ILedger
     {
         ConnectionId = context.ConnectionId;
         var invoices = new XeroInvoiceStore(context);
-        _stores = [new XeroContactStore(context), invoices, new XeroPaymentStore(context, invoices)];
+        var taxRates = new XeroTaxRateStore(context);
+        _stores = [new XeroContactStore(context), invoices, new XeroPaymentStore(context, invoices),
+            taxRates];
     }
 
     public string ProviderName => XeroRequest.ProviderName;
