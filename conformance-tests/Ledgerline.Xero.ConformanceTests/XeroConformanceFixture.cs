@@ -57,6 +57,13 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             QueryableStates = RecordStates.All,
             SoftDelete = true,
         },
+        [EntityKind.Item] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Filters(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;

@@ -101,7 +101,79 @@ public sealed class XeroInvoiceTests(XeroConformanceFixture fixture) : InvoiceCo
 
 public sealed class XeroInvoiceLifecycleTests(XeroConformanceFixture fixture) : InvoiceLifecycleConformanceTests<XeroConformanceFixture>(fixture);
 
-public sealed class XeroItemTests(XeroConformanceFixture fixture) : ItemConformanceTests<XeroConformanceFixture>(fixture);
+public sealed class XeroItemTests(XeroConformanceFixture fixture) : ItemConformanceTests<XeroConformanceFixture>(fixture)
+{
+    private static readonly NewItem Consulting = new()
+    {
+        Name = "Consulting hour",
+        Code = "CONS-1",
+        Description = "One hour of senior consulting.",
+        UnitPrice = Samples.Nzd(150.25m),
+    };
+
+    [Fact]
+    [ConformanceDeviation("Xero keeps item prices in the organisation's base currency (the sandbox's: NZD): the suite's USD price is refused before anything is written; the same item priced in NZD round-trips every field.")]
+    public override async Task CreateAsync_FullDraft_RoundTripsEveryField()
+    {
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(
+            () => Ledger.Items.CreateAsync(Consulting with { UnitPrice = Samples.Usd(150.25m) }, Cancellation));
+        var created = await Ledger.Items.CreateAsync(Consulting, Cancellation);
+        var read = await Ledger.Items.GetAsync(created.Id, Cancellation);
+
+        Assert.Equal(nameof(NewItem.UnitPrice), Assert.Single(refused.Errors).Field);
+        Assert.Empty(await ToListAsync(Ledger.Items.ListAsync(new ItemQuery { Code = "CONS-2" }, Cancellation)));
+        foreach (var item in new[] { created, read })
+        {
+            AssertWellFormed(item);
+            Assert.Equal((Consulting.Name, Consulting.Code, Consulting.Description), (item.Name, item.Code, item.Description));
+            Assert.Equal(Consulting.UnitPrice, item.UnitPrice);
+            Assert.Empty(item.TaxRateIds);
+        }
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero gives an item one sales tax rate: an item with two is refused before any request; with one, its id is kept.")]
+    public override async Task CreateAsync_WithTaxRates_KeepsTheirIdsInOrder()
+    {
+        var gst = await Ledger.TaxRates.CreateAsync(new NewTaxRate { Name = "GST", Percent = 5m }, Cancellation);
+        var pst = await Ledger.TaxRates.CreateAsync(new NewTaxRate { Name = "PST", Percent = 7m }, Cancellation);
+
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+            () => Ledger.Items.CreateAsync(Consulting with { TaxRateIds = [gst.Id, pst.Id] }, Cancellation));
+        var created = await Ledger.Items.CreateAsync(Consulting with { TaxRateIds = [gst.Id] }, Cancellation);
+
+        Assert.Equal(nameof(NewItem.TaxRateIds), Assert.Single(refused.Errors).Field);
+        Assert.Equal([gst.Id], created.TaxRateIds);
+        Assert.Equal([gst.Id], (await Ledger.Items.GetAsync(created.Id, Cancellation)).TaxRateIds);
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero keeps item prices in the organisation's base currency: the same change in NZD changes only the price.")]
+    public override async Task UpdateAsync_Price_ChangesOnlyThePrice()
+    {
+        var created = await Ledger.Items.CreateAsync(Consulting, Cancellation);
+
+        var updated = await Ledger.Items.UpdateAsync(created.Id, new ItemChanges { UnitPrice = Samples.Nzd(175m) }, Cancellation);
+
+        Assert.Equal(Samples.Nzd(175m), updated.UnitPrice);
+        Assert.Equal((Consulting.Name, Consulting.Code, Consulting.Description), (updated.Name, updated.Code, updated.Description));
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero item codes are unique regardless of case: 'cons-1' beside 'CONS-1' is refused by Xero (a validation error on Code); the code filter is still exact and case-sensitive.")]
+    public override async Task ListAsync_ByCode_ReturnsOnlyThatItem()
+    {
+        var wanted = await Ledger.Items.CreateAsync(Consulting, Cancellation);
+        await Ledger.Items.CreateAsync(Consulting with { Code = "CONS-2", Name = "Other" }, Cancellation);
+
+        var duplicate = await Assert.ThrowsAsync<LedgerValidationException>(
+            () => Ledger.Items.CreateAsync(Consulting with { Code = "cons-1", Name = "Lower case code" }, Cancellation));
+
+        Assert.Equal((nameof(NewItem.Code), "Xero"), (Assert.Single(duplicate.Errors).Field, duplicate.Provider));
+        AssertSameIds([wanted.Id], await ToListAsync(Ledger.Items.ListAsync(new ItemQuery { Code = "CONS-1" }, Cancellation)));
+        Assert.Empty(await ToListAsync(Ledger.Items.ListAsync(new ItemQuery { Code = "cons-1" }, Cancellation)));
+    }
+}
 
 public sealed class XeroPagingTests(XeroConformanceFixture fixture) : PagingConformanceTests<XeroConformanceFixture>(fixture);
 

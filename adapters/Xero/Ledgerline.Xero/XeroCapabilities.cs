@@ -15,7 +15,8 @@ namespace Ledgerline.Xero;
 /// <item>Tax rates: created, changed and deleted (kept readable), never archived or restored; every state can be listed
 /// (Xero's <c>ARCHIVED</c> and <c>PENDING</c> read as archived). Xero keeps no change time on a tax rate, so no
 /// <c>UpdatedSince</c>. Filter <c>NameContains</c>.</item>
-/// <item>Not yet offered: expenses, time entries, items, estimates, credit notes, vendors, bills, bill payments, projects, company.</item>
+/// <item>Items: deleted for good, never archived; active only. Filters <c>Code</c>, <c>NameContains</c>, <c>UpdatedSince</c>.</item>
+/// <item>Not yet offered: expenses, time entries, estimates, credit notes, vendors, bills, bill payments, projects, company.</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -51,6 +52,13 @@ internal static class XeroCapabilities
             Filters = new HashSet<string>([nameof(TaxRateQuery.NameContains)], StringComparer.Ordinal),
             QueryableStates = RecordStates.All,
             SoftDelete = true,
+        },
+        [EntityKind.Item] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Set(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
         },
     });
 

@@ -175,6 +175,8 @@ internal static class XeroErrorTable
         bool Says(string text) => message.Contains(text, StringComparison.OrdinalIgnoreCase);
         return entity switch
         {
+            EntityKind.Item when Says("Item code") => nameof(NewItem.Code),
+            EntityKind.Item when Says("TaxType") => nameof(NewItem.TaxRateIds),
             EntityKind.TaxRate when Says("name") => nameof(NewTaxRate.Name),
             EntityKind.TaxRate when Says("component") => nameof(NewTaxRate.Percent),
             EntityKind.Contact when Says("contact name") => nameof(NewContact.Organization),
