@@ -64,6 +64,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             QueryableStates = RecordStates.Active,
             SoftDelete = false,
         },
+        [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;

@@ -16,7 +16,8 @@ namespace Ledgerline.Xero;
 /// (Xero's <c>ARCHIVED</c> and <c>PENDING</c> read as archived). Xero keeps no change time on a tax rate, so no
 /// <c>UpdatedSince</c>. Filter <c>NameContains</c>.</item>
 /// <item>Items: deleted for good, never archived; active only. Filters <c>Code</c>, <c>NameContains</c>, <c>UpdatedSince</c>.</item>
-/// <item>Not yet offered: expenses, time entries, estimates, credit notes, vendors, bills, bill payments, projects, company.</item>
+/// <item>Company: the organisation, read.</item>
+/// <item>Not yet offered: expenses, time entries, estimates, credit notes, vendors, bills, bill payments, projects.</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -60,6 +61,7 @@ internal static class XeroCapabilities
             QueryableStates = RecordStates.Active,
             SoftDelete = false,
         },
+        [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });
 
     private static HashSet<string> Set(params string[] filters) =>
