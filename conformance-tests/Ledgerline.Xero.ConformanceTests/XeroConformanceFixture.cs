@@ -64,6 +64,13 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             QueryableStates = RecordStates.Active,
             SoftDelete = false,
         },
+        [EntityKind.Expense] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Filters(nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
         [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });
 
@@ -106,6 +113,10 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             o.LoginBaseUrl = Sandbox.BaseAddress;
             o.PaymentAccountCode = "090";
             o.SalesAccountCode = "200";
+
+            // The suite's expenses are in US dollars: the organisation's USD bank account pays them.
+            o.ExpenseBankAccountCode = "092";
+            o.ExpenseAccountCode = "429";
         });
 
     public override Task AdvanceClockAsync(TimeSpan delay, CancellationToken cancellationToken = default)

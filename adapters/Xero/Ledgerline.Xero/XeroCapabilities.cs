@@ -16,8 +16,10 @@ namespace Ledgerline.Xero;
 /// (Xero's <c>ARCHIVED</c> and <c>PENDING</c> read as archived). Xero keeps no change time on a tax rate, so no
 /// <c>UpdatedSince</c>. Filter <c>NameContains</c>.</item>
 /// <item>Items: deleted for good, never archived; active only. Filters <c>Code</c>, <c>NameContains</c>, <c>UpdatedSince</c>.</item>
+/// <item>Expenses (spent money): deleted (kept readable), never archived or restored. Filters <c>CategoryId</c>,
+/// <c>Date</c>, <c>UpdatedSince</c>; not <c>ContactId</c> (Xero records no customer to rebill on spent money).</item>
 /// <item>Company: the organisation, read.</item>
-/// <item>Not yet offered: expenses, time entries, estimates, credit notes, vendors, bills, bill payments, projects.</item>
+/// <item>Not yet offered: time entries, estimates, credit notes, vendors, bills, bill payments, projects.</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -60,6 +62,13 @@ internal static class XeroCapabilities
             Filters = Set(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
             QueryableStates = RecordStates.Active,
             SoftDelete = false,
+        },
+        [EntityKind.Expense] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Set(nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
         },
         [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });

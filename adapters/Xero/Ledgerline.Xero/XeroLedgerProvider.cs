@@ -45,7 +45,7 @@ internal sealed class XeroLedger : ILedger
         var invoices = new XeroInvoiceStore(context);
         var taxRates = new XeroTaxRateStore(context);
         _stores = [new XeroContactStore(context), invoices, new XeroPaymentStore(context, invoices),
-            taxRates, new XeroItemStore(context, taxRates), new XeroCompanyStore(context)];
+            taxRates, new XeroItemStore(context, taxRates), new XeroExpenseStore(context), new XeroCompanyStore(context)];
     }
 
     public string ProviderName => XeroRequest.ProviderName;

@@ -26,7 +26,7 @@ internal static class XeroMapping
         var config = new TypeAdapterConfig { RequireDestinationMemberSource = true };
         config.Default.ShallowCopyForSameType(true);
         config.Apply(new ContactRegister(), new InvoiceRegister(), new PaymentRegister());
-        config.Apply(new TaxRateRegister(), new ItemRegister(), new CompanyRegister());
+        config.Apply(new TaxRateRegister(), new ItemRegister(), new ExpenseRegister(), new CompanyRegister());
         return config;
     }
 }
