@@ -25,7 +25,9 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     /// Contacts are archived, never deleted; invoices are deleted (drafts) or voided, never archived or restored;
     /// payments are created and deleted, never changed; vendors are contacts, archived like them; bills are recorded
     /// approved and credit notes issued (Xero deletes only drafts), bill payments are created and deleted, credit is
-    /// allocated. Every other store is not offered yet, so the suite asserts its refusal before any request.
+    /// allocated; tax rates are deleted but kept and carry no change time (no UpdatedSince); items are deleted for good;
+    /// expenses (spent money) are deleted but kept, with no contact to rebill; the company is read. Every other store is
+    /// not offered yet, so the suite asserts its refusal before any request.
     /// </summary>
     public override LedgerCapabilities ExpectedCapabilities { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
     {
@@ -78,9 +80,34 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
         },
+        [EntityKind.TaxRate] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = new HashSet<string>([nameof(TaxRateQuery.NameContains)], StringComparer.Ordinal),
+            QueryableStates = RecordStates.All,
+            SoftDelete = true,
+        },
+        [EntityKind.Item] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Filters(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
+        [EntityKind.Expense] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Filters(nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;
+
+    /// <summary>Every Xero organisation has its tax regime's rates (the sandbox's: GST 15 %, zero-rated, …), which cannot be deleted.</summary>
+    public override bool ComesWithRecords(EntityKind entity) => entity == EntityKind.TaxRate;
 
     public override async ValueTask InitializeAsync()
     {
@@ -117,6 +144,10 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             o.PaymentAccountCode = "090";
             o.SalesAccountCode = "200";
             o.PurchaseAccountCode = "400";
+
+            // The suite's expenses are in US dollars: the organisation's USD bank account pays them.
+            o.ExpenseBankAccountCode = "092";
+            o.ExpenseAccountCode = "429";
         });
 
     public override Task AdvanceClockAsync(TimeSpan delay, CancellationToken cancellationToken = default)

@@ -131,7 +131,44 @@ public sealed class XeroErrorTests(XeroConformanceFixture fixture) : ErrorConfor
 
 public sealed class XeroEstimateTests(XeroConformanceFixture fixture) : EstimateConformanceTests<XeroConformanceFixture>(fixture);
 
-public sealed class XeroExpenseTests(XeroConformanceFixture fixture) : ExpenseConformanceTests<XeroConformanceFixture>(fixture);
+public sealed class XeroExpenseTests(XeroConformanceFixture fixture) : ExpenseConformanceTests<XeroConformanceFixture>(fixture)
+{
+    /// <summary>
+    /// The suite's expense names a customer to rebill and a tax known only by name. Xero's spent money records whom it was
+    /// paid to (the vendor, as its contact) and no customer, and records tax at one of the organisation's tax rates: both are
+    /// refused before any request, and the same expense with the organisation's GST on expenses round-trips.
+    /// </summary>
+    [Fact]
+    [ConformanceDeviation("Xero's spent money has no customer to rebill (ContactId) and records tax at one of the organisation's tax rates, named after it: the suite's draft is refused before any request; with the organisation's GST rate (TaxRateId INPUT2) and no contact every other field round-trips.")]
+    public override async Task CreateAsync_FullDraft_RoundTripsEveryField()
+    {
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var draft = new NewExpense
+        {
+            Amount = Samples.Usd(113.45m),
+            Date = Samples.Day.AddDays(2),
+            Vendor = "Office Supplies Inc.",
+            Notes = "Printer paper",
+            Taxes = [new ExpenseTax("HST", Samples.Usd(14.75m), 13m)],
+        };
+        var gst = new ExpenseTax("15% GST on Expenses", Samples.Usd(14.75m), 15m) { TaxRateId = "INPUT2" };
+
+        var rebill = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Expenses.CreateAsync(draft with { ContactId = contact.Id }, Cancellation));
+        var byName = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Expenses.CreateAsync(draft, Cancellation));
+        var created = await Ledger.Expenses.CreateAsync(draft with { Taxes = [gst] }, Cancellation);
+        var read = await Ledger.Expenses.GetAsync(created.Id, Cancellation);
+
+        Assert.Equal(nameof(NewExpense.ContactId), Assert.Single(rebill.Errors).Field);
+        Assert.Equal("Taxes[0].TaxRateId", Assert.Single(byName.Errors).Field);
+        foreach (var expense in new[] { created, read })
+        {
+            AssertWellFormed(expense);
+            Assert.Equal((created.Id, RecordState.Active, Samples.Usd(113.45m), Samples.Day.AddDays(2)), (expense.Id, expense.State, expense.Amount, expense.Date));
+            Assert.Equal(("Office Supplies Inc.", "Printer paper", (string?)null), (expense.Vendor, expense.Notes, expense.ContactId));
+            Assert.Equal(gst, Assert.Single(expense.Taxes));
+        }
+    }
+}
 
 public sealed class XeroInvoiceTests(XeroConformanceFixture fixture) : InvoiceConformanceTests<XeroConformanceFixture>(fixture)
 {
@@ -204,7 +241,79 @@ public sealed class XeroInvoiceTests(XeroConformanceFixture fixture) : InvoiceCo
 
 public sealed class XeroInvoiceLifecycleTests(XeroConformanceFixture fixture) : InvoiceLifecycleConformanceTests<XeroConformanceFixture>(fixture);
 
-public sealed class XeroItemTests(XeroConformanceFixture fixture) : ItemConformanceTests<XeroConformanceFixture>(fixture);
+public sealed class XeroItemTests(XeroConformanceFixture fixture) : ItemConformanceTests<XeroConformanceFixture>(fixture)
+{
+    private static readonly NewItem Consulting = new()
+    {
+        Name = "Consulting hour",
+        Code = "CONS-1",
+        Description = "One hour of senior consulting.",
+        UnitPrice = Samples.Nzd(150.25m),
+    };
+
+    [Fact]
+    [ConformanceDeviation("Xero keeps item prices in the organisation's base currency (the sandbox's: NZD): the suite's USD price is refused before anything is written; the same item priced in NZD round-trips every field.")]
+    public override async Task CreateAsync_FullDraft_RoundTripsEveryField()
+    {
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(
+            () => Ledger.Items.CreateAsync(Consulting with { UnitPrice = Samples.Usd(150.25m) }, Cancellation));
+        var created = await Ledger.Items.CreateAsync(Consulting, Cancellation);
+        var read = await Ledger.Items.GetAsync(created.Id, Cancellation);
+
+        Assert.Equal(nameof(NewItem.UnitPrice), Assert.Single(refused.Errors).Field);
+        Assert.Empty(await ToListAsync(Ledger.Items.ListAsync(new ItemQuery { Code = "CONS-2" }, Cancellation)));
+        foreach (var item in new[] { created, read })
+        {
+            AssertWellFormed(item);
+            Assert.Equal((Consulting.Name, Consulting.Code, Consulting.Description), (item.Name, item.Code, item.Description));
+            Assert.Equal(Consulting.UnitPrice, item.UnitPrice);
+            Assert.Empty(item.TaxRateIds);
+        }
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero gives an item one sales tax rate: an item with two is refused before any request; with one, its id is kept.")]
+    public override async Task CreateAsync_WithTaxRates_KeepsTheirIdsInOrder()
+    {
+        var gst = await Ledger.TaxRates.CreateAsync(new NewTaxRate { Name = "GST", Percent = 5m }, Cancellation);
+        var pst = await Ledger.TaxRates.CreateAsync(new NewTaxRate { Name = "PST", Percent = 7m }, Cancellation);
+
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+            () => Ledger.Items.CreateAsync(Consulting with { TaxRateIds = [gst.Id, pst.Id] }, Cancellation));
+        var created = await Ledger.Items.CreateAsync(Consulting with { TaxRateIds = [gst.Id] }, Cancellation);
+
+        Assert.Equal(nameof(NewItem.TaxRateIds), Assert.Single(refused.Errors).Field);
+        Assert.Equal([gst.Id], created.TaxRateIds);
+        Assert.Equal([gst.Id], (await Ledger.Items.GetAsync(created.Id, Cancellation)).TaxRateIds);
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero keeps item prices in the organisation's base currency: the same change in NZD changes only the price.")]
+    public override async Task UpdateAsync_Price_ChangesOnlyThePrice()
+    {
+        var created = await Ledger.Items.CreateAsync(Consulting, Cancellation);
+
+        var updated = await Ledger.Items.UpdateAsync(created.Id, new ItemChanges { UnitPrice = Samples.Nzd(175m) }, Cancellation);
+
+        Assert.Equal(Samples.Nzd(175m), updated.UnitPrice);
+        Assert.Equal((Consulting.Name, Consulting.Code, Consulting.Description), (updated.Name, updated.Code, updated.Description));
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero item codes are unique regardless of case: 'cons-1' beside 'CONS-1' is refused by Xero (a validation error on Code); the code filter is still exact and case-sensitive.")]
+    public override async Task ListAsync_ByCode_ReturnsOnlyThatItem()
+    {
+        var wanted = await Ledger.Items.CreateAsync(Consulting, Cancellation);
+        await Ledger.Items.CreateAsync(Consulting with { Code = "CONS-2", Name = "Other" }, Cancellation);
+
+        var duplicate = await Assert.ThrowsAsync<LedgerValidationException>(
+            () => Ledger.Items.CreateAsync(Consulting with { Code = "cons-1", Name = "Lower case code" }, Cancellation));
+
+        Assert.Equal((nameof(NewItem.Code), "Xero"), (Assert.Single(duplicate.Errors).Field, duplicate.Provider));
+        AssertSameIds([wanted.Id], await ToListAsync(Ledger.Items.ListAsync(new ItemQuery { Code = "CONS-1" }, Cancellation)));
+        Assert.Empty(await ToListAsync(Ledger.Items.ListAsync(new ItemQuery { Code = "cons-1" }, Cancellation)));
+    }
+}
 
 public sealed class XeroPagingTests(XeroConformanceFixture fixture) : PagingConformanceTests<XeroConformanceFixture>(fixture);
 
@@ -245,7 +354,56 @@ public sealed class XeroRegistrationTests(XeroConformanceFixture fixture) : Regi
 
 public sealed class XeroStoreMiddlewareTests(XeroConformanceFixture fixture) : StoreMiddlewareConformanceTests<XeroConformanceFixture>(fixture);
 
-public sealed class XeroTaxRateTests(XeroConformanceFixture fixture) : TaxRateConformanceTests<XeroConformanceFixture>(fixture);
+public sealed class XeroTaxRateTests(XeroConformanceFixture fixture) : TaxRateConformanceTests<XeroConformanceFixture>(fixture)
+{
+    private static readonly NewTaxRate Hst = new() { Name = "HST", Percent = 13m, IsCompound = false };
+
+    [Fact]
+    [ConformanceDeviation("Xero keeps no registration number on a tax rate (and no change time: UpdatedAt is null): a draft with one is refused before any request; every other field round-trips.")]
+    public override async Task CreateAsync_FullDraft_RoundTripsEveryField()
+    {
+        var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+            () => Ledger.TaxRates.CreateAsync(Hst with { RegistrationNumber = "RT0001" }, Cancellation));
+        var created = await Ledger.TaxRates.CreateAsync(Hst, Cancellation);
+        var read = await Ledger.TaxRates.GetAsync(created.Id, Cancellation);
+
+        Assert.Equal(nameof(NewTaxRate.RegistrationNumber), Assert.Single(refused.Errors).Field);
+        foreach (var rate in new[] { created, read })
+        {
+            AssertWellFormed(rate);
+            Assert.Equal(("HST", 13m, (string?)null, false, (DateTimeOffset?)null), (rate.Name, rate.Percent, rate.RegistrationNumber, rate.IsCompound, rate.UpdatedAt));
+        }
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero keeps no registration number on a tax rate: the suite's rate is created without one; a percent change then changes only the percent.")]
+    public override async Task UpdateAsync_Percent_ChangesOnlyThePercent()
+    {
+        var created = await Ledger.TaxRates.CreateAsync(Hst, Cancellation);
+
+        var updated = await Ledger.TaxRates.UpdateAsync(created.Id, new TaxRateChanges { Percent = 15m }, Cancellation);
+
+        Assert.Equal(15m, updated.Percent);
+        Assert.Equal(("HST", (string?)null, false), (updated.Name, updated.RegistrationNumber, updated.IsCompound));
+        Assert.Equal(15m, (await Ledger.TaxRates.GetAsync(created.Id, Cancellation)).Percent);
+    }
+
+    [Fact]
+    [ConformanceDeviation("Xero keeps no registration number on a tax rate: the suite's HST is created without one; the organisation's own rates (its tax regime) are listed too and left out of the comparison.")]
+    public override async Task ListAsync_NameContains_ReturnsOnlyMatchingRates()
+    {
+        var preset = await PresetIdsAsync(EntityKind.TaxRate);
+        var hst = await Ledger.TaxRates.CreateAsync(Hst, Cancellation);
+        var gst = await Ledger.TaxRates.CreateAsync(new NewTaxRate { Name = "GST", Percent = 5m }, Cancellation);
+        await Ledger.TaxRates.CreateAsync(new NewTaxRate { Name = "VAT", Percent = 20m }, Cancellation);
+
+        var listed = await ToListAsync(Ledger.TaxRates.ListAsync(new TaxRateQuery { NameContains = "st" }, Cancellation));
+
+        Assert.NotEmpty(preset);
+        AssertSameIds([hst.Id, gst.Id], listed.Where(r => !preset.Contains(r.Id)));
+        Assert.All(listed, r => Assert.Contains("st", r.Name, StringComparison.OrdinalIgnoreCase));
+    }
+}
 
 public sealed class XeroTimeEntryTests(XeroConformanceFixture fixture) : TimeEntryConformanceTests<XeroConformanceFixture>(fixture);
 

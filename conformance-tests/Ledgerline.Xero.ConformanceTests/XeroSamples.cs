@@ -10,6 +10,9 @@ internal static class Samples
 
     public static Money Usd(decimal amount) => new(amount, CurrencyCode.USD);
 
+    /// <summary>The sandbox organisation's base currency, in which Xero keeps item prices.</summary>
+    public static Money Nzd(decimal amount) => new(amount, CurrencyCode.Parse("NZD"));
+
     public static NewContact Contact(int n) => new()
     {
         FirstName = "Ada",

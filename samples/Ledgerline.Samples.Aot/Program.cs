@@ -108,7 +108,7 @@ try
     Check(read.AmountPaid == new Money(30.00m, CurrencyCode.USD) && read.AmountDue == new Money(70.00m, CurrencyCode.USD),
         $"paid {read.AmountPaid}, due {read.AmountDue}");
     Check(read.Status == InvoiceStatus.PartiallyPaid && read.State == RecordState.Active, $"status {read.Status}, state {read.State}");
-    Check(read.UpdatedAt != default && read.UpdatedAt.Offset == TimeSpan.Zero, $"updated at {read.UpdatedAt:O}");
+    Check(read.UpdatedAt is { Offset.Ticks: 0 } updated && updated != default, $"updated at {read.UpdatedAt:O}");
     Console.WriteLine($"read back invoice {read.Id}: total {read.Total}, paid {read.AmountPaid}, due {read.AmountDue}, status {read.Status}");
 
     Console.WriteLine("aot story: passed");

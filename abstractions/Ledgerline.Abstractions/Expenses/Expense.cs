@@ -29,7 +29,15 @@ public sealed record Expense : LedgerRecord
 /// <param name="Name">The tax's name.</param>
 /// <param name="Amount">The tax paid.</param>
 /// <param name="Percent">The rate in percent, when known.</param>
-public sealed record ExpenseTax(string Name, Money Amount, decimal? Percent = null);
+public sealed record ExpenseTax(string Name, Money Amount, decimal? Percent = null)
+{
+    /// <summary>
+    /// The <see cref="TaxRate"/> the tax was paid at, where the provider links them (Xero's <c>TaxType</c>, which Xero needs
+    /// to record any tax on spent money); a given id must exist. FreshBooks keeps expense taxes by name and percent only, so
+    /// there it is not sent and reads back <see langword="null"/>, as on FreshBooks invoice lines.
+    /// </summary>
+    public string? TaxRateId { get; init; }
+}
 
 /// <summary>The input that records an <see cref="Expense"/>.</summary>
 public sealed record NewExpense

@@ -8,8 +8,12 @@ public abstract record LedgerRecord
     /// <summary>The provider's id for the record, as a string whatever the provider's type.</summary>
     public required string Id { get; init; }
 
-    /// <summary>When the record last changed, in UTC (offset zero), converted from the provider's own clock and zone.</summary>
-    public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>
+    /// When the record last changed, in UTC (offset zero), converted from the provider's own clock and zone; or
+    /// <see langword="null"/> when the provider keeps no change time for this kind of record (Xero tax rates), rather than
+    /// an invented one. A store whose records can lack it does not offer the <see cref="RecordQuery.UpdatedSince"/> filter.
+    /// </summary>
+    public required DateTimeOffset? UpdatedAt { get; init; }
 
     /// <summary>The record's visibility.</summary>
     public RecordState State { get; init; }

@@ -62,8 +62,8 @@ public abstract record RecordQuery<TRecord> : RecordQuery
 {
     /// <summary>
     /// Whether <paramref name="record"/> matches every filter this query sets: its state is one of <see cref="RecordQuery.States"/>,
-    /// it changed at or after <see cref="RecordQuery.UpdatedSince"/> (compared exactly), and the entity's own filters hold.
-    /// A filter that is not set (<see langword="null"/>) matches every record; validation refuses filters that select nothing (an empty set).
+    /// it changed at or after <see cref="RecordQuery.UpdatedSince"/> (compared exactly; a record without
+    /// <see cref="LedgerRecord.UpdatedAt"/> never matches it), and the entity's own filters hold. A filter that is not set (<see langword="null"/>) matches every record; validation refuses filters that select nothing (an empty set).
     /// </summary>
     public bool Matches(TRecord record)
     {

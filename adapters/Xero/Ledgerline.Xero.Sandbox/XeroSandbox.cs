@@ -96,8 +96,9 @@ public sealed class XeroSandbox : IAsyncDisposable
     }
 
     /// <summary>
-    /// Empties an organisation's contacts, invoices, bills, payments and bank transactions, and restarts its invoice
-    /// numbering (the chart of accounts, tax rates and items stay), so a test starts from clean books without a new server.
+    /// Empties an organisation's contacts, invoices, bills, payments, bank transactions and items, removes the tax rates it
+    /// added (its tax regime stays, as does the chart of accounts), and restarts its invoice numbering, so a test starts
+    /// from clean books without a new server.
     /// </summary>
     public void ClearData(Guid tenantId)
     {
@@ -109,6 +110,12 @@ public sealed class XeroSandbox : IAsyncDisposable
             book.Payments.Clear();
             book.BankTransactions.Clear();
             book.CreditNotes.Clear();
+            book.Items.Clear();
+            foreach (var added in book.TaxRates.All.Where(t => !t.IsSystem).ToList())
+            {
+                book.TaxRates.Remove(added.Id);
+            }
+
             book.NextInvoiceNumber = 1;
             book.NextCreditNoteNumber = 1;
         }

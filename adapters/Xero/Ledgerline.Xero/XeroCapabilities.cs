@@ -20,7 +20,14 @@ namespace Ledgerline.Xero;
 /// <item>Bill payments: created and deleted only, as payments. Filters <c>BillId</c>, <c>Date</c>, <c>UpdatedSince</c>.</item>
 /// <item>Credit notes (<c>ACCRECCREDIT</c>): issued at once, so no archive, delete or restore (as bills); allocation to
 /// invoices. Filters <c>ContactId</c>, <c>Statuses</c>, <c>IssueDate</c>, <c>UpdatedSince</c>.</item>
-/// <item>Not yet offered: expenses, time entries, items, tax rates, estimates, projects, company.</item>
+/// <item>Tax rates: created, changed and deleted (kept readable), never archived or restored; every state can be listed
+/// (Xero's <c>ARCHIVED</c> and <c>PENDING</c> read as archived). Xero keeps no change time on a tax rate, so no
+/// <c>UpdatedSince</c>. Filter <c>NameContains</c>.</item>
+/// <item>Items: deleted for good, never archived; active only. Filters <c>Code</c>, <c>NameContains</c>, <c>UpdatedSince</c>.</item>
+/// <item>Expenses (spent money): deleted (kept readable), never archived or restored. Filters <c>CategoryId</c>,
+/// <c>Date</c>, <c>UpdatedSince</c>; not <c>ContactId</c> (Xero records no customer to rebill on spent money).</item>
+/// <item>Company: the organisation, read.</item>
+/// <item>Not yet offered: time entries, estimates, projects.</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -78,6 +85,28 @@ internal static class XeroCapabilities
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
         },
+        [EntityKind.TaxRate] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = new HashSet<string>([nameof(TaxRateQuery.NameContains)], StringComparer.Ordinal),
+            QueryableStates = RecordStates.All,
+            SoftDelete = true,
+        },
+        [EntityKind.Item] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Set(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
+        [EntityKind.Expense] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = Set(nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });
 
     private static HashSet<string> Set(params string[] filters) =>

@@ -15,6 +15,8 @@ namespace Ledgerline.Xero;
 /// </summary>
 internal sealed class XeroLedgerProvider(
     IXeroAccountingApi accounting,
+    IXeroSettingsApi settings,
+    IXeroBankTransactionsApi bankTransactions,
     XeroHttp http,
     IConnectionStore connections,
     IOptionsMonitor<XeroOptions> options,
@@ -36,7 +38,7 @@ internal sealed class XeroLedgerProvider(
         }
 
         var context = new XeroLedgerContext(
-            new XeroConnectionContext(connectionId, connections, timeProvider), accounting, http, options.CurrentValue, XeroMapping.Config);
+            new XeroConnectionContext(connectionId, connections, timeProvider), accounting, settings, bankTransactions, http, options.CurrentValue, XeroMapping.Config);
         return new XeroLedger(context);
     }
 }
@@ -51,6 +53,7 @@ internal sealed class XeroLedger : ILedger
         ConnectionId = context.ConnectionId;
         var invoices = new XeroInvoiceStore(context);
         var bills = new XeroBillStore(context);
+        var taxRates = new XeroTaxRateStore(context);
         _stores =
         [
             new XeroContactStore(context),
@@ -60,6 +63,10 @@ internal sealed class XeroLedger : ILedger
             bills,
             new XeroBillPaymentStore(context, bills),
             new XeroCreditNoteStore(context, invoices),
+            taxRates,
+            new XeroItemStore(context, taxRates),
+            new XeroExpenseStore(context),
+            new XeroCompanyStore(context),
         ];
     }
 

@@ -68,6 +68,26 @@ public sealed class XeroOptions
     /// </summary>
     public string? PurchaseAccountCode { get; set; }
 
+    /// <summary>
+    /// The code of the bank account expenses are paid from, e.g. <c>090</c>: Xero records spent money through a bank
+    /// account and in its currency, and the canonical <see cref="NewExpense"/> names none, so an expense is refused while
+    /// this is <see langword="null"/> (the default).
+    /// </summary>
+    public string? ExpenseBankAccountCode { get; set; }
+
+    /// <summary>
+    /// The expense account code put on a new expense that names no <see cref="NewExpense.CategoryId"/>, e.g. <c>429</c>.
+    /// <see langword="null"/> (the default): an expense without a category is refused before any request.
+    /// </summary>
+    public string? ExpenseAccountCode { get; set; }
+
+    /// <summary>
+    /// The <c>ReportTaxType</c> of a tax rate Ledgerline creates: a canonical tax rate is a sales tax, so <c>OUTPUT</c>
+    /// (the default; Australian, New Zealand and UK organisations need one). <see langword="null"/> sends none, for
+    /// regions where Xero takes none.
+    /// </summary>
+    public string? SalesTaxReportType { get; set; } = "OUTPUT";
+
     /// <summary>Records per list page asked of Xero (1 to 100; Xero's default is 100). Default 100.</summary>
     [Range(1, 100)]
     public int PageSize { get; set; } = 100;

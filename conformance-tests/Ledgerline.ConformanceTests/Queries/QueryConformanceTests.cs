@@ -45,8 +45,9 @@ public abstract class QueryConformanceTests<TFixture>(TFixture fixture) : Confor
         var newer = await kit.CreateAsync(2, Cancellation);
 
         // One tick after the first record: a provider that compares at a coarser granularity would still return it.
-        var listed = await ToListAsync(kit.ListAsync(new ListShape { UpdatedSince = older.UpdatedAt.AddTicks(1) }, Cancellation));
-        var page = await kit.ListPageAsync(new ListShape { UpdatedSince = older.UpdatedAt.AddTicks(1) }, null, Cancellation);
+        Assert.NotNull(older.UpdatedAt);
+        var listed = await ToListAsync(kit.ListAsync(new ListShape { UpdatedSince = older.UpdatedAt.Value.AddTicks(1) }, Cancellation));
+        var page = await kit.ListPageAsync(new ListShape { UpdatedSince = older.UpdatedAt.Value.AddTicks(1) }, null, Cancellation);
 
         AssertSameIds([newer.Id], listed);
         AssertSameIds([newer.Id], page.Items);

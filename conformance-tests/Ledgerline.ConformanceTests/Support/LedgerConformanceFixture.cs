@@ -100,6 +100,13 @@ public abstract class LedgerConformanceFixture : IAsyncLifetime
         return Services.GetRequiredService<ILedgerFactory>().Open(ProviderName, connectionId);
     }
 
+    /// <summary>
+    /// Whether a fresh ledger of this provider already holds <paramref name="entity"/> records that cannot be removed (Xero:
+    /// every organisation has its tax regime's rates). The suite then leaves the records a test finds when it starts out of
+    /// what it compares. Default: none; every store of a fresh ledger is empty.
+    /// </summary>
+    public virtual bool ComesWithRecords(EntityKind entity) => false;
+
     /// <summary>Removes what <see cref="CreateLedgerAsync"/> made, after each test. Default: nothing to do.</summary>
     public virtual Task DeleteLedgerAsync(ILedger ledger, CancellationToken cancellationToken = default) => Task.CompletedTask;
 

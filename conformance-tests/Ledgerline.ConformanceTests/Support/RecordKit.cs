@@ -43,9 +43,24 @@ internal abstract class RecordKit
 
     public abstract IAsyncEnumerable<LedgerRecord> ListAsync(ListShape shape, CancellationToken cancellationToken);
 
-    public static RecordKit For(ILedger ledger, EntityKind entity)
+    /// <summary>
+    /// The kit of <paramref name="entity"/>'s store. With <paramref name="presetStates"/>, the store came with records (see
+    /// <see cref="LedgerConformanceFixture.ComesWithRecords"/>): those listed in these states before the kit first creates
+    /// or lists are left out of its listings.
+    /// </summary>
+    public static RecordKit For(ILedger ledger, EntityKind entity, RecordStates? presetStates = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
+        var kit = Kit(ledger, entity);
+        kit.PresetStates = presetStates;
+        return kit;
+    }
+
+    /// <summary>The states in which the store's preset records are looked up; null when it has none.</summary>
+    private protected RecordStates? PresetStates { get; private set; }
+
+    private static RecordKit Kit(ILedger ledger, EntityKind entity)
+    {
         return entity switch
         {
             EntityKind.Contact => new RecordKit<Contact, NewContact, ContactChanges, ContactQuery>(
@@ -59,7 +74,7 @@ internal abstract class RecordKit
             EntityKind.Item => new RecordKit<Item, NewItem, ItemChanges, ItemQuery>(
                 entity, ledger.Items, (n, _) => Task.FromResult(Samples.Item(n)), () => Samples.Item(0), n => new ItemChanges { Description = $"Touched {n}" }, []),
             EntityKind.TaxRate => new RecordKit<TaxRate, NewTaxRate, TaxRateChanges, TaxRateQuery>(
-                entity, ledger.TaxRates, (n, _) => Task.FromResult(Samples.TaxRate(n)), () => Samples.TaxRate(0), n => new TaxRateChanges { RegistrationNumber = $"R-{n}" }, []),
+                entity, ledger.TaxRates, (n, _) => Task.FromResult(Samples.TaxRate(n)), () => Samples.TaxRate(0), n => new TaxRateChanges { Name = $"Touched tax {n}" }, []),
             EntityKind.Estimate => EstimateKit(ledger),
             EntityKind.CreditNote => CreditNoteKit(ledger),
             EntityKind.Vendor => new RecordKit<Vendor, NewVendor, VendorChanges, VendorQuery>(
@@ -195,8 +210,14 @@ internal sealed class RecordKit<TRecord, TDraft, TChanges, TQuery>(
         return (TQuery)(query with { States = shape.States, UpdatedSince = shape.UpdatedSince, PageSize = shape.PageSize });
     }
 
-    public override async Task<LedgerRecord> CreateAsync(int n, CancellationToken cancellationToken) =>
-        await store.CreateAsync(await draft(n, cancellationToken), cancellationToken);
+    private readonly SemaphoreSlim _presetGate = new(1, 1);
+    private HashSet<string>? _preset;
+
+    public override async Task<LedgerRecord> CreateAsync(int n, CancellationToken cancellationToken)
+    {
+        await PresetAsync(cancellationToken);
+        return await store.CreateAsync(await draft(n, cancellationToken), cancellationToken);
+    }
 
     public override async Task<LedgerRecord> CreateWithoutSetupAsync(CancellationToken cancellationToken) =>
         await store.CreateAsync(draftWithoutSetup(), cancellationToken);
@@ -217,19 +238,58 @@ internal sealed class RecordKit<TRecord, TDraft, TChanges, TQuery>(
 
     public override async Task<Page<LedgerRecord>> ListPageAsync(ListShape shape, string? cursor, CancellationToken cancellationToken)
     {
+        // Listed first, so a refused listing sends nothing else; the preset records (if any) are left out afterwards.
         var page = await store.ListPageAsync(Query(shape), cursor, cancellationToken);
-        return new Page<LedgerRecord>(page.Items, page.NextCursor, page.TotalCount);
+        var preset = await PresetAsync(cancellationToken);
+        return preset.Count == 0
+            ? new Page<LedgerRecord>(page.Items, page.NextCursor, page.TotalCount)
+            : new Page<LedgerRecord>([.. page.Items.Where(r => !preset.Contains(r.Id))], page.NextCursor);
     }
 
     public override IAsyncEnumerable<LedgerRecord> ListAsync(ListShape shape, CancellationToken cancellationToken) =>
         Upcast(store.ListAsync(Query(shape), cancellationToken), cancellationToken);
 
-    private static async IAsyncEnumerable<LedgerRecord> Upcast(
+    private async IAsyncEnumerable<LedgerRecord> Upcast(
         IAsyncEnumerable<TRecord> source, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        HashSet<string>? preset = null;
         await foreach (var item in source.WithCancellation(cancellationToken))
         {
-            yield return item;
+            preset ??= await PresetAsync(cancellationToken);
+            if (!preset.Contains(item.Id))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>The records the store held before this kit first created or listed (none unless it came with records).</summary>
+    private async Task<HashSet<string>> PresetAsync(CancellationToken cancellationToken)
+    {
+        if (PresetStates is not { } states)
+        {
+            return [];
+        }
+
+        await _presetGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_preset is null)
+            {
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                await foreach (var record in store.ListAsync(Query(new ListShape { States = states }), cancellationToken))
+                {
+                    ids.Add(record.Id);
+                }
+
+                _preset = ids;
+            }
+
+            return _preset;
+        }
+        finally
+        {
+            _presetGate.Release();
         }
     }
 }

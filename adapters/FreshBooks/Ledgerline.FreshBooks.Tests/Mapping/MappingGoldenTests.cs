@@ -33,7 +33,7 @@ public sealed class MappingGoldenTests
         Assert.Equal("50231", contact.Id);
         // "2024-07-01 14:04:05" US/Eastern (EDT, UTC-4) is 18:04:05Z.
         Assert.Equal(new DateTimeOffset(2024, 7, 1, 18, 4, 5, TimeSpan.Zero), contact.UpdatedAt);
-        Assert.Equal(TimeSpan.Zero, contact.UpdatedAt.Offset);
+        Assert.Equal(TimeSpan.Zero, contact.UpdatedAt?.Offset);
         Assert.Equal(RecordState.Archived, contact.State);
         Assert.Equal("Ada", contact.FirstName);
         Assert.Equal("Lovelace", contact.LastName);

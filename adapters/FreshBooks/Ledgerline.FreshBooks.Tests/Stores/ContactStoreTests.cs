@@ -33,7 +33,7 @@ public sealed class ContactStoreTests(SandboxClassFixture fixture) : IClassFixtu
         Assert.Equal("Arlington", fetched.BillingAddress?.City);
         Assert.Equal(CurrencyCode.CAD, fetched.Currency);
         Assert.Equal(RecordState.Active, fetched.State);
-        Assert.Equal(TimeSpan.Zero, fetched.UpdatedAt.Offset);
+        Assert.Equal(TimeSpan.Zero, fetched.UpdatedAt?.Offset);
         Assert.IsType<RawJson>(fetched.RawRepresentation);
     }
 

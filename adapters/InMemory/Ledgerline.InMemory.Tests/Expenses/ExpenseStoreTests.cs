@@ -33,6 +33,23 @@ public sealed class ExpenseStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateAsync_TaxNamingATaxRate_KeepsItsIdAndRefusesAMissingOrContradictedRate()
+    {
+        var gst = await _harness.Ledger.TaxRates.CreateAsync(new NewTaxRate { Name = "GST", Percent = 5m });
+        var draft = new NewExpense { Amount = Usd(10m), Date = new DateOnly(2024, 5, 1), Taxes = [new ExpenseTax("GST", Usd(0.5m), 5m) { TaxRateId = gst.Id }] };
+
+        var expense = await Expenses.CreateAsync(draft);
+        var missing = await Assert.ThrowsAsync<RecordNotFoundException>(
+            () => Expenses.CreateAsync(draft with { Taxes = [draft.Taxes[0] with { TaxRateId = "404" }] }));
+        var contradicted = await Assert.ThrowsAsync<LedgerValidationException>(
+            () => Expenses.CreateAsync(draft with { Taxes = [draft.Taxes[0] with { Percent = 7m }] }));
+
+        Assert.Equal(gst.Id, Assert.Single(expense.Taxes).TaxRateId);
+        Assert.Equal((EntityKind.TaxRate, "404"), (missing.Entity, missing.Id));
+        Assert.Equal("Taxes[0].Percent", Assert.Single(contradicted.Errors).Field);
+    }
+
+    [Fact]
     public async Task UpdateAsync_Amount_ChangesOnlyAmount()
     {
         var expense = await ExpenseAsync(new DateOnly(2024, 5, 1), categoryId: "3");

@@ -19,7 +19,7 @@ public sealed class InvoiceStoreTests : IDisposable
         Assert.Equal("1", invoice.Id);
         Assert.Equal("0000001", invoice.Number);
         Assert.Equal(Start, invoice.UpdatedAt);
-        Assert.Equal(TimeSpan.Zero, invoice.UpdatedAt.Offset);
+        Assert.Equal(TimeSpan.Zero, invoice.UpdatedAt?.Offset);
         Assert.Equal(new DateOnly(2024, 5, 31), invoice.DueDate);
         Assert.Equal(invoice, await Invoices.GetAsync(invoice.Id));
     }

@@ -34,6 +34,21 @@ public sealed class BankTransactionTests(SandboxFixture f) : IClassFixture<Sandb
     }
 
     [Fact]
+    public async Task Currency_IsTheBankAccounts_AndCannotBeSetOtherwise()
+    {
+        var usd = await f.PutAsync(Api("BankTransactions"), J.Batch("BankTransactions", Spend(bank: "092")));
+        var nzd = Spend();
+        nzd["CurrencyCode"] = "USD";
+        var refused = await f.PutAsync(Api("BankTransactions"), J.Batch("BankTransactions", nzd));
+        var same = Spend();
+        same["CurrencyCode"] = "NZD";
+
+        Assert.Equal(("USD", 0.590000m), (usd.First("BankTransactions")["CurrencyCode"]!.GetValue<string>(), usd.First("BankTransactions")["CurrencyRate"]!.GetValue<decimal>()));
+        Assert.StartsWith("Setting currency is only supported on overpayments", refused.FirstValidationMessage, StringComparison.Ordinal);
+        Assert.Equal("NZD", (await f.PutAsync(Api("BankTransactions"), J.Batch("BankTransactions", same))).First("BankTransactions")["CurrencyCode"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Receive_UsesSalesTax()
     {
         var r = await f.PutAsync(Api("BankTransactions"), J.Batch("BankTransactions", Spend("RECEIVE", "090", J.Line("Refund", 1, 11.50m, "260"))));

@@ -47,6 +47,19 @@ public sealed class ItemTests(SandboxFixture f) : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public async Task NotSold_LosesSalesDescriptionAndDetails()
+    {
+        var created = await f.PutAsync(Api("Items"), J.Batch("Items", J.Obj(("Code", "UNSOLD"), ("Description", "For sale"),
+            ("SalesDetails", J.Obj(("UnitPrice", 3m), ("AccountCode", "200"))))));
+        var id = created.First("Items")["ItemID"]!.GetValue<string>();
+
+        var updated = (await f.PostAsync(Api($"Items/{id}"), J.Batch("Items", J.Obj(("IsSold", false))))).First("Items");
+
+        Assert.Null(updated["Description"]);
+        Assert.Null(updated["SalesDetails"]!["UnitPrice"]);
+    }
+
+    [Fact]
     public async Task Details_Validated()
     {
         var r = await f.PutAsync(Api("Items"), J.Batch("Items", J.Obj(("Code", "BAD"), ("SalesDetails", J.Obj(("AccountCode", "999"), ("TaxType", "INPUT2"))))));

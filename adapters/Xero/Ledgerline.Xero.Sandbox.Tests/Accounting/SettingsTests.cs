@@ -2,7 +2,7 @@ using Ledgerline.Xero.Sandbox.Tests.Support;
 
 namespace Ledgerline.Xero.Sandbox.Tests.Accounting;
 
-/// <summary>TaxRates, Accounts and Organisation: per tenant, read-only here.</summary>
+/// <summary>TaxRates, Accounts and Organisation: per tenant (tax rate writes: <see cref="TaxRateTests"/>).</summary>
 public sealed class SettingsTests(SandboxFixture f) : IClassFixture<SandboxFixture>
 {
     private static string Api(string path) => SandboxFixture.Api(path);
@@ -28,7 +28,7 @@ public sealed class SettingsTests(SandboxFixture f) : IClassFixture<SandboxFixtu
     public async Task Accounts_ChartWithBankAccounts_WhereFilter()
     {
         var bank = await f.GetAsync(Api("Accounts?where=" + Uri.EscapeDataString("Status==\"ACTIVE\" AND Type==\"BANK\"")));
-        Assert.Equal(["090", "091"], bank.Body["Accounts"]!.AsArray().Select(a => a!["Code"]!.GetValue<string>()));
+        Assert.Equal(["090", "091", "092"], bank.Body["Accounts"]!.AsArray().Select(a => a!["Code"]!.GetValue<string>()));
         var sales = (await f.GetAsync(Api("Accounts"))).Body["Accounts"]!.AsArray().First(a => a!["Code"]!.GetValue<string>() == "200")!;
         Assert.Equal("REVENUE", sales["Class"]!.GetValue<string>());
         Assert.Equal("OUTPUT2", sales["TaxType"]!.GetValue<string>());
@@ -43,8 +43,19 @@ public sealed class SettingsTests(SandboxFixture f) : IClassFixture<SandboxFixtu
         Assert.Equal(f.Tenant, nz["OrganisationID"]!.GetValue<string>());
         Assert.Equal("NZD", nz["BaseCurrency"]!.GetValue<string>());
         Assert.Equal("NEWZEALANDSTANDARDTIME", nz["Timezone"]!.GetValue<string>());
+        var postal = nz["Addresses"]!.AsArray().Single(a => a!["AddressType"]!.GetValue<string>() == "POBOX")!;
+        Assert.Equal(("PO Box 1010", "Auckland", "1140", "New Zealand"),
+            (postal["AddressLine1"]!.GetValue<string>(), postal["City"]!.GetValue<string>(), postal["PostalCode"]!.GetValue<string>(), postal["Country"]!.GetValue<string>()));
         var au = (await f.GetAsync(Api("Organisation"), tenant: Au)).First("Organisations");
         Assert.Equal("AUD", au["BaseCurrency"]!.GetValue<string>());
+        Assert.Equal("AUSEASTERNSTANDARDTIME", au["Timezone"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Accounts_UsdBankAccount_CarriesItsCurrency()
+    {
+        var usd = (await f.GetAsync(Api("Accounts?where=" + Uri.EscapeDataString("Code==\"092\"")))).First("Accounts");
+        Assert.Equal(("BANK", "USD"), (usd["Type"]!.GetValue<string>(), usd["CurrencyCode"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -56,9 +67,9 @@ public sealed class SettingsTests(SandboxFixture f) : IClassFixture<SandboxFixtu
     }
 
     [Fact]
-    public async Task SettingsWrites_NotImplementedYet_501()
+    public async Task AccountWrites_NotImplementedYet_OrganisationWrites_501()
     {
-        var r = await f.PutAsync(Api("TaxRates"), J.Batch("TaxRates", J.Obj(("Name", "New"))));
+        var r = await f.PutAsync(Api("Accounts"), J.Batch("Accounts", J.Obj(("Name", "New"))));
         Assert.Equal(501, r.Status);
         Assert.Equal(501, (await f.PostAsync(Api("Organisation"), J.Obj())).Status);
     }

@@ -124,11 +124,16 @@ public sealed class HostingTests(SandboxFixture f) : IClassFixture<SandboxFixtur
         http.DefaultRequestHeaders.Authorization = new("Bearer", sandbox.IssueTokens().AccessToken);
         http.DefaultRequestHeaders.Add("xero-tenant-id", sandbox.PrimaryTenant.TenantId.ToString());
 
+        var added = await http.PutAsync("api.xro/2.0/TaxRates", new StringContent(
+            """{"TaxRates":[{"Name":"Added","ReportTaxType":"OUTPUT","TaxComponents":[{"Name":"Added","Rate":1}]}]}""", System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+        Assert.True(added.IsSuccessStatusCode);
         sandbox.ClearData(sandbox.PrimaryTenant.TenantId);
         var contacts = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/Contacts?includeArchived=true", TestContext.Current.CancellationToken))!;
         var invoices = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/Invoices", TestContext.Current.CancellationToken))!;
         var payments = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/Payments", TestContext.Current.CancellationToken))!;
         var taxRates = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/TaxRates", TestContext.Current.CancellationToken))!;
+        var items = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/Items", TestContext.Current.CancellationToken))!;
         http.DefaultRequestHeaders.Remove("xero-tenant-id");
         http.DefaultRequestHeaders.Add("xero-tenant-id", sandbox.SecondaryTenant.TenantId.ToString());
         var other = JsonNode.Parse(await http.GetStringAsync("api.xro/2.0/Contacts", TestContext.Current.CancellationToken))!;
@@ -136,7 +141,9 @@ public sealed class HostingTests(SandboxFixture f) : IClassFixture<SandboxFixtur
         Assert.Empty(contacts["Contacts"]!.AsArray());
         Assert.Empty(invoices["Invoices"]!.AsArray());
         Assert.Empty(payments["Payments"]!.AsArray());
-        Assert.NotEmpty(taxRates["TaxRates"]!.AsArray());
+        Assert.Equal(["GSTONIMPORTS", "INPUT2", "NONE", "OUTPUT2", "ZERORATED"],
+            taxRates["TaxRates"]!.AsArray().Select(t => t!["TaxType"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Empty(items["Items"]!.AsArray());
         Assert.NotEmpty(other["Contacts"]!.AsArray());
     }
 }

@@ -166,7 +166,19 @@ async function consent(url) {
     const rates = await api.getTaxRates(au, 'TaxType=="OUTPUT"');
     assert.equal(rates.body.taxRates[0].effectiveRate, 10);
     const accounts = await api.getAccounts(nz, undefined, 'Type=="BANK"');
-    assert.deepEqual(accounts.body.accounts.map(a => a.code), ['090', '091']);
+    assert.deepEqual(accounts.body.accounts.map(a => a.code), ['090', '091', '092']);
+  });
+
+  await step('tax rates: create a compound rate, rename it, delete it', async () => {
+    const created = await api.createTaxRates(nz, { taxRates: [{ name: `Fidelity ${tag}`, reportTaxType: 'OUTPUT', taxComponents: [{ name: 'Levy', rate: 2.5, isCompound: true }] }] });
+    const rate = created.body.taxRates[0];
+    assert.match(rate.taxType, /^TAX\d{3}$/);
+    assert.equal(rate.effectiveRate, 2.5);
+    assert.equal(rate.taxComponents[0].isCompound, true);
+    const renamed = await api.updateTaxRate(nz, { taxRates: [{ taxType: rate.taxType, name: `Fidelity ${tag} renamed` }] });
+    assert.equal(renamed.body.taxRates[0].name, `Fidelity ${tag} renamed`);
+    const deleted = await api.updateTaxRate(nz, { taxRates: [{ taxType: rate.taxType, status: 'DELETED' }] });
+    assert.equal(deleted.body.taxRates[0].status, 'DELETED');
   });
 
   await step('bank transactions: an Inclusive SPEND (an expense), paged list, delete', async () => {

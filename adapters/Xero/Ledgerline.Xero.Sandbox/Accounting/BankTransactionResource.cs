@@ -175,19 +175,15 @@ internal static class BankTransactionResource
             t.IsReconciled = reconciled;
         }
 
-        if (e.Has("CurrencyCode"))
+        // Spent and received money is in its bank account's currency: Xero takes CurrencyCode only on overpayments.
+        var accountCurrency = book.Accounts.Find(t.BankAccountId)?.CurrencyCode ?? book.Tenant.BaseCurrency;
+        if (e.Str("CurrencyCode", 3)?.ToUpperInvariant() is { } code && code != accountCurrency)
         {
-            var code = e.Str("CurrencyCode", 3)?.ToUpperInvariant() ?? book.Tenant.BaseCurrency;
-            if (!book.CurrencyRates.TryGetValue(code, out var rate))
-            {
-                errors.Add($"The currency code {code} is not set up for this organisation.");
-            }
-            else
-            {
-                t.CurrencyCode = code;
-                t.CurrencyRate = rate;
-            }
+            errors.Add($"Setting currency is only supported on overpayments: this bank transaction is in its bank account's currency, {accountCurrency}.");
         }
+
+        t.CurrencyCode = accountCurrency;
+        t.CurrencyRate = book.CurrencyRates.TryGetValue(accountCurrency, out var rate) ? rate : 1m;
 
         if (e.Has("LineAmountTypes"))
         {

@@ -103,6 +103,17 @@ internal static class ItemResource
 
         item.SalesDetails = e.Obj("SalesDetails") is { } sales ? Bind(ctx, sales, revenue: true, errors) : item.SalesDetails;
         item.PurchaseDetails = e.Obj("PurchaseDetails") is { } purchase ? Bind(ctx, purchase, revenue: false, errors) : item.PurchaseDetails;
+
+        // Xero: an item no longer sold (purchased) loses its sales (purchase) description and details.
+        if (!item.IsSold)
+        {
+            (item.Description, item.SalesDetails) = (null, null);
+        }
+
+        if (!item.IsPurchased)
+        {
+            (item.PurchaseDescription, item.PurchaseDetails) = (null, null);
+        }
         return errors.Count > 0 ? SaveOutcome<Item>.Refused(errors) : new SaveOutcome<Item>(item, []);
     }
 

@@ -55,7 +55,21 @@ internal sealed class OrganisationResource(SandboxServices s) : IAccountingResou
             w.WriteString("ShortCode", t.ShortCode);
             w.WriteString("Edition", "BUSINESS");
             w.WriteString("Class", "PREMIUM");
-            Writers.EmptyArray(w, "Addresses");
+            w.WriteStartArray("Addresses");
+            foreach (var a in book.Addresses)
+            {
+                w.WriteStartObject();
+                w.WriteString("AddressType", a.AddressType);
+                Writers.Opt(w, "AddressLine1", a.AddressLine1);
+                Writers.Opt(w, "AddressLine2", a.AddressLine2);
+                Writers.Opt(w, "City", a.City);
+                Writers.Opt(w, "Region", a.Region);
+                Writers.Opt(w, "PostalCode", a.PostalCode);
+                Writers.Opt(w, "Country", a.Country);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             Writers.EmptyArray(w, "Phones");
             Writers.EmptyArray(w, "ExternalLinks");
             w.WriteEndObject();

@@ -30,6 +30,11 @@ internal sealed class Seeder(int seed)
         {
             DefaultSalesTax = "OUTPUT2",
             DefaultPurchasesTax = "INPUT2",
+            Addresses =
+            [
+                new Address("POBOX", "PO Box 1010", "Shortland Street", "Auckland", "Auckland", "1140", "New Zealand", null),
+                new Address("STREET", "1 Queen Street", null, "Auckland", "Auckland", "1010", "New Zealand", null),
+            ],
         };
         foreach (var t in new[]
         {
@@ -52,6 +57,11 @@ internal sealed class Seeder(int seed)
         {
             DefaultSalesTax = "OUTPUT",
             DefaultPurchasesTax = "INPUT",
+            Addresses =
+            [
+                new Address("POBOX", null, null, null, null, null, null, null),
+                new Address("STREET", "1 George Street", null, "Sydney", "NSW", "2000", "Australia", null),
+            ],
         };
         foreach (var t in new[]
         {
@@ -79,11 +89,11 @@ internal sealed class Seeder(int seed)
         Id = NextGuid(),
         Name = name,
         TaxType = taxType,
-        Rate = rate,
         ReportTaxType = report,
         CanApplyToRevenue = revenue,
         CanApplyToExpenses = expenses,
-        ComponentName = component,
+        Components = [new TaxComponent(component, rate, IsCompound: false)],
+        IsSystem = true,
     };
 
     private static TimeZoneInfo Zone(string iana, string windows)
@@ -99,7 +109,7 @@ internal sealed class Seeder(int seed)
 
     private void SeedAccounts(TenantBook book, string sales, string purchases, string taxName)
     {
-        void Add(string code, string name, string type, string cls, string tax, bool payments = false, string? bankType = null, string? number = null) =>
+        void Add(string code, string name, string type, string cls, string tax, bool payments = false, string? bankType = null, string? number = null, string? currency = null) =>
             book.Accounts.Upsert(new Account
             {
                 Id = NextGuid(),
@@ -111,11 +121,12 @@ internal sealed class Seeder(int seed)
                 EnablePaymentsToAccount = payments,
                 BankAccountType = bankType,
                 BankAccountNumber = number,
-                CurrencyCode = bankType is null ? null : book.Tenant.BaseCurrency,
+                CurrencyCode = bankType is null ? null : currency ?? book.Tenant.BaseCurrency,
             });
 
         Add("090", "Business Bank Account", "BANK", "ASSET", "NONE", bankType: "BANK", number: "0123456789");
         Add("091", "Business Savings Account", "BANK", "ASSET", "NONE", bankType: "BANK", number: "0987654321");
+        Add("092", "Business USD Account", "BANK", "ASSET", "NONE", bankType: "BANK", number: "0555555555", currency: "USD");
         Add("200", "Sales", "REVENUE", "REVENUE", sales);
         Add("260", "Other Revenue", "REVENUE", "REVENUE", sales);
         Add("310", "Cost of Goods Sold", "DIRECTCOSTS", "EXPENSE", purchases);

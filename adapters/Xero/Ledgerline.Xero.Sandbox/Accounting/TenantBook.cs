@@ -17,6 +17,9 @@ internal sealed class TenantBook(SandboxTenant tenant, TimeZoneInfo zone, IReadO
     /// <summary>Currencies the organisation trades in, with a fixed rate per unit of base currency (the base currency is 1).</summary>
     public IReadOnlyDictionary<string, decimal> CurrencyRates { get; } = currencyRates;
 
+    /// <summary>The organisation's own postal (<c>POBOX</c>) and street addresses, as <c>/Organisation</c> reports them.</summary>
+    public IReadOnlyList<Address> Addresses { get; init; } = [];
+
     public EntityStore<Contact> Contacts { get; } = new();
 
     public EntityStore<Invoice> Invoices { get; } = new();

@@ -48,6 +48,12 @@ internal sealed class XeroResource<T> : IAccountingResource
     /// <summary>Explicit list parameters (<c>IDs</c>, <c>Statuses</c>, <c>includeArchived</c>…): a predicate, or null for none.</summary>
     public Func<IQueryCollection, Func<T, bool>?>? Filters { get; init; }
 
+    /// <summary>
+    /// For a collection whose elements name the record they change by something other than a GUID id (TaxRates:
+    /// <c>TaxType</c>): whether the element names one, and the record it names (null when none has that key).
+    /// </summary>
+    public Func<TenantBook, ElementReader, (bool Named, T? Found)>? ElementKey { get; init; }
+
     /// <summary>For POST without an id: the existing record the element's natural key names (POST "updates or creates").</summary>
     public Func<TenantBook, ElementReader, T?>? MatchOnPost { get; init; }
 
@@ -335,7 +341,19 @@ internal sealed class XeroResource<T> : IAccountingResource
         T? existing = pathTarget;
         if (!hasPathTarget)
         {
-            if (element.Id(IdName) is { } id)
+            if (ElementKey?.Invoke(save.Book, element) is { Named: true } key)
+            {
+                existing = key.Found;
+                if (existing is null)
+                {
+                    return (null, Envelope.Refused(element.Element, ["The document with the supplied id was not found for this endpoint."], !summarize));
+                }
+            }
+            else if (ElementKey is not null)
+            {
+                // Elements keyed otherwise carry no GUID id: nothing to match, so this one creates.
+            }
+            else if (element.Id(IdName) is { } id)
             {
                 existing = Store(save.Book).Find(id);
                 if (existing is null)

@@ -33,7 +33,7 @@ public sealed class ContactStoreTests
         Assert.Equal(new PostalAddress { Street = "1 Engine Way", City = "London", PostalCode = "N1", Country = "UK" }, read.BillingAddress);
         Assert.Equal(Nz.Dollar, read.Currency);
         Assert.Equal(RecordState.Active, read.State);
-        Assert.Equal(fixture.Sandbox.Clock.GetUtcNow().UtcDateTime, read.UpdatedAt.UtcDateTime, TimeSpan.FromSeconds(1));
+        Assert.Equal(fixture.Sandbox.Clock.GetUtcNow().UtcDateTime, read.UpdatedAt!.Value.UtcDateTime, TimeSpan.FromSeconds(1));
         var raw = Assert.IsType<RawJson>(read.RawRepresentation).RootElement;
         Assert.Equal("Analytical Engines Ltd", raw.GetProperty("Name").GetString());
     }

@@ -47,6 +47,8 @@ public sealed class XeroLedgerFixture : IAsyncDisposable
             o.PaymentAccountCode = "090";
             o.SalesAccountCode = "200";
             o.PurchaseAccountCode = "400";
+            o.ExpenseBankAccountCode = "090";
+            o.ExpenseAccountCode = "429";
             o.MaxRetryAfter = TimeSpan.FromSeconds(1);
             configure?.Invoke(o);
         });

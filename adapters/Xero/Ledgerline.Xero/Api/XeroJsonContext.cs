@@ -20,6 +20,13 @@ namespace Ledgerline.Xero.Api;
 [JsonSerializable(typeof(CreditNotesBody))]
 [JsonSerializable(typeof(AllocationsResult))]
 [JsonSerializable(typeof(AllocationsBody))]
+[JsonSerializable(typeof(TaxRatesBody))]
+[JsonSerializable(typeof(ItemsResult))]
+[JsonSerializable(typeof(ItemsBody))]
+[JsonSerializable(typeof(OrganisationsResult))]
+[JsonSerializable(typeof(AccountsResult))]
+[JsonSerializable(typeof(BankTransactionsResult))]
+[JsonSerializable(typeof(BankTransactionsBody))]
 internal sealed partial class XeroJsonContext : JsonSerializerContext;
 
 /// <summary>The serializer options of every Xero body.</summary>

@@ -96,10 +96,23 @@ public static class XeroLedgerlineBuilderExtensions
         services.TryAddTransient<XeroHeadersHandler>();
         services.TryAddTransient<XeroAuthHandler>();
 
-        // Handlers, outermost first: the bounded body read, Accept + unitdp=4, the retry pipeline (safe methods only,
-        // Retry-After honoured), then the bearer for this attempt's connection. The factory's default logger is removed:
-        // it hands raw header values (the bearer) to structured sinks.
-        var client = services.AddRefitGeneratedClient<IXeroAccountingApi>(_ => new RefitSettings
+        services.AddAccountingClient<IXeroAccountingApi>();
+        services.AddAccountingClient<IXeroSettingsApi>();
+        services.AddAccountingClient<IXeroBankTransactionsApi>();
+        builder.AddProvider<XeroLedgerProvider>();
+        return builder;
+    }
+
+    /// <summary>
+    /// One Refit client of the Accounting API, every family with the same handlers, outermost first: the bounded body
+    /// read, Accept + unitdp=4, the retry pipeline (safe methods only, Retry-After honoured), then the bearer for this
+    /// attempt's connection. The factory's default logger is removed: it hands raw header values (the bearer) to
+    /// structured sinks.
+    /// </summary>
+    private static void AddAccountingClient<TApi>(this IServiceCollection services)
+        where TApi : class
+    {
+        var client = services.AddRefitGeneratedClient<TApi>(_ => new RefitSettings
             {
                 ContentSerializer = new SystemTextJsonContentSerializer(XeroJson.Options),
 
@@ -113,8 +126,6 @@ public static class XeroLedgerlineBuilderExtensions
             .AddHttpMessageHandler<XeroHeadersHandler>();
         client.AddResilienceHandler(XeroResilience.PipelineName, XeroResilience.Configure);
         client.AddHttpMessageHandler<XeroAuthHandler>();
-        builder.AddProvider<XeroLedgerProvider>();
-        return builder;
     }
 
     private sealed class XeroProviderMarker;

@@ -47,9 +47,18 @@ internal sealed class XeroOptionsValidator : IValidateOptions<XeroOptions>
             failures.Add($"{nameof(XeroOptions.SalesAccountCode)} must be an account code such as 200, or null.");
         }
 
-        if (options.PurchaseAccountCode is { } purchase && string.IsNullOrWhiteSpace(purchase))
+        foreach (var (value, option, example) in new[]
         {
-            failures.Add($"{nameof(XeroOptions.PurchaseAccountCode)} must be an account code such as 400, or null.");
+            (options.ExpenseBankAccountCode, nameof(XeroOptions.ExpenseBankAccountCode), "an account code such as 090"),
+            (options.ExpenseAccountCode, nameof(XeroOptions.ExpenseAccountCode), "an account code such as 429"),
+            (options.PurchaseAccountCode, nameof(XeroOptions.PurchaseAccountCode), "an account code such as 400"),
+            (options.SalesTaxReportType, nameof(XeroOptions.SalesTaxReportType), "a report tax type such as OUTPUT"),
+        })
+        {
+            if (value is not null && string.IsNullOrWhiteSpace(value))
+            {
+                failures.Add($"{option} must be {example}, or null.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

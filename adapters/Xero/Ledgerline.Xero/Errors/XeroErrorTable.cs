@@ -175,6 +175,14 @@ internal static class XeroErrorTable
         bool Says(string text) => message.Contains(text, StringComparison.OrdinalIgnoreCase);
         return entity switch
         {
+            EntityKind.Item when Says("Item code") => nameof(NewItem.Code),
+            EntityKind.Item when Says("TaxType") => nameof(NewItem.TaxRateIds),
+            EntityKind.TaxRate when Says("name") => nameof(NewTaxRate.Name),
+            EntityKind.TaxRate when Says("component") => nameof(NewTaxRate.Percent),
+            EntityKind.Expense when Says("currency") => nameof(NewExpense.Amount),
+            EntityKind.Expense when Says("TaxType") => nameof(NewExpense.Taxes),
+            EntityKind.Expense when Says("Account code") => nameof(NewExpense.CategoryId),
+            EntityKind.Expense when Says("contact") => nameof(NewExpense.Vendor),
             EntityKind.Contact when Says("contact name") => nameof(NewContact.Organization),
             EntityKind.Contact when Says("email") => nameof(NewContact.Email),
             EntityKind.Contact when Says("currency") => nameof(NewContact.Currency),

@@ -27,6 +27,7 @@ internal static class XeroMapping
         config.Default.ShallowCopyForSameType(true);
         config.Apply(new ContactRegister(), new InvoiceRegister(), new PaymentRegister());
         config.Apply(new VendorRegister(), new BillRegister(), new CreditNoteRegister());
+        config.Apply(new TaxRateRegister(), new ItemRegister(), new ExpenseRegister(), new CompanyRegister());
         return config;
     }
 }

@@ -6,38 +6,75 @@ using Mapster;
 
 namespace Ledgerline.Xero.Stores;
 
-/// <summary>Everything the stores of one ledger share: the connection, the HTTP client, the settings, and the organisation's tax rates.</summary>
-internal sealed class XeroLedgerContext(
-    XeroConnectionContext connection, IXeroAccountingApi accounting, XeroHttp http, XeroOptions options, TypeAdapterConfig mapping)
+/// <summary>
+/// Everything the stores of one ledger share: the connection, the HTTP clients, the settings, and what is read from
+/// Xero once per ledger (the organisation's tax rates, the organisation, bank accounts' currencies).
+/// </summary>
+internal sealed class XeroLedgerContext
 {
-    private Task<IReadOnlyDictionary<string, TaxRateWire>>? _taxRates;
+    private readonly XeroOnce<IReadOnlyDictionary<string, TaxRateWire>> _taxRates;
+    private readonly XeroOnce<OrganisationWire> _organisation;
+    private readonly Dictionary<string, XeroOnce<CurrencyCode>> _bankCurrencies = new(StringComparer.OrdinalIgnoreCase);
 
-    public XeroConnectionContext Connection { get; } = connection;
+    public XeroLedgerContext(
+        XeroConnectionContext connection, IXeroAccountingApi accounting, IXeroSettingsApi settings, IXeroBankTransactionsApi bankTransactions,
+        XeroHttp http, XeroOptions options, TypeAdapterConfig mapping)
+    {
+        Connection = connection;
+        Accounting = accounting;
+        Settings = settings;
+        BankTransactions = bankTransactions;
+        Http = http;
+        Options = options;
+        Mapping = mapping;
+        _taxRates = new(ReadTaxRatesAsync);
+        _organisation = new(ReadOrganisationAsync);
+    }
+
+    public XeroConnectionContext Connection { get; }
 
     public string ConnectionId => Connection.ConnectionId;
 
-    public IXeroAccountingApi Accounting { get; } = accounting;
+    public IXeroAccountingApi Accounting { get; }
 
-    public XeroHttp Http { get; } = http;
+    /// <summary>Items, tax rates, accounts and the organisation.</summary>
+    public IXeroSettingsApi Settings { get; }
 
-    public XeroOptions Options { get; } = options;
+    /// <summary>Spent and received money.</summary>
+    public IXeroBankTransactionsApi BankTransactions { get; }
 
-    public TypeAdapterConfig Mapping { get; } = mapping;
+    public XeroHttp Http { get; }
+
+    public XeroOptions Options { get; }
+
+    public TypeAdapterConfig Mapping { get; }
 
     /// <summary>
     /// The organisation's tax rates by <c>TaxType</c>, read once per ledger (an invoice line names its tax only by type).
     /// A failed read is not kept, so the next call tries again.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, TaxRateWire>> TaxRatesAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, TaxRateWire>> TaxRatesAsync(CancellationToken cancellationToken) => _taxRates.GetAsync(cancellationToken);
+
+    /// <summary>Drops the tax rates read, after this ledger created, changed or deleted one.</summary>
+    public void ForgetTaxRates() => _taxRates.Forget();
+
+    /// <summary>The organisation, read once per ledger (its base currency prices items).</summary>
+    public Task<OrganisationWire> OrganisationAsync(CancellationToken cancellationToken) => _organisation.GetAsync(cancellationToken);
+
+    /// <summary>The currency of the bank account with <paramref name="code"/>, read once per ledger: spent money is in it.</summary>
+    public Task<CurrencyCode> BankAccountCurrencyAsync(string code, CancellationToken cancellationToken)
     {
-        var pending = Volatile.Read(ref _taxRates);
-        if (pending is null || pending.IsFaulted || pending.IsCanceled)
+        XeroOnce<CurrencyCode> once;
+        lock (_bankCurrencies)
         {
-            pending = ReadTaxRatesAsync(cancellationToken);
-            Volatile.Write(ref _taxRates, pending);
+            if (!_bankCurrencies.TryGetValue(code, out once!))
+            {
+                once = new XeroOnce<CurrencyCode>(t => ReadBankCurrencyAsync(code, t));
+                _bankCurrencies[code] = once;
+            }
         }
 
-        return await pending.WaitAsync(cancellationToken);
+        return once.GetAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyDictionary<string, TaxRateWire>> ReadTaxRatesAsync(CancellationToken cancellationToken)
@@ -58,5 +95,37 @@ internal sealed class XeroLedgerContext(
         }
 
         return byType;
+    }
+
+    private async Task<OrganisationWire> ReadOrganisationAsync(CancellationToken cancellationToken)
+    {
+        var call = new XeroCall(EntityKind.Company, "get", ConnectionId);
+        var tenant = await Connection.TenantIdAsync(cancellationToken);
+        var answer = await Http.SendAsync(call, t => Settings.GetOrganisationAsync(tenant, ConnectionId, t), cancellationToken);
+        var organisations = XeroEnvelope.Records<OrganisationWire, OrganisationsResult>(answer, OrganisationsResult.ListKey);
+        return organisations.Count == 1
+            ? organisations[0]
+            : throw XeroErrorTable.Invalid(call, answer.Status, answer.Body, $"Xero answered {organisations.Count} organisations where one was expected");
+    }
+
+    private async Task<CurrencyCode> ReadBankCurrencyAsync(string code, CancellationToken cancellationToken)
+    {
+        var call = new XeroCall(EntityKind.Expense, "get", ConnectionId);
+        var tenant = await Connection.TenantIdAsync(cancellationToken);
+        var query = new XeroListQuery { Where = $"Code=={XeroWhere.Literal(code)} AND Type==\"BANK\"" };
+        var answer = await Http.SendAsync(call, t => Settings.ListAccountsAsync(query, tenant, ConnectionId, t), cancellationToken);
+        var accounts = XeroEnvelope.Records<AccountWire, AccountsResult>(answer, AccountsResult.ListKey);
+        if (accounts.Count != 1)
+        {
+            throw new LedgerlineException(
+                $"Xero has no bank account with code '{code}' ({nameof(XeroOptions)}.{nameof(XeroOptions.ExpenseBankAccountCode)}): spent money is recorded through a bank account.")
+            {
+                Provider = XeroRequest.ProviderName,
+            };
+        }
+
+        return CurrencyCode.TryParse(accounts[0].CurrencyCode, out var currency)
+            ? currency
+            : throw XeroErrorTable.Invalid(call, answer.Status, answer.Body, $"Xero's bank account '{code}' has no readable CurrencyCode");
     }
 }

@@ -13,7 +13,9 @@ namespace Ledgerline.Xero.Stores;
 /// narrowed server-side by the entity's filters and <c>If-Modified-Since</c>, then exactly by the query's own
 /// <see cref="RecordQuery{T}.Matches"/>. A listing reads page after page until Xero's <c>pagination</c> says it is done
 /// (or, without it, a short page), and fails typed past <see cref="XeroOptions.MaxPages"/>. The cursor of
-/// <c>ListPageAsync</c> is Xero's page number.
+/// <c>ListPageAsync</c> is Xero's page number. Xero pages some lists not at all (<see cref="Paged"/> false: items, tax
+/// rates): one answer holds every record, bounded like a paged listing, and <c>ListPageAsync</c> pages it here, ordered
+/// by id, its cursor the last id of the previous page.
 /// </summary>
 internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerContext context)
     where TRecord : LedgerRecord
@@ -43,10 +45,16 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
     /// <summary>Whether a record read by id belongs to this store (a bill is not an invoice); others read as not found.</summary>
     protected virtual bool Belongs(TWire wire) => true;
 
+    /// <summary>Whether Xero pages this list; an unpaged one (items, tax rates) answers every record at once.</summary>
+    protected virtual bool Paged => true;
+
+    /// <summary>Refuses, as not found and before any request, an id that cannot name a record (by default: not a GUID).</summary>
+    protected virtual void RequireId(string id) => RequireGuid(id);
+
     public async Task<TRecord> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var call = Call("get", id);
-        RequireGuid(id);
+        RequireId(id);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => GetCallAsync(id, tenant, t), cancellationToken);
         return await ReadOneAsync(answer, id, cancellationToken);
@@ -58,6 +66,16 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
         var call = Call("list", null);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var map = await MapperAsync(cancellationToken);
+        if (!Paged)
+        {
+            foreach (var record in await FetchAllAsync(call, tenant, query, map, cancellationToken))
+            {
+                yield return record;
+            }
+
+            yield break;
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 1; ; page++)
         {
@@ -86,6 +104,11 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
     public async Task<Page<TRecord>> ListPageAsync(TQuery? query = null, string? cursor = null, CancellationToken cancellationToken = default)
     {
         query ??= new TQuery();
+        if (!Paged)
+        {
+            return await UnpagedPageAsync(query, cursor, cancellationToken);
+        }
+
         var page = 1;
         if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
         {
@@ -107,7 +130,7 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
     protected async Task<TRecord> ReadOneAsync(XeroResult<TResult> answer, string id, CancellationToken cancellationToken)
     {
         var wires = XeroEnvelope.Records<TWire, TResult>(answer, ListKey);
-        if (wires.Count == 1 && !Belongs(wires[0]))
+        if ((wires.Count == 1 && !Belongs(wires[0])) || (wires.Count == 0 && answer.Call.Operation == "get"))
         {
             throw new RecordNotFoundException(Entity, id) { Provider = XeroRequest.ProviderName };
         }
@@ -126,11 +149,10 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
     }
 
     /// <summary>A Xero <c>where</c> string literal.</summary>
-    protected static string Literal(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    protected static string Literal(string text) => XeroWhere.Literal(text);
 
     /// <summary>A Xero <c>where</c> date literal.</summary>
-    protected static string DateLiteral(DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"DateTime({date.Year}, {date.Month:00}, {date.Day:00})");
+    protected static string DateLiteral(DateOnly date) => XeroWhere.Date(date);
 
     /// <summary>The <c>where</c> clauses of a date range on <paramref name="member"/>.</summary>
     protected static IEnumerable<string> DateRange(string member, DateRange? range)
@@ -148,6 +170,45 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
 
     /// <summary>Joins <c>where</c> clauses with AND; null when there are none.</summary>
     protected static string? And(IEnumerable<string> clauses) => string.Join(" AND ", clauses) is { Length: > 0 } where ? where : null;
+
+    /// <summary>
+    /// One page of an unpaged list: every record matching the query, ordered by id, after the cursor's id. Each call reads
+    /// the whole list again, so records added or removed meanwhile move no other record between pages.
+    /// </summary>
+    private async Task<Page<TRecord>> UnpagedPageAsync(TQuery query, string? after, CancellationToken cancellationToken)
+    {
+        var call = Call("list", null);
+        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var map = await MapperAsync(cancellationToken);
+        var all = (await FetchAllAsync(call, tenant, query, map, cancellationToken)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var start = after is null ? 0 : all.FindIndex(r => string.CompareOrdinal(r.Id, after) > 0) is var i and >= 0 ? i : all.Count;
+        var items = all.Skip(start).Take(query.PageSize).ToArray();
+        var next = start + items.Length < all.Count ? items[^1].Id : null;
+        return new Page<TRecord>(items, next, all.Count);
+    }
+
+    /// <summary>
+    /// Every record of an unpaged list that matches the query, in Xero's order, each once. The answer is read whole (at
+    /// most <see cref="XeroBodyHandler.MaxBytes"/>) and may hold at most <see cref="XeroOptions.MaxPages"/> ×
+    /// <see cref="XeroOptions.PageSize"/> records, the bound of a paged listing; a bigger one fails typed.
+    /// </summary>
+    private async Task<IReadOnlyList<TRecord>> FetchAllAsync(
+        XeroCall call, string tenant, TQuery query, Func<TWire, TRecord> map, CancellationToken cancellationToken)
+    {
+        var list = new XeroListQuery();
+        ServerFilters(query, list);
+        var since = query.UpdatedSince is { } updated ? Mapping.XeroValues.IfModifiedSince(updated) : null;
+        var answer = await Context.Http.SendAsync(call, t => ListCallAsync(list, since, tenant, t), cancellationToken);
+        var bound = (long)Context.Options.MaxPages * Context.Options.PageSize;
+        if (XeroEnvelope.Records<TWire, TResult>(answer, ListKey).Count > bound)
+        {
+            throw XeroErrorTable.Invalid(call, answer.Status, ReadOnlyMemory<byte>.Empty,
+                $"Xero's unpaged {ListKey} list holds more than {bound} records ({nameof(XeroOptions.MaxPages)} × {nameof(XeroOptions.PageSize)})");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. XeroEnvelope.Map(answer, ListKey, Context.Options.KeepRawRepresentation, map).Where(r => query.Matches(r) && seen.Add(r.Id))];
+    }
 
     private async Task<(IReadOnlyList<TRecord> Records, PaginationWire? Pagination, int Received)> FetchAsync(
         XeroCall call, string tenant, TQuery query, int page, int pageSize, Func<TWire, TRecord> map, CancellationToken cancellationToken)

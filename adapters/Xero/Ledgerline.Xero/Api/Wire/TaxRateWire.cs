@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Ledgerline.Xero.Api;
 
-/// <summary>A tax rate as Xero sends it (the members the invoice mapping reads to name a line's tax).</summary>
+/// <summary>A tax rate as Xero sends it (the members Ledgerline reads). Xero keeps no change time on a tax rate.</summary>
 internal sealed class TaxRateWire
 {
     public string? Name { get; set; }
@@ -11,12 +11,26 @@ internal sealed class TaxRateWire
 
     public string? Status { get; set; }
 
+    public string? ReportTaxType { get; set; }
+
     public decimal? EffectiveRate { get; set; }
 
     public decimal? DisplayTaxRate { get; set; }
+
+    public List<TaxComponentWire>? TaxComponents { get; set; }
 }
 
-/// <summary>The answer of the TaxRates endpoint (unpaged).</summary>
+/// <summary>One component of a tax rate.</summary>
+internal sealed class TaxComponentWire
+{
+    public string? Name { get; set; }
+
+    public decimal? Rate { get; set; }
+
+    public bool? IsCompound { get; set; }
+}
+
+/// <summary>The answer of the TaxRates endpoints (unpaged).</summary>
 internal sealed class TaxRatesResult : IXeroList<TaxRateWire>
 {
     public const string ListKey = "TaxRates";
