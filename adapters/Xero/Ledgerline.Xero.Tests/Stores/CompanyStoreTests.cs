@@ -20,7 +20,7 @@ public sealed class CompanyStoreTests
         Assert.Equal((CurrencyCode.Parse("NZD"), "Pacific/Auckland", "NZ"), (company.BaseCurrency, company.TimeZone, company.CountryCode));
         Assert.Equal(new PostalAddress { Street = "PO Box 1010", Street2 = "Shortland Street", City = "Auckland", Region = "Auckland", PostalCode = "1140", Country = "New Zealand" },
             company.Address);
-        Assert.Equal("NEWZEALANDSTANDARDTIME", Assert.IsType<JsonElement>(company.RawRepresentation).GetProperty("Timezone").GetString());
+        Assert.Equal("NEWZEALANDSTANDARDTIME", Assert.IsType<RawJson>(company.RawRepresentation).RootElement.GetProperty("Timezone").GetString());
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ExpenseStoreTests
             (read.Amount, read.Date, read.Vendor, read.Notes, read.CategoryId));
         Assert.Equal(Gst(15m), Assert.Single(read.Taxes));
         Assert.Equal((RecordState.Active, (string?)null), (read.State, read.ContactId));
-        var raw = Assert.IsType<JsonElement>(read.RawRepresentation);
+        var raw = Assert.IsType<RawJson>(read.RawRepresentation).RootElement;
         Assert.Equal(("SPEND", "Exclusive", "090", 115m), (raw.GetProperty("Type").GetString(), raw.GetProperty("LineAmountTypes").GetString(),
             raw.GetProperty("BankAccount").GetProperty("Code").GetString(), raw.GetProperty("Total").GetDecimal()));
         Assert.Equal("Stationers Ltd", (await ToListAsync(ledger.Contacts.ListAsync(null, Cancellation))).Single().Organization);
@@ -50,7 +50,7 @@ public sealed class ExpenseStoreTests
         var expense = await ledger.Expenses.CreateAsync(Receipt with { Taxes = [], CategoryId = "400", Vendor = null, Notes = null }, Cancellation);
 
         Assert.Equal(("400", 0, (string?)null), (expense.CategoryId, expense.Taxes.Count, expense.Vendor));
-        Assert.Equal("NoTax", Assert.IsType<JsonElement>(expense.RawRepresentation).GetProperty("LineAmountTypes").GetString());
+        Assert.Equal("NoTax", Assert.IsType<RawJson>(expense.RawRepresentation).RootElement.GetProperty("LineAmountTypes").GetString());
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class ItemStoreTests
         Assert.Equal(("Widget", "WIDGET", "A widget.", new Money(12.3456m, Nz.Dollar)), (read.Name, read.Code, read.Description, read.UnitPrice));
         Assert.Equal(["OUTPUT2"], read.TaxRateIds);
         Assert.Equal((RecordState.Active, (decimal?)null), (read.State, read.QuantityOnHand));
-        Assert.Equal("200", Assert.IsType<JsonElement>(read.RawRepresentation).GetProperty("SalesDetails").GetProperty("AccountCode").GetString());
+        Assert.Equal("200", Assert.IsType<RawJson>(read.RawRepresentation).RootElement.GetProperty("SalesDetails").GetProperty("AccountCode").GetString());
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ItemStoreTests
         var renamed = await ledger.Items.UpdateAsync(created.Id, new ItemChanges { Name = "Widget v2", Description = "" }, Cancellation);
 
         Assert.Equal((new Money(20m, Nz.Dollar), "OUTPUT2"), (repriced.UnitPrice, Assert.Single(repriced.TaxRateIds)));
-        Assert.Equal("200", Assert.IsType<JsonElement>(repriced.RawRepresentation).GetProperty("SalesDetails").GetProperty("AccountCode").GetString());
+        Assert.Equal("200", Assert.IsType<RawJson>(repriced.RawRepresentation).RootElement.GetProperty("SalesDetails").GetProperty("AccountCode").GetString());
         Assert.Equal((new Money(20m, Nz.Dollar), 0), (untaxed.UnitPrice, untaxed.TaxRateIds.Count));
         Assert.Equal(("Widget v2", (string?)null, "WIDGET", new Money(20m, Nz.Dollar)), (renamed.Name, renamed.Description, renamed.Code, renamed.UnitPrice));
     }

@@ -22,7 +22,7 @@ public sealed class TaxRateStoreTests
         Assert.Matches("^TAX\\d{3}$", created.Id);
         Assert.Equivalent(created with { RawRepresentation = null }, read with { RawRepresentation = null }, strict: true);
         Assert.Equal(("Tourism levy", 3.5m, false, RecordState.Active, (DateTimeOffset?)null), (read.Name, read.Percent, read.IsCompound, read.State, read.UpdatedAt));
-        var raw = Assert.IsType<JsonElement>(read.RawRepresentation);
+        var raw = Assert.IsType<RawJson>(read.RawRepresentation).RootElement;
         Assert.Equal("OUTPUT", raw.GetProperty("ReportTaxType").GetString());
         Assert.Equal("Tourism levy", raw.GetProperty("TaxComponents")[0].GetProperty("Name").GetString());
     }

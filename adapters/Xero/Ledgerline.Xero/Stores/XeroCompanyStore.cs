@@ -36,9 +36,9 @@ internal sealed class XeroCompanyStore(XeroLedgerContext context) : ICompanyStor
         return context.Options.KeepRawRepresentation ? company with { RawRepresentation = Raw(answer.Body) } : company;
     }
 
-    private static JsonElement Raw(ReadOnlyMemory<byte> body)
+    private static RawJson Raw(ReadOnlyMemory<byte> body)
     {
         using var document = JsonDocument.Parse(body, XeroJson.DocumentOptions);
-        return document.RootElement.GetProperty(OrganisationsResult.ListKey)[0].Clone();
+        return new RawJson(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement.GetProperty(OrganisationsResult.ListKey)[0]).ToArray());
     }
 }
