@@ -10,15 +10,13 @@ namespace Ledgerline.Xero.Mapping;
 /// </summary>
 internal static class XeroMapping
 {
-    /// <summary>The configuration, compiled on first use.</summary>
+    /// <summary>
+    /// The configuration, built on first use and not compiled up front: Mapster compiles each pair the first time it maps
+    /// one, so a process reading invoices does not pay for every entity's mappings (the compile test checks them all).
+    /// </summary>
     public static TypeAdapterConfig Config => Lazy.Value;
 
-    private static readonly Lazy<TypeAdapterConfig> Lazy = new(() =>
-    {
-        var config = Create();
-        config.Compile();
-        return config;
-    });
+    private static readonly Lazy<TypeAdapterConfig> Lazy = new(Create);
 
     /// <summary>Builds a fresh, uncompiled configuration (for the compile test).</summary>
     public static TypeAdapterConfig Create()
