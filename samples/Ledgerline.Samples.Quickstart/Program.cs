@@ -1,6 +1,7 @@
 // The Ledgerline quickstart: `dotnet run --project samples/Ledgerline.Samples.Quickstart`.
 // With no configuration it runs on an in-process FreshBooks sandbox; with FreshBooks credentials in environment
-// variables or user secrets it runs the same story on real FreshBooks. See README.md next to this file.
+// variables or user secrets it runs the same story on real FreshBooks. With `--provider xero` it runs the same story on an
+// in-process Xero sandbox. See README.md next to this file.
 using Ledgerline.Samples.Quickstart;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ try
     var options = QuickstartConfiguration.Read(configuration, args);
     var result = await QuickstartStory.RunAsync(Console.Out, new QuickstartOptions
     {
+        Provider = options.Provider,
         FreshBooks = options.FreshBooks,
 
         // Library logs go to standard error, warnings and up unless Logging__LogLevel__Default says otherwise,

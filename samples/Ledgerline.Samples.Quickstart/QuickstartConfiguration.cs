@@ -6,6 +6,7 @@ namespace Ledgerline.Samples.Quickstart;
 /// Turns configuration and arguments into <see cref="QuickstartOptions"/>. FreshBooks credentials come from
 /// <c>Ledgerline:FreshBooks:ClientId</c>, <c>…:ClientSecret</c> and <c>…:RedirectUri</c> (environment variables
 /// <c>Ledgerline__FreshBooks__ClientId</c>, … or user secrets); without a client id the story runs on the embedded sandbox.
+/// <c>--provider xero</c> runs the story on the embedded Xero sandbox instead (FreshBooks credentials do not apply).
 /// Optional <c>…:ApiBaseUrl</c> and <c>…:AuthBaseUrl</c> point the story at a standalone sandbox instead of real FreshBooks.
 /// </summary>
 internal static class QuickstartConfiguration
@@ -16,6 +17,9 @@ internal static class QuickstartConfiguration
     /// <summary>The argument that runs on the sandbox even when credentials are configured.</summary>
     public const string SandboxArgument = "--sandbox";
 
+    /// <summary>The argument that picks the provider: <c>--provider freshbooks</c> (the default) or <c>--provider xero</c>.</summary>
+    public const string ProviderArgument = "--provider";
+
     /// <summary>Reads the options.</summary>
     /// <exception cref="QuickstartException">An argument is unknown, or the credentials are incomplete or malformed.</exception>
     public static QuickstartOptions Read(IConfiguration configuration, IReadOnlyList<string> args)
@@ -23,11 +27,36 @@ internal static class QuickstartConfiguration
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(args);
         var forceSandbox = false;
-        foreach (var arg in args)
+        var provider = QuickstartProvider.FreshBooks;
+        for (var i = 0; i < args.Count; i++)
         {
-            forceSandbox = arg == SandboxArgument
-                ? true
-                : throw new QuickstartException($"Unknown argument '{arg}'. Run with no arguments, or with {SandboxArgument} to ignore configured FreshBooks credentials.");
+            var arg = args[i];
+            if (arg == SandboxArgument)
+            {
+                forceSandbox = true;
+            }
+            else if (arg == ProviderArgument || arg.StartsWith(ProviderArgument + "=", StringComparison.Ordinal))
+            {
+                var value = arg == ProviderArgument
+                    ? (i + 1 < args.Count ? args[++i] : throw new QuickstartException($"{ProviderArgument} needs a value: freshbooks or xero."))
+                    : arg[(ProviderArgument.Length + 1)..];
+                provider = value.Trim().ToLowerInvariant() switch
+                {
+                    "freshbooks" => QuickstartProvider.FreshBooks,
+                    "xero" => QuickstartProvider.Xero,
+                    _ => throw new QuickstartException($"Unknown provider '{value}'. Use {ProviderArgument} freshbooks (the default) or {ProviderArgument} xero."),
+                };
+            }
+            else
+            {
+                throw new QuickstartException($"Unknown argument '{arg}'. Run with no arguments, with {ProviderArgument} freshbooks|xero, or with {SandboxArgument} to ignore configured FreshBooks credentials.");
+            }
+        }
+
+        if (provider == QuickstartProvider.Xero)
+        {
+            // Xero runs on its embedded sandbox only; FreshBooks credentials do not apply to it.
+            return new QuickstartOptions { Provider = QuickstartProvider.Xero };
         }
 
         var section = configuration.GetSection(SectionName);

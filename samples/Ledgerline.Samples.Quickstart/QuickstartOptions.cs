@@ -1,5 +1,6 @@
 using Ledgerline.FreshBooks.Sandbox;
 using Ledgerline.Samples.Quickstart.Consent;
+using Ledgerline.Xero.Sandbox;
 using Microsoft.Extensions.Logging;
 
 namespace Ledgerline.Samples.Quickstart;
@@ -7,6 +8,15 @@ namespace Ledgerline.Samples.Quickstart;
 /// <summary>How the quickstart runs. The defaults run the whole story on an embedded sandbox with no configuration.</summary>
 internal sealed class QuickstartOptions
 {
+    /// <summary>The provider the story runs on. Default <see cref="QuickstartProvider.FreshBooks"/>.</summary>
+    public QuickstartProvider Provider { get; init; } = QuickstartProvider.FreshBooks;
+
+    /// <summary>
+    /// A Xero sandbox that is already running, to use instead of starting one when <see cref="Provider"/> is
+    /// <see cref="QuickstartProvider.Xero"/>. The story neither seeds nor stops it.
+    /// </summary>
+    public XeroSandbox? XeroSandbox { get; init; }
+
     /// <summary>Credentials of a real FreshBooks app; <see langword="null"/> (the default) runs on an embedded sandbox.</summary>
     public FreshBooksCredentials? FreshBooks { get; init; }
 
@@ -28,8 +38,11 @@ internal sealed class QuickstartOptions
     /// <summary>The id the connection is stored under (in a multi-tenant app, the tenant id). Default <c>quickstart</c>.</summary>
     public string ConnectionId { get; init; } = "quickstart";
 
-    /// <summary>The currency of the client and invoice the story creates. Default USD.</summary>
+    /// <summary>The currency of the client and invoice the story creates on FreshBooks. Default USD.</summary>
     public CurrencyCode Currency { get; init; } = CurrencyCode.USD;
+
+    /// <summary>The currency of the documents the story creates on Xero: the sandbox organisation's base currency. Default NZD.</summary>
+    public CurrencyCode XeroCurrency { get; init; } = CurrencyCode.Parse("NZD");
 
     /// <summary>Where the redirect address is read from when running against real FreshBooks. Default standard input.</summary>
     public TextReader? Input { get; init; }
@@ -39,6 +52,16 @@ internal sealed class QuickstartOptions
 
     /// <summary>Adds logging providers; with none, the library's logs are discarded.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+}
+
+/// <summary>The providers the quickstart can run its story on.</summary>
+internal enum QuickstartProvider
+{
+    /// <summary>FreshBooks: the embedded sandbox, or real FreshBooks with configured credentials.</summary>
+    FreshBooks,
+
+    /// <summary>Xero: the embedded Xero sandbox.</summary>
+    Xero,
 }
 
 /// <summary>

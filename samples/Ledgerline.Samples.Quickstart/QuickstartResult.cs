@@ -1,4 +1,5 @@
 using Ledgerline.FreshBooks.Connections;
+using Ledgerline.Xero.Connections;
 
 namespace Ledgerline.Samples.Quickstart;
 
@@ -19,6 +20,21 @@ internal sealed class QuickstartResult
 
     /// <summary>Whether the story ran against an embedded or given sandbox rather than real FreshBooks.</summary>
     public bool UsedSandbox { get; set; }
+
+    /// <summary>The provider the story ran on.</summary>
+    public QuickstartProvider Provider { get; set; }
+
+    /// <summary>The Xero organisations the grant reaches (Xero only).</summary>
+    public IReadOnlyList<XeroOrganisation> Organisations { get; set; } = [];
+
+    /// <summary>The Xero organisation the connection is pinned to (Xero only).</summary>
+    public XeroOrganisation? Organisation { get; set; }
+
+    /// <summary>The typed refusals of steps the provider does not offer through Ledgerline, in order (the bill payment's is also in <see cref="BillPaymentRefusal"/>).</summary>
+    public IList<OperationNotSupportedException> Refusals { get; } = [];
+
+    /// <summary>The bill payment the story recorded, where the provider records them.</summary>
+    public BillPayment? BillPayment { get; set; }
 
     /// <summary>The businesses the authorizing user belongs to.</summary>
     public IReadOnlyList<FreshBooksBusiness> Businesses { get; set; } = [];

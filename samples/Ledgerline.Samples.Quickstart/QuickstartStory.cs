@@ -2,6 +2,8 @@ using Ledgerline.FreshBooks.Connections;
 using Ledgerline.FreshBooks.Sandbox;
 using Ledgerline.Samples.Quickstart.Consent;
 using Ledgerline.Samples.Quickstart.Output;
+using Ledgerline.Xero.Connections;
+using Ledgerline.Xero.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +13,9 @@ namespace Ledgerline.Samples.Quickstart;
 /// The quickstart's story, start to finish: connect a FreshBooks business through OAuth, create a client and an invoice,
 /// record payments, list unpaid invoices page by page, archive and restore the client. Everything after the connection
 /// goes through Ledgerline's canonical interfaces (<see cref="ILedger"/>, <see cref="IContactStore"/>,
-/// <see cref="IInvoiceStore"/>, <see cref="IPaymentStore"/>); only connecting is FreshBooks-specific.
+/// <see cref="IInvoiceStore"/>, <see cref="IPaymentStore"/>); only connecting is FreshBooks-specific. With
+/// <see cref="QuickstartProvider.Xero"/> the same story runs on an embedded Xero sandbox, connected through Xero's OAuth
+/// flow (PKCE, then <c>/connections</c>); what Xero does not offer through Ledgerline is shown as its typed refusal.
 /// </summary>
 internal sealed class QuickstartStory
 {
@@ -37,6 +41,10 @@ internal sealed class QuickstartStory
     private readonly QuickstartOptions _options;
     private readonly QuickstartResult _result = new();
     private int _section;
+
+    private bool OnXero => _options.Provider == QuickstartProvider.Xero;
+
+    private CurrencyCode Currency => OnXero ? _options.XeroCurrency : _options.Currency;
 
     private QuickstartStory(TextWriter output, QuickstartOptions options)
     {
@@ -67,7 +75,13 @@ internal sealed class QuickstartStory
         }
 
         story._result.Elapsed = options.TimeProvider.GetElapsedTime(started);
-        if (story._result.Succeeded)
+        if (story._result.Succeeded && story.OnXero)
+        {
+            output.WriteLine();
+            output.WriteLine($"Done in {Format.Duration(story._result.Elapsed)}: connected, invoiced, paid, listed, archived, restored, credited, billed and paid the bill through Ledgerline's canonical interfaces; " +
+                $"refused typed: {string.Join(", ", story._result.Refusals.Select(r => $"{r.Entity} {r.Feature}"))}.");
+        }
+        else if (story._result.Succeeded)
         {
             output.WriteLine();
             output.WriteLine($"Done in {Format.Duration(story._result.Elapsed)}: connected, invoiced, paid, listed, archived, restored, quoted, credited and billed through Ledgerline's canonical interfaces.");
@@ -78,6 +92,13 @@ internal sealed class QuickstartStory
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        _result.Provider = _options.Provider;
+        if (OnXero)
+        {
+            await RunOnXeroAsync(cancellationToken);
+            return;
+        }
+
         FreshBooksSandbox? ownSandbox = null;
         var sandbox = _options.Sandbox;
         if (_options.FreshBooks is null && sandbox is null)
@@ -100,7 +121,43 @@ internal sealed class QuickstartStory
 
             await using var services = BuildServices(sandbox);
             await ConnectAsync(services, sandbox, cancellationToken);
+            await RunStoryAsync(services, cancellationToken);
+        }
+    }
 
+    private async Task RunOnXeroAsync(CancellationToken cancellationToken)
+    {
+        XeroSandbox? ownSandbox = null;
+        var sandbox = _options.XeroSandbox;
+        if (sandbox is null)
+        {
+            _result.Step = "Starting the sandbox";
+            var sandboxOptions = new XeroSandboxOptions { SeedInvoices = _options.SeedInvoices, LinesPerInvoice = 3 };
+
+            // The story makes more calls in a few seconds than Xero's 60 a minute; the adapter would wait out each 429.
+            sandboxOptions.RateLimits.Enabled = false;
+            ownSandbox = await XeroSandbox.StartAsync(sandboxOptions, cancellationToken);
+            sandbox = ownSandbox;
+        }
+
+        await using (ownSandbox)
+        {
+            _result.UsedSandbox = true;
+            _out.WriteLine($"Ledgerline quickstart on the Xero sandbox at {sandbox.BaseAddress} ({(ownSandbox is null ? "given" : "in-process")}, no account needed)");
+            if (ownSandbox is not null)
+            {
+                _out.WriteLine($"{Indent}Seeded {_options.SeedInvoices} extra invoices in {sandbox.PrimaryTenant.Name}, so that listing really spans pages.");
+            }
+
+            await using var services = BuildXeroServices(sandbox);
+            await ConnectXeroAsync(services, sandbox, cancellationToken);
+            await RunStoryAsync(services, cancellationToken);
+        }
+    }
+
+    private async Task RunStoryAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        {
             // From here on, nothing is FreshBooks-specific: the same code runs on any Ledgerline provider.
             var ledger = services.GetRequiredService<ILedger>();
             var contacts = services.GetRequiredService<IContactStore>();
@@ -109,7 +166,7 @@ internal sealed class QuickstartStory
             _out.WriteLine($"{Indent}Ledger ready: provider {ledger.ProviderName}, connection \"{ledger.ConnectionId}\"");
 
             var contact = await CreateContactAsync(contacts, cancellationToken);
-            var invoice = await CreateInvoiceAsync(invoices, contact, cancellationToken);
+            var invoice = await CreateInvoiceAsync(ledger, invoices, contact, cancellationToken);
             await PayAsync(invoices, payments, invoice, cancellationToken);
             await ListUnpaidAsync(invoices, contacts, cancellationToken);
             await ArchiveAndRestoreAsync(contacts, contact, cancellationToken);
@@ -117,6 +174,82 @@ internal sealed class QuickstartStory
             await ApplyCreditAsync(ledger, quoted, cancellationToken);
             await RecordAndPayBillAsync(ledger, cancellationToken);
         }
+    }
+
+    private ServiceProvider BuildXeroServices(XeroSandbox sandbox)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(_options.TimeProvider);
+        services.AddLogging(logging => _options.ConfigureLogging?.Invoke(logging));
+        services.AddLedgerline(o => o.DefaultConnectionId = _options.ConnectionId)
+            .AddXero(o =>
+            {
+                o.ClientId = sandbox.Options.ClientId;
+                o.ClientSecret = sandbox.Options.ClientSecret;
+                o.RedirectUri = SandboxRedirectUri;
+                o.ApiBaseUrl = sandbox.BaseAddress;
+                o.IdentityBaseUrl = sandbox.BaseAddress;
+                o.LoginBaseUrl = sandbox.BaseAddress;
+
+                // The sandbox organisations' chart of accounts: bank account, sales and purchases.
+                o.PaymentAccountCode = "090";
+                o.SalesAccountCode = "200";
+                o.PurchaseAccountCode = "400";
+            });
+        return services.BuildServiceProvider();
+    }
+
+    private async Task ConnectXeroAsync(IServiceProvider services, XeroSandbox sandbox, CancellationToken cancellationToken)
+    {
+        Section("Connecting Xero", "Connect a Xero organisation (OAuth 2.0 authorization code flow with PKCE)");
+        var connector = services.GetRequiredService<XeroConnector>();
+        var request = connector.CreateAuthorizationRequest();
+        _out.WriteLine($"{Indent}Authorization URL: {request.AuthorizationUrl.AbsoluteUri}");
+
+        AuthorizationRedirect redirect;
+        using (var browser = ScriptedBrowser.CreateHttpClient())
+        {
+            redirect = await new ScriptedBrowser(browser, _options.SandboxConsent, _out).AuthorizeAsync(request.AuthorizationUrl, cancellationToken);
+        }
+
+        if (redirect.Error is { } error)
+        {
+            throw new QuickstartException(
+                $"Xero did not grant access ({error}{(redirect.ErrorDescription is { } d ? ": " + d : string.Empty)}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(redirect.Code))
+        {
+            throw new QuickstartException("The redirect back to the app carries no authorization code.");
+        }
+
+        if (!request.IsExpectedState(redirect.State))
+        {
+            // The redirect did not come from the flow this app started (CSRF): its code must not be used.
+            throw new QuickstartException("The redirect's state does not match the authorization request's; the code was not used.");
+        }
+
+        _out.WriteLine($"{Indent}Redirected back with a code; the state matches the request.");
+        var grant = await connector.ExchangeCodeAsync(request, redirect.Code, redirect.State, cancellationToken);
+        _out.WriteLine($"{Indent}Code exchanged for tokens with the PKCE code verifier: {grant.Scopes.Count} scopes granted ({string.Join(", ", grant.Scopes.Order(StringComparer.Ordinal))}).");
+
+        Section("Picking an organisation", "Pick an organisation (GET /connections)");
+        _result.Organisations = grant.Organisations;
+        var table = new TextTable(("Organisation", Align.Left), ("Type", Align.Left), ("Tenant id", Align.Left));
+        foreach (var o in grant.Organisations)
+        {
+            table.AddRow(o.Name, o.TenantType, o.TenantId.ToString("D"));
+        }
+
+        table.WriteTo(_out, Indent);
+        var organisation = grant.Organisations.FirstOrDefault(o => o.TenantId == sandbox.PrimaryTenant.TenantId)
+            ?? (grant.Organisations.Count > 0 ? grant.Organisations[0] : null)
+            ?? throw new QuickstartException("The grant reaches no Xero organisation: allow at least one on the consent page.");
+        var connection = await connector.ConnectAsync(_options.ConnectionId, grant, organisation, cancellationToken);
+        _result.Organisation = organisation;
+        _result.ConnectionId = connection.Id;
+        _out.WriteLine($"{Indent}Picked {organisation.Name} (tenant {organisation.TenantId:D}), the organisation the sandbox seeded.");
+        _out.WriteLine($"{Indent}Stored connection \"{connection.Id}\" pinned to it (xero-tenant-id on every call); the tokens stay inside the connection store.");
     }
 
     private ServiceProvider BuildServices(FreshBooksSandbox? sandbox)
@@ -225,7 +358,7 @@ internal sealed class QuickstartStory
                 LastName = "Davolio",
                 Organization = "Northwind Traders",
                 Email = "nancy.davolio@northwind.test",
-                Currency = _options.Currency,
+                Currency = Currency,
             },
             cancellationToken);
         _result.Contact = contact;
@@ -233,11 +366,16 @@ internal sealed class QuickstartStory
         return contact;
     }
 
-    private async Task<Invoice> CreateInvoiceAsync(IInvoiceStore invoices, Contact contact, CancellationToken cancellationToken)
+    private async Task<Invoice> CreateInvoiceAsync(ILedger ledger, IInvoiceStore invoices, Contact contact, CancellationToken cancellationToken)
     {
         Section("Creating an invoice", "Create an invoice with lines, a tax and a discount (IInvoiceStore.CreateAsync)");
-        var currency = _options.Currency;
+        var currency = Currency;
         var today = DateOnly.FromDateTime(_options.TimeProvider.GetUtcNow().UtcDateTime);
+
+        // Xero names a line's tax by one of the organisation's tax rates (its TaxType) and taxes every line of a taxed
+        // document, so there the untaxed lines carry the zero rate; FreshBooks takes a name and a percentage.
+        var tax = OnXero ? new LineTax("GST on Income", 15m) { TaxRateId = "OUTPUT2" } : new LineTax("HST", 13m);
+        LineTax[] untaxed = OnXero ? [new LineTax("Zero Rated", 0m) { TaxRateId = "ZERORATED" }] : [];
         var invoice = await invoices.CreateAsync(
             new NewInvoice
             {
@@ -246,12 +384,14 @@ internal sealed class QuickstartStory
                 IssueDate = today,
                 DueDate = today.AddDays(30),
                 DiscountPercent = 10m,
-                Terms = "Net 30",
+
+                // Xero keeps payment terms on the contact or organisation, never on an invoice, and refuses them here.
+                Terms = OnXero ? null : "Net 30",
                 Lines =
                 [
-                    new() { Name = "Consulting", Description = "Architecture review (hours)", Quantity = 10m, UnitPrice = new Money(120m, currency), Taxes = [new LineTax("HST", 13m)] },
-                    new() { Name = "Workshop", Description = "Half-day team workshop", Quantity = 1m, UnitPrice = new Money(450m, currency) },
-                    new() { Name = "Hosting", Description = "Staging environment (months)", Quantity = 3m, UnitPrice = new Money(19.99m, currency) },
+                    new() { Name = "Consulting", Description = "Architecture review (hours)", Quantity = 10m, UnitPrice = new Money(120m, currency), Taxes = [tax] },
+                    new() { Name = "Workshop", Description = "Half-day team workshop", Quantity = 1m, UnitPrice = new Money(450m, currency), Taxes = untaxed },
+                    new() { Name = "Hosting", Description = "Staging environment (months)", Quantity = 3m, UnitPrice = new Money(19.99m, currency), Taxes = untaxed },
                 ],
             },
             cancellationToken);
@@ -276,7 +416,30 @@ internal sealed class QuickstartStory
             ("Amount due", invoice.AmountDue),
         ]);
         _out.WriteLine($"{Indent}Status: {invoice.Status}");
+        if (OnXero)
+        {
+            invoice = await ApproveAsync(ledger, invoice, cancellationToken);
+        }
+
         return invoice;
+    }
+
+    /// <summary>Xero takes payments and credit only on approved invoices, and records new ones as drafts.</summary>
+    private async Task<Invoice> ApproveAsync(ILedger ledger, Invoice invoice, CancellationToken cancellationToken)
+    {
+        if (invoice.Status != InvoiceStatus.Draft || !ledger.Capabilities.Supports(EntityKind.Invoice, StoreOperations.MarkSent))
+        {
+            return invoice;
+        }
+
+        var approved = await ledger.Invoices.MarkAsSentAsync(invoice.Id, cancellationToken);
+        if (invoice.Id == _result.Invoice?.Id)
+        {
+            Record(approved);
+        }
+
+        _out.WriteLine($"{Indent}Approved and marked as sent (IInvoiceStore.MarkAsSentAsync), as {ledger.ProviderName} takes payments only on approved invoices -> {approved.Status}");
+        return approved;
     }
 
     private async Task PayAsync(IInvoiceStore invoices, IPaymentStore payments, Invoice invoice, CancellationToken cancellationToken)
@@ -291,12 +454,12 @@ internal sealed class QuickstartStory
         async Task<Invoice> RecordPaymentAsync(Money amount, string method)
         {
             var payment = await payments.CreateAsync(
-                new NewPayment { InvoiceId = invoice.Id, Amount = amount, Date = today, Method = method, Note = "Quickstart" },
+                new NewPayment { InvoiceId = invoice.Id, Amount = amount, Date = today, Method = PaymentMethod(method), Note = "Quickstart" },
                 cancellationToken);
             _result.Payments.Add(payment);
             var updated = await invoices.GetAsync(invoice.Id, cancellationToken);
             Record(updated);
-            _out.WriteLine($"{Indent}Payment {payment.Id}: {Format.Money(payment.Amount)} by {payment.Method} -> invoice {updated.Status}, paid {Format.Money(updated.AmountPaid)}, due {Format.Money(updated.AmountDue)}");
+            _out.WriteLine($"{Indent}Payment {payment.Id}: {Format.Money(payment.Amount)}{By(payment.Method)} -> invoice {updated.Status}, paid {Format.Money(updated.AmountPaid)}, due {Format.Money(updated.AmountDue)}");
             return updated;
         }
     }
@@ -375,22 +538,37 @@ internal sealed class QuickstartStory
     private async Task<Invoice> QuoteAndInvoiceAsync(ILedger ledger, Contact contact, CancellationToken cancellationToken)
     {
         Section("Turning an estimate into an invoice", "Send an estimate, record its acceptance and turn it into an invoice (IEstimateStore)");
-        var currency = _options.Currency;
+        var currency = Currency;
         var today = DateOnly.FromDateTime(_options.TimeProvider.GetUtcNow().UtcDateTime);
-        var estimate = await ledger.Estimates.CreateAsync(
-            new NewEstimate
-            {
-                ContactId = contact.Id,
-                Currency = currency,
-                IssueDate = today,
-                Notes = "Phase 2: data migration",
-                Lines =
-                [
-                    new() { Name = "Migration", Description = "Data migration (days)", Quantity = 4m, UnitPrice = new Money(800m, currency) },
-                    new() { Name = "Training", Description = "Admin training session", Quantity = 1m, UnitPrice = new Money(350m, currency) },
-                ],
-            },
-            cancellationToken);
+        var newEstimate = new NewEstimate
+        {
+            ContactId = contact.Id,
+            Currency = currency,
+            IssueDate = today,
+            Notes = "Phase 2: data migration",
+            Lines =
+            [
+                new() { Name = "Migration", Description = "Data migration (days)", Quantity = 4m, UnitPrice = new Money(800m, currency) },
+                new() { Name = "Training", Description = "Admin training session", Quantity = 1m, UnitPrice = new Money(350m, currency) },
+            ],
+        };
+        if (!ledger.Capabilities.Supports(EntityKind.Estimate, StoreOperations.Create))
+        {
+            // Capabilities say so up front; the store refuses typed, before any request, all the same.
+            var refusal = await RefusedAsync(ledger, () => ledger.Estimates.CreateAsync(newEstimate, cancellationToken), "estimates");
+            _out.WriteLine($"{Indent}{ledger.ProviderName} cannot keep estimates through Ledgerline: {refusal.Message}");
+
+            // The credit note below still needs an open invoice: one with the estimate's lines, invoiced directly.
+            var direct = await ledger.Invoices.CreateAsync(
+                new NewInvoice { ContactId = contact.Id, Currency = currency, IssueDate = today, DueDate = today.AddDays(30), Notes = newEstimate.Notes, Lines = newEstimate.Lines },
+                cancellationToken);
+            _out.WriteLine($"{Indent}No estimate, so the same lines were invoiced directly (IInvoiceStore.CreateAsync): invoice {direct.Number} (id {direct.Id}), {direct.Lines.Count} lines, total {Format.Money(direct.Total)}, due {Format.Money(direct.AmountDue)}, {direct.Status}");
+            direct = await ApproveAsync(ledger, direct, cancellationToken);
+            _result.QuotedInvoice = direct;
+            return direct;
+        }
+
+        var estimate = await ledger.Estimates.CreateAsync(newEstimate, cancellationToken);
         _result.EstimateStatuses.Add(estimate.Status);
         _out.WriteLine($"{Indent}Estimate {estimate.Number} (id {estimate.Id}) for {contact.DisplayName}: {Format.Money(estimate.Total)}, {estimate.Status}");
 
@@ -439,7 +617,7 @@ internal sealed class QuickstartStory
     private async Task RecordAndPayBillAsync(ILedger ledger, CancellationToken cancellationToken)
     {
         Section("Recording and paying a bill", "Record a vendor's bill and pay it (IVendorStore, IBillStore, IBillPaymentStore)");
-        var currency = _options.Currency;
+        var currency = Currency;
         var today = DateOnly.FromDateTime(_options.TimeProvider.GetUtcNow().UtcDateTime);
         var vendor = await ledger.Vendors.CreateAsync(
             new NewVendor { Name = "Contoso Hosting", Email = "billing@contoso-hosting.test", Currency = currency }, cancellationToken);
@@ -459,28 +637,40 @@ internal sealed class QuickstartStory
         if (!ledger.Capabilities.Supports(EntityKind.BillPayment, StoreOperations.Create))
         {
             // Capabilities say so up front; the store refuses typed, before any request, all the same.
-            OperationNotSupportedException refusal;
-            try
-            {
-                await ledger.BillPayments.CreateAsync(new NewBillPayment { BillId = bill.Id, Amount = bill.AmountDue, Date = today }, cancellationToken);
-                throw new QuickstartException($"{ledger.ProviderName} declares no bill payments, yet recording one did not fail.");
-            }
-            catch (OperationNotSupportedException ex)
-            {
-                refusal = ex;
-            }
-
+            var refusal = await RefusedAsync(ledger, () => ledger.BillPayments.CreateAsync(new NewBillPayment { BillId = bill.Id, Amount = bill.AmountDue, Date = today }, cancellationToken), "bill payments");
             _result.BillPaymentRefusal = refusal;
             _out.WriteLine($"{Indent}{ledger.ProviderName} cannot record bill payments through Ledgerline: {refusal.Message}");
             return;
         }
 
         var payment = await ledger.BillPayments.CreateAsync(
-            new NewBillPayment { BillId = bill.Id, Amount = bill.AmountDue, Date = today, Method = "Bank Transfer" }, cancellationToken);
+            new NewBillPayment { BillId = bill.Id, Amount = bill.AmountDue, Date = today, Method = PaymentMethod("Bank Transfer") }, cancellationToken);
         bill = await ledger.Bills.GetAsync(bill.Id, cancellationToken);
         _result.Bill = bill;
+        _result.BillPayment = payment;
         _out.WriteLine($"{Indent}Bill payment {payment.Id}: {Format.Money(payment.Amount)} -> bill {bill.Status}, paid {Format.Money(bill.AmountPaid)}, due {Format.Money(bill.AmountDue)}");
     }
+
+    /// <summary>Calls what the provider declared it does not offer and returns the typed refusal it must answer.</summary>
+    private async Task<OperationNotSupportedException> RefusedAsync<T>(ILedger ledger, Func<Task<T>> call, string what)
+    {
+        try
+        {
+            await call();
+        }
+        catch (OperationNotSupportedException ex)
+        {
+            _result.Refusals.Add(ex);
+            return ex;
+        }
+
+        throw new QuickstartException($"{ledger.ProviderName} declares no {what}, yet recording one did not fail.");
+    }
+
+    /// <summary>Xero keeps no payment method (a payment names the bank account it went into) and refuses one.</summary>
+    private string? PaymentMethod(string method) => OnXero ? null : method;
+
+    private static string By(string? method) => method is null ? string.Empty : " by " + method;
 
     private static async Task<(int Count, bool Found)> FindAsync(IContactStore contacts, ContactQuery query, string id, CancellationToken cancellationToken)
     {
