@@ -9,7 +9,7 @@ namespace Ledgerline.Acme.Contacts;
 /// </summary>
 /// <remarks>
 /// What each method must honour (PROVIDER-GUIDE.md): map every field the canonical <see cref="Contact"/> has and invent
-/// none (keep Acme's own object in <see cref="LedgerRecord.RawRepresentation"/>); a required value missing or unreadable
+/// none (keep Acme's own object in <see cref="LedgerRecord.RawRepresentation"/>, e.g. a <see cref="RawJson"/> of its JSON); a required value missing or unreadable
 /// raises <see cref="InvalidProviderResponseException"/> with a bounded excerpt; failures are the typed
 /// <see cref="LedgerlineException"/> family (<see cref="AcmeHttp"/>'s error table); cancellation is never wrapped.
 /// </remarks>
