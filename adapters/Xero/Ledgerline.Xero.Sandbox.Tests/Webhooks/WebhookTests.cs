@@ -24,7 +24,6 @@ public sealed class WebhookTests
         await f.InitializeAsync();
         var o = f.Sandbox.Options;
         o.WebhookBatchWindow = TimeSpan.FromMilliseconds(300);
-        o.WebhookTimeout = TimeSpan.FromSeconds(1);
         o.WebhookRetryDelays.Clear();
         o.WebhookRetryDelays.Add(TimeSpan.FromMilliseconds(50));
         o.WebhookRetryDelays.Add(TimeSpan.FromMilliseconds(50));

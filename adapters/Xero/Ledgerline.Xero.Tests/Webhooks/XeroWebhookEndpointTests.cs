@@ -4,6 +4,7 @@ using Ledgerline.Connections;
 using Ledgerline.Xero.Http;
 using Ledgerline.Xero.Webhooks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -305,6 +306,26 @@ public sealed class XeroWebhookEndpointTests
         var options = new XeroWebhookOptions { SigningKey = XeroWebhookApp.Key };
         Assert.DoesNotContain(XeroWebhookApp.Key, options.ToString(), StringComparison.Ordinal);
         Assert.Contains("***", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_BoundFromConfiguration_ReadTheKeyAndTheConnections()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ledgerline:Xero:Webhooks:SigningKey"] = "from-config",
+            ["Ledgerline:Xero:Webhooks:ConnectionIds:0"] = "acme",
+            ["Ledgerline:Xero:Webhooks:MaxBodyBytes"] = "1024",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLedgerline().AddXeroWebhooks();
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<XeroWebhookOptions>>().Value;
+
+        Assert.Equal(("from-config", 1024), (options.SigningKey, options.MaxBodyBytes));
+        Assert.Equal(["acme"], options.ConnectionIds);
     }
 
     [Fact]
