@@ -153,6 +153,25 @@ public sealed class QuoteTests(SandboxFixture f) : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public async Task IdempotencyKey_ReplaysTheCreate_AndTheTransition()
+    {
+        async Task<ApiResponse> Send(HttpMethod method, string path, JsonObject body, string key) =>
+            await f.SendAsync(method, Api(path), body, null, null, [("Idempotency-Key", key)]);
+
+        var body = J.Batch("Quotes", Quote("Quote Idempotent Ltd", "EXCLUSIVE", J.Line("Once", 1, 10m)));
+        var first = await Send(HttpMethod.Put, "Quotes", body, "quote-key-1");
+        var replay = await Send(HttpMethod.Put, "Quotes", body, "quote-key-1");
+        var id = S(first.First("Quotes"), "QuoteID");
+        var sent = await Send(HttpMethod.Post, $"Quotes/{id}", J.Batch("Quotes", J.Obj(("Status", "SENT"))), "quote-key-2");
+        var sentAgain = await Send(HttpMethod.Post, $"Quotes/{id}", J.Batch("Quotes", J.Obj(("Status", "SENT"))), "quote-key-2");
+        var contactId = S(first.First("Quotes")["Contact"]!, "ContactID");
+
+        Assert.Equal((200, first.Raw), (replay.Status, replay.Raw));
+        Assert.Single((await f.GetAsync(Api($"Quotes?ContactID={contactId}"))).Body["Quotes"]!.AsArray());
+        Assert.Equal((200, sent.Raw), (sentAgain.Status, sentAgain.Raw));
+    }
+
+    [Fact]
     public async Task SummarizeErrorsFalse_StoresTheValidElement_AndMarksTheOther()
     {
         var r = await f.PutAsync(Api("Quotes?summarizeErrors=false"), J.Batch("Quotes",
