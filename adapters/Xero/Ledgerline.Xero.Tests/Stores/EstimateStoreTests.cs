@@ -171,6 +171,25 @@ public sealed class EstimateStoreTests
     }
 
     [Fact]
+    public async Task ConvertToInvoiceAsync_QuoteInvoicedInXerosAppWithoutTheLink_IsRefusedTyped_AndReadsWithoutInvoice()
+    {
+        var (fixture, ledger, contact) = await StartAsync("Invoiced Elsewhere Ltd");
+        await using var _ = fixture;
+        var estimate = await ledger.Estimates.AcceptAsync((await ledger.Estimates.CreateAsync(Sample(contact.Id), Cancellation)).Id, Cancellation);
+        using var http = fixture.DirectClient();
+        using var post = await http.PostAsJsonAsync($"api.xro/2.0/Quotes/{estimate.Id}", new { Quotes = new[] { new { Status = "INVOICED" } } }, Cancellation);
+        post.EnsureSuccessStatusCode();
+        fixture.Sandbox.ClearRequests();
+
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Estimates.ConvertToInvoiceAsync(estimate.Id, Cancellation));
+        var read = await ledger.Estimates.GetAsync(estimate.Id, Cancellation);
+
+        Assert.Equal("EstimateInvoiceNotFound", Assert.Single(refused.Errors).Code);
+        Assert.Equal((EstimateStatus.Invoiced, null), (read.Status, read.InvoiceId));
+        Assert.DoesNotContain(fixture.AccountingRequests(), r => r.Method is "PUT" or "POST");
+    }
+
+    [Fact]
     public async Task GetAsync_InclusiveQuoteEnteredInXero_KeepsXerosPricesAndTaxExclusiveAmounts_AndConvertsAsXeroHoldsIt()
     {
         var (fixture, ledger, contact) = await StartAsync("Inclusive Quote Ltd");
