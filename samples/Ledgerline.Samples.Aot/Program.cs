@@ -94,7 +94,8 @@ static async Task FreshBooksStoryAsync(IServiceProvider provider, Uri apiUrl)
     Console.WriteLine($"connected '{connection.Id}' to {grant.Businesses[0].Name}");
 
     // 2. A contact and an invoice for it.
-    var ledger = provider.GetRequiredService<ILedgerFactory>().Open("aot");
+    // Both providers may be registered here: the ledger names its own.
+    var ledger = provider.GetRequiredService<ILedgerFactory>().Open("FreshBooks", "aot");
     var contact = await ledger.Contacts.CreateAsync(new NewContact
     {
         Organization = "Native AOT Ltd.",
@@ -157,7 +158,7 @@ static async Task FreshBooksStoryAsync(IServiceProvider provider, Uri apiUrl)
     Check(read.UpdatedAt is { Offset.Ticks: 0 } updated && updated != default, $"updated at {read.UpdatedAt:O}");
     Console.WriteLine($"read back invoice {read.Id}: total {read.Total}, paid {read.AmountPaid}, due {read.AmountDue}, status {read.Status}");
 
-    Console.WriteLine("aot story: passed");
+    Console.WriteLine("freshbooks aot story: passed");
 }
 
 static void Check(bool condition, string failure)

@@ -56,7 +56,7 @@ internal static partial class XeroStory
         Console.WriteLine($"connected '{connection.Id}' to Xero organisation {organisation.Name} (sandbox at {sandbox})");
 
         // 2. The company and the tax rate the invoice lines carry.
-        var ledger = provider.GetRequiredService<ILedgerFactory>().Open(ConnectionId);
+        var ledger = provider.GetRequiredService<ILedgerFactory>().Open("Xero", ConnectionId);
         var company = await ledger.Company.GetAsync();
         Check(company.Name == OrganisationName && company.BaseCurrency == Nzd && company.CountryCode == "NZ",
             $"company read back as {company.Name}, {company.BaseCurrency}, {company.CountryCode}");
