@@ -35,7 +35,7 @@ internal sealed class XeroMapping : IAdapterMappings
         var config = new TypeAdapterConfig { RequireDestinationMemberSource = true };
         config.Default.ShallowCopyForSameType(true);
         config.Apply(new ContactRegister(), new InvoiceRegister(), new PaymentRegister());
-        config.Apply(new VendorRegister(), new BillRegister(), new CreditNoteRegister());
+        config.Apply(new VendorRegister(), new BillRegister(), new CreditNoteRegister(), new QuoteRegister());
         config.Apply(new TaxRateRegister(), new ItemRegister(), new ExpenseRegister(), new CompanyRegister());
         return config;
     }
