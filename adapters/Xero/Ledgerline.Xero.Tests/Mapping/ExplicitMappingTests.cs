@@ -126,6 +126,21 @@ public sealed class ExplicitMappingTests
             "UnitAmount":5.00,"LineAmount":5.00,"Quantity":1.0000}],"SubTotal":5.00,"TotalTax":0.00,"Total":5.00,
             "Payments":[{"Amount":5.00}],"CurrencyCode":"EUR","UpdatedDateUTC":"/Date(1552521600000+0000)/"}]}
             """),
+        Sample.Of<QuoteWire, QuotesResult, XeroQuote, Estimate>("quote, accepted, discounted", EntityKind.Estimate, QuotesResult.ListKey, w => XeroQuote.Of(w, Rates), """
+            {"Quotes":[{"QuoteID":"be59294f-2a9c-4cee-8c64-0f0ddbc1883a","QuoteNumber":"QU-0001","Reference":"REF-123",
+            "Terms":"Not valid after the expiry date","Contact":{"ContactID":"060816db-0ed7-44de-ab58-8fee9316fcd5","Name":"Adam"},
+            "LineItems":[{"LineItemID":"ccf5e45c","AccountCode":"200","Description":"Fish out of Water\nHardback",
+            "UnitAmount":19.95,"DiscountRate":10.00,"LineAmount":17.96,"ItemCode":"BOOK","Quantity":1.0000,"TaxAmount":2.69,"TaxType":"OUTPUT2"}],
+            "Date":"/Date(1571875200000)/","ExpiryDate":"/Date(1571961600000)/","Status":"ACCEPTED","CurrencyCode":"AUD",
+            "SubTotal":17.96,"TotalTax":2.69,"Total":20.65,"TotalDiscount":1.99,"Title":"Your Quote","Summary":"Please buy this",
+            "UpdatedDateUTC":"/Date(1571869373890)/","LineAmountTypes":"EXCLUSIVE"}]}
+            """),
+        Sample.Of<QuoteWire, QuotesResult, XeroQuote, Estimate>("quote, invoiced, inclusive, no expiry", EntityKind.Estimate, QuotesResult.ListKey, w => XeroQuote.Of(w, Rates) with { InvoiceId = "0e64a623" }, """
+            {"Quotes":[{"QuoteID":"q2","Contact":{"ContactID":"060816db"},"LineItems":[{"Description":"Widget","UnitAmount":23.00,
+            "LineAmount":23.00,"Quantity":1.0000,"TaxAmount":3.00,"TaxType":"OUTPUT2"}],"Date":"/Date(1571875200000+0000)/",
+            "Status":"INVOICED","CurrencyCode":"NZD","SubTotal":20.00,"TotalTax":3.00,"Total":23.00,
+            "UpdatedDateUTC":"/Date(1571869373890+0000)/","LineAmountTypes":"INCLUSIVE"}]}
+            """),
         Sample.Of<TaxRateWire, TaxRatesResult, TaxRateWire, TaxRate>("tax rate, compound", EntityKind.TaxRate, TaxRatesResult.ListKey, w => w, """
             {"TaxRates":[{"Name":"GST and QST","TaxType":"TAX002","ReportTaxType":"OUTPUT","DisplayTaxRate":14.9750,"EffectiveRate":15.4738,
             "Status":"ACTIVE","TaxComponents":[{"Name":"GST","Rate":5.0000,"IsCompound":false},{"Name":"QST","Rate":9.9750,"IsCompound":true}]}]}

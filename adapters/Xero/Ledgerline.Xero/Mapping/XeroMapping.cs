@@ -50,6 +50,7 @@ internal sealed class XeroMapping : IAdapterMappings
         VendorRegister.Register(mappings);
         BillRegister.Register(mappings);
         CreditNoteRegister.Register(mappings);
+        QuoteRegister.Register(mappings);
         TaxRateRegister.Register(mappings);
         ItemRegister.Register(mappings);
         ExpenseRegister.Register(mappings);
