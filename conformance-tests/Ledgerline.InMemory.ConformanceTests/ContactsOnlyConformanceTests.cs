@@ -21,6 +21,8 @@ public sealed class ContactsOnlyTimeEntryTests(ContactsOnlyConformanceFixture fi
 [Trait("ConformanceProfile", "contacts-only")]
 public sealed class ContactsOnlyStateTests(ContactsOnlyConformanceFixture fixture) : RecordStateConformanceTests<ContactsOnlyConformanceFixture>(fixture);
 
+public sealed class ContactsOnlyIdempotencyTests(ContactsOnlyConformanceFixture fixture) : IdempotencyConformanceTests<ContactsOnlyConformanceFixture>(fixture);
+
 [Trait("ConformanceProfile", "contacts-only")]
 public sealed class ContactsOnlyPagingTests(ContactsOnlyConformanceFixture fixture) : PagingConformanceTests<ContactsOnlyConformanceFixture>(fixture);
 

@@ -21,6 +21,8 @@ public sealed class LimitedInMemoryTimeEntryTests(LimitedInMemoryConformanceFixt
 [Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryStateTests(LimitedInMemoryConformanceFixture fixture) : RecordStateConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
 
+public sealed class LimitedInMemoryIdempotencyTests(LimitedInMemoryConformanceFixture fixture) : IdempotencyConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
 [Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryPagingTests(LimitedInMemoryConformanceFixture fixture) : PagingConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
 
