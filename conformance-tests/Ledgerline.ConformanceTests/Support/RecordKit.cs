@@ -20,7 +20,7 @@ internal abstract class RecordKit
 {
     public abstract EntityKind Entity { get; }
 
-    /// <summary>The operations on other stores that <see cref="CreateAsync"/> needs (an invoice needs a contact, …).</summary>
+    /// <summary>The operations on other stores that <see cref="CreateAsync(int, CancellationToken)"/> needs (an invoice needs a contact, …).</summary>
     public abstract IReadOnlyList<(EntityKind Entity, StoreOperations Operations)> SetupNeeds { get; }
 
     public abstract Task<LedgerRecord> CreateAsync(int n, CancellationToken cancellationToken);
