@@ -28,6 +28,8 @@ namespace Ledgerline.Xero;
 /// <c>Date</c>, <c>UpdatedSince</c>; not <c>ContactId</c> (Xero records no customer to rebill on spent money).</item>
 /// <item>Company: the organisation, read.</item>
 /// <item>Not yet offered: time entries, estimates, projects.</item>
+/// <item>Idempotency keys: every create honours one (sent as <c>Idempotency-Key</c>); allocations do not yet (refused
+/// before any request).</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -42,6 +44,7 @@ internal static class XeroCapabilities
 
             // Nothing is deleted; archived contacts stay readable and restorable.
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Invoice] = new()
         {
@@ -49,6 +52,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Payment] = new()
         {
@@ -56,6 +60,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Vendor] = new()
         {
@@ -63,6 +68,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(VendorQuery.NameContains)),
             QueryableStates = RecordStates.NotDeleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Bill] = new()
         {
@@ -70,6 +76,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.BillPayment] = new()
         {
@@ -77,6 +84,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.CreditNote] = new()
         {
@@ -84,6 +92,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.TaxRate] = new()
         {
@@ -91,6 +100,7 @@ internal static class XeroCapabilities
             Filters = new HashSet<string>([nameof(TaxRateQuery.NameContains)], StringComparer.Ordinal),
             QueryableStates = RecordStates.All,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Item] = new()
         {
@@ -98,6 +108,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
             QueryableStates = RecordStates.Active,
             SoftDelete = false,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Expense] = new()
         {
@@ -105,6 +116,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });

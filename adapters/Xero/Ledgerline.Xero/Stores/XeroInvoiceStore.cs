@@ -34,7 +34,9 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
 
     protected override string ListKey => InvoicesResult.ListKey;
 
-    public async Task<Invoice> CreateAsync(NewInvoice draft, CancellationToken cancellationToken = default)
+    public Task<Invoice> CreateAsync(NewInvoice draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<Invoice> CreateAsync(NewInvoice draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         RefuseTerms(draft.Terms);
@@ -52,7 +54,7 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
             LineItems = lines,
             Status = "DRAFT",
         };
-        var call = Call("create", null);
+        var call = CreateCall(options);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreateInvoiceAsync(new InvoicesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);
