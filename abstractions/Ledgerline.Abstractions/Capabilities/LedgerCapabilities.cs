@@ -84,9 +84,10 @@ public sealed record StoreCapabilities
     /// <see cref="OperationNotSupportedException"/> before any request: a provider never takes a key it cannot honour.
     /// </summary>
     /// <remarks>
-    /// Declaring an operation here promises: the same key with the same input returns the record the first call made
-    /// (or, if the first call's answer was an error, the same error), and never makes a second record; the same key with
-    /// a different input fails with <see cref="IdempotencyKeyConflictException"/>. The conformance suite checks it.
+    /// Declaring an operation here promises: the same key with the same input returns the record the first call made, and
+    /// never makes a second record; the same key with a different input fails with
+    /// <see cref="IdempotencyKeyConflictException"/>. A first call that was refused made nothing: a repeat is refused again
+    /// (Xero replays its refusal) or runs (InMemory). The conformance suite checks the promise.
     /// </remarks>
     public StoreOperations IdempotencyKeys { get; init; } = StoreOperations.None;
 
