@@ -25,7 +25,7 @@ internal sealed class QuickstartStory
         "user:profile:read", "user:clients:read", "user:clients:write", "user:invoices:read", "user:invoices:write",
         "user:payments:read", "user:payments:write", "user:estimates:read", "user:estimates:write",
         "user:credit_notes:read", "user:credit_notes:write", "user:bill_vendors:read", "user:bill_vendors:write",
-        "user:bills:read", "user:bills:write", "user:expenses:read",
+        "user:bills:read", "user:bills:write", "user:bill_payments:read", "user:bill_payments:write", "user:expenses:read",
     ];
 
     /// <summary>
@@ -84,7 +84,7 @@ internal sealed class QuickstartStory
         else if (story._result.Succeeded)
         {
             output.WriteLine();
-            output.WriteLine($"Done in {Format.Duration(story._result.Elapsed)}: connected, invoiced, paid, listed, archived, restored, quoted, credited and billed through Ledgerline's canonical interfaces.");
+            output.WriteLine($"Done in {Format.Duration(story._result.Elapsed)}: connected, invoiced, paid, listed, archived, restored, quoted, credited, billed and paid the bill through Ledgerline's canonical interfaces.");
         }
 
         return story._result;
