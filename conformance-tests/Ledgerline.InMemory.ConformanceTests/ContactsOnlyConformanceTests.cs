@@ -21,6 +21,7 @@ public sealed class ContactsOnlyTimeEntryTests(ContactsOnlyConformanceFixture fi
 [Trait("ConformanceProfile", "contacts-only")]
 public sealed class ContactsOnlyStateTests(ContactsOnlyConformanceFixture fixture) : RecordStateConformanceTests<ContactsOnlyConformanceFixture>(fixture);
 
+[Trait("ConformanceProfile", "contacts-only")]
 public sealed class ContactsOnlyIdempotencyTests(ContactsOnlyConformanceFixture fixture) : IdempotencyConformanceTests<ContactsOnlyConformanceFixture>(fixture);
 
 [Trait("ConformanceProfile", "contacts-only")]

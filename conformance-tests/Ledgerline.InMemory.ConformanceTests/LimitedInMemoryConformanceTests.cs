@@ -21,6 +21,7 @@ public sealed class LimitedInMemoryTimeEntryTests(LimitedInMemoryConformanceFixt
 [Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryStateTests(LimitedInMemoryConformanceFixture fixture) : RecordStateConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
 
+[Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryIdempotencyTests(LimitedInMemoryConformanceFixture fixture) : IdempotencyConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
 
 [Trait("ConformanceProfile", "limited")]
