@@ -15,6 +15,8 @@ public sealed class FreshBooksTimeEntryTests(FreshBooksConformanceFixture fixtur
 
 public sealed class FreshBooksStateTests(FreshBooksConformanceFixture fixture) : RecordStateConformanceTests<FreshBooksConformanceFixture>(fixture);
 
+public sealed class FreshBooksIdempotencyTests(FreshBooksConformanceFixture fixture) : IdempotencyConformanceTests<FreshBooksConformanceFixture>(fixture);
+
 public sealed class FreshBooksPagingTests(FreshBooksConformanceFixture fixture) : PagingConformanceTests<FreshBooksConformanceFixture>(fixture);
 
 public sealed class FreshBooksQueryTests(FreshBooksConformanceFixture fixture) : QueryConformanceTests<FreshBooksConformanceFixture>(fixture)

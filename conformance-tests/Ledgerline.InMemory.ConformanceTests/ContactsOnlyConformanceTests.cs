@@ -22,6 +22,9 @@ public sealed class ContactsOnlyTimeEntryTests(ContactsOnlyConformanceFixture fi
 public sealed class ContactsOnlyStateTests(ContactsOnlyConformanceFixture fixture) : RecordStateConformanceTests<ContactsOnlyConformanceFixture>(fixture);
 
 [Trait("ConformanceProfile", "contacts-only")]
+public sealed class ContactsOnlyIdempotencyTests(ContactsOnlyConformanceFixture fixture) : IdempotencyConformanceTests<ContactsOnlyConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "contacts-only")]
 public sealed class ContactsOnlyPagingTests(ContactsOnlyConformanceFixture fixture) : PagingConformanceTests<ContactsOnlyConformanceFixture>(fixture);
 
 [Trait("ConformanceProfile", "contacts-only")]

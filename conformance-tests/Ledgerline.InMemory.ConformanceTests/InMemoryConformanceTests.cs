@@ -15,6 +15,8 @@ public sealed class InMemoryTimeEntryTests(InMemoryConformanceFixture fixture) :
 
 public sealed class InMemoryStateTests(InMemoryConformanceFixture fixture) : RecordStateConformanceTests<InMemoryConformanceFixture>(fixture);
 
+public sealed class InMemoryIdempotencyTests(InMemoryConformanceFixture fixture) : IdempotencyConformanceTests<InMemoryConformanceFixture>(fixture);
+
 public sealed class InMemoryPagingTests(InMemoryConformanceFixture fixture) : PagingConformanceTests<InMemoryConformanceFixture>(fixture);
 
 public sealed class InMemoryQueryTests(InMemoryConformanceFixture fixture) : QueryConformanceTests<InMemoryConformanceFixture>(fixture);

@@ -6,7 +6,8 @@ namespace Ledgerline.InMemory.ConformanceTests;
 /// <summary>
 /// The InMemory provider restricted to a smaller, FreshBooks-like set of capabilities, so that every "not supported"
 /// branch of the suite runs against a real provider: time entries deleted for good and never archived, payments that
-/// cannot be changed, invoices that cannot be voided, expenses without UpdatedSince, contacts that cannot be listed when deleted.
+/// cannot be changed, invoices that cannot be voided, expenses without UpdatedSince, contacts that cannot be listed when deleted
+/// and take no idempotency key (as FreshBooks), credit allocations without one.
 /// </summary>
 public sealed class LimitedInMemoryConformanceFixture : InMemoryConformanceFixture
 {
@@ -23,7 +24,8 @@ public sealed class LimitedInMemoryConformanceFixture : InMemoryConformanceFixtu
         .ConfigureStore(EntityKind.BillPayment, s => s with { Operations = StoreOperations.All & ~StoreOperations.Update })
         .ConfigureStore(EntityKind.Estimate, s => s with { Operations = s.Operations & ~(StoreOperations.Decline | StoreOperations.MarkSent) })
         .ConfigureStore(EntityKind.Expense, s => s with { Filters = Without(s.Filters, nameof(RecordQuery.UpdatedSince), nameof(ExpenseQuery.CategoryId)) })
-        .ConfigureStore(EntityKind.Contact, s => s with { QueryableStates = RecordStates.NotDeleted })
+        .ConfigureStore(EntityKind.Contact, s => s with { QueryableStates = RecordStates.NotDeleted, IdempotencyKeys = StoreOperations.None })
+        .ConfigureStore(EntityKind.CreditNote, s => s with { IdempotencyKeys = StoreOperations.Create })
         .Capabilities;
 
     public override LedgerCapabilities ExpectedCapabilities => Limited;

@@ -22,6 +22,9 @@ public sealed class LimitedInMemoryTimeEntryTests(LimitedInMemoryConformanceFixt
 public sealed class LimitedInMemoryStateTests(LimitedInMemoryConformanceFixture fixture) : RecordStateConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
 
 [Trait("ConformanceProfile", "limited")]
+public sealed class LimitedInMemoryIdempotencyTests(LimitedInMemoryConformanceFixture fixture) : IdempotencyConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
+
+[Trait("ConformanceProfile", "limited")]
 public sealed class LimitedInMemoryPagingTests(LimitedInMemoryConformanceFixture fixture) : PagingConformanceTests<LimitedInMemoryConformanceFixture>(fixture);
 
 [Trait("ConformanceProfile", "limited")]

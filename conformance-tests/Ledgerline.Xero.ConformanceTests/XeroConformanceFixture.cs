@@ -37,6 +37,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(ContactQuery.Email), nameof(ContactQuery.OrganizationContains)),
             QueryableStates = RecordStates.NotDeleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Invoice] = new()
         {
@@ -44,6 +45,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Payment] = new()
         {
@@ -51,6 +53,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Vendor] = new()
         {
@@ -58,6 +61,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(VendorQuery.NameContains)),
             QueryableStates = RecordStates.NotDeleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Bill] = new()
         {
@@ -65,6 +69,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.BillPayment] = new()
         {
@@ -72,6 +77,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.CreditNote] = new()
         {
@@ -79,6 +85,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Estimate] = new()
         {
@@ -87,6 +94,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(EstimateQuery.ContactId), nameof(EstimateQuery.Statuses), nameof(EstimateQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.TaxRate] = new()
         {
@@ -94,6 +102,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = new HashSet<string>([nameof(TaxRateQuery.NameContains)], StringComparer.Ordinal),
             QueryableStates = RecordStates.All,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Item] = new()
         {
@@ -101,6 +110,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
             QueryableStates = RecordStates.Active,
             SoftDelete = false,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Expense] = new()
         {
@@ -108,6 +118,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });

@@ -422,6 +422,8 @@ public sealed class XeroQueryOracleTests(XeroConformanceFixture fixture) : Query
 
 public sealed class XeroRecordStateTests(XeroConformanceFixture fixture) : RecordStateConformanceTests<XeroConformanceFixture>(fixture);
 
+public sealed class XeroIdempotencyTests(XeroConformanceFixture fixture) : IdempotencyConformanceTests<XeroConformanceFixture>(fixture);
+
 public sealed class XeroRegistrationTests(XeroConformanceFixture fixture) : RegistrationConformanceTests<XeroConformanceFixture>(fixture);
 
 public sealed class XeroStoreMiddlewareTests(XeroConformanceFixture fixture) : StoreMiddlewareConformanceTests<XeroConformanceFixture>(fixture);

@@ -77,6 +77,25 @@ public sealed record StoreCapabilities
     /// <summary>Whether a deleted record stays readable by id and restorable (soft delete) rather than gone.</summary>
     public bool SoftDelete { get; init; } = true;
 
+    /// <summary>
+    /// The operations of this store that honour an idempotency key (<see cref="CreateOptions.IdempotencyKey"/>):
+    /// <see cref="StoreOperations.Create"/> and, for credit notes, <see cref="StoreOperations.Allocate"/>. A key given to any
+    /// other operation, or to a store that declares none (the default, <see cref="StoreOperations.None"/>), is refused with
+    /// <see cref="OperationNotSupportedException"/> before any request: a provider never takes a key it cannot honour.
+    /// </summary>
+    /// <remarks>
+    /// Declaring an operation here promises: the same key with the same input returns the record the first call made, and
+    /// never makes a second record; the same key with a different input fails with
+    /// <see cref="IdempotencyKeyConflictException"/>. A first call that was refused made nothing: a repeat is refused again
+    /// (Xero replays its refusal) or runs (InMemory). The conformance suite checks the promise.
+    /// </remarks>
+    public StoreOperations IdempotencyKeys { get; init; } = StoreOperations.None;
+
+    /// <summary>Whether <paramref name="operation"/> of this store honours an idempotency key.</summary>
+    /// <param name="operation">One operation, e.g. <see cref="StoreOperations.Create"/>.</param>
+    public bool HonoursIdempotencyKey(StoreOperations operation) =>
+        operation != StoreOperations.None && (IdempotencyKeys & operation) == operation && Supports(operation);
+
     /// <summary>Whether this store is offered at all.</summary>
     public bool IsSupported => Operations != StoreOperations.None;
 

@@ -122,7 +122,7 @@ public sealed record CreditNoteChanges
     public string? Notes { get; init; }
 }
 
-/// <summary>Applies part of a credit note to an invoice of the same customer (<see cref="ICreditNoteStore.AllocateAsync"/>).</summary>
+/// <summary>Applies part of a credit note to an invoice of the same customer (<see cref="ICreditNoteStore.AllocateAsync(string, NewCreditAllocation, CancellationToken)"/>).</summary>
 public sealed record NewCreditAllocation
 {
     /// <summary>The invoice to settle; same customer and currency as the credit note.</summary>
@@ -181,4 +181,22 @@ public interface ICreditNoteStore : ILedgerStore<CreditNote, NewCreditNote, Cred
     /// </exception>
     Task<CreditNote> AllocateAsync(string id, NewCreditAllocation allocation, CancellationToken cancellationToken = default) =>
         throw new OperationNotSupportedException(GetType().Name, EntityKind.CreditNote, nameof(StoreOperations.Allocate));
+
+    /// <summary>
+    /// Applies part of the credit note to an invoice, as <see cref="AllocateAsync(string, NewCreditAllocation, CancellationToken)"/>,
+    /// with <paramref name="options"/>: an idempotency key makes the allocation safe to repeat after
+    /// <see cref="OutcomeUnknownException"/> (the same key and allocation apply the credit once). Needs
+    /// <see cref="StoreOperations.Allocate"/>, and for a key <see cref="StoreCapabilities.IdempotencyKeys"/> naming it.
+    /// </summary>
+    /// <param name="id">The credit note's id.</param>
+    /// <param name="allocation">The invoice and the amount.</param>
+    /// <param name="options">The options; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <returns>The credit note with the allocation.</returns>
+    /// <exception cref="OperationNotSupportedException">A key was given and the provider does not honour keys on allocations; nothing is sent.</exception>
+    /// <exception cref="IdempotencyKeyConflictException">The key was first used with a different allocation.</exception>
+    Task<CreditNote> AllocateAsync(string id, NewCreditAllocation allocation, CreateOptions? options, CancellationToken cancellationToken = default) =>
+        options?.IdempotencyKey is null
+            ? AllocateAsync(id, allocation, cancellationToken)
+            : throw new OperationNotSupportedException(GetType().Name, EntityKind.CreditNote, $"idempotency keys on {nameof(StoreOperations.Allocate)}");
 }

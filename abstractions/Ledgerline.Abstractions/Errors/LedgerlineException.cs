@@ -145,6 +145,34 @@ public sealed class OutcomeUnknownException(EntityKind entity, string operation,
 
     /// <summary>When the request was sent (UTC); search for records changed since then to reconcile a create.</summary>
     public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>
+    /// Whether the request carried an idempotency key (<see cref="CreateOptions.IdempotencyKey"/>) to a provider that
+    /// honours it. When <see langword="true"/>, repeating the same call with the same key and the same input is safe within
+    /// the provider's replay window: it returns the record if the first attempt made one, and makes it once otherwise.
+    /// When <see langword="false"/>, a repeat may make a duplicate: reconcile first (<see cref="SentAt"/>).
+    /// </summary>
+    public bool IdempotencyKeySent { get; init; }
+
+    /// <inheritdoc />
+    public override string Message => IdempotencyKeySent
+        ? base.Message + " The request carried an idempotency key: repeating it with the same key and input is safe."
+        : base.Message;
+}
+
+/// <summary>
+/// An idempotency key (<see cref="CreateOptions.IdempotencyKey"/>) was given with an input other than the one it was first
+/// used with, or again while the first request with it was still being processed. Nothing was created by this call. Use a
+/// new key for a new input; for the same input, try again once the first request has finished.
+/// </summary>
+public sealed class IdempotencyKeyConflictException(EntityKind entity, string operation, string message, Exception? innerException = null)
+    : LedgerlineException(message, innerException)
+{
+    /// <summary>The kind of record the create was for.</summary>
+    public EntityKind Entity { get; } = entity;
+
+    /// <summary>The operation: <c>create</c> or an entity's own create (<c>allocate</c>).</summary>
+    public string Operation { get; } = operation;
 }
 
 /// <summary>

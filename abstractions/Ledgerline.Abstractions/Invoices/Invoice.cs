@@ -61,7 +61,7 @@ public sealed record Invoice : LedgerRecord
     public required Money AmountPaid { get; init; }
 
     /// <summary>
-    /// What credit notes have settled (<see cref="ICreditNoteStore.AllocateAsync"/>; Xero <c>AmountCredited</c>). Zero in
+    /// What credit notes have settled (<see cref="ICreditNoteStore.AllocateAsync(string, NewCreditAllocation, CancellationToken)"/>; Xero <c>AmountCredited</c>). Zero in
     /// the invoice currency for providers that settle credit as payments (FreshBooks: a payment of type Credit, counted in
     /// <see cref="AmountPaid"/>).
     /// </summary>

@@ -33,6 +33,31 @@ public interface ILedgerStore<TRecord, in TDraft, in TChanges, TQuery>
     /// <summary>Creates a record. An invalid draft is refused with <see cref="LedgerValidationException"/> and nothing is sent.</summary>
     Task<TRecord> CreateAsync(TDraft draft, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates a record with <paramref name="options"/>, e.g. an idempotency key so that the create can be repeated safely
+    /// after <see cref="OutcomeUnknownException"/>: <c>CreateAsync(draft, CreateOptions.WithIdempotencyKey(key))</c>.
+    /// Without a key it is <see cref="CreateAsync(TDraft, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="draft">The new record.</param>
+    /// <param name="options">The create's options; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <exception cref="LedgerValidationException">The draft is invalid, or the key is (field <c>IdempotencyKey</c>); nothing is sent.</exception>
+    /// <exception cref="OperationNotSupportedException">
+    /// A key was given and the provider does not honour keys on this store's creates
+    /// (<see cref="StoreCapabilities.IdempotencyKeys"/>); nothing is sent.
+    /// </exception>
+    /// <exception cref="IdempotencyKeyConflictException">The key was first used with a different draft, or that create is still running.</exception>
+    /// <remarks>
+    /// For provider authors: a store that honours keys implements this overload (and declares
+    /// <see cref="StoreCapabilities.IdempotencyKeys"/>); Ledgerline validates the key and checks the capability before the
+    /// store is called. The default refuses any key and creates as usual without one, so a store written before keys
+    /// existed never drops a key silently.
+    /// </remarks>
+    Task<TRecord> CreateAsync(TDraft draft, CreateOptions? options, CancellationToken cancellationToken = default) =>
+        options?.IdempotencyKey is null
+            ? CreateAsync(draft, cancellationToken)
+            : throw IdempotencyRefusal.For(GetType(), typeof(TRecord), nameof(StoreOperations.Create));
+
     /// <summary>Changes the fields <paramref name="changes"/> names and leaves the rest as they are.</summary>
     /// <exception cref="RecordDeletedException">The record is deleted; restore it first.</exception>
     Task<TRecord> UpdateAsync(string id, TChanges changes, CancellationToken cancellationToken = default);

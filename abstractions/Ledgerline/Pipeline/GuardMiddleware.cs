@@ -30,6 +30,11 @@ internal sealed class GuardMiddleware(IReadOnlyDictionary<EntityKind, EntityVali
             throw new OperationNotSupportedException(request.ProviderName, request.Entity, request.RequiredCapability.ToString());
         }
 
+        if (request.IdempotencyKey is { } key)
+        {
+            CheckIdempotencyKey(request, key);
+        }
+
         switch (request.Operation)
         {
             case StoreOperation.Get or StoreOperation.Archive or StoreOperation.Restore or StoreOperation.Delete
@@ -73,6 +78,21 @@ internal sealed class GuardMiddleware(IReadOnlyDictionary<EntityKind, EntityVali
             {
                 throw new OperationNotSupportedException(request.ProviderName, request.Entity, $"the {filter.Name} filter");
             }
+        }
+    }
+
+    // A provider that cannot honour a key refuses it rather than create without it: the application would take a retry
+    // for safe and make a duplicate.
+    private static void CheckIdempotencyKey(StoreRequest request, string key)
+    {
+        if (request.Operation is not (StoreOperation.Create or StoreOperation.Allocate) || !request.Capabilities.HonoursIdempotencyKey(request.RequiredCapability))
+        {
+            throw new OperationNotSupportedException(request.ProviderName, request.Entity, $"idempotency keys on {request.RequiredCapability}");
+        }
+
+        if (CreateOptions.CheckIdempotencyKey(key) is { } problem)
+        {
+            throw new LedgerValidationException([new FieldError(nameof(CreateOptions.IdempotencyKey), problem, "InvalidIdempotencyKey")]);
         }
     }
 

@@ -118,13 +118,24 @@ internal static class LedgerEntities
         : PipelineStore<CreditNote, NewCreditNote, CreditNoteChanges, CreditNoteQuery>(scope, provider, middleware), ICreditNoteStore
     {
         public Task<CreditNote> AllocateAsync(string id, NewCreditAllocation allocation, CancellationToken cancellationToken = default) =>
-            InvokeAsync(StoreOperation.Allocate, id, allocation, cancellationToken);
+            InvokeAsync<CreditNote>(StoreOperation.Allocate, id, allocation, cancellationToken);
+
+        public Task<CreditNote> AllocateAsync(string id, NewCreditAllocation allocation, CreateOptions? options, CancellationToken cancellationToken = default) =>
+            InvokeAsync<CreditNote>(StoreOperation.Allocate, id, allocation, cancellationToken, options?.IdempotencyKey);
 
         protected override ValueTask<object?> ProviderActionAsync(
-            StoreRequest request, ILedgerStore<CreditNote, NewCreditNote, CreditNoteChanges, CreditNoteQuery> provider, CancellationToken cancellationToken) =>
-            request.Operation == StoreOperation.Allocate
-                ? Result(((ICreditNoteStore)provider).AllocateAsync(Id(request), Input<NewCreditAllocation>(request), cancellationToken))
-                : base.ProviderActionAsync(request, provider, cancellationToken);
+            StoreRequest request, ILedgerStore<CreditNote, NewCreditNote, CreditNoteChanges, CreditNoteQuery> provider, CancellationToken cancellationToken)
+        {
+            if (request.Operation != StoreOperation.Allocate)
+            {
+                return base.ProviderActionAsync(request, provider, cancellationToken);
+            }
+
+            var store = (ICreditNoteStore)provider;
+            return Result(request.IdempotencyKey is { } key
+                ? store.AllocateAsync(Id(request), Input<NewCreditAllocation>(request), CreateOptions.WithIdempotencyKey(key), cancellationToken)
+                : store.AllocateAsync(Id(request), Input<NewCreditAllocation>(request), cancellationToken));
+        }
     }
 
     private sealed class VendorStore(StoreScope scope, IVendorStore? provider, IReadOnlyList<StoreMiddleware> middleware)

@@ -48,6 +48,9 @@ internal abstract class PipelineStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     public async Task<TRecord> CreateAsync(TDraft draft, CancellationToken cancellationToken = default) =>
         Record(await _invoke(_scope.Request(StoreOperation.Create, input: draft), cancellationToken));
 
+    public async Task<TRecord> CreateAsync(TDraft draft, CreateOptions? options, CancellationToken cancellationToken = default) =>
+        Record(await _invoke(_scope.Request(StoreOperation.Create, input: draft, idempotencyKey: options?.IdempotencyKey), cancellationToken));
+
     public async Task<TRecord> UpdateAsync(string id, TChanges changes, CancellationToken cancellationToken = default) =>
         Record(await _invoke(_scope.Request(StoreOperation.Update, id: id, input: changes), cancellationToken));
 
@@ -67,7 +70,9 @@ internal abstract class PipelineStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         {
             StoreOperation.Get => Result(store.GetAsync(Id(request), cancellationToken)),
             StoreOperation.ListPage => Result(store.ListPageAsync(Query(request), request.Cursor, cancellationToken)),
-            StoreOperation.Create => Result(store.CreateAsync(Input<TDraft>(request), cancellationToken)),
+            StoreOperation.Create => Result(request.IdempotencyKey is { } key
+                ? store.CreateAsync(Input<TDraft>(request), CreateOptions.WithIdempotencyKey(key), cancellationToken)
+                : store.CreateAsync(Input<TDraft>(request), cancellationToken)),
             StoreOperation.Update => Result(store.UpdateAsync(Id(request), Input<TChanges>(request), cancellationToken)),
             StoreOperation.Archive => Result(store.ArchiveAsync(Id(request), cancellationToken)),
             StoreOperation.Restore => Result(store.RestoreAsync(Id(request), cancellationToken)),
@@ -87,10 +92,10 @@ internal abstract class PipelineStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         InvokeAsync<TRecord>(operation, id, input, cancellationToken);
 
     /// <summary>Sends an entity's own operation on one record through the pipeline and returns its result (e.g. the invoice an estimate became).</summary>
-    protected async Task<TResult> InvokeAsync<TResult>(StoreOperation operation, string id, object? input, CancellationToken cancellationToken)
+    protected async Task<TResult> InvokeAsync<TResult>(StoreOperation operation, string id, object? input, CancellationToken cancellationToken, string? idempotencyKey = null)
         where TResult : class
     {
-        var result = await _invoke(_scope.Request(operation, id: id, input: input), cancellationToken);
+        var result = await _invoke(_scope.Request(operation, id: id, input: input, idempotencyKey: idempotencyKey), cancellationToken);
         return result as TResult ?? throw Mismatch(typeof(TResult), result);
     }
 

@@ -63,6 +63,13 @@ public sealed record StoreRequest
     /// </summary>
     public string? Cursor { get; init; }
 
+    /// <summary>
+    /// The idempotency key the caller gave (<see cref="CreateOptions.IdempotencyKey"/>), for <see cref="StoreOperation.Create"/>
+    /// and <see cref="StoreOperation.Allocate"/>; <see langword="null"/> for none. By the time application middleware sees
+    /// it, it is valid and the store honours it. Not a secret, but keep it out of logs: it can carry the application's ids.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
+
     /// <summary>The capability <see cref="Operation"/> needs (<see cref="StoreOperation.ListPage"/> needs <see cref="StoreOperations.List"/>).</summary>
     public StoreOperations RequiredCapability => Operation switch
     {

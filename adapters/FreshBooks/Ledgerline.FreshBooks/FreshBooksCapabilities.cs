@@ -7,6 +7,8 @@ namespace Ledgerline.FreshBooks;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
+/// <item>No idempotency keys on any store (<see cref="StoreCapabilities.IdempotencyKeys"/> left empty): FreshBooks' API has
+/// no idempotency header, so a create given one is refused before any request rather than sent without it.</item>
 /// <item>Contacts: <c>UpdatedSince</c> (<c>search[updated_min]</c> by Eastern day, then exact), <c>Email</c>
 /// (<c>search[email]</c>, then case-insensitive exact), <c>OrganizationContains</c> (<c>search[organization_like]</c>).</item>
 /// <item>Invoices: <c>UpdatedSince</c>, <c>ContactId</c> (<c>search[customerid]</c>), <c>IssueDate</c>

@@ -45,6 +45,9 @@ internal sealed class InMemoryLedger : ILedger
 
     internal Lock Sync { get; } = new();
 
+    /// <summary>The idempotency keys creates on this ledger carried. Use under <see cref="Sync"/>.</summary>
+    internal Idempotency.IdempotencyKeys IdempotencyKeys { get; } = new();
+
     /// <summary>The invoice store, for writes that create invoices from other records (an estimate turned into one).</summary>
     internal InMemoryInvoiceStore InvoiceStore { get; }
 

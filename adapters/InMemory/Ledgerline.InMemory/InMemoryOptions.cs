@@ -4,7 +4,8 @@ namespace Ledgerline.InMemory;
 public sealed class InMemoryOptions
 {
     /// <summary>
-    /// Everything: every store, every operation, every filter, every state, soft delete. The default
+    /// Everything: every store, every operation, every filter, every state, soft delete, idempotency keys on every create
+    /// (and allocation). The default
     /// <see cref="Capabilities"/>.
     /// </summary>
     public static LedgerCapabilities AllCapabilities { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
@@ -34,6 +35,7 @@ public sealed class InMemoryOptions
         [EntityKind.CreditNote] = Full(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)) with
         {
             Operations = StoreOperations.All | StoreOperations.Allocate,
+            IdempotencyKeys = StoreOperations.Create | StoreOperations.Allocate,
         },
     });
 
@@ -72,6 +74,7 @@ public sealed class InMemoryOptions
     private static StoreCapabilities Full(params string[] filters) => new()
     {
         Operations = StoreOperations.All,
+        IdempotencyKeys = StoreOperations.Create,
         Filters = new HashSet<string>([nameof(RecordQuery.States), nameof(RecordQuery.UpdatedSince), .. filters], StringComparer.Ordinal),
         QueryableStates = RecordStates.All,
         SoftDelete = true,

@@ -32,6 +32,8 @@ namespace Ledgerline.Xero;
 /// <c>Date</c>, <c>UpdatedSince</c>; not <c>ContactId</c> (Xero records no customer to rebill on spent money).</item>
 /// <item>Company: the organisation, read.</item>
 /// <item>Not yet offered: time entries, projects.</item>
+/// <item>Idempotency keys: every create honours one (sent as <c>Idempotency-Key</c>); allocations do not yet (refused
+/// before any request).</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -46,6 +48,7 @@ internal static class XeroCapabilities
 
             // Nothing is deleted; archived contacts stay readable and restorable.
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Invoice] = new()
         {
@@ -53,6 +56,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Payment] = new()
         {
@@ -60,6 +64,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(PaymentQuery.InvoiceId), nameof(PaymentQuery.ContactId), nameof(PaymentQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Vendor] = new()
         {
@@ -67,6 +72,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(VendorQuery.NameContains)),
             QueryableStates = RecordStates.NotDeleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Bill] = new()
         {
@@ -74,6 +80,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.BillPayment] = new()
         {
@@ -81,6 +88,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.CreditNote] = new()
         {
@@ -88,6 +96,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Estimate] = new()
         {
@@ -96,6 +105,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(EstimateQuery.ContactId), nameof(EstimateQuery.Statuses), nameof(EstimateQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.TaxRate] = new()
         {
@@ -103,6 +113,7 @@ internal static class XeroCapabilities
             Filters = new HashSet<string>([nameof(TaxRateQuery.NameContains)], StringComparer.Ordinal),
             QueryableStates = RecordStates.All,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Item] = new()
         {
@@ -110,6 +121,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(ItemQuery.Code), nameof(ItemQuery.NameContains)),
             QueryableStates = RecordStates.Active,
             SoftDelete = false,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Expense] = new()
         {
@@ -117,6 +129,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(ExpenseQuery.CategoryId), nameof(ExpenseQuery.Date)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });

@@ -20,13 +20,22 @@ internal abstract class RecordKit
 {
     public abstract EntityKind Entity { get; }
 
-    /// <summary>The operations on other stores that <see cref="CreateAsync"/> needs (an invoice needs a contact, …).</summary>
+    /// <summary>The operations on other stores that <see cref="CreateAsync(int, CancellationToken)"/> needs (an invoice needs a contact, …).</summary>
     public abstract IReadOnlyList<(EntityKind Entity, StoreOperations Operations)> SetupNeeds { get; }
 
     public abstract Task<LedgerRecord> CreateAsync(int n, CancellationToken cancellationToken);
 
     /// <summary>Calls create with a draft that needs no other record first: for asserting a refusal that sends nothing.</summary>
     public abstract Task<LedgerRecord> CreateWithoutSetupAsync(CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="CreateWithoutSetupAsync(CancellationToken)"/>, with create options (an idempotency key).</summary>
+    public abstract Task<LedgerRecord> CreateWithoutSetupAsync(CreateOptions options, CancellationToken cancellationToken);
+
+    /// <summary>A valid sample draft (making what it needs first), to create more than once.</summary>
+    public abstract Task<object> DraftAsync(int n, CancellationToken cancellationToken);
+
+    /// <summary>Creates the record <paramref name="draft"/> (from <see cref="DraftAsync"/>) describes, with <paramref name="options"/>.</summary>
+    public abstract Task<LedgerRecord> CreateAsync(object draft, CreateOptions? options, CancellationToken cancellationToken);
 
     /// <summary>Changes one free-text field of the record.</summary>
     public abstract Task<LedgerRecord> TouchAsync(string id, int n, CancellationToken cancellationToken);
@@ -221,6 +230,18 @@ internal sealed class RecordKit<TRecord, TDraft, TChanges, TQuery>(
 
     public override async Task<LedgerRecord> CreateWithoutSetupAsync(CancellationToken cancellationToken) =>
         await store.CreateAsync(draftWithoutSetup(), cancellationToken);
+
+    public override async Task<LedgerRecord> CreateWithoutSetupAsync(CreateOptions options, CancellationToken cancellationToken) =>
+        await store.CreateAsync(draftWithoutSetup(), options, cancellationToken);
+
+    public override async Task<object> DraftAsync(int n, CancellationToken cancellationToken)
+    {
+        await PresetAsync(cancellationToken);
+        return await draft(n, cancellationToken);
+    }
+
+    public override async Task<LedgerRecord> CreateAsync(object draft, CreateOptions? options, CancellationToken cancellationToken) =>
+        await store.CreateAsync((TDraft)draft, options, cancellationToken);
 
     public override async Task<LedgerRecord> TouchAsync(string id, int n, CancellationToken cancellationToken) =>
         await store.UpdateAsync(id, touch(n), cancellationToken);

@@ -76,6 +76,26 @@ public sealed class SuiteBitesTests
     }
 
     [Fact]
+    public async Task SameKeyTest_ProviderDropsTheKey_Fails()
+    {
+        var failure = await RunAsync<InMemoryIdempotencyTests>(
+            new KeyDroppingFixture(),
+            f => new InMemoryIdempotencyTests(f),
+            t => t.CreateAsync_SameKeyAndDraftTwice_ReturnsTheFirstRecordAndListsItOnce(EntityKind.Invoice));
+
+        Assert.IsAssignableFrom<IAssertionException>(failure);
+    }
+
+    [Fact]
+    public async Task OtherDraftTest_ProviderDropsTheKey_Fails()
+    {
+        var failure = await RunAsync<InMemoryIdempotencyTests>(
+            new KeyDroppingFixture(), f => new InMemoryIdempotencyTests(f), t => t.CreateAsync_SameKeyOtherDraft_FailsTypedAndCreatesNothing());
+
+        Assert.IsAssignableFrom<IAssertionException>(failure);
+    }
+
+    [Fact]
     public async Task SameTests_RealProvider_Pass()
     {
         Assert.Null(await RunAsync<InMemoryQueryTests>(
@@ -88,6 +108,10 @@ public sealed class SuiteBitesTests
             new InMemoryConformanceFixture(), f => new InMemoryInvoiceTests(f), t => t.UpdateAsync_LineIdTheInvoiceDoesNotHave_IsRefusedTypedAndChangesNothing()));
         Assert.Null(await RunAsync<InMemoryInvoiceTests>(
             new InMemoryConformanceFixture(), f => new InMemoryInvoiceTests(f), t => t.UpdateAsync_NegativeLineReadBack_RoundTripsUnchanged()));
+        Assert.Null(await RunAsync<InMemoryIdempotencyTests>(
+            new InMemoryConformanceFixture(), f => new InMemoryIdempotencyTests(f), t => t.CreateAsync_SameKeyAndDraftTwice_ReturnsTheFirstRecordAndListsItOnce(EntityKind.Invoice)));
+        Assert.Null(await RunAsync<InMemoryIdempotencyTests>(
+            new InMemoryConformanceFixture(), f => new InMemoryIdempotencyTests(f), t => t.CreateAsync_SameKeyOtherDraft_FailsTypedAndCreatesNothing()));
     }
 
     [Fact]

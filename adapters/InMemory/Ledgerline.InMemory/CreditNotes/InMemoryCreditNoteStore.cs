@@ -11,6 +11,30 @@ namespace Ledgerline.InMemory.CreditNotes;
 internal sealed class InMemoryCreditNoteStore(InMemoryLedger ledger)
     : InMemoryStore<CreditNote, NewCreditNote, CreditNoteChanges, CreditNoteQuery>(ledger, EntityKind.CreditNote, ledger.CreditNoteTable), ICreditNoteStore
 {
+    /// <summary>
+    /// Allocates once per idempotency key: the same key with the same credit note and allocation returns the credit note as
+    /// the first allocation left it; another allocation with the key is <see cref="IdempotencyKeyConflictException"/>.
+    /// </summary>
+    public Task<CreditNote> AllocateAsync(string id, NewCreditAllocation allocation, CreateOptions? options, CancellationToken cancellationToken = default)
+    {
+        if (options?.IdempotencyKey is not { } key)
+        {
+            return AllocateAsync(id, allocation, cancellationToken);
+        }
+
+        ArgumentNullException.ThrowIfNull(allocation);
+        return Run(() =>
+        {
+            // The ledger lock is held across the check and the allocation (which completes at once under it), so two
+            // repeats cannot both allocate.
+            lock (Ledger.Sync)
+            {
+                return Ledger.IdempotencyKeys.Once(key, EntityKind.CreditNote, "allocate", id, allocation,
+                    () => AllocateAsync(id, allocation, cancellationToken).GetAwaiter().GetResult());
+            }
+        }, cancellationToken);
+    }
+
     public Task<CreditNote> AllocateAsync(string id, NewCreditAllocation allocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(allocation);

@@ -67,6 +67,28 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
         }
     }, cancellationToken);
 
+    /// <summary>
+    /// Creates a record once per idempotency key: the same key with the same draft returns the record the first create
+    /// made; with another draft it is <see cref="IdempotencyKeyConflictException"/>. A first create that failed made
+    /// nothing and is not remembered.
+    /// </summary>
+    public Task<TRecord> CreateAsync(TDraft draft, CreateOptions? options, CancellationToken cancellationToken = default)
+    {
+        if (options?.IdempotencyKey is not { } key)
+        {
+            return CreateAsync(draft, cancellationToken);
+        }
+
+        return Run(() =>
+        {
+            ArgumentNullException.ThrowIfNull(draft);
+            lock (Ledger.Sync)
+            {
+                return Ledger.IdempotencyKeys.Once(key, Entity, "create", null, draft, () => Add(draft, Ledger.TimeProvider.GetUtcNow()));
+            }
+        }, cancellationToken);
+    }
+
     /// <summary>Creates a record from <paramref name="draft"/>; for writes that span entities. Call under the ledger lock.</summary>
     internal TRecord Add(TDraft draft, DateTimeOffset now)
     {

@@ -1,3 +1,5 @@
+using Ledgerline.Xero.Http;
+
 namespace Ledgerline.Xero.Errors;
 
 /// <summary>What the adapter was doing when a response or failure arrived: the context the error table needs.</summary>
@@ -15,4 +17,10 @@ internal sealed record XeroCall(EntityKind Entity, string Operation, string Conn
 
     /// <summary>When the request was sent (UTC).</summary>
     public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>
+    /// The idempotency key the caller gave for this write (<see cref="CreateOptions.IdempotencyKey"/>), sent as
+    /// <c>Idempotency-Key</c> by <see cref="XeroHttp"/>; <see langword="null"/> for none.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
 }

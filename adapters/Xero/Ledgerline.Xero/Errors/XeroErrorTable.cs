@@ -20,8 +20,9 @@ namespace Ledgerline.Xero.Errors;
 /// <item><term>401 otherwise (<c>TokenExpired</c>, <c>AuthenticationUnsuccessful</c>)</term><description><see cref="ReauthorizationRequiredException"/>.</description></item>
 /// <item><term>403</term><description><see cref="ReauthorizationRequiredException"/>: the organisation named by the connection's tenant id is not (or no longer) connected to the app.</description></item>
 /// <item><term>404</term><description><see cref="RecordNotFoundException"/> (Xero's body is plain text).</description></item>
+/// <item><term>409 on a write with an idempotency key</term><description><see cref="IdempotencyKeyConflictException"/>: the key was used for another request, or that request is still running.</description></item>
 /// <item><term>429</term><description><see cref="RateLimitedException"/> with <c>Retry-After</c>; <see cref="LedgerlineException.ProviderCode"/> is the limit Xero names in <c>X-Rate-Limit-Problem</c> (<c>minute</c>, <c>day</c>, <c>appminute</c>, <c>concurrent</c>).</description></item>
-/// <item><term>5xx, transport error, timeout</term><description>reads: <see cref="ProviderUnavailableException"/>; writes: <see cref="OutcomeUnknownException"/> (never retried), except a failure to connect at all, which cannot have written anything.</description></item>
+/// <item><term>5xx, transport error, timeout</term><description>reads: <see cref="ProviderUnavailableException"/>; writes: <see cref="OutcomeUnknownException"/> (never retried; <see cref="OutcomeUnknownException.IdempotencyKeySent"/> says whether a repeat with the same key is safe), except a failure to connect at all, which cannot have written anything.</description></item>
 /// <item><term>anything else</term><description><see cref="LedgerlineException"/> with Xero's code and message.</description></item>
 /// </list>
 /// </remarks>
@@ -58,6 +59,7 @@ internal static class XeroErrorTable
                 ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId)
                 {
                     Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message, RecordId = call.RecordId, SentAt = call.SentAt,
+                    IdempotencyKeySent = call.IdempotencyKey is not null,
                 }
                 : new ProviderUnavailableException($"Xero failed {call.Operation} {call.Entity} with HTTP {status}.")
                 {
@@ -99,6 +101,16 @@ internal static class XeroErrorTable
             };
         }
 
+        if (status == 409 && call.IdempotencyKey is not null)
+        {
+            return new IdempotencyKeyConflictException(call.Entity, call.Operation,
+                $"Xero refused the idempotency key of this {call.Operation} of a {call.Entity}: it was already used for a different request, " +
+                "or that request is still being processed. Nothing was done by this call; use a new key for a new input.")
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = Bounded(message),
+            };
+        }
+
         if (status == 400 && code == "ValidationException")
         {
             var fields = error!.ValidationMessages.Count > 0
@@ -130,6 +142,7 @@ internal static class XeroErrorTable
             ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId, exception)
             {
                 Provider = Provider, RecordId = call.RecordId, SentAt = call.SentAt, ProviderMessage = reason,
+                IdempotencyKeySent = call.IdempotencyKey is not null,
             }
             : new ProviderUnavailableException($"Xero is unavailable for {call.Operation} {call.Entity}: {reason}", exception) { Provider = Provider };
     }

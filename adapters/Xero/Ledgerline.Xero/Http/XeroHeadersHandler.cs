@@ -3,7 +3,8 @@ namespace Ledgerline.Xero.Http;
 /// <summary>
 /// Makes every Accounting request read as Ledgerline needs it: <c>Accept: application/json</c> (Xero answers XML
 /// otherwise), <c>unitdp=4</c> on the query of every call (reads and writes alike, so unit prices keep four decimals and
-/// a write is never rounded to two), and no body on a GET.
+/// a write is never rounded to two), no body on a GET, and <c>Idempotency-Key</c> on a write whose call carries one
+/// (<see cref="XeroHttp.CurrentIdempotencyKey"/>): every store's create gets the header through this one place.
 /// </summary>
 internal sealed class XeroHeadersHandler : DelegatingHandler
 {
@@ -19,6 +20,12 @@ internal sealed class XeroHeadersHandler : DelegatingHandler
             var builder = new UriBuilder(uri);
             builder.Query = builder.Query.Length > 1 ? builder.Query[1..] + "&" + UnitDecimalPlaces : UnitDecimalPlaces;
             request.RequestUri = builder.Uri;
+        }
+
+        request.Headers.Remove(XeroRequest.IdempotencyKeyHeader);
+        if (XeroHttp.CurrentIdempotencyKey is { } key && (request.Method == HttpMethod.Put || request.Method == HttpMethod.Post || request.Method == HttpMethod.Patch))
+        {
+            request.Headers.TryAddWithoutValidation(XeroRequest.IdempotencyKeyHeader, key);
         }
 
         if (request.Method == HttpMethod.Get && request.Content is not null)

@@ -12,6 +12,14 @@ namespace Ledgerline.Xero.Http;
 /// </summary>
 internal sealed class XeroHttp(TimeProvider timeProvider)
 {
+    // The idempotency key of the call being sent, for XeroHeadersHandler to put on its request: Refit builds the request,
+    // so this is how a key reaches every endpoint without a parameter on each. Set per call, so a read made while a keyed
+    // write is prepared carries none.
+    private static readonly AsyncLocal<string?> SendingIdempotencyKey = new();
+
+    /// <summary>The idempotency key of the call this request is being sent for, or <see langword="null"/>.</summary>
+    public static string? CurrentIdempotencyKey => SendingIdempotencyKey.Value;
+
     /// <summary>Sends and reads a typed answer; throws a <see cref="LedgerlineException"/> for any error answer.</summary>
     public async Task<XeroResult<T>> SendAsync<T>(XeroCall call, Func<CancellationToken, Task<IApiResponse<T>>> send, CancellationToken cancellationToken)
     {
@@ -42,6 +50,8 @@ internal sealed class XeroHttp(TimeProvider timeProvider)
         IApiResponse answer;
         try
         {
+            // Restored when this method returns: the key never outlives the call it belongs to.
+            SendingIdempotencyKey.Value = call.IsWrite ? call.IdempotencyKey : null;
             answer = await send(cancellationToken);
         }
         catch (LedgerlineException)

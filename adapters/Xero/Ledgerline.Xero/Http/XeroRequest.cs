@@ -19,6 +19,12 @@ internal static class XeroRequest
     /// <summary>The header naming the organisation every Accounting call is made for.</summary>
     public const string TenantHeader = "xero-tenant-id";
 
+    /// <summary>
+    /// The header carrying a write's idempotency key (Xero: on every PUT/POST/PATCH of Accounting and Projects, "128
+    /// character max").
+    /// </summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     /// <summary>The provider name.</summary>
     public const string ProviderName = "Xero";
 }

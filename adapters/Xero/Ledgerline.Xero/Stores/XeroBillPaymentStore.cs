@@ -23,7 +23,9 @@ internal sealed class XeroBillPaymentStore(XeroLedgerContext context, XeroBillSt
 
     protected override string ListKey => PaymentsResult.ListKey;
 
-    public async Task<BillPayment> CreateAsync(NewBillPayment draft, CancellationToken cancellationToken = default)
+    public Task<BillPayment> CreateAsync(NewBillPayment draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<BillPayment> CreateAsync(NewBillPayment draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (draft.Method is { Length: > 0 })
@@ -44,8 +46,14 @@ internal sealed class XeroBillPaymentStore(XeroLedgerContext context, XeroBillSt
                 $"The payment is in {draft.Amount.Currency} but bill {draft.BillId} is in {bill.Currency}; Xero records a payment in its bill's currency.");
         }
 
-        // Checked before a draft is approved: Xero refuses an overpayment, but only after the approval was written.
-        Ledgerline.Validation.PaymentLimit.RequireWithinDue(draft.Amount, bill.Id, bill.AmountDue, XeroRequest.ProviderName);
+        // Checked before a draft is approved: Xero refuses an overpayment, but only after the approval was written. A keyed
+        // repeat whose first attempt was applied finds the bill already paid down: the check is then Xero's, which answers
+        // the repeat with the first payment (or refuses an overpayment typed); a draft cannot have been paid, so it is
+        // always checked here.
+        if (options?.IdempotencyKey is null || bill.ProviderStatus is "DRAFT" or "SUBMITTED")
+        {
+            Ledgerline.Validation.PaymentLimit.RequireWithinDue(draft.Amount, bill.Id, bill.AmountDue, XeroRequest.ProviderName);
+        }
         if (bill.ProviderStatus is "DRAFT" or "SUBMITTED")
         {
             await bills.ApproveAsync(draft.BillId, cancellationToken);
@@ -59,7 +67,7 @@ internal sealed class XeroBillPaymentStore(XeroLedgerContext context, XeroBillSt
             Amount = draft.Amount.Amount,
             Reference = draft.Note,
         };
-        var call = Call("create", null);
+        var call = CreateCall(options);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreatePaymentAsync(new PaymentsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);

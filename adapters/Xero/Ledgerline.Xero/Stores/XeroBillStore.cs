@@ -30,7 +30,9 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
 
     protected override string ListKey => InvoicesResult.ListKey;
 
-    public async Task<Bill> CreateAsync(NewBill draft, CancellationToken cancellationToken = default)
+    public Task<Bill> CreateAsync(NewBill draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<Bill> CreateAsync(NewBill draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         RefuseNotes(draft.Notes);
@@ -52,7 +54,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
             LineItems = lines,
             Status = "AUTHORISED",
         };
-        var call = Call("create", null);
+        var call = CreateCall(options);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         try
         {

@@ -19,7 +19,9 @@ internal sealed class XeroContactStore(XeroLedgerContext context)
 
     protected override string ListKey => ContactsResult.ListKey;
 
-    public async Task<Contact> CreateAsync(NewContact draft, CancellationToken cancellationToken = default)
+    public Task<Contact> CreateAsync(NewContact draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<Contact> CreateAsync(NewContact draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         Refuse(draft.Notes, draft.Phones);
@@ -35,7 +37,7 @@ internal sealed class XeroContactStore(XeroLedgerContext context)
             Addresses = draft.BillingAddress is { } address ? [Address(address)] : null,
             Phones = draft.Phones.Count > 0 ? Phones(draft.Phones) : null,
         };
-        var call = Call("create", null);
+        var call = CreateCall(options);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreateContactAsync(new ContactsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);

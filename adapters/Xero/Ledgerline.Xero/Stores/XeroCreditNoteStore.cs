@@ -34,7 +34,9 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
 
     protected override string ListKey => CreditNotesResult.ListKey;
 
-    public async Task<CreditNote> CreateAsync(NewCreditNote draft, CancellationToken cancellationToken = default)
+    public Task<CreditNote> CreateAsync(NewCreditNote draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<CreditNote> CreateAsync(NewCreditNote draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var (lineAmountTypes, lines) = Lines(draft.Lines);
@@ -55,7 +57,7 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
             LineItems = lines,
             Status = "AUTHORISED",
         };
-        var call = Call("create", null);
+        var call = CreateCall(options);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         try
         {

@@ -38,7 +38,9 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
 
     protected override string ListKey => QuotesResult.ListKey;
 
-    public async Task<Estimate> CreateAsync(NewEstimate draft, CancellationToken cancellationToken = default)
+    public Task<Estimate> CreateAsync(NewEstimate draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<Estimate> CreateAsync(NewEstimate draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var (lineAmountTypes, lines) = Lines(draft.Lines, draft.DiscountPercent);
@@ -60,7 +62,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
             LineItems = lines,
             Status = "DRAFT",
         };
-        var call = Call("create", null);
+        var call = CreateCall(options);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         try
         {
@@ -190,7 +192,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
                 "EstimateInvoiceNotFound");
         }
 
-        made ??= await invoices.CreateAsync(InvoiceOf(wire, number), cancellationToken);
+        made ??= await invoices.CreateAsync(InvoiceOf(wire, number), null, cancellationToken);
         await SetStatusAsync("convert", id, "INVOICED", cancellationToken);
         return made;
     }

@@ -31,7 +31,9 @@ internal sealed class XeroExpenseStore(XeroLedgerContext context)
 
     protected override string ListKey => BankTransactionsResult.ListKey;
 
-    public async Task<Expense> CreateAsync(NewExpense draft, CancellationToken cancellationToken = default)
+    public Task<Expense> CreateAsync(NewExpense draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<Expense> CreateAsync(NewExpense draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         Refuse(draft.ContactId, draft.Notes, draft.Vendor);
@@ -73,7 +75,7 @@ internal sealed class XeroExpenseStore(XeroLedgerContext context)
                 },
             ],
         };
-        var call = Call("create", null);
+        var call = CreateCall(options);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call,
             t => Context.BankTransactions.CreateBankTransactionAsync(new BankTransactionsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);

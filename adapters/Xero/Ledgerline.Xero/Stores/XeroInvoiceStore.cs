@@ -33,7 +33,9 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
 
     protected override string ListKey => InvoicesResult.ListKey;
 
-    public async Task<Invoice> CreateAsync(NewInvoice draft, CancellationToken cancellationToken = default)
+    public Task<Invoice> CreateAsync(NewInvoice draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<Invoice> CreateAsync(NewInvoice draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         RefuseTerms(draft.Terms);
@@ -51,13 +53,16 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
             LineItems = lines,
             Status = "DRAFT",
         };
-        return await CreateAsync(body, cancellationToken);
+        return await CreateAsync(body, options, cancellationToken);
     }
 
-    /// <summary>Creates a sales invoice from a body built elsewhere (an estimate's quote lines, as Xero holds them).</summary>
-    internal async Task<Invoice> CreateAsync(InvoiceWrite body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a sales invoice from a body built elsewhere (an estimate's quote lines, as Xero holds them), with the
+    /// caller's idempotency key, if any, on the request.
+    /// </summary>
+    internal async Task<Invoice> CreateAsync(InvoiceWrite body, CreateOptions? options, CancellationToken cancellationToken)
     {
-        var call = Call("create", null);
+        var call = CreateCall(options);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreateInvoiceAsync(new InvoicesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);

@@ -26,7 +26,9 @@ internal sealed class XeroItemStore(XeroLedgerContext context, ITaxRateStore tax
 
     protected override bool Paged => false;
 
-    public async Task<Item> CreateAsync(NewItem draft, CancellationToken cancellationToken = default)
+    public Task<Item> CreateAsync(NewItem draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<Item> CreateAsync(NewItem draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var code = draft.Code ?? throw XeroRefusal.Field(nameof(NewItem.Code), "Xero needs an item code (at most 30 characters).");
@@ -45,7 +47,7 @@ internal sealed class XeroItemStore(XeroLedgerContext context, ITaxRateStore tax
                 TaxType = draft.TaxRateIds.Count == 1 ? draft.TaxRateIds[0] : null,
             },
         };
-        var call = Call("create", null);
+        var call = CreateCall(options);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Settings.CreateItemAsync(new ItemsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);

@@ -23,7 +23,9 @@ internal sealed class XeroPaymentStore(XeroLedgerContext context, XeroInvoiceSto
 
     protected override string ListKey => PaymentsResult.ListKey;
 
-    public async Task<Payment> CreateAsync(NewPayment draft, CancellationToken cancellationToken = default)
+    public Task<Payment> CreateAsync(NewPayment draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<Payment> CreateAsync(NewPayment draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (draft.Method is { Length: > 0 })
@@ -44,8 +46,14 @@ internal sealed class XeroPaymentStore(XeroLedgerContext context, XeroInvoiceSto
                 $"The payment is in {draft.Amount.Currency} but invoice {draft.InvoiceId} is in {invoice.Currency}; Xero records a payment in its invoice's currency.");
         }
 
-        // Checked before a draft is approved: Xero refuses an overpayment, but only after the approval was written.
-        Ledgerline.Validation.PaymentLimit.RequireWithinDue(draft.Amount, invoice.Id, invoice.AmountDue, XeroRequest.ProviderName);
+        // Checked before a draft is approved: Xero refuses an overpayment, but only after the approval was written. A keyed
+        // repeat whose first attempt was applied finds the invoice already paid down: the check is then Xero's, which answers
+        // the repeat with the first payment (or refuses an overpayment typed); a draft cannot have been paid, so it is
+        // always checked here.
+        if (options?.IdempotencyKey is null || invoice.ProviderStatus is "DRAFT" or "SUBMITTED")
+        {
+            Ledgerline.Validation.PaymentLimit.RequireWithinDue(draft.Amount, invoice.Id, invoice.AmountDue, XeroRequest.ProviderName);
+        }
 
         if (invoice.ProviderStatus is "DRAFT" or "SUBMITTED")
         {
@@ -60,7 +68,7 @@ internal sealed class XeroPaymentStore(XeroLedgerContext context, XeroInvoiceSto
             Amount = draft.Amount.Amount,
             Reference = draft.Note,
         };
-        var call = Call("create", null);
+        var call = CreateCall(options);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreatePaymentAsync(new PaymentsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);

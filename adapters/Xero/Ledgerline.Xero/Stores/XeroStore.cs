@@ -126,6 +126,13 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
 
     protected XeroCall Call(string operation, string? id) => new(Entity, operation, Context.ConnectionId, id);
 
+    /// <summary>
+    /// The call of a create, carrying the caller's idempotency key: <see cref="XeroHttp"/> sends it as
+    /// <c>Idempotency-Key</c> on the request, and an error on the call says whether it carried one. Every store's
+    /// <c>CreateAsync(draft, options, …)</c> builds its call here.
+    /// </summary>
+    protected XeroCall CreateCall(CreateOptions? options) => Call("create", null) with { IdempotencyKey = options?.IdempotencyKey };
+
     /// <summary>Reads the one record of an answer about record <paramref name="id"/>.</summary>
     protected async Task<TRecord> ReadOneAsync(XeroResult<TResult> answer, string id, CancellationToken cancellationToken)
     {

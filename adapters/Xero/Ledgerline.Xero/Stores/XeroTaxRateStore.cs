@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ledgerline.Xero.Api;
+using Ledgerline.Xero.Errors;
 using Ledgerline.Xero.Http;
 using Refit;
 
@@ -23,7 +24,9 @@ internal sealed partial class XeroTaxRateStore(XeroLedgerContext context)
 
     protected override bool Paged => false;
 
-    public async Task<TaxRate> CreateAsync(NewTaxRate draft, CancellationToken cancellationToken = default)
+    public Task<TaxRate> CreateAsync(NewTaxRate draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<TaxRate> CreateAsync(NewTaxRate draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         RefuseRegistrationNumber(draft.RegistrationNumber);
@@ -33,7 +36,7 @@ internal sealed partial class XeroTaxRateStore(XeroLedgerContext context)
             ReportTaxType = Context.Options.SalesTaxReportType,
             TaxComponents = [new TaxComponentWrite(draft.Name, draft.Percent, draft.IsCompound)],
         };
-        return await WriteAsync("create", null, t => Context.Settings.CreateTaxRateAsync(new TaxRatesBody([body]), t.Tenant, Context.ConnectionId, t.Token), cancellationToken);
+        return await WriteAsync(CreateCall(options), null, t => Context.Settings.CreateTaxRateAsync(new TaxRatesBody([body]), t.Tenant, Context.ConnectionId, t.Token), cancellationToken);
     }
 
     /// <summary>
@@ -62,7 +65,7 @@ internal sealed partial class XeroTaxRateStore(XeroLedgerContext context)
         }
 
         var body = new TaxRateWrite { TaxType = id, Name = changes.Name, TaxComponents = components };
-        return await WriteAsync("update", id, t => Context.Settings.UpdateTaxRateAsync(new TaxRatesBody([body]), t.Tenant, Context.ConnectionId, t.Token), cancellationToken);
+        return await WriteAsync(Call("update", id), id, t => Context.Settings.UpdateTaxRateAsync(new TaxRatesBody([body]), t.Tenant, Context.ConnectionId, t.Token), cancellationToken);
     }
 
     /// <summary>Deletes a tax rate (<c>Status</c> <c>DELETED</c>): it stays readable and listed as deleted, and no document can use it.</summary>
@@ -70,7 +73,7 @@ internal sealed partial class XeroTaxRateStore(XeroLedgerContext context)
     {
         await CurrentAsync(id, cancellationToken);
         var body = new TaxRateWrite { TaxType = id, Status = "DELETED" };
-        await WriteAsync("delete", id, t => Context.Settings.UpdateTaxRateAsync(new TaxRatesBody([body]), t.Tenant, Context.ConnectionId, t.Token), cancellationToken);
+        await WriteAsync(Call("delete", id), id, t => Context.Settings.UpdateTaxRateAsync(new TaxRatesBody([body]), t.Tenant, Context.ConnectionId, t.Token), cancellationToken);
     }
 
     /// <summary>Xero cannot archive a tax rate through its API; refused before any request.</summary>
@@ -130,9 +133,8 @@ internal sealed partial class XeroTaxRateStore(XeroLedgerContext context)
     }
 
     private async Task<TaxRate> WriteAsync(
-        string operation, string? id, Func<(string Tenant, CancellationToken Token), Task<IApiResponse<TaxRatesResult>>> send, CancellationToken cancellationToken)
+        XeroCall call, string? id, Func<(string Tenant, CancellationToken Token), Task<IApiResponse<TaxRatesResult>>> send, CancellationToken cancellationToken)
     {
-        var call = Call(operation, id);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         try
         {

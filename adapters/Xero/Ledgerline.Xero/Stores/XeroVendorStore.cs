@@ -30,7 +30,9 @@ internal sealed class XeroVendorStore(XeroLedgerContext context)
 
     protected override string ListKey => ContactsResult.ListKey;
 
-    public async Task<Vendor> CreateAsync(NewVendor draft, CancellationToken cancellationToken = default)
+    public Task<Vendor> CreateAsync(NewVendor draft, CancellationToken cancellationToken = default) => CreateAsync(draft, null, cancellationToken);
+
+    public async Task<Vendor> CreateAsync(NewVendor draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         Refuse(draft.Notes, !string.IsNullOrEmpty(draft.Website), draft.AccountNumber);
@@ -45,7 +47,7 @@ internal sealed class XeroVendorStore(XeroLedgerContext context)
             Addresses = draft.Address is { } address ? [XeroContactStore.Address(address)] : null,
             Phones = draft.Phone is { Length: > 0 } phone ? [new PhoneWrite(VendorRegister.PhoneType, phone)] : null,
         };
-        var call = Call("create", null);
+        var call = CreateCall(options);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreateContactAsync(new ContactsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);

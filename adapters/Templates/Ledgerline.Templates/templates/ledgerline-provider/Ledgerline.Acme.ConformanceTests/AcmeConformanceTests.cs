@@ -34,6 +34,8 @@ public sealed class AcmeCompanyTests(AcmeConformanceFixture fixture) : CompanyCo
 
 public sealed class AcmeStateTests(AcmeConformanceFixture fixture) : RecordStateConformanceTests<AcmeConformanceFixture>(fixture);
 
+public sealed class AcmeIdempotencyTests(AcmeConformanceFixture fixture) : IdempotencyConformanceTests<AcmeConformanceFixture>(fixture);
+
 public sealed class AcmePagingTests(AcmeConformanceFixture fixture) : PagingConformanceTests<AcmeConformanceFixture>(fixture);
 
 public sealed class AcmeQueryTests(AcmeConformanceFixture fixture) : QueryConformanceTests<AcmeConformanceFixture>(fixture);

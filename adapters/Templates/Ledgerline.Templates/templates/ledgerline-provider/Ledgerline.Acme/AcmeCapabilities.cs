@@ -15,9 +15,11 @@ public static class AcmeCapabilities
     ///     Operations = StoreOperations.ReadWrite | StoreOperations.Archive | StoreOperations.Restore,
     ///     Filters = new HashSet&lt;string&gt; { nameof(RecordQuery.UpdatedSince), nameof(ContactQuery.Email) },
     ///     QueryableStates = RecordStates.NotDeleted,
+    ///     IdempotencyKeys = StoreOperations.Create,   // only if Acme runs a create once per key (see AcmeContactStore)
     /// },
     /// </code>
-    /// Declare only what the provider does exactly (a filter applied client-side counts if the result is exact).
+    /// Declare only what the provider does exactly (a filter applied client-side counts if the result is exact; an
+    /// idempotency key only where Acme honours it: a key declared and ignored lets an app duplicate a record it retried).
     /// </remarks>
     public static LedgerCapabilities Ledger { get; } = new(new Dictionary<EntityKind, StoreCapabilities>());
 }

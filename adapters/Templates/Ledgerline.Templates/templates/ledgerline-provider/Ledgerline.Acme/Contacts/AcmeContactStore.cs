@@ -38,6 +38,13 @@ internal sealed class AcmeContactStore(string connectionId, AcmeHttp http) : ICo
     public Task<Contact> CreateAsync(NewContact draft, CancellationToken cancellationToken = default) =>
         throw NotImplemented("POST the draft once (never retried); an answer that never came is OutcomeUnknownException");
 
+    // Idempotency keys: if Acme can run a create once per key (an Idempotency-Key header), implement
+    //     public Task<Contact> CreateAsync(NewContact draft, CreateOptions? options, CancellationToken cancellationToken = default)
+    // sending options?.IdempotencyKey with the create's request only, forward the method above to it with null, set
+    // IdempotencyKeySent on the OutcomeUnknownException of a keyed write, map Acme's "key reused" answer to
+    // IdempotencyKeyConflictException, and declare IdempotencyKeys = StoreOperations.Create in AcmeCapabilities. If Acme
+    // has none, leave it: the interface's default refuses any key, and Ledgerline refuses it before any request.
+
     public Task<Contact> UpdateAsync(string id, ContactChanges changes, CancellationToken cancellationToken = default) =>
         throw NotImplemented("send only what the changes name; \"\" clears a field, null leaves it alone");
 
