@@ -4,6 +4,7 @@ using Ledgerline.Xero.Sandbox.Faults;
 using Ledgerline.Xero.Sandbox.Hosting;
 using Ledgerline.Xero.Sandbox.Identity;
 using Ledgerline.Xero.Sandbox.Idempotency;
+using Ledgerline.Xero.Sandbox.Projects;
 using Ledgerline.Xero.Sandbox.RateLimits;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,6 +20,7 @@ public sealed class XeroSandbox : IAsyncDisposable
 {
     private const int MaxLoggedRequests = 100_000;
     private static readonly string[] AccountingResources = ["Contacts", "Invoices", "CreditNotes", "Payments", "BankTransactions", "Items", "TaxRates", "Accounts", "Organisation"];
+    private static readonly string[] ProjectsResources = ["Projects", "ProjectsUsers", "Projects/{projectId}/Tasks", "Projects/{projectId}/Time"];
     private readonly WebApplication _app;
     private readonly SandboxServices _services;
     private readonly Seeder _seeder;
@@ -111,6 +113,7 @@ public sealed class XeroSandbox : IAsyncDisposable
             book.BankTransactions.Clear();
             book.CreditNotes.Clear();
             book.Items.Clear();
+            book.Projects.Clear();
             foreach (var added in book.TaxRates.All.Where(t => !t.IsSystem).ToList())
             {
                 book.TaxRates.Remove(added.Id);
@@ -208,6 +211,7 @@ public sealed class XeroSandbox : IAsyncDisposable
         IdentityEndpoints.Map(app, services);
         ConnectionEndpoints.Map(app, services);
         AccountingEndpoints.Map(app, services);
+        ProjectsEndpoints.Map(app, services);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -217,7 +221,7 @@ public sealed class XeroSandbox : IAsyncDisposable
             Console.WriteLine($"Xero sandbox listening on {services.BaseAddress}");
             Console.WriteLine($"  OpenID discovery: {services.Issuer}{IdentityEndpoints.DiscoveryPath}");
             Console.WriteLine($"  authorize: {services.Issuer}{IdentityEndpoints.AuthorizePath}   token: {services.Issuer}{IdentityEndpoints.TokenPath}");
-            Console.WriteLine($"  connections: {services.Issuer}/connections   accounting: {services.Issuer}{AccountingEndpoints.BasePath}");
+            Console.WriteLine($"  connections: {services.Issuer}/connections   accounting: {services.Issuer}{AccountingEndpoints.BasePath}   projects: {services.Issuer}{ProjectsEndpoints.BasePath}");
             Console.WriteLine($"  client_id={options.ClientId}  client_secret={options.ClientSecret}  (sandbox-only credentials)");
             foreach (var b in books)
             {
@@ -296,6 +300,7 @@ public sealed class XeroSandbox : IAsyncDisposable
         w.WriteString("revocation_url", iss + IdentityEndpoints.RevocationPath);
         w.WriteString("connections_url", iss + "/connections");
         w.WriteString("accounting_api", iss + AccountingEndpoints.BasePath);
+        w.WriteString("projects_api", iss + ProjectsEndpoints.BasePath);
         w.WriteString("client_id", Options.ClientId);
         w.WriteNumber("access_token_lifetime_seconds", (long)Options.AccessTokenLifetime.TotalSeconds);
         w.WriteNumber("refresh_token_lifetime_seconds", (long)Options.RefreshTokenLifetime.TotalSeconds);
@@ -309,6 +314,13 @@ public sealed class XeroSandbox : IAsyncDisposable
         w.WriteEndObject();
         w.WriteStartArray("accounting_resources");
         foreach (var r in AccountingResources)
+        {
+            w.WriteStringValue(r);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("projects_resources");
+        foreach (var r in ProjectsResources)
         {
             w.WriteStringValue(r);
         }
