@@ -26,8 +26,10 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     /// payments are created and deleted, never changed; vendors are contacts, archived like them; bills are recorded
     /// approved and credit notes issued (Xero deletes only drafts), bill payments are created and deleted, credit is
     /// allocated; tax rates are deleted but kept and carry no change time (no UpdatedSince); items are deleted for good;
-    /// expenses (spent money) are deleted but kept, with no contact to rebill; the company is read. Every other store is
-    /// not offered yet, so the suite asserts its refusal before any request.
+    /// expenses (spent money) are deleted but kept, with no contact to rebill; the company is read; projects are created
+    /// and changed (closed), never archived or deleted, and time entries (on a project's task, whole minutes) are deleted
+    /// for good — neither keeps a change time, so no UpdatedSince. Estimates are not offered yet, so the suite asserts
+    /// their refusal before any request.
     /// </summary>
     public override LedgerCapabilities ExpectedCapabilities { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
     {
@@ -102,6 +104,23 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             SoftDelete = true,
         },
         [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
+        [EntityKind.Project] = new()
+        {
+            Operations = StoreOperations.ReadWrite,
+            Filters = new HashSet<string>([nameof(ProjectQuery.ContactId), nameof(ProjectQuery.IsComplete)], StringComparer.Ordinal),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
+        [EntityKind.TimeEntry] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = new HashSet<string>(
+                [nameof(TimeEntryQuery.ContactId), nameof(TimeEntryQuery.ProjectId), nameof(TimeEntryQuery.StartedFrom), nameof(TimeEntryQuery.StartedTo),
+                    nameof(TimeEntryQuery.Billable), nameof(TimeEntryQuery.Billed)],
+                StringComparer.Ordinal),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;

@@ -17,6 +17,7 @@ internal sealed class XeroLedgerProvider(
     IXeroAccountingApi accounting,
     IXeroSettingsApi settings,
     IXeroBankTransactionsApi bankTransactions,
+    IXeroProjectsApi projects,
     XeroHttp http,
     IConnectionStore connections,
     IOptionsMonitor<XeroOptions> options,
@@ -38,7 +39,7 @@ internal sealed class XeroLedgerProvider(
         }
 
         var context = new XeroLedgerContext(
-            new XeroConnectionContext(connectionId, connections, timeProvider), accounting, settings, bankTransactions, http, options.CurrentValue, XeroMapping.Config);
+            new XeroConnectionContext(connectionId, connections, timeProvider), accounting, settings, bankTransactions, projects, http, options.CurrentValue, XeroMapping.Config);
         return new XeroLedger(context);
     }
 }
@@ -67,6 +68,8 @@ internal sealed class XeroLedger : ILedger
             new XeroItemStore(context, taxRates),
             new XeroExpenseStore(context),
             new XeroCompanyStore(context),
+            new XeroProjectStore(context),
+            new XeroTimeEntryStore(context),
         ];
     }
 

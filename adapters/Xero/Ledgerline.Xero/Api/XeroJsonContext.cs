@@ -27,6 +27,15 @@ namespace Ledgerline.Xero.Api;
 [JsonSerializable(typeof(AccountsResult))]
 [JsonSerializable(typeof(BankTransactionsResult))]
 [JsonSerializable(typeof(BankTransactionsBody))]
+[JsonSerializable(typeof(ProjectWire))]
+[JsonSerializable(typeof(ProjectsResult))]
+[JsonSerializable(typeof(ProjectWrite))]
+[JsonSerializable(typeof(ProjectPatchWrite))]
+[JsonSerializable(typeof(TaskWire))]
+[JsonSerializable(typeof(TasksResult))]
+[JsonSerializable(typeof(TimeEntryWire))]
+[JsonSerializable(typeof(TimeEntriesResult))]
+[JsonSerializable(typeof(TimeEntryWrite))]
 internal sealed partial class XeroJsonContext : JsonSerializerContext;
 
 /// <summary>The serializer options of every Xero body.</summary>

@@ -26,6 +26,7 @@ internal static class XeroMapping
         config.Apply(new ContactRegister(), new InvoiceRegister(), new PaymentRegister());
         config.Apply(new VendorRegister(), new BillRegister(), new CreditNoteRegister());
         config.Apply(new TaxRateRegister(), new ItemRegister(), new ExpenseRegister(), new CompanyRegister());
+        config.Apply(new ProjectRegister(), new TimeEntryRegister());
         return config;
     }
 }

@@ -18,8 +18,9 @@ internal sealed class XeroLedgerContext
 
     public XeroLedgerContext(
         XeroConnectionContext connection, IXeroAccountingApi accounting, IXeroSettingsApi settings, IXeroBankTransactionsApi bankTransactions,
-        XeroHttp http, XeroOptions options, TypeAdapterConfig mapping)
+        IXeroProjectsApi projects, XeroHttp http, XeroOptions options, TypeAdapterConfig mapping)
     {
+        Projects = projects;
         Connection = connection;
         Accounting = accounting;
         Settings = settings;
@@ -42,6 +43,9 @@ internal sealed class XeroLedgerContext
 
     /// <summary>Spent and received money.</summary>
     public IXeroBankTransactionsApi BankTransactions { get; }
+
+    /// <summary>The Projects API (<c>/projects.xro/2.0</c>): projects and time entries.</summary>
+    public IXeroProjectsApi Projects { get; }
 
     public XeroHttp Http { get; }
 
