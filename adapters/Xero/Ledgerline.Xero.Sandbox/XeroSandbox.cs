@@ -144,6 +144,43 @@ public sealed class XeroSandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>The ids of the organisation's Projects users (<c>GET /ProjectsUsers</c>), in the order the API lists them.</summary>
+    public IReadOnlyList<Guid> ProjectsUserIds(Guid tenantId)
+    {
+        var book = RequireBook(tenantId);
+        lock (book.Gate)
+        {
+            return [.. book.Projects.Users.Select(u => u.UserId)];
+        }
+    }
+
+    /// <summary>
+    /// Adds a task to a project, as someone would in Xero's app, and returns its id: for tests of a client that logs time
+    /// but makes no tasks. <paramref name="chargeType"/> is <c>TIME</c>, <c>FIXED</c> or <c>NON_CHARGEABLE</c>; the rate is
+    /// in the project's currency.
+    /// </summary>
+    public Guid AddProjectTask(Guid tenantId, Guid projectId, string name, string chargeType, decimal rate = 0m)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (chargeType is not ("TIME" or "FIXED" or "NON_CHARGEABLE"))
+        {
+            throw new ArgumentException($"Unknown charge type {chargeType}.", nameof(chargeType));
+        }
+
+        var book = RequireBook(tenantId);
+        lock (book.Gate)
+        {
+            if (book.Projects.Project(projectId) is null)
+            {
+                throw new ArgumentException($"Unknown project {projectId}.", nameof(projectId));
+            }
+
+            var task = new ProjectTask { TaskId = Guid.NewGuid(), ProjectId = projectId, Name = name, ChargeType = chargeType, Rate = rate };
+            book.Projects.Tasks.Add(task);
+            return task.TaskId;
+        }
+    }
+
     private TenantBook RequireBook(Guid tenantId) => _services.Book(tenantId) ?? throw new ArgumentException($"Unknown tenant {tenantId}.", nameof(tenantId));
 
     /// <summary>Starts a sandbox on <c>http://127.0.0.1:0</c> (or <see cref="XeroSandboxOptions.Urls"/>) and seeds its data.</summary>
