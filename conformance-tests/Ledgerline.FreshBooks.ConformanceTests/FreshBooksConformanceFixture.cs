@@ -69,6 +69,15 @@ public class FreshBooksConformanceFixture : LedgerConformanceFixture
         },
         [EntityKind.Vendor] = Accounting(nameof(VendorQuery.NameContains)),
         [EntityKind.Bill] = Accounting(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
+
+        // FreshBooks sends bill payments without any timestamp: no UpdatedSince.
+        [EntityKind.BillPayment] = new StoreCapabilities
+        {
+            Operations = StoreOperations.All,
+            Filters = new HashSet<string>([nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)], StringComparer.Ordinal),
+            QueryableStates = RecordStates.All,
+            SoftDelete = true,
+        },
         [EntityKind.Company] = new StoreCapabilities { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
     });
 

@@ -95,9 +95,14 @@ public readonly record struct Money(decimal Amount, CurrencyCode Currency) : ICo
         return Amount.CompareTo(other.Amount);
     }
 
-    /// <summary>The amount in invariant culture followed by the currency code, e.g. <c>41.94 CAD</c>.</summary>
+    /// <summary>
+    /// The amount in invariant culture followed by the currency code, e.g. <c>41.94 CAD</c>; <c>0 (no currency)</c> for
+    /// <see langword="default"/>(<see cref="Money"/>), which no Ledgerline record ever holds.
+    /// </summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Amount} {Currency}");
+        Currency.IsDefault
+            ? string.Create(CultureInfo.InvariantCulture, $"{Amount} (no currency)")
+            : string.Create(CultureInfo.InvariantCulture, $"{Amount} {Currency}");
 
     private static CurrencyCode Same(Money left, Money right) =>
         left.Currency == right.Currency ? left.Currency : throw new CurrencyMismatchException(left.Currency, right.Currency);

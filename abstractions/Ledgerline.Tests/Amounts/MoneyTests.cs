@@ -22,6 +22,10 @@ public sealed class MoneyTests
     }
 
     [Fact]
+    public void ToString_Default_SaysItHasNoCurrency() =>
+        Assert.Equal("0 (no currency)", default(Money).ToString());
+
+    [Fact]
     public void Parse_UnderGermanCulture_StillUsesInvariantDecimalPoint()
     {
         var original = CultureInfo.CurrentCulture;

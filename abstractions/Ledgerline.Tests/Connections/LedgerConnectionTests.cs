@@ -20,4 +20,24 @@ public sealed class LedgerConnectionTests
         Assert.DoesNotContain("access-SECRET-123", text, StringComparison.Ordinal);
         Assert.DoesNotContain("refresh-SECRET-456", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToString_ScopesAndProperties_ShowsScopeNamesAndPropertyNamesOnly()
+    {
+        var connection = new LedgerConnection
+        {
+            Id = "tenant-1",
+            Provider = "Xero",
+            Scopes = new HashSet<string>(["offline_access", "accounting.contacts"], StringComparer.Ordinal),
+            Properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["tenant_id"] = "value-KEPT-OUT" },
+        };
+
+        var text = connection.ToString();
+
+        Assert.Contains("Scopes = [accounting.contacts, offline_access]", text, StringComparison.Ordinal);
+        Assert.Contains("Properties = [tenant_id]", text, StringComparison.Ordinal);
+        Assert.Contains("Tokens = null", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("value-KEPT-OUT", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Collections", text, StringComparison.Ordinal);
+    }
 }

@@ -134,13 +134,54 @@ public sealed class StoreLoggingTests : IDisposable
     [Fact]
     public async Task GetAsync_Cancelled_PassesThroughUnwrappedAtDebug()
     {
-        _fake.TimeEntries.GetAsync("1", Arg.Any<CancellationToken>()).ThrowsAsync(new OperationCanceledException());
+        using var cancel = new CancellationTokenSource();
+        _fake.TimeEntries.GetAsync("1", Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            cancel.Cancel();
+            return Task.FromException<TimeEntry>(new OperationCanceledException(cancel.Token));
+        });
 
-        await Assert.ThrowsAsync<OperationCanceledException>(() => _ledger.TimeEntries.GetAsync("1"));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => _ledger.TimeEntries.GetAsync("1", cancel.Token));
 
         var log = Assert.Single(Logs);
         Assert.Equal(LogLevel.Debug, log.Level);
         Assert.Contains("cancelled", log.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAsync_CancellationTheCallerDidNotAskFor_IsAProviderFailure()
+    {
+        // What an HttpClient timeout looks like when a provider lets it escape: a TaskCanceledException, caller's token untouched.
+        var timeout = new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.");
+        _fake.TimeEntries.GetAsync("1", Arg.Any<CancellationToken>()).ThrowsAsync(timeout);
+
+        var error = await Assert.ThrowsAnyAsync<LedgerlineException>(() => _ledger.TimeEntries.GetAsync("1"));
+
+        Assert.Same(timeout, error.InnerException);
+        Assert.Contains("cancellation the caller did not ask for", error.Message, StringComparison.Ordinal);
+        Assert.Equal(LogLevel.Error, Assert.Single(Logs).Level);
+    }
+
+    [Fact]
+    public async Task ListAsync_CancellationTheCallerDidNotAskForWhileEnumerating_IsAProviderFailure()
+    {
+        _fake.Contacts.ListAsync(Arg.Any<ContactQuery?>(), Arg.Any<CancellationToken>()).Returns(TimingOut());
+
+        var error = await Assert.ThrowsAnyAsync<LedgerlineException>(async () =>
+        {
+            await foreach (var _ in _ledger.Contacts.ListAsync())
+            {
+            }
+        });
+
+        Assert.IsType<TaskCanceledException>(error.InnerException);
+
+        static async IAsyncEnumerable<Contact> TimingOut()
+        {
+            await Task.Yield();
+            yield return Contact("1");
+            throw new TaskCanceledException("timed out");
+        }
     }
 
     [Fact]

@@ -30,6 +30,23 @@ public sealed record LedgerConnection
 
     /// <summary>When the record was last written (UTC).</summary>
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// Writes the members for <see cref="ToString"/>: the scopes by name and the property names only (a provider may keep
+    /// values there that belong in no log line); the tokens as <see cref="ConnectionTokens.ToString"/> shows them, hidden.
+    /// </summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id)
+            .Append(", Provider = ").Append(Provider)
+            .Append(", Version = ").Append(Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append(", Status = ").Append(Status)
+            .Append(", Tokens = ").Append(Tokens is null ? "null" : Tokens.ToString())
+            .Append(", Scopes = [").AppendJoin(", ", Scopes.Order(StringComparer.Ordinal)).Append(']')
+            .Append(", Properties = [").AppendJoin(", ", Properties.Keys.Order(StringComparer.Ordinal)).Append(']')
+            .Append(", UpdatedAt = ").Append(UpdatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return true;
+    }
 }
 
 /// <summary>Whether a connection can be used.</summary>

@@ -6,6 +6,9 @@ namespace Ledgerline.Pipeline;
 /// Where the pipeline calls the provider's store. Only Ledgerline exceptions and cancellation leave the public API: any
 /// other exception a provider lets escape (a bug, an unwrapped transport error) becomes a <see cref="LedgerlineException"/>
 /// naming the provider and the call, with the original as the inner exception, so callers can catch one family.
+/// Cancellation passes through only when the caller's token asked for it: an <see cref="OperationCanceledException"/>
+/// the caller did not ask for (an HTTP client timeout, a provider's own deadline left unwrapped) is a provider failure too,
+/// since a caller that catches cancellation as "I stopped this" would otherwise take a timeout for its own doing.
 /// </summary>
 internal static class ProviderBoundary
 {
@@ -16,13 +19,13 @@ internal static class ProviderBoundary
         {
             pending = provider(request, cancellationToken);
         }
-        catch (Exception exception) when (IsForeign(exception))
+        catch (Exception exception) when (IsForeign(exception, cancellationToken))
         {
             throw Wrap(request, exception);
         }
 
         // A provider that answered synchronously costs no extra state machine.
-        return pending.IsCompletedSuccessfully ? pending : AwaitedAsync(pending, request);
+        return pending.IsCompletedSuccessfully ? pending : AwaitedAsync(pending, request, cancellationToken);
     };
 
     public static StoreListHandler Guard(StoreListHandler provider) =>
@@ -34,13 +37,13 @@ internal static class ProviderBoundary
             ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Name))}>"
             : type.Name;
 
-    private static async ValueTask<object?> AwaitedAsync(ValueTask<object?> pending, StoreRequest request)
+    private static async ValueTask<object?> AwaitedAsync(ValueTask<object?> pending, StoreRequest request, CancellationToken cancellationToken)
     {
         try
         {
             return await pending;
         }
-        catch (Exception exception) when (IsForeign(exception))
+        catch (Exception exception) when (IsForeign(exception, cancellationToken))
         {
             throw Wrap(request, exception);
         }
@@ -54,7 +57,7 @@ internal static class ProviderBoundary
         {
             records = provider(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
         }
-        catch (Exception exception) when (IsForeign(exception))
+        catch (Exception exception) when (IsForeign(exception, cancellationToken))
         {
             throw Wrap(request, exception);
         }
@@ -70,7 +73,7 @@ internal static class ProviderBoundary
                         yield break;
                     }
                 }
-                catch (Exception exception) when (IsForeign(exception))
+                catch (Exception exception) when (IsForeign(exception, cancellationToken))
                 {
                     throw Wrap(request, exception);
                 }
@@ -80,10 +83,13 @@ internal static class ProviderBoundary
         }
     }
 
-    private static bool IsForeign(Exception exception) => exception is not (LedgerlineException or OperationCanceledException);
+    private static bool IsForeign(Exception exception, CancellationToken cancellationToken) =>
+        exception is not LedgerlineException && !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     private static UnexpectedProviderException Wrap(StoreRequest request, Exception exception) =>
-        new($"{request.ProviderName} failed {request.Operation} {request.Entity} unexpectedly ({exception.GetType().Name}); see the inner exception.", exception)
+        new(exception is OperationCanceledException
+                ? $"{request.ProviderName} stopped {request.Operation} {request.Entity} with a cancellation the caller did not ask for ({exception.GetType().Name}, e.g. a timeout left unwrapped); see the inner exception."
+                : $"{request.ProviderName} failed {request.Operation} {request.Entity} unexpectedly ({exception.GetType().Name}); see the inner exception.", exception)
         {
             Provider = request.ProviderName,
         };

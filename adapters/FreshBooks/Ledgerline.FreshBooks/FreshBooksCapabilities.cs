@@ -39,8 +39,9 @@ namespace Ledgerline.FreshBooks;
 /// <item>Bills: <c>UpdatedSince</c>, <c>VendorId</c> (<c>search[vendorid]</c>), <c>IssueDate</c>
 /// (<c>search[issue_date_min/max]</c>), <c>DueDate</c> (<c>search[due_date_min/max]</c>, then exact), <c>Statuses</c>
 /// (client-side). No notes (refused).</item>
-/// <item>Bill payments: not offered. FreshBooks sends them without any timestamp, and a canonical record's
-/// <c>UpdatedAt</c> would have to be invented.</item>
+/// <item>Bill payments: <c>BillId</c> (<c>search[billid]</c>) and <c>Date</c> (<c>search[paid_date_min/max]</c>), both
+/// checked exactly afterwards. FreshBooks sends a bill payment without any timestamp, so records read with a null
+/// <c>UpdatedAt</c> and there is no <c>UpdatedSince</c>.</item>
 /// </list>
 /// Every accounting store with <c>vis_state</c> supports every state: FreshBooks keeps deleted records readable (<c>vis_state</c> 1).
 /// </remarks>
@@ -89,8 +90,14 @@ internal static class FreshBooksCapabilities
 
         [EntityKind.Company] = new StoreCapabilities { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
 
-        // Bill payments are not offered: FreshBooks sends them with no timestamp at all, and a canonical record's
-        // UpdatedAt would have to be invented.
+        // No UpdatedSince: FreshBooks sends a bill payment with no timestamp at all.
+        [EntityKind.BillPayment] = new StoreCapabilities
+        {
+            Operations = StoreOperations.All,
+            Filters = new HashSet<string>([nameof(BillPaymentQuery.BillId), nameof(BillPaymentQuery.Date)], StringComparer.Ordinal),
+            QueryableStates = RecordStates.All,
+            SoftDelete = true,
+        },
     });
 
     private static StoreCapabilities Accounting(params string[] filters) => new()

@@ -62,6 +62,7 @@ internal sealed class FreshBooksLedger : ILedger
             new FreshBooksCreditNoteStore(context),
             new FreshBooksVendorStore(context),
             bills,
+            new FreshBooksBillPaymentStore(context, bills),
             new FreshBooksCompanyStore(context),
         ];
     }

@@ -22,7 +22,7 @@ public sealed partial class QuickstartStoryTests(QuickstartRunFixture run) : ICl
         Assert.Contains("&state=", url, StringComparison.Ordinal);
         Assert.Contains(run.Lines, l => l.EndsWith("Consent page \"Authorize Ledgerline Sandbox App\": pressing Allow", StringComparison.Ordinal));
         Assert.Contains("   Redirected back with a code; the state matches the request.", run.Lines);
-        Assert.Contains(run.Lines, l => l.Contains("signed in as Sandy Boxer <sandy@ledgerline.test>, 16 scopes granted", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.Contains("signed in as Sandy Boxer <sandy@ledgerline.test>, 18 scopes granted", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,15 +78,19 @@ public sealed partial class QuickstartStoryTests(QuickstartRunFixture run) : ICl
     }
 
     [Fact]
-    public void RunAsync_OnSandbox_RecordsABillAndSaysTypedWhyFreshBooksBillPaymentsAreNotRecorded()
+    public void RunAsync_OnSandbox_RecordsABillAndPaysIt()
     {
         var bill = run.Result.Bill!;
         Assert.Equal(new Money(240m, CurrencyCode.USD), bill.Total);
-        Assert.Equal(bill.Total, bill.AmountDue);
-        var refusal = run.Result.BillPaymentRefusal!;
-        Assert.Equal((EntityKind.BillPayment, "FreshBooks"), (refusal.Entity, refusal.Provider));
-        Assert.Contains(run.Lines, l => l.StartsWith("   FreshBooks cannot record bill payments through Ledgerline: ", StringComparison.Ordinal));
-        Assert.DoesNotContain(run.Sandbox.Requests, r => r.Path.Contains("bill_payments", StringComparison.Ordinal));
+        Assert.Equal(BillStatus.Paid, bill.Status);
+        Assert.Equal(new Money(0m, CurrencyCode.USD), bill.AmountDue);
+        Assert.Equal(bill.Total, bill.AmountPaid);
+        var payment = run.Result.BillPayment!;
+        Assert.Equal((bill.Id, bill.Total, "Bank Transfer"), (payment.BillId, payment.Amount, payment.Method));
+        Assert.Null(payment.UpdatedAt);
+        Assert.Null(run.Result.BillPaymentRefusal);
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^   Bill payment \d+: 240\.00 USD -> bill Paid, paid 240\.00 USD, due 0\.00 USD$"));
+        Assert.Single(run.Sandbox.Requests, r => r.Method == "POST" && r.Path.EndsWith("/bill_payments/bill_payments", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -123,13 +123,27 @@ public sealed class AccountsPayableMappingTests
     }
 
     [Fact]
-    public void MapBillPayment_GoldenBody_WithoutATimestampIsInvalidNotInvented()
+    public void MapBillPayment_GoldenBody_ReadsWithNoTimestampRatherThanAnInventedOne()
     {
-        // FreshBooks bill payments carry no timestamp at all: reading one must fail rather than invent UpdatedAt, which
-        // is why the adapter does not offer bill payments.
-        var error = Assert.Throws<InvalidProviderResponseException>(() => Golden<BillPayment>("bill_payment.json", "bill_payment", EntityKind.BillPayment));
+        // FreshBooks bill payments carry no timestamp at all: UpdatedAt stays null, never a placeholder.
+        var payment = Golden<BillPayment>("bill_payment.json", "bill_payment", EntityKind.BillPayment);
 
-        Assert.Contains("updated_at", error.Message, StringComparison.Ordinal);
+        Assert.Equal("3", payment.Id);
+        Assert.Null(payment.UpdatedAt);
+        Assert.Equal(RecordState.Active, payment.State);
+        Assert.Equal("7", payment.BillId);
+        Assert.Equal(new Money(19.38m, Usd), payment.Amount);
+        Assert.Equal(new DateOnly(2020, 10, 10), payment.Date);
+        Assert.Equal("Check", payment.Method);
+        Assert.Equal("First part", payment.Note);
+        Assert.Null(payment.VendorId);
+    }
+
+    [Fact]
+    public void MapBillPayment_WithoutPaidDate_IsAnInvalidResponse()
+    {
+        Assert.Throws<InvalidProviderResponseException>(() =>
+            Golden<BillPayment>("bill_payment.json", "bill_payment", EntityKind.BillPayment, p => p.Remove("paid_date")));
     }
 
     [Fact]

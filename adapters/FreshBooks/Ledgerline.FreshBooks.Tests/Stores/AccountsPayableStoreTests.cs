@@ -13,6 +13,11 @@ public sealed class AccountsPayableStoreTests(SandboxClassFixture fixture) : ICl
 
     private string Bills => "/accounting/account/" + fixture.Ledgers.AccountId + "/bills/bills";
 
+    private string BillPayments => "/accounting/account/" + fixture.Ledgers.AccountId + "/bill_payments/bill_payments";
+
+    /// <summary>A due date still ahead on the sandbox's clock, so an unpaid bill reads open rather than overdue.</summary>
+    private DateOnly Ahead => DateOnly.FromDateTime(fixture.Ledgers.Sandbox.Clock.GetUtcNow().UtcDateTime).AddDays(60);
+
     private static NewBill Bill(string vendorId, decimal total = 100m) => new()
     {
         VendorId = vendorId,
@@ -169,5 +174,77 @@ public sealed class AccountsPayableStoreTests(SandboxClassFixture fixture) : ICl
         var queries = fixture.Ledgers.RequestsTo(Bills).Skip(before).Select(r => r.Query).ToList();
         Assert.Contains(queries, q => q.Contains("issue_date_min", StringComparison.Ordinal) && q.Contains("vendorid", StringComparison.Ordinal));
         Assert.Contains(queries, q => q.Contains("due_date_min", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BillPayments_PayInTwoParts_BillPaidAndPaymentsReadWithoutAnInventedTimestamp()
+    {
+        var (ledger, vendor) = await OpenAsync("Pay Vendor");
+        var bill = await ledger.Bills.CreateAsync(Bill(vendor.Id, 100m) with { DueDate = Ahead }, Ct);
+
+        var first = await ledger.BillPayments.CreateAsync(
+            new NewBillPayment { BillId = bill.Id, Amount = new Money(40m, Usd), Date = Day, Method = "Check", Note = "First part" }, Ct);
+        var partly = await ledger.Bills.GetAsync(bill.Id, Ct);
+        var second = await ledger.BillPayments.CreateAsync(
+            new NewBillPayment { BillId = bill.Id, Amount = new Money(60m, Usd), Date = Day.AddDays(1), Method = "Bank Transfer" }, Ct);
+        var paid = await ledger.Bills.GetAsync(bill.Id, Ct);
+        var read = await ledger.BillPayments.GetAsync(first.Id, Ct);
+
+        Assert.Equal((bill.Id, new Money(40m, Usd), Day, "Check", "First part"), (first.BillId, first.Amount, first.Date, first.Method, first.Note));
+        Assert.Equal((BillStatus.PartiallyPaid, new Money(60m, Usd)), (partly.Status, partly.AmountDue));
+        Assert.Equal((BillStatus.Paid, new Money(0m, Usd), new Money(100m, Usd)), (paid.Status, paid.AmountDue, paid.AmountPaid));
+        Assert.Equal(first with { RawRepresentation = null }, read with { RawRepresentation = null });
+        Assert.All([first, second, read], p => Assert.Null(p.UpdatedAt));
+        Assert.Equal(RecordState.Active, read.State);
+        Assert.False(ledger.Capabilities.For(EntityKind.BillPayment).Filters.Contains(nameof(RecordQuery.UpdatedSince)));
+    }
+
+    [Fact]
+    public async Task BillPayments_MoreThanDueOrAnotherCurrency_RefusedBeforeAnyWrite()
+    {
+        var (ledger, vendor) = await OpenAsync("Limit Vendor");
+        var bill = await ledger.Bills.CreateAsync(Bill(vendor.Id, 50m), Ct);
+        var before = fixture.Ledgers.RequestsTo(BillPayments).Count;
+
+        var over = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.BillPayments.CreateAsync(
+            new NewBillPayment { BillId = bill.Id, Amount = new Money(50.01m, Usd), Date = Day }, Ct));
+        var euros = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.BillPayments.CreateAsync(
+            new NewBillPayment { BillId = bill.Id, Amount = new Money(10m, CurrencyCode.EUR), Date = Day }, Ct));
+        var missing = await Assert.ThrowsAsync<RecordNotFoundException>(() => ledger.BillPayments.CreateAsync(
+            new NewBillPayment { BillId = "999999", Amount = new Money(10m, Usd), Date = Day }, Ct));
+
+        var overError = Assert.Single(over.Errors);
+        Assert.Equal(("Amount", "PaymentExceedsAmountDue"), (overError.Field, overError.Code));
+        Assert.Contains("due on bill " + bill.Id, overError.Message, StringComparison.Ordinal);
+        Assert.Equal(("Amount", "CurrencyMismatch"), (Assert.Single(euros.Errors).Field, Assert.Single(euros.Errors).Code));
+        Assert.Equal(EntityKind.Bill, missing.Entity);
+        Assert.Equal(before, fixture.Ledgers.RequestsTo(BillPayments).Count);
+    }
+
+    [Fact]
+    public async Task BillPayments_UpdateDeleteAndFilters()
+    {
+        var (ledger, vendor) = await OpenAsync("Change Vendor");
+        var bill = await ledger.Bills.CreateAsync(Bill(vendor.Id, 80m) with { DueDate = Ahead }, Ct);
+        var other = await ledger.Bills.CreateAsync(Bill(vendor.Id, 30m), Ct);
+        var payment = await ledger.BillPayments.CreateAsync(new NewBillPayment { BillId = bill.Id, Amount = new Money(30m, Usd), Date = Day }, Ct);
+        var elsewhere = await ledger.BillPayments.CreateAsync(new NewBillPayment { BillId = other.Id, Amount = new Money(30m, Usd), Date = Day.AddDays(5) }, Ct);
+
+        // Up to the whole bill: the 50.00 still due plus the 30.00 this payment already covers.
+        var raised = await ledger.BillPayments.UpdateAsync(payment.Id, new BillPaymentChanges { Amount = new Money(80m, Usd), Note = "All of it" }, Ct);
+        await Assert.ThrowsAsync<LedgerValidationException>(() =>
+            ledger.BillPayments.UpdateAsync(payment.Id, new BillPaymentChanges { Amount = new Money(80.01m, Usd) }, Ct));
+        var byBill = await ledger.BillPayments.ListAsync(new BillPaymentQuery { BillId = bill.Id }, Ct).ToListAsync(Ct);
+        var byDate = await ledger.BillPayments.ListAsync(new BillPaymentQuery { BillId = other.Id, Date = new DateRange(Day.AddDays(4), Day.AddDays(6)) }, Ct).ToListAsync(Ct);
+        await ledger.BillPayments.DeleteAsync(payment.Id, Ct);
+        var deleted = await ledger.BillPayments.GetAsync(payment.Id, Ct);
+        var reopened = await ledger.Bills.GetAsync(bill.Id, Ct);
+
+        Assert.Equal((new Money(80m, Usd), "All of it"), (raised.Amount, raised.Note));
+        Assert.Equal([payment.Id], byBill.Select(p => p.Id));
+        Assert.Equal([elsewhere.Id], byDate.Select(p => p.Id));
+        Assert.Contains(fixture.Ledgers.RequestsTo(BillPayments), r => r.Query.Contains("search%5Bbillid%5D=" + other.Id, StringComparison.Ordinal) || r.Query.Contains("search[billid]=" + other.Id, StringComparison.Ordinal));
+        Assert.Equal(RecordState.Deleted, deleted.State);
+        Assert.Equal((BillStatus.Open, new Money(80m, Usd)), (reopened.Status, reopened.AmountDue));
     }
 }

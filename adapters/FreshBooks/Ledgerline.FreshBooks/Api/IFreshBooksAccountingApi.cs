@@ -370,4 +370,36 @@ internal interface IFreshBooksAccountingApi
         [Body(buffered: true)] BillBody body,
         [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
         CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/bill_payments/bill_payments/{id}")]
+    Task<IApiResponse<AccountingEnvelope<BillPaymentResult>>> GetBillPaymentAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Get("/accounting/account/{accountId}/bill_payments/bill_payments")]
+    Task<IApiResponse<AccountingEnvelope<BillPaymentResult>>> ListBillPaymentsAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Post("/accounting/account/{accountId}/bill_payments/bill_payments")]
+    Task<IApiResponse<AccountingEnvelope<BillPaymentResult>>> CreateBillPaymentAsync(
+        string accountId,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] BillPaymentBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
+
+    [Put("/accounting/account/{accountId}/bill_payments/bill_payments/{id}")]
+    Task<IApiResponse<AccountingEnvelope<BillPaymentResult>>> UpdateBillPaymentAsync(
+        string accountId,
+        long id,
+        [Query] AccountingSearch query,
+        [Body(buffered: true)] BillPaymentBody body,
+        [Property(FreshBooksRequest.ConnectionIdKey)] string connectionId,
+        CancellationToken cancellationToken);
 }

@@ -9,7 +9,9 @@ namespace Ledgerline.FreshBooks.Mapping;
 /// <c>total_amount</c>, <c>paid</c>, <c>outstanding</c>); totals that do not add up (Σ lines ≠ amount, amount + tax ≠
 /// total, total − paid ≠ outstanding where nothing is over-paid) are an unreadable answer, never silently corrected.
 /// Strict on id, vendor, issue date and currency. FreshBooks bills have no notes. The due date is sent as
-/// <c>due_offset_days</c> from the issue date.
+/// <c>due_offset_days</c> from the issue date. A bill payment carries no timestamp at all (no <c>updated</c>,
+/// <c>updated_at</c> or <c>created_at</c>), so it reads with a null <see cref="LedgerRecord.UpdatedAt"/>, never an
+/// invented one.
 /// </summary>
 internal sealed class BillRegister : IRegister
 {
@@ -20,7 +22,7 @@ internal sealed class BillRegister : IRegister
 
         config.NewConfig<BillPaymentWire, BillPayment>()
             .Map(d => d.Id, s => FreshBooksValues.RequiredId(s.Id, null))
-            .Map(d => d.UpdatedAt, s => FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at"))
+            .Map(d => d.UpdatedAt, s => (DateTimeOffset?)null) // FreshBooks sends no timestamp on a bill payment.
             .Map(d => d.State, s => FreshBooksValues.RequiredState(s.VisState))
             .Map(d => d.BillId, s => FreshBooksValues.RequiredId(s.BillId, null))
             .Ignore(d => d.VendorId)
@@ -55,7 +57,7 @@ internal sealed class BillRegister : IRegister
         mappings.Add<BillPaymentWire, BillPayment>(s => new BillPayment
         {
             Id = FreshBooksValues.RequiredId(s.Id, null),
-            UpdatedAt = FreshBooksValues.RequiredUtc(s.UpdatedAt, "updated_at"),
+            UpdatedAt = null, // FreshBooks sends no timestamp on a bill payment.
             State = FreshBooksValues.RequiredState(s.VisState),
             BillId = FreshBooksValues.RequiredId(s.BillId, null),
             Amount = FreshBooksValues.RequiredMoney(s.Amount, null, "amount"),

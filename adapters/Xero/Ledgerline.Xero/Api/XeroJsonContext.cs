@@ -36,6 +36,8 @@ namespace Ledgerline.Xero.Api;
 [JsonSerializable(typeof(TimeEntryWire))]
 [JsonSerializable(typeof(TimeEntriesResult))]
 [JsonSerializable(typeof(TimeEntryWrite))]
+[JsonSerializable(typeof(QuotesResult))]
+[JsonSerializable(typeof(QuotesBody))]
 internal sealed partial class XeroJsonContext : JsonSerializerContext;
 
 /// <summary>The serializer options of every Xero body.</summary>

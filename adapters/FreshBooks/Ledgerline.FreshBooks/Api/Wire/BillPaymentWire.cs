@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Ledgerline.FreshBooks.Api;
 
-/// <summary>A FreshBooks bill payment (<c>bill_payments/bill_payments</c>).</summary>
+/// <summary>A FreshBooks bill payment (<c>bill_payments/bill_payments</c>). FreshBooks sends no timestamp on it.</summary>
 internal sealed record BillPaymentWire
 {
     [JsonPropertyName("id")]
@@ -22,9 +22,6 @@ internal sealed record BillPaymentWire
 
     [JsonPropertyName("note")]
     public string? Note { get; set; }
-
-    [JsonPropertyName("updated_at")]
-    public string? UpdatedAt { get; set; }
 
     [JsonPropertyName("vis_state")]
     public int? VisState { get; set; }
