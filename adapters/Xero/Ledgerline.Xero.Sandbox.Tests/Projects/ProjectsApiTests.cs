@@ -266,6 +266,15 @@ public sealed class ProjectsApiTests(SandboxFixture f) : IClassFixture<SandboxFi
     }
 
     [Fact]
+    public async Task Index_DescribesTheProjectsApi()
+    {
+        var index = (await f.GetAsync("/")).Body;
+
+        Assert.EndsWith("/projects.xro/2.0", index["projects_api"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(index["projects_resources"]!.AsArray(), r => r!.GetValue<string>() == "ProjectsUsers");
+    }
+
+    [Fact]
     public async Task IdempotencyKey_ReplaysTheCreate()
     {
         var body = J.Obj(("contactId", await ContactIdAsync()), ("name", "Once " + Guid.NewGuid().ToString("N")[..6]));
