@@ -14,6 +14,10 @@ namespace Ledgerline.Xero.ConformanceTests;
 public class XeroConformanceFixture : LedgerConformanceFixture
 {
     private XeroSandbox? _sandbox;
+    private readonly SemaphoreSlim _setup = new(1, 1);
+    private readonly Dictionary<string, string> _contacts = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Connection, string Contact), string> _projects = [];
+    private readonly Dictionary<(string Project, bool Billable), string> _tasks = [];
 
     /// <summary>The sandbox serving this fixture.</summary>
     public XeroSandbox Sandbox => _sandbox ?? throw new InvalidOperationException("The sandbox starts in InitializeAsync.");
@@ -26,8 +30,9 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     /// payments are created and deleted, never changed; vendors are contacts, archived like them; bills are recorded
     /// approved and credit notes issued (Xero deletes only drafts), bill payments are created and deleted, credit is
     /// allocated; estimates are Xero quotes, sent, accepted, declined, turned into invoices and deleted but kept; tax rates are deleted but kept and carry no change time (no UpdatedSince); items are deleted for good;
-    /// expenses (spent money) are deleted but kept, with no contact to rebill; the company is read. Every other store is
-    /// not offered yet, so the suite asserts its refusal before any request.
+    /// expenses (spent money) are deleted but kept, with no contact to rebill; the company is read; projects are created
+    /// and changed (closed), never archived or deleted, and time entries (on a project's task, whole minutes) are deleted
+    /// for good — neither keeps a change time, so no UpdatedSince.
     /// </summary>
     public override LedgerCapabilities ExpectedCapabilities { get; } = new(new Dictionary<EntityKind, StoreCapabilities>
     {
@@ -121,6 +126,23 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
+        [EntityKind.Project] = new()
+        {
+            Operations = StoreOperations.ReadWrite,
+            Filters = new HashSet<string>([nameof(ProjectQuery.ContactId), nameof(ProjectQuery.IsComplete)], StringComparer.Ordinal),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
+        [EntityKind.TimeEntry] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = new HashSet<string>(
+                [nameof(TimeEntryQuery.ContactId), nameof(TimeEntryQuery.ProjectId), nameof(TimeEntryQuery.StartedFrom), nameof(TimeEntryQuery.StartedTo),
+                    nameof(TimeEntryQuery.Billable), nameof(TimeEntryQuery.Billed)],
+                StringComparer.Ordinal),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;
@@ -139,6 +161,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        _setup.Dispose();
         if (_sandbox is not null)
         {
             await _sandbox.DisposeAsync();
@@ -195,6 +218,86 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             },
         }, cancellationToken);
         return id;
+    }
+
+    /// <summary>
+    /// Xero logs time only on a project's task for a Projects user; the suite's drafts name none, so each is completed
+    /// the way a Xero app would: the project of the draft's contact (made once per ledger, for a contact made once when
+    /// the draft names none), a task of it added in Xero (the sandbox) charged by time when the draft is billable and
+    /// not charged when it is not, and the organisation's first Projects user.
+    /// </summary>
+    public override async Task<NewTimeEntry> CompleteTimeEntryAsync(ILedger ledger, NewTimeEntry draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(draft);
+        await _setup.WaitAsync(cancellationToken);
+        try
+        {
+            var tenant = Sandbox.PrimaryTenant.TenantId;
+            var contactId = draft.ContactId ?? await DefaultContactAsync(ledger, cancellationToken);
+            var key = (ledger.ConnectionId, contactId);
+            if (!_projects.TryGetValue(key, out var projectId))
+            {
+                projectId = (await ledger.Projects.CreateAsync(new NewProject { Name = "Suite time " + _projects.Count, ContactId = contactId, BillingMethod = ProjectBillingMethod.Unknown }, cancellationToken)).Id;
+                _projects[key] = projectId;
+            }
+
+            var taskKey = (projectId, draft.Billable);
+            if (!_tasks.TryGetValue(taskKey, out var taskId))
+            {
+                taskId = Sandbox.AddProjectTask(tenant, Guid.Parse(projectId), draft.Billable ? "Billable work" : "Internal work", draft.Billable ? "TIME" : "NON_CHARGEABLE", draft.Billable ? 120m : 0m).ToString();
+                _tasks[taskKey] = taskId;
+            }
+
+            return draft with
+            {
+                ProjectId = draft.ProjectId ?? projectId,
+                TaskId = draft.TaskId ?? taskId,
+                UserId = draft.UserId ?? Sandbox.ProjectsUserIds(tenant)[0].ToString(),
+            };
+        }
+        finally
+        {
+            _setup.Release();
+        }
+    }
+
+    /// <summary>
+    /// A Xero project is for a contact and carries no billing method, hourly rate or description (its tasks carry rates):
+    /// the suite's drafts get a contact (made once per ledger) when they name none, and lose what Xero keeps per task.
+    /// </summary>
+    public override async Task<NewProject> CompleteProjectAsync(ILedger ledger, NewProject draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(draft);
+        await _setup.WaitAsync(cancellationToken);
+        try
+        {
+            return draft with
+            {
+                ContactId = draft.ContactId ?? await DefaultContactAsync(ledger, cancellationToken),
+                BillingMethod = ProjectBillingMethod.Unknown,
+                FixedPrice = null,
+                HourlyRate = null,
+                Description = null,
+                Budget = draft.Budget is { } budget ? new Money(budget.Amount, CurrencyCode.Parse(Sandbox.PrimaryTenant.BaseCurrency)) : null,
+            };
+        }
+        finally
+        {
+            _setup.Release();
+        }
+    }
+
+    private async Task<string> DefaultContactAsync(ILedger ledger, CancellationToken cancellationToken)
+    {
+        if (!_contacts.TryGetValue(ledger.ConnectionId, out var contactId))
+        {
+            contactId = (await ledger.Contacts.CreateAsync(new NewContact { Organization = "Suite projects " + ledger.ConnectionId }, cancellationToken)).Id;
+            _contacts[ledger.ConnectionId] = contactId;
+        }
+
+        return contactId;
     }
 
     private static HashSet<string> Filters(params string[] filters) =>

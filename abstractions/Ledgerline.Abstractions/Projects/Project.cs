@@ -39,7 +39,7 @@ public sealed record Project : LedgerRecord
 /// <summary>How a project's work is billed. A provider value Ledgerline does not know maps to <see cref="Unknown"/>.</summary>
 public enum ProjectBillingMethod
 {
-    /// <summary>Not set, or a provider value Ledgerline does not recognise.</summary>
+    /// <summary>Not set (Xero sets no billing method on a project: its tasks carry rates), or a provider value Ledgerline does not recognise.</summary>
     Unknown = 0,
 
     /// <summary>One agreed price (<see cref="Project.FixedPrice"/>).</summary>
@@ -64,7 +64,10 @@ public sealed record NewProject
     /// <summary>Due date.</summary>
     public DateOnly? DueDate { get; init; }
 
-    /// <summary>How the work is billed.</summary>
+    /// <summary>
+    /// How the work is billed. <see cref="ProjectBillingMethod.Unknown"/> states none, for a provider that bills per task
+    /// rather than per project (Xero, which refuses the other two); FreshBooks and InMemory keep what is given.
+    /// </summary>
     public ProjectBillingMethod BillingMethod { get; init; } = ProjectBillingMethod.Hourly;
 
     /// <summary>The agreed price; required for, and only for, <see cref="ProjectBillingMethod.FixedPrice"/>.</summary>

@@ -26,6 +26,15 @@ public sealed record TimeEntry : LedgerRecord
 
     /// <summary>What was done.</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// The project task the time was logged against, when there is one: FreshBooks <c>task_id</c>, Xero <c>taskId</c>
+    /// (every Xero time entry has one; its charge type decides <see cref="Billable"/>).
+    /// </summary>
+    public string? TaskId { get; init; }
+
+    /// <summary>Who logged the time, in the provider's ids: FreshBooks <c>identity_id</c>, Xero <c>userId</c> (a Projects user).</summary>
+    public string? UserId { get; init; }
 }
 
 /// <summary>The input that logs a <see cref="TimeEntry"/>.</summary>
@@ -48,6 +57,18 @@ public sealed record NewTimeEntry
 
     /// <summary>What was done.</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// The project task to log against. Xero needs one (with <see cref="ProjectId"/> and <see cref="UserId"/>) and
+    /// refuses a draft without it before any request; Ledgerline never creates or picks a task. FreshBooks: <c>task_id</c>.
+    /// </summary>
+    public string? TaskId { get; init; }
+
+    /// <summary>
+    /// Who logs the time. Xero needs a Projects user (<c>GET /ProjectsUsers</c>) and refuses a draft without one before
+    /// any request; Ledgerline never picks a user. FreshBooks logs time as the connected identity and refuses one.
+    /// </summary>
+    public string? UserId { get; init; }
 }
 
 /// <summary>Changes to a <see cref="TimeEntry"/>: a <see langword="null"/> property is left as it is.</summary>
@@ -70,6 +91,9 @@ public sealed record TimeEntryChanges
 
     /// <summary>New note.</summary>
     public string? Note { get; init; }
+
+    /// <summary>New task.</summary>
+    public string? TaskId { get; init; }
 }
 
 /// <summary>Filters for listing time entries.</summary>

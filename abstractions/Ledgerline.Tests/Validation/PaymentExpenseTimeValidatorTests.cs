@@ -17,6 +17,25 @@ public sealed class PaymentExpenseTimeValidatorTests
     private static NewTimeEntry Entry => new() { StartedAt = Started, Duration = TimeSpan.FromHours(1) };
 
     [Fact]
+    public void NewTimeEntry_TaskAndUser_AreValidWhenSet() =>
+        Valid(new NewTimeEntryValidator(), Entry with { TaskId = "t1", UserId = "u1" });
+
+    [Fact]
+    public void NewTimeEntry_BlankTaskId_FailsOnTaskId() => FailsOn(new NewTimeEntryValidator(), Entry with { TaskId = " " }, "TaskId");
+
+    [Fact]
+    public void NewTimeEntry_BlankUserId_FailsOnUserId() => FailsOn(new NewTimeEntryValidator(), Entry with { UserId = "" }, "UserId");
+
+    [Fact]
+    public void NewProject_UnknownBillingMethod_IsValidButAnUndefinedOneIsNot()
+    {
+        var project = new NewProject { Name = "P", BillingMethod = ProjectBillingMethod.Unknown };
+
+        Valid(new NewProjectValidator(), project);
+        FailsOn(new NewProjectValidator(), project with { BillingMethod = (ProjectBillingMethod)42 }, "BillingMethod");
+    }
+
+    [Fact]
     public void NewPayment_Valid_IsValid() => Valid(new NewPaymentValidator(), Payment with { Method = "Check", Note = "n" });
 
     [Fact]

@@ -12,8 +12,8 @@ internal sealed class NewProjectValidator : LedgerlineValidator<NewProject>
         RuleFor(p => p.Description).MaximumLength(InputLimits.Text);
         RuleFor(p => p.DueDate).SetDate();
         RuleFor(p => p.BillingMethod)
-            .Must(m => m is ProjectBillingMethod.FixedPrice or ProjectBillingMethod.Hourly)
-            .WithMessage("'BillingMethod' must be FixedPrice or Hourly.")
+            .Must(Enum.IsDefined)
+            .WithMessage("'BillingMethod' must be FixedPrice, Hourly or Unknown (not stated).")
             .WithErrorCode("UnknownBillingMethod");
         RuleFor(p => p.FixedPrice)
             .NotNull()

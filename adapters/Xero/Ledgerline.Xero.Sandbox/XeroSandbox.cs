@@ -4,6 +4,7 @@ using Ledgerline.Xero.Sandbox.Faults;
 using Ledgerline.Xero.Sandbox.Hosting;
 using Ledgerline.Xero.Sandbox.Identity;
 using Ledgerline.Xero.Sandbox.Idempotency;
+using Ledgerline.Xero.Sandbox.Projects;
 using Ledgerline.Xero.Sandbox.RateLimits;
 using Ledgerline.Xero.Sandbox.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,6 +21,7 @@ public sealed class XeroSandbox : IAsyncDisposable
 {
     private const int MaxLoggedRequests = 100_000;
     private static readonly string[] AccountingResources = ["Contacts", "Invoices", "CreditNotes", "Quotes", "Payments", "BankTransactions", "Items", "TaxRates", "Accounts", "Organisation"];
+    private static readonly string[] ProjectsResources = ["Projects", "ProjectsUsers", "Projects/{projectId}/Tasks", "Projects/{projectId}/Time"];
     private readonly WebApplication _app;
     private readonly SandboxServices _services;
     private readonly Seeder _seeder;
@@ -117,6 +119,7 @@ public sealed class XeroSandbox : IAsyncDisposable
             book.CreditNotes.Clear();
             book.Quotes.Clear();
             book.Items.Clear();
+            book.Projects.Clear();
             foreach (var added in book.TaxRates.All.Where(t => !t.IsSystem).ToList())
             {
                 book.TaxRates.Remove(added.Id);
@@ -145,6 +148,43 @@ public sealed class XeroSandbox : IAsyncDisposable
         lock (book.Gate)
         {
             _seeder.SeedInvoices(book, count, linesPerInvoice, Clock.GetUtcNow());
+        }
+    }
+
+    /// <summary>The ids of the organisation's Projects users (<c>GET /ProjectsUsers</c>), in the order the API lists them.</summary>
+    public IReadOnlyList<Guid> ProjectsUserIds(Guid tenantId)
+    {
+        var book = RequireBook(tenantId);
+        lock (book.Gate)
+        {
+            return [.. book.Projects.Users.Select(u => u.UserId)];
+        }
+    }
+
+    /// <summary>
+    /// Adds a task to a project, as someone would in Xero's app, and returns its id: for tests of a client that logs time
+    /// but makes no tasks. <paramref name="chargeType"/> is <c>TIME</c>, <c>FIXED</c> or <c>NON_CHARGEABLE</c>; the rate is
+    /// in the project's currency.
+    /// </summary>
+    public Guid AddProjectTask(Guid tenantId, Guid projectId, string name, string chargeType, decimal rate = 0m)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (chargeType is not ("TIME" or "FIXED" or "NON_CHARGEABLE"))
+        {
+            throw new ArgumentException($"Unknown charge type {chargeType}.", nameof(chargeType));
+        }
+
+        var book = RequireBook(tenantId);
+        lock (book.Gate)
+        {
+            if (book.Projects.Project(projectId) is null)
+            {
+                throw new ArgumentException($"Unknown project {projectId}.", nameof(projectId));
+            }
+
+            var task = new ProjectTask { TaskId = Guid.NewGuid(), ProjectId = projectId, Name = name, ChargeType = chargeType, Rate = rate };
+            book.Projects.Tasks.Add(task);
+            return task.TaskId;
         }
     }
 
@@ -222,6 +262,7 @@ public sealed class XeroSandbox : IAsyncDisposable
         ConnectionEndpoints.Map(app, services);
         AccountingEndpoints.Map(app, services);
         WebhookEndpoints.Map(app, webhooks);
+        ProjectsEndpoints.Map(app, services);
 
         await app.StartAsync(cancellationToken);
         webhooks.Start();
@@ -232,7 +273,7 @@ public sealed class XeroSandbox : IAsyncDisposable
             Console.WriteLine($"Xero sandbox listening on {services.BaseAddress}");
             Console.WriteLine($"  OpenID discovery: {services.Issuer}{IdentityEndpoints.DiscoveryPath}");
             Console.WriteLine($"  authorize: {services.Issuer}{IdentityEndpoints.AuthorizePath}   token: {services.Issuer}{IdentityEndpoints.TokenPath}");
-            Console.WriteLine($"  connections: {services.Issuer}/connections   accounting: {services.Issuer}{AccountingEndpoints.BasePath}");
+            Console.WriteLine($"  connections: {services.Issuer}/connections   accounting: {services.Issuer}{AccountingEndpoints.BasePath}   projects: {services.Issuer}{ProjectsEndpoints.BasePath}");
             if (webhooks.Subscription is { } hook)
             {
                 Console.WriteLine($"  webhook: {hook.Url} ({hook.Status}; POST {services.Issuer}{WebhookEndpoints.Path}/intent-to-receive to activate)");
@@ -316,6 +357,7 @@ public sealed class XeroSandbox : IAsyncDisposable
         w.WriteString("revocation_url", iss + IdentityEndpoints.RevocationPath);
         w.WriteString("connections_url", iss + "/connections");
         w.WriteString("accounting_api", iss + AccountingEndpoints.BasePath);
+        w.WriteString("projects_api", iss + ProjectsEndpoints.BasePath);
         w.WriteString("client_id", Options.ClientId);
         w.WriteNumber("access_token_lifetime_seconds", (long)Options.AccessTokenLifetime.TotalSeconds);
         w.WriteNumber("refresh_token_lifetime_seconds", (long)Options.RefreshTokenLifetime.TotalSeconds);
@@ -330,6 +372,13 @@ public sealed class XeroSandbox : IAsyncDisposable
         w.WriteString("webhook_admin", iss + WebhookEndpoints.Path);
         w.WriteStartArray("accounting_resources");
         foreach (var r in AccountingResources)
+        {
+            w.WriteStringValue(r);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("projects_resources");
+        foreach (var r in ProjectsResources)
         {
             w.WriteStringValue(r);
         }

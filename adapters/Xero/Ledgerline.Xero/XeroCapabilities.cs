@@ -31,9 +31,14 @@ namespace Ledgerline.Xero;
 /// <item>Expenses (spent money): deleted (kept readable), never archived or restored. Filters <c>CategoryId</c>,
 /// <c>Date</c>, <c>UpdatedSince</c>; not <c>ContactId</c> (Xero records no customer to rebill on spent money).</item>
 /// <item>Company: the organisation, read.</item>
-/// <item>Not yet offered: time entries, projects.</item>
-/// <item>Idempotency keys: every create honours one (sent as <c>Idempotency-Key</c>); allocations do not yet (refused
-/// before any request).</item>
+/// <item>Projects (Projects API): created for a contact, changed (name, due day, budget; complete ↔ <c>CLOSED</c>), never
+/// archived or deleted; no description, billing method, fixed price or hourly rate (Xero prices per task). Filters
+/// <c>ContactId</c>, <c>IsComplete</c>; Xero keeps no change time on a project, so no <c>UpdatedSince</c>.</item>
+/// <item>Time entries (Projects API): on a project's task by a Projects user, whole minutes only; deleted for good,
+/// never archived. Filters <c>ContactId</c>, <c>ProjectId</c>, <c>StartedFrom</c>, <c>StartedTo</c>, <c>Billable</c>
+/// (<c>isChargeable</c>), <c>Billed</c> (<c>states</c>); no change time, so no <c>UpdatedSince</c>.</item>
+/// <item>Idempotency keys: every Accounting API create honours one (sent as <c>Idempotency-Key</c>); allocations and the
+/// Projects API's creates do not yet (refused before any request).</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -132,6 +137,23 @@ internal static class XeroCapabilities
             IdempotencyKeys = StoreOperations.Create,
         },
         [EntityKind.Company] = new() { Operations = StoreOperations.Get, Filters = new HashSet<string>() },
+        [EntityKind.Project] = new()
+        {
+            Operations = StoreOperations.ReadWrite,
+            Filters = new HashSet<string>([nameof(ProjectQuery.ContactId), nameof(ProjectQuery.IsComplete)], StringComparer.Ordinal),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
+        [EntityKind.TimeEntry] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete,
+            Filters = new HashSet<string>(
+                [nameof(TimeEntryQuery.ContactId), nameof(TimeEntryQuery.ProjectId), nameof(TimeEntryQuery.StartedFrom), nameof(TimeEntryQuery.StartedTo),
+                    nameof(TimeEntryQuery.Billable), nameof(TimeEntryQuery.Billed)],
+                StringComparer.Ordinal),
+            QueryableStates = RecordStates.Active,
+            SoftDelete = false,
+        },
     });
 
     private static HashSet<string> Set(params string[] filters) =>

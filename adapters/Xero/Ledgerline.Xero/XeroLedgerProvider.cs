@@ -16,6 +16,7 @@ internal sealed class XeroLedgerProvider(
     IXeroAccountingApi accounting,
     IXeroSettingsApi settings,
     IXeroBankTransactionsApi bankTransactions,
+    IXeroProjectsApi projects,
     XeroHttp http,
     IConnectionStore connections,
     IOptionsMonitor<XeroOptions> options,
@@ -29,7 +30,7 @@ internal sealed class XeroLedgerProvider(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
         var context = new XeroLedgerContext(
-            new XeroConnectionContext(connectionId, connections, timeProvider), accounting, settings, bankTransactions, http, options.CurrentValue, XeroMapping.Mapper);
+            new XeroConnectionContext(connectionId, connections, timeProvider), accounting, settings, bankTransactions, projects, http, options.CurrentValue, XeroMapping.Mapper);
         return new XeroLedger(context);
     }
 }
@@ -59,6 +60,8 @@ internal sealed class XeroLedger : ILedger
             new XeroItemStore(context, taxRates),
             new XeroExpenseStore(context),
             new XeroCompanyStore(context),
+            new XeroProjectStore(context),
+            new XeroTimeEntryStore(context),
         ];
     }
 

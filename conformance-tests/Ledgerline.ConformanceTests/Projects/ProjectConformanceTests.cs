@@ -61,8 +61,8 @@ public abstract class ProjectConformanceTests<TFixture>(TFixture fixture) : Conf
         }
 
         RequireForSetup(EntityKind.Project, StoreOperations.Create | StoreOperations.List);
-        var done = await Ledger.Projects.CreateAsync(Samples.Project(1), Cancellation);
-        var open = await Ledger.Projects.CreateAsync(Samples.Project(2), Cancellation);
+        var done = await Ledger.Projects.CreateAsync(await ForProviderAsync(Samples.Project(1)), Cancellation);
+        var open = await Ledger.Projects.CreateAsync(await ForProviderAsync(Samples.Project(2)), Cancellation);
 
         var updated = await Ledger.Projects.UpdateAsync(done.Id, new ProjectChanges { IsComplete = true }, Cancellation);
 
@@ -80,8 +80,9 @@ public abstract class ProjectConformanceTests<TFixture>(TFixture fixture) : Conf
     {
         RequireForSetup(EntityKind.Project, StoreOperations.Create);
 
-        var error = await Assert.ThrowsAsync<RecordNotFoundException>(
-            () => Ledger.Projects.CreateAsync(Samples.Project(1) with { ContactId = MissingId }, Cancellation));
+        var draft = await ForProviderAsync(Samples.Project(1) with { ContactId = MissingId });
+
+        var error = await Assert.ThrowsAsync<RecordNotFoundException>(() => Ledger.Projects.CreateAsync(draft, Cancellation));
 
         Assert.Equal(EntityKind.Contact, error.Entity);
     }

@@ -280,7 +280,7 @@ public abstract class QueryConformanceTests<TFixture>(TFixture fixture) : Confor
         var entries = new List<TimeEntry>();
         for (var hour = 0; hour <= 3; hour++)
         {
-            entries.Add(await Ledger.TimeEntries.CreateAsync(Samples.TimeEntry(hour, Samples.Morning.AddHours(hour)), Cancellation));
+            entries.Add(await Ledger.TimeEntries.CreateAsync(await ForProviderAsync(Samples.TimeEntry(hour, Samples.Morning.AddHours(hour))), Cancellation));
         }
 
         var listed = await ToListAsync(Ledger.TimeEntries.ListAsync(query, Cancellation));
@@ -300,8 +300,8 @@ public abstract class QueryConformanceTests<TFixture>(TFixture fixture) : Confor
         RequireForSetup(EntityKind.Contact, StoreOperations.Create);
         RequireForSetup(EntityKind.TimeEntry, StoreOperations.Create);
         var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
-        var forContact = await Ledger.TimeEntries.CreateAsync(Samples.TimeEntry(1) with { ContactId = contact.Id }, Cancellation);
-        await Ledger.TimeEntries.CreateAsync(Samples.TimeEntry(2), Cancellation);
+        var forContact = await Ledger.TimeEntries.CreateAsync(await ForProviderAsync(Samples.TimeEntry(1) with { ContactId = contact.Id }), Cancellation);
+        await Ledger.TimeEntries.CreateAsync(await ForProviderAsync(Samples.TimeEntry(2)), Cancellation);
 
         var listed = await ToListAsync(Ledger.TimeEntries.ListAsync(new TimeEntryQuery { ContactId = contact.Id }, Cancellation));
 
@@ -318,8 +318,8 @@ public abstract class QueryConformanceTests<TFixture>(TFixture fixture) : Confor
         }
 
         RequireForSetup(EntityKind.TimeEntry, StoreOperations.Create);
-        var billable = await Ledger.TimeEntries.CreateAsync(Samples.TimeEntry(1) with { Billable = true }, Cancellation);
-        var internalWork = await Ledger.TimeEntries.CreateAsync(Samples.TimeEntry(2) with { Billable = false }, Cancellation);
+        var billable = await Ledger.TimeEntries.CreateAsync(await ForProviderAsync(Samples.TimeEntry(1) with { Billable = true }), Cancellation);
+        var internalWork = await Ledger.TimeEntries.CreateAsync(await ForProviderAsync(Samples.TimeEntry(2) with { Billable = false }), Cancellation);
 
         AssertSameIds([billable.Id], await ToListAsync(Ledger.TimeEntries.ListAsync(new TimeEntryQuery { Billable = true }, Cancellation)));
         AssertSameIds([internalWork.Id], await ToListAsync(Ledger.TimeEntries.ListAsync(new TimeEntryQuery { Billable = false }, Cancellation)));

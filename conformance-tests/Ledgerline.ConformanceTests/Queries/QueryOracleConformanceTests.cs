@@ -142,9 +142,9 @@ public abstract class QueryOracleConformanceTests<TFixture>(TFixture fixture) : 
     public virtual async Task TimeEntryQueries_ReturnExactlyWhatMatchesAccepts()
     {
         RequireForSetup(EntityKind.TimeEntry, StoreOperations.Create | StoreOperations.List);
-        await Ledger.TimeEntries.CreateAsync(Samples.TimeEntry(1), Cancellation);
-        var second = await Ledger.TimeEntries.CreateAsync(Samples.TimeEntry(2) with { Billable = true }, Cancellation);
-        await Ledger.TimeEntries.CreateAsync(Samples.TimeEntry(5), Cancellation);
+        await Ledger.TimeEntries.CreateAsync(await ForProviderAsync(Samples.TimeEntry(1)), Cancellation);
+        var second = await Ledger.TimeEntries.CreateAsync(await ForProviderAsync(Samples.TimeEntry(2) with { Billable = true }), Cancellation);
+        await Ledger.TimeEntries.CreateAsync(await ForProviderAsync(Samples.TimeEntry(5)), Cancellation);
 
         var everything = await SnapshotAsync(EntityKind.TimeEntry, states => Ledger.TimeEntries.ListAsync(new TimeEntryQuery { States = states }, Cancellation));
         TimeEntryQuery[] queries =

@@ -134,7 +134,13 @@ public abstract class ConformanceTestBase<TFixture> : IClassFixture<TFixture>, I
 
     /// <summary>A uniform view of one store of this test's ledger.</summary>
     private protected RecordKit Kit(EntityKind entity) =>
-        RecordKit.For(Ledger, entity, Fixture.ComesWithRecords(entity) ? Capabilities.For(entity).QueryableStates : null);
+        RecordKit.For(Ledger, entity, Fixture.ComesWithRecords(entity) ? Capabilities.For(entity).QueryableStates : null, Fixture);
+
+    /// <summary>A suite time entry draft completed with what the provider needs (<see cref="LedgerConformanceFixture.CompleteTimeEntryAsync"/>).</summary>
+    protected Task<NewTimeEntry> ForProviderAsync(NewTimeEntry draft) => Fixture.CompleteTimeEntryAsync(Ledger, draft, Cancellation);
+
+    /// <summary>A suite project draft completed with what the provider needs (<see cref="LedgerConformanceFixture.CompleteProjectAsync"/>).</summary>
+    protected Task<NewProject> ForProviderAsync(NewProject draft) => Fixture.CompleteProjectAsync(Ledger, draft, Cancellation);
 
     /// <summary>
     /// The ids of the <paramref name="entity"/> records the ledger came with (<see cref="LedgerConformanceFixture.ComesWithRecords"/>),

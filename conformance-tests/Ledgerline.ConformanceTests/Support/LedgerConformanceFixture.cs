@@ -93,6 +93,22 @@ public abstract class LedgerConformanceFixture : IAsyncLifetime
     public virtual Task<IReadOnlyList<string>> ProviderLineDataAsync(ILedger ledger, string invoiceId, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException($"{ProviderName} makes no invoice with provider-only line data, so it has none to read.");
 
+    /// <summary>
+    /// Completes one of the suite's time entry drafts with what the provider needs and the suite cannot make, the way the
+    /// provider's own application would (Xero: a project of the draft's contact or of one made for it, a task of that
+    /// project charged as the draft's <see cref="NewTimeEntry.Billable"/> says, and one of the organisation's Projects
+    /// users). Everything the draft states is kept. Default: the draft as it is.
+    /// </summary>
+    public virtual Task<NewTimeEntry> CompleteTimeEntryAsync(ILedger ledger, NewTimeEntry draft, CancellationToken cancellationToken = default) =>
+        Task.FromResult(draft);
+
+    /// <summary>
+    /// Completes one of the suite's project drafts the same way (Xero: a contact when the draft names none, and no billing
+    /// method, hourly rate or description, which Xero keeps per task or not at all). Default: the draft as it is.
+    /// </summary>
+    public virtual Task<NewProject> CompleteProjectAsync(ILedger ledger, NewProject draft, CancellationToken cancellationToken = default) =>
+        Task.FromResult(draft);
+
     /// <summary>Opens a fresh, empty ledger that shares no records with any other ledger this fixture opened.</summary>
     public virtual async Task<ILedger> CreateLedgerAsync(CancellationToken cancellationToken = default)
     {

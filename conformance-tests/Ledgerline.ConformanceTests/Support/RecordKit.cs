@@ -57,10 +57,10 @@ internal abstract class RecordKit
     /// <see cref="LedgerConformanceFixture.ComesWithRecords"/>): those listed in these states before the kit first creates
     /// or lists are left out of its listings.
     /// </summary>
-    public static RecordKit For(ILedger ledger, EntityKind entity, RecordStates? presetStates = null)
+    public static RecordKit For(ILedger ledger, EntityKind entity, RecordStates? presetStates = null, LedgerConformanceFixture? fixture = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        var kit = Kit(ledger, entity);
+        var kit = Kit(ledger, entity, fixture);
         kit.PresetStates = presetStates;
         return kit;
     }
@@ -68,7 +68,7 @@ internal abstract class RecordKit
     /// <summary>The states in which the store's preset records are looked up; null when it has none.</summary>
     private protected RecordStates? PresetStates { get; private set; }
 
-    private static RecordKit Kit(ILedger ledger, EntityKind entity)
+    private static RecordKit Kit(ILedger ledger, EntityKind entity, LedgerConformanceFixture? fixture)
     {
         return entity switch
         {
@@ -79,7 +79,8 @@ internal abstract class RecordKit
             EntityKind.Expense => new RecordKit<Expense, NewExpense, ExpenseChanges, ExpenseQuery>(
                 entity, ledger.Expenses, (n, _) => Task.FromResult(Samples.Expense(n)), () => Samples.Expense(0), n => new ExpenseChanges { Notes = $"Touched {n}" }, []),
             EntityKind.TimeEntry => new RecordKit<TimeEntry, NewTimeEntry, TimeEntryChanges, TimeEntryQuery>(
-                entity, ledger.TimeEntries, (n, _) => Task.FromResult(Samples.TimeEntry(n)), () => Samples.TimeEntry(0), n => new TimeEntryChanges { Note = $"Touched {n}" }, []),
+                entity, ledger.TimeEntries,
+                (n, ct) => fixture is null ? Task.FromResult(Samples.TimeEntry(n)) : fixture.CompleteTimeEntryAsync(ledger, Samples.TimeEntry(n), ct), () => Samples.TimeEntry(0), n => new TimeEntryChanges { Note = $"Touched {n}" }, []),
             EntityKind.Item => new RecordKit<Item, NewItem, ItemChanges, ItemQuery>(
                 entity, ledger.Items, (n, _) => Task.FromResult(Samples.Item(n)), () => Samples.Item(0), n => new ItemChanges { Description = $"Touched {n}" }, []),
             EntityKind.TaxRate => new RecordKit<TaxRate, NewTaxRate, TaxRateChanges, TaxRateQuery>(
@@ -90,7 +91,9 @@ internal abstract class RecordKit
                 entity, ledger.Vendors, (n, _) => Task.FromResult(Samples.Vendor(n)), () => Samples.Vendor(0), n => new VendorChanges { LastName = $"Touched {n}" }, []),
             EntityKind.Bill => BillKit(ledger),
             EntityKind.Project => new RecordKit<Project, NewProject, ProjectChanges, ProjectQuery>(
-                entity, ledger.Projects, (n, _) => Task.FromResult(Samples.Project(n)), () => Samples.Project(0), n => new ProjectChanges { Description = $"Touched {n}" }, []),
+                entity, ledger.Projects,
+                (n, ct) => fixture is null ? Task.FromResult(Samples.Project(n)) : fixture.CompleteProjectAsync(ledger, Samples.Project(n), ct), () => Samples.Project(0),
+                n => new ProjectChanges { Name = $"Touched project {n}" }, []),
             EntityKind.BillPayment => BillPaymentKit(ledger),
             _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "Unknown entity."),
         };

@@ -43,7 +43,7 @@ public abstract class TimeEntryConformanceTests<TFixture>(TFixture fixture) : Co
         RequireForSetup(EntityKind.TimeEntry, StoreOperations.Create | StoreOperations.Get);
         var startedInParis = new DateTimeOffset(2025, 3, 10, 14, 30, 0, TimeSpan.FromHours(1));
 
-        var created = await Ledger.TimeEntries.CreateAsync(Samples.TimeEntry(1, startedInParis), Cancellation);
+        var created = await Ledger.TimeEntries.CreateAsync(await ForProviderAsync(Samples.TimeEntry(1, startedInParis)), Cancellation);
         var read = await Ledger.TimeEntries.GetAsync(created.Id, Cancellation);
 
         Assert.Equal(new DateTimeOffset(2025, 3, 10, 13, 30, 0, TimeSpan.Zero), read.StartedAt);
@@ -61,7 +61,7 @@ public abstract class TimeEntryConformanceTests<TFixture>(TFixture fixture) : Co
         }
 
         RequireForSetup(EntityKind.TimeEntry, StoreOperations.Create | StoreOperations.Get);
-        var created = await Ledger.TimeEntries.CreateAsync(Samples.TimeEntry(1) with { Billable = true }, Cancellation);
+        var created = await Ledger.TimeEntries.CreateAsync(await ForProviderAsync(Samples.TimeEntry(1) with { Billable = true }), Cancellation);
 
         await Ledger.TimeEntries.UpdateAsync(created.Id, new TimeEntryChanges { Duration = TimeSpan.FromMinutes(95) }, Cancellation);
         var read = await Ledger.TimeEntries.GetAsync(created.Id, Cancellation);

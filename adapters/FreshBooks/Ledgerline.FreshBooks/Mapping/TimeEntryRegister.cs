@@ -30,6 +30,8 @@ internal sealed class TimeEntryRegister : IRegister
             .Map(d => d.ContactId, s => FreshBooksValues.Reference(s.ClientId))
             .Map(d => d.ProjectId, s => FreshBooksValues.Reference(s.ProjectId))
             .Map(d => d.Note, s => FreshBooksValues.Text(s.Note))
+            .Map(d => d.TaskId, s => FreshBooksValues.Reference(s.TaskId))
+            .Map(d => d.UserId, s => FreshBooksValues.Reference(s.IdentityId))
             .Ignore(d => d.RawRepresentation);
 
         config.NewConfig<NewTimeEntry, TimeEntryWrite>()
@@ -39,7 +41,8 @@ internal sealed class TimeEntryRegister : IRegister
             .Map(d => d.Billable, s => s.Billable)
             .Map(d => d.ClientId, s => s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId))
             .Map(d => d.ProjectId, s => s.ProjectId == null ? null : FreshBooksValues.ParseId(s.ProjectId))
-            .Map(d => d.Note, s => s.Note);
+            .Map(d => d.Note, s => s.Note)
+            .Map(d => d.TaskId, s => s.TaskId == null ? null : FreshBooksValues.ParseId(s.TaskId));
 
         config.NewConfig<TimeEntryChanges, TimeEntryWrite>()
             .Ignore(d => d.IsLogged)
@@ -48,7 +51,8 @@ internal sealed class TimeEntryRegister : IRegister
             .Map(d => d.Billable, s => s.Billable)
             .Map(d => d.ClientId, s => s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId))
             .Map(d => d.ProjectId, s => s.ProjectId == null ? null : FreshBooksValues.ParseId(s.ProjectId))
-            .Map(d => d.Note, s => s.Note);
+            .Map(d => d.Note, s => s.Note)
+            .Map(d => d.TaskId, s => s.TaskId == null ? null : FreshBooksValues.ParseId(s.TaskId));
     }
 
     /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
@@ -68,6 +72,8 @@ internal sealed class TimeEntryRegister : IRegister
             ContactId = FreshBooksValues.Reference(s.ClientId),
             ProjectId = FreshBooksValues.Reference(s.ProjectId),
             Note = FreshBooksValues.Text(s.Note),
+            TaskId = FreshBooksValues.Reference(s.TaskId),
+            UserId = FreshBooksValues.Reference(s.IdentityId),
         });
         mappings.Add<NewTimeEntry, TimeEntryWrite>(s => new TimeEntryWrite
         {
@@ -78,6 +84,7 @@ internal sealed class TimeEntryRegister : IRegister
             ClientId = s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId),
             ProjectId = s.ProjectId == null ? null : FreshBooksValues.ParseId(s.ProjectId),
             Note = s.Note,
+            TaskId = s.TaskId == null ? null : FreshBooksValues.ParseId(s.TaskId),
         });
         // Not mapped, as in the Mapster configuration: IsLogged.
         mappings.Add<TimeEntryChanges, TimeEntryWrite>(s => new TimeEntryWrite
@@ -88,6 +95,7 @@ internal sealed class TimeEntryRegister : IRegister
             ClientId = s.ContactId == null ? null : FreshBooksValues.ParseId(s.ContactId),
             ProjectId = s.ProjectId == null ? null : FreshBooksValues.ParseId(s.ProjectId),
             Note = s.Note,
+            TaskId = s.TaskId == null ? null : FreshBooksValues.ParseId(s.TaskId),
         });
     }
 

@@ -77,6 +77,15 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
     public async Task<TimeEntry> CreateAsync(NewTimeEntry draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        if (draft.UserId is not null)
+        {
+            throw new LedgerValidationException([new FieldError(nameof(NewTimeEntry.UserId),
+                "FreshBooks logs time as the connected identity; it cannot be logged for another user. Leave UserId null.", "NotSupportedByProvider")])
+            {
+                Provider = FreshBooksRequest.ProviderName,
+            };
+        }
+
         var call = Call("create", null);
         var business = await context.Connection.BusinessIdAsync(call, WriteScope, cancellationToken);
         var body = new TimeEntryBody(context.Mapping.Map<NewTimeEntry, TimeEntryWrite>(draft));

@@ -20,6 +20,24 @@ public sealed class TimeEntryStoreTests : IDisposable
         });
 
     [Fact]
+    public async Task CreateAsync_TaskAndUser_AreKeptAndTheTaskChanges()
+    {
+        var entry = await TimeEntries.CreateAsync(new NewTimeEntry
+        {
+            StartedAt = new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.Zero),
+            Duration = TimeSpan.FromHours(1),
+            TaskId = "task-1",
+            UserId = "user-7",
+        });
+
+        var changed = await TimeEntries.UpdateAsync(entry.Id, new TimeEntryChanges { TaskId = "task-2" });
+
+        Assert.Equal(("task-1", "user-7"), (entry.TaskId, entry.UserId));
+        Assert.Equal(("task-2", "user-7"), (changed.TaskId, changed.UserId));
+        Assert.Equal(("task-2", "user-7"), ((await TimeEntries.GetAsync(entry.Id)).TaskId, (await TimeEntries.GetAsync(entry.Id)).UserId));
+    }
+
+    [Fact]
     public async Task CreateAsync_OffsetStart_IsStoredInUtc()
     {
         var entry = await TimeEntries.CreateAsync(new NewTimeEntry

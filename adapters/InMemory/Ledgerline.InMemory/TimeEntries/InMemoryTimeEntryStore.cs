@@ -15,6 +15,10 @@ internal sealed class InMemoryTimeEntryStore(InMemoryLedger ledger)
         ContactId = Text(draft.ContactId),
         ProjectId = Text(draft.ProjectId),
         Note = Text(draft.Note),
+
+        // InMemory keeps no tasks or users: the ids are kept as given (the reference provider refuses nothing a provider might take).
+        TaskId = Text(draft.TaskId),
+        UserId = Text(draft.UserId),
     });
 
     protected override TimeEntry Update(TimeEntry current, TimeEntryChanges changes) => Referenced(current with
@@ -25,6 +29,7 @@ internal sealed class InMemoryTimeEntryStore(InMemoryLedger ledger)
         ContactId = Change(current.ContactId, changes.ContactId),
         ProjectId = Change(current.ProjectId, changes.ProjectId),
         Note = Change(current.Note, changes.Note),
+        TaskId = Change(current.TaskId, changes.TaskId),
     });
 
     // The contact and project an entry names must exist, and not be deleted, as a provider's would.

@@ -4,8 +4,9 @@ using Ledgerline.Xero.Sandbox.Tests.Support;
 namespace Ledgerline.Xero.Sandbox.Tests.Conformance;
 
 /// <summary>
-/// The schema conformance check itself. Every Accounting response the suites read through <see cref="SandboxFixture"/>
-/// is checked against <c>xero_accounting.yaml</c>; these tests prove the check runs and bites, and sweep each endpoint.
+/// The schema conformance check itself. Every Accounting and Projects response the suites read through
+/// <see cref="SandboxFixture"/> is checked against <c>xero_accounting.yaml</c> or <c>xero-projects.yaml</c>; these tests
+/// prove the check runs and bites, and sweep each endpoint.
 /// </summary>
 public sealed class SchemaConformanceTests(SandboxFixture f) : IClassFixture<SandboxFixture>
 {
@@ -84,5 +85,48 @@ public sealed class SchemaConformanceTests(SandboxFixture f) : IClassFixture<San
         Assert.Equal(400, quoteRefused.Status);
         var parse = await f.GetAsync(SandboxFixture.Api("Invoices?where=%22"));
         Assert.Equal(400, parse.Status);
+    }
+
+    [Fact]
+    public void ProjectsCheck_FindsViolations()
+    {
+        Assert.SkipWhen(OpenApiConformance.Projects is null, "Xero's Projects description (xero-projects.yaml) is not beside the repository.");
+        var bad = JsonNode.Parse("""
+            {"pagination":{"page":1},"items":[{"projectId":"nope","name":"X","status":"OPEN","minutesLogged":"1","Invented":true}]}
+            """)!;
+
+        var violations = OpenApiConformance.Projects!.Check("GET", "projects.xro/2.0/Projects", 200, bad);
+
+        Assert.Contains(violations, v => v.Contains("$.items[0].projectId", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("$.items[0].status", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("$.items[0].minutesLogged", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("$.items[0].Invented", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProjectsEndpoints_Conform()
+    {
+        Assert.SkipWhen(OpenApiConformance.Projects is null, "Xero's Projects description (xero-projects.yaml) is not beside the repository.");
+        var spec = OpenApiConformance.Projects!;
+        string P(string path) => SandboxFixture.Projects(path);
+        var project = (await f.GetAsync(P("Projects"))).Body["items"]![0]!["projectId"]!.GetValue<string>();
+        var user = (await f.GetAsync(P("ProjectsUsers"))).Body["items"]![0]!["userId"]!.GetValue<string>();
+        var task = (await f.GetAsync(P($"Projects/{project}/Tasks"))).Body["items"]![0]!["taskId"]!.GetValue<string>();
+        var entry = (await f.GetAsync(P($"Projects/{project}/Time"))).Body["items"]![0]!["timeEntryId"]!.GetValue<string>();
+        var created = await f.PostAsync(P($"Projects/{project}/Time"),
+            JsonNode.Parse($$"""{"userId":"{{user}}","taskId":"{{task}}","dateUtc":"2026-11-02T09:00:00Z","duration":30}""")!);
+
+        foreach (var (path, status, body) in new[]
+        {
+            ($"Projects/{project}", 200, (await f.GetAsync(P($"Projects/{project}"))).Body),
+            ($"Projects/{project}/Tasks/{task}", 200, (await f.GetAsync(P($"Projects/{project}/Tasks/{task}"))).Body),
+            ($"Projects/{project}/Time/{entry}", 200, (await f.GetAsync(P($"Projects/{project}/Time/{entry}"))).Body),
+        })
+        {
+            Assert.Empty(spec.Check("GET", P(path), status, body));
+        }
+
+        Assert.Equal(201, created.Status);
+        Assert.Empty(spec.Check("POST", P($"Projects/{project}/Time"), 201, created.Body));
     }
 }

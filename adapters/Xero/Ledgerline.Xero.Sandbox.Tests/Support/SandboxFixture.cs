@@ -36,6 +36,9 @@ public class SandboxFixture : IAsyncLifetime
 
     public static string Api(string path) => "api.xro/2.0/" + path;
 
+    /// <summary>A Projects API path: <c>projects.xro/2.0/{path}</c>.</summary>
+    public static string Projects(string path) => "projects.xro/2.0/" + path;
+
     public Task<ApiResponse> GetAsync(string path, string? token = null, string? tenant = null, params (string Name, string Value)[] headers) =>
         SendAsync(HttpMethod.Get, path, null, token, tenant, headers);
 
@@ -73,9 +76,9 @@ public class SandboxFixture : IAsyncLifetime
 
         using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
         var result = await ApiResponse.ReadAsync(response);
-        if (path.StartsWith("api.xro/", StringComparison.OrdinalIgnoreCase))
+        if (path.StartsWith("api.xro/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("projects.xro/", StringComparison.OrdinalIgnoreCase))
         {
-            // Every Accounting response the suites see is also a schema conformance check.
+            // Every Accounting and Projects response the suites see is also a schema conformance check.
             OpenApiConformance.AssertConforms(method, path, result.Status, result.Json);
         }
 

@@ -53,7 +53,7 @@ async function consent(url) {
 }
 
 (async () => {
-  const scopes = 'openid profile email accounting.transactions accounting.contacts accounting.settings offline_access'.split(' ');
+  const scopes = 'openid profile email accounting.transactions accounting.contacts accounting.settings projects offline_access'.split(' ');
   const xero = new XeroClient({ clientId, clientSecret, redirectUris: [redirectUri], scopes, state: 'st-' + tag });
 
   await step('OpenID discovery and the SDK consent URL', async () => {
@@ -85,6 +85,7 @@ async function consent(url) {
     return config;
   });
   xero.accountingApi.basePath = `${base}/api.xro/2.0`;
+  xero.projectApi.basePath = `${base}/projects.xro/2.0`;
 
   const tenants = await step('tenants from GET /connections (updateTenants)', async () => {
     const list = await xero.updateTenants(false);
@@ -228,6 +229,81 @@ async function consent(url) {
     const page = await api.getCreditNotes(nz, undefined, 'Status=="AUTHORISED"', undefined, 1);
     assert.ok(page.body.creditNotes.some(c => c.creditNoteID === note.creditNoteID));
     assert.equal(page.body.pagination.page, 1);
+  });
+
+  const projects = xero.projectApi;
+  const project = await step('projects: create (201), read, update (PUT), close (PATCH), filter by contact and state', async () => {
+    const created = await projects.createProject(nz, { contactId: contact.contactID, name: `Fidelity project ${tag}`, estimateAmount: 1200, deadlineUtc: new Date('2026-12-24T00:00:00Z') });
+    assert.equal(created.response.status, 201);
+    const p = created.body;
+    assert.equal(p.status, 'INPROGRESS');
+    assert.equal(p.currencyCode, 'NZD');
+    assert.equal(p.estimate.value, 1200);
+    assert.equal(p.contactId, contact.contactID);
+    const put = await projects.updateProject(nz, p.projectId, { name: `Fidelity project ${tag} v2`, estimateAmount: 1500, deadlineUtc: new Date('2026-12-31T00:00:00Z') });
+    assert.equal(put.response.status, 204);
+    const read = (await projects.getProject(nz, p.projectId)).body;
+    assert.equal(read.name, `Fidelity project ${tag} v2`);
+    assert.equal(read.estimate.value, 1500);
+    const listed = await projects.getProjects(nz, undefined, contact.contactID, 'INPROGRESS', 1, 10);
+    assert.equal(listed.body.pagination.pageSize, 10);
+    assert.deepEqual(listed.body.items.map(i => i.projectId), [p.projectId]);
+    return p;
+  });
+
+  const user = await step('projects users', async () => {
+    const users = await projects.getProjectUsers(nz);
+    assert.ok(users.body.items.length >= 2);
+    assert.equal(users.body.pagination.page, 1);
+    return users.body.items[0];
+  });
+
+  const task = await step('tasks: create, read, update, list, delete', async () => {
+    const created = await projects.createTask(nz, project.projectId, { name: 'Build', rate: { currency: 'NZD', value: 120 }, chargeType: 'TIME', estimateMinutes: 600 });
+    assert.equal(created.response.status, 201);
+    const t = created.body;
+    assert.equal(t.rate.value, 120);
+    assert.equal(t.chargeType, 'TIME');
+    await projects.updateTask(nz, project.projectId, t.taskId, { name: 'Build and test', rate: { currency: 'NZD', value: 130 }, chargeType: 'TIME' });
+    assert.equal((await projects.getTask(nz, project.projectId, t.taskId)).body.name, 'Build and test');
+    const extra = (await projects.createTask(nz, project.projectId, { name: 'Spare', rate: { currency: 'NZD', value: 0 }, chargeType: 'NON_CHARGEABLE' })).body;
+    assert.equal((await projects.getTasks(nz, project.projectId)).body.items.length, 2);
+    await projects.deleteTask(nz, project.projectId, extra.taskId);
+    assert.equal((await projects.getTasks(nz, project.projectId)).body.items.length, 1);
+    return t;
+  });
+
+  await step('time entries: create in minutes, read, update, filter, delete; totals on the project', async () => {
+    const created = await projects.createTimeEntry(nz, project.projectId, { userId: user.userId, taskId: task.taskId, dateUtc: new Date('2026-11-02T09:00:00Z'), duration: 90, description: 'Framing' });
+    const entry = created.body;
+    assert.equal(entry.duration, 90);
+    assert.equal(entry.status, 'ACTIVE');
+    assert.ok(entry.dateEnteredUtc);
+    await projects.updateTimeEntry(nz, project.projectId, entry.timeEntryId, { userId: user.userId, taskId: task.taskId, dateUtc: new Date('2026-11-02T09:00:00Z'), duration: 120, description: 'Framing and lining' });
+    const read = (await projects.getTimeEntry(nz, project.projectId, entry.timeEntryId)).body;
+    assert.equal(read.duration, 120);
+    assert.equal(read.description, 'Framing and lining');
+    const filtered = await projects.getTimeEntries(nz, project.projectId, user.userId, task.taskId, undefined, undefined, 1, 50, ['ACTIVE'], true, new Date('2026-11-01T00:00:00Z'), new Date('2026-11-03T00:00:00Z'));
+    assert.deepEqual(filtered.body.items.map(i => i.timeEntryId), [entry.timeEntryId]);
+    const totals = (await projects.getProject(nz, project.projectId)).body;
+    assert.equal(totals.minutesLogged, 120);
+    assert.equal(totals.totalTaskAmount.value, 260);
+    await projects.deleteTimeEntry(nz, project.projectId, entry.timeEntryId);
+    assert.equal((await projects.getTimeEntries(nz, project.projectId)).body.items.length, 0);
+    await projects.patchProject(nz, project.projectId, { status: 'CLOSED' });
+    assert.equal((await projects.getProject(nz, project.projectId)).body.status, 'CLOSED');
+  });
+
+  await step('projects validation errors arrive as the SDK\'s error with modelState', async () => {
+    try {
+      await projects.createTimeEntry(nz, project.projectId, { userId: user.userId, taskId: task.taskId, dateUtc: new Date('2026-11-02T09:00:00Z'), duration: 59941 });
+      assert.fail('expected a 400');
+    } catch (err) {
+      const e = typeof err === 'string' ? JSON.parse(err) : err;
+      assert.equal(e.response.statusCode, 400);
+      assert.equal(e.body.message, 'The request is invalid.');
+      assert.ok(e.body.modelState['model.Duration']);
+    }
   });
 
   await step('quotes: create with a discount, send, accept, filter, invoice, refuse an illegal transition', async () => {

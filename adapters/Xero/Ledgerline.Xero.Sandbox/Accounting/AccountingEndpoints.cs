@@ -45,7 +45,8 @@ internal static class AccountingEndpoints
     private static Func<Grant, TenantBook, Task>? Find(Dictionary<string, IAccountingResource> resources, string name, string? id, HttpContext context) =>
         resources.TryGetValue(name, out var resource) ? (grant, book) => resource.HandleAsync(context, grant, book, id) : null;
 
-    private static async Task HandleAsync(HttpContext context, SandboxServices s, Func<Grant, TenantBook, Task>? handle)
+    /// <summary>The gates every API call passes (token, tenant, rate limits, idempotency), shared with the Projects API.</summary>
+    internal static async Task HandleAsync(HttpContext context, SandboxServices s, Func<Grant, TenantBook, Task>? handle)
     {
         if (await ApiGate.TokenAsync(context, s) is not { } grant)
         {

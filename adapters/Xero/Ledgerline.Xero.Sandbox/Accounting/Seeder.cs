@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ledgerline.Xero.Sandbox.Accounting.Model;
 using Ledgerline.Xero.Sandbox.Hosting;
+using Ledgerline.Xero.Sandbox.Projects;
 
 namespace Ledgerline.Xero.Sandbox.Accounting;
 
@@ -79,6 +80,13 @@ internal sealed class Seeder(int seed)
         foreach (var a in nz.Accounts.All.Concat(au.Accounts.All).Cast<XeroEntity>().Concat(nz.TaxRates.All).Concat(au.TaxRates.All))
         {
             a.Updated = now;
+        }
+
+        foreach (var book in new[] { nz, au })
+        {
+            // The organisation's users (GET /ProjectsUsers): part of the organisation, not seed data, so ClearData keeps them.
+            book.Projects.Users.Add(new ProjectsUser(NextGuid(), "Sandy Ledger", "sandy@ledgerline.test"));
+            book.Projects.Users.Add(new ProjectsUser(NextGuid(), "Terry Timesheet", "terry@ledgerline.test"));
         }
 
         return [nz, au];
@@ -170,6 +178,41 @@ internal sealed class Seeder(int seed)
 
         AddQuote(book, bayside, "SENT", today.AddDays(-7), today.AddDays(23), ("Venue hire", 1m, 750m, "200"), now);
         AddQuote(book, ridgeway, "DRAFT", today.AddDays(-1), today.AddDays(29), ("Curriculum review", 3m, 150m, "200"), now);
+        SeedProject(book, ridgeway, now);
+    }
+
+    /// <summary>A project for a contact with a time task and a fixed task, and two time entries by the first user.</summary>
+    private void SeedProject(TenantBook book, Contact contact, DateTimeOffset now)
+    {
+        var project = new ProjectRecord
+        {
+            ProjectId = NextGuid(),
+            ContactId = contact.Id,
+            Name = "Campus network upgrade",
+            CurrencyCode = book.Tenant.BaseCurrency,
+            Estimate = 5000m,
+            DeadlineUtc = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(60),
+        };
+        var design = new ProjectTask { TaskId = NextGuid(), ProjectId = project.ProjectId, Name = "Design", Rate = 150m, ChargeType = "TIME", EstimateMinutes = 1200 };
+        var survey = new ProjectTask { TaskId = NextGuid(), ProjectId = project.ProjectId, Name = "Site survey", Rate = 800m, ChargeType = "FIXED" };
+        book.Projects.Projects.Add(project);
+        book.Projects.Tasks.Add(design);
+        book.Projects.Tasks.Add(survey);
+        var user = book.Projects.Users[0].UserId;
+        foreach (var (task, daysAgo, minutes, description) in new[] { (design, 3, 90, "Network design workshop"), (survey, 2, 240, "Survey of buildings A-C") })
+        {
+            book.Projects.Time.Add(new ProjectTimeEntry
+            {
+                TimeEntryId = NextGuid(),
+                ProjectId = project.ProjectId,
+                TaskId = task.TaskId,
+                UserId = user,
+                DateUtc = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-daysAgo).AddHours(21),
+                DateEnteredUtc = now,
+                Duration = minutes,
+                Description = description,
+            });
+        }
     }
 
     private void AddQuote(TenantBook book, Contact contact, string status, DateOnly date, DateOnly expiry,

@@ -38,6 +38,9 @@ internal sealed class TenantBook(SandboxTenant tenant, TimeZoneInfo zone, IReadO
 
     public EntityStore<TaxRate> TaxRates { get; } = new();
 
+    /// <summary>The Projects API's users, projects, tasks and time entries.</summary>
+    public Projects.ProjectBook Projects { get; } = new();
+
     /// <summary>Default tax types when a line names neither a tax type nor an account with one.</summary>
     public required string DefaultSalesTax { get; init; }
 

@@ -99,6 +99,7 @@ public static class XeroLedgerlineBuilderExtensions
         services.AddAccountingClient<IXeroAccountingApi>();
         services.AddAccountingClient<IXeroSettingsApi>();
         services.AddAccountingClient<IXeroBankTransactionsApi>();
+        services.AddAccountingClient<IXeroProjectsApi>();
         builder.AddProvider<XeroLedgerProvider>();
         return builder;
     }

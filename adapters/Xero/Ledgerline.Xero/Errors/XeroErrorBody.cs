@@ -20,6 +20,12 @@ internal sealed record XeroErrorBody
     /// <summary>Every validation message of every failed element, in order.</summary>
     public IReadOnlyList<string> ValidationMessages { get; init; } = [];
 
+    /// <summary>
+    /// The Projects API's field errors, from <c>{"message":…,"modelState":{"model.Duration":["…"]}}</c>: each key (Xero's
+    /// field path) with each of its messages, in order.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ModelState { get; init; } = [];
+
     /// <summary>Reads an error body; <see langword="null"/> when it is not a JSON object.</summary>
     public static XeroErrorBody? Parse(ReadOnlyMemory<byte> body)
     {
@@ -69,6 +75,20 @@ internal sealed record XeroErrorBody
         if (Text(root, "error") is { } error)
         {
             return new XeroErrorBody { Code = error, Message = Text(root, "error_description") };
+        }
+
+        if (root.TryGetProperty("modelState", out var modelState) && modelState.ValueKind == JsonValueKind.Object)
+        {
+            var fields = new List<KeyValuePair<string, string>>();
+            foreach (var field in modelState.EnumerateObject())
+            {
+                var messages = field.Value.ValueKind == JsonValueKind.Array
+                    ? field.Value.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!)
+                    : field.Value.ValueKind == JsonValueKind.String ? [field.Value.GetString()!] : [];
+                fields.AddRange(messages.Select(m => new KeyValuePair<string, string>(field.Name, m)));
+            }
+
+            return new XeroErrorBody { Message = Text(root, "message"), ModelState = fields };
         }
 
         return new XeroErrorBody { Message = Text(root, "Message") ?? Text(root, "message") };

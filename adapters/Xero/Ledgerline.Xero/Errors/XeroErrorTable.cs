@@ -119,6 +119,13 @@ internal static class XeroErrorTable
             return new LedgerValidationException(fields) { Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message };
         }
 
+        if (status == 400 && error is { ModelState.Count: > 0 })
+        {
+            // The Projects API's shape: field paths (model.Duration) rather than a code; each becomes the canonical field.
+            var fields = error.ModelState.Select(f => new FieldError(ProjectsField(call.Entity, f.Key), f.Value, f.Key)).ToArray();
+            return new LedgerValidationException(fields) { Provider = Provider, StatusCode = status, ProviderMessage = message };
+        }
+
         return new LedgerlineException($"Xero refused {call.Operation} {call.Entity} (HTTP {status}): {message}")
         {
             Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
@@ -218,6 +225,30 @@ internal static class XeroErrorTable
             EntityKind.Payment when Says("amount") => nameof(NewPayment.Amount),
             EntityKind.Payment when Says("invoice") || Says("document") => nameof(NewPayment.InvoiceId),
             EntityKind.Payment when Says("date") => nameof(NewPayment.Date),
+            _ => string.Empty,
+        };
+    }
+
+    /// <summary>
+    /// The canonical field of a Projects API <c>modelState</c> key (<c>model.Name</c>, <c>model.Duration</c>, …; matched
+    /// without case); a key Ledgerline does not know names no field (empty).
+    /// </summary>
+    internal static string ProjectsField(EntityKind entity, string key)
+    {
+        var member = key.StartsWith("model.", StringComparison.OrdinalIgnoreCase) ? key["model.".Length..] : key;
+        bool Is(string name) => string.Equals(member, name, StringComparison.OrdinalIgnoreCase);
+        return entity switch
+        {
+            EntityKind.Project when Is("Name") => nameof(NewProject.Name),
+            EntityKind.Project when Is("ContactId") => nameof(NewProject.ContactId),
+            EntityKind.Project when Is("DeadlineUtc") => nameof(NewProject.DueDate),
+            EntityKind.Project when Is("EstimateAmount") => nameof(NewProject.Budget),
+            EntityKind.Project when Is("Status") => nameof(ProjectChanges.IsComplete),
+            EntityKind.TimeEntry when Is("Duration") => nameof(NewTimeEntry.Duration),
+            EntityKind.TimeEntry when Is("DateUtc") => nameof(NewTimeEntry.StartedAt),
+            EntityKind.TimeEntry when Is("TaskId") => nameof(NewTimeEntry.TaskId),
+            EntityKind.TimeEntry when Is("UserId") => nameof(NewTimeEntry.UserId),
+            EntityKind.TimeEntry when Is("Description") => nameof(NewTimeEntry.Note),
             _ => string.Empty,
         };
     }

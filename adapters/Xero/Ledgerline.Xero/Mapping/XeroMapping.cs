@@ -37,6 +37,7 @@ internal sealed class XeroMapping : IAdapterMappings
         config.Apply(new ContactRegister(), new InvoiceRegister(), new PaymentRegister());
         config.Apply(new VendorRegister(), new BillRegister(), new CreditNoteRegister(), new QuoteRegister());
         config.Apply(new TaxRateRegister(), new ItemRegister(), new ExpenseRegister(), new CompanyRegister());
+        config.Apply(new ProjectRegister(), new TimeEntryRegister());
         return config;
     }
 

@@ -19,8 +19,9 @@ internal sealed class XeroLedgerContext
 
     public XeroLedgerContext(
         XeroConnectionContext connection, IXeroAccountingApi accounting, IXeroSettingsApi settings, IXeroBankTransactionsApi bankTransactions,
-        XeroHttp http, XeroOptions options, LedgerMapper<XeroMapping> mapping)
+        IXeroProjectsApi projects, XeroHttp http, XeroOptions options, LedgerMapper<XeroMapping> mapping)
     {
+        Projects = projects;
         Connection = connection;
         Accounting = accounting;
         Settings = settings;
@@ -43,6 +44,9 @@ internal sealed class XeroLedgerContext
 
     /// <summary>Spent and received money.</summary>
     public IXeroBankTransactionsApi BankTransactions { get; }
+
+    /// <summary>The Projects API (<c>/projects.xro/2.0</c>): projects and time entries.</summary>
+    public IXeroProjectsApi Projects { get; }
 
     public XeroHttp Http { get; }
 

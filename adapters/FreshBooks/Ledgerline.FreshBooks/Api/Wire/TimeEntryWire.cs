@@ -30,6 +30,9 @@ internal sealed record TimeEntryWire
     [JsonPropertyName("project_id")]
     public long? ProjectId { get; set; }
 
+    [JsonPropertyName("task_id")]
+    public long? TaskId { get; set; }
+
     [JsonPropertyName("note")]
     public string? Note { get; set; }
 

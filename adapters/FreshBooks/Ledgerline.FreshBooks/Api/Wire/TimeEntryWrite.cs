@@ -23,6 +23,9 @@ internal sealed record TimeEntryWrite
     [JsonPropertyName("project_id")]
     public long? ProjectId { get; init; }
 
+    [JsonPropertyName("task_id")]
+    public long? TaskId { get; init; }
+
     [JsonPropertyName("note")]
     public string? Note { get; init; }
 }
