@@ -148,6 +148,26 @@ public sealed class ExplicitMappingTests
         Sample.Of<TaxRateWire, TaxRatesResult, TaxRateWire, TaxRate>("tax rate, pending, no components", EntityKind.TaxRate, TaxRatesResult.ListKey, w => w, """
             {"TaxRates":[{"Name":"Zero","TaxType":"ZERORATED","EffectiveRate":0.0000,"Status":"PENDING"}]}
             """),
+        Sample.Of<ProjectWire, ProjectsResult, XeroProject, Project>("project, in progress, estimate and deadline", EntityKind.Project, ProjectsResult.ListKey,
+            w => new XeroProject(w, TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland")), """
+            {"pagination":{"page":1,"pageSize":50,"pageCount":1,"itemCount":1},"items":[{"projectId":"254553f4-7e2d-4d2b-9b1c-bbb5c6a4b2b1",
+            "contactId":"01234567-89ab-cdef-0123-456789abcdef","name":"New Kitchen","currencyCode":"NZD",
+            "deadlineUtc":"2026-12-14T11:00:00Z","estimate":{"currency":"NZD","value":1500.00},"status":"INPROGRESS"}]}
+            """),
+        Sample.Of<ProjectWire, ProjectsResult, XeroProject, Project>("project, closed, no estimate", EntityKind.Project, ProjectsResult.ListKey,
+            w => new XeroProject(w, TimeZoneInfo.Utc), """
+            {"items":[{"projectId":"p2","name":"Done","currencyCode":"NZD","status":"CLOSED"}]}
+            """),
+        Sample.Of<TimeEntryWire, TimeEntriesResult, XeroTimeEntry, TimeEntry>("time entry, active", EntityKind.TimeEntry, ProjectsResult.ListKey,
+            w => new XeroTimeEntry(w, "01234567-89ab-cdef-0123-456789abcdef", Billable: true), """
+            {"pagination":{"page":1,"pageSize":50,"pageCount":1,"itemCount":1},"items":[{"timeEntryId":"e1","userId":"u1",
+            "projectId":"254553f4-7e2d-4d2b-9b1c-bbb5c6a4b2b1","taskId":"t1","dateUtc":"2026-11-30T09:00:00Z",
+            "dateEnteredUtc":"2026-11-30T10:00:00Z","duration":90,"description":"Cabinets","status":"ACTIVE"}]}
+            """),
+        Sample.Of<TimeEntryWire, TimeEntriesResult, XeroTimeEntry, TimeEntry>("time entry, invoiced, no note", EntityKind.TimeEntry, ProjectsResult.ListKey,
+            w => new XeroTimeEntry(w, null, Billable: false), """
+            {"items":[{"timeEntryId":"e2","userId":"u1","projectId":"p2","taskId":"t2","dateUtc":"2026-11-29T09:00:00Z","duration":1,"status":"INVOICED"}]}
+            """),
         Sample.Of<ItemWire, ItemsResult, XeroItem, Item>("item, sold", EntityKind.Item, ItemsResult.ListKey, w => new XeroItem(w, CurrencyCode.Parse("NZD")), """
             {"Items":[{"ItemID":"19b79d12-0ae1-496e-9649-cbd04b15c7c5","Code":"GB1-White","Name":"Golf balls - white single",
             "Description":"Golf balls - white single","IsSold":true,"SalesDetails":{"UnitPrice":5.0000,"AccountCode":"200","TaxType":"OUTPUT2"},

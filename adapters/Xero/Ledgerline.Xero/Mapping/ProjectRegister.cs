@@ -1,3 +1,4 @@
+using Ledgerline.Mapping;
 using Ledgerline.Xero.Api;
 using Mapster;
 
@@ -28,6 +29,27 @@ internal sealed class ProjectRegister : IRegister
             .Map(d => d.Budget, s => Budget(s.Wire))
             .Map(d => d.IsComplete, s => IsComplete(s.Wire.Status))
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<XeroProject, Project>(s => new Project
+        {
+            Id = XeroValues.Required(s.Wire.ProjectId, "projectId"),
+            UpdatedAt = null,
+            State = RecordState.Active,
+            Name = XeroValues.Required(s.Wire.Name, "name"),
+            ContactId = XeroValues.Text(s.Wire.ContactId),
+            Description = null,
+            DueDate = ProjectsValues.Deadline(s.Wire.DeadlineUtc, s.Zone),
+            BillingMethod = ProjectBillingMethod.Unknown,
+            FixedPrice = null,
+            HourlyRate = null,
+            Budget = Budget(s.Wire),
+            IsComplete = IsComplete(s.Wire.Status),
+        });
     }
 
     private static Money? Budget(ProjectWire wire) => wire.Estimate is { } estimate

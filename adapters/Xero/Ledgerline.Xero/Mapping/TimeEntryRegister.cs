@@ -1,3 +1,4 @@
+using Ledgerline.Mapping;
 using Ledgerline.Xero.Api;
 using Mapster;
 
@@ -32,6 +33,28 @@ internal sealed class TimeEntryRegister : IRegister
             .Map(d => d.TaskId, s => XeroValues.Required(s.Wire.TaskId, "taskId"))
             .Map(d => d.UserId, s => XeroValues.Required(s.Wire.UserId, "userId"))
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<XeroTimeEntry, TimeEntry>(s => new TimeEntry
+        {
+            Id = ProjectsValues.TimeEntryId(XeroValues.Required(s.Wire.ProjectId, "projectId"), XeroValues.Required(s.Wire.TimeEntryId, "timeEntryId")),
+            UpdatedAt = null,
+            State = RecordState.Active,
+            StartedAt = ProjectsValues.Instant(s.Wire.DateUtc, "dateUtc"),
+            Duration = Minutes(s.Wire.Duration),
+            IsRunning = false,
+            Billable = s.Billable,
+            Billed = s.Wire.Status == "INVOICED",
+            ContactId = s.ContactId,
+            ProjectId = s.Wire.ProjectId,
+            Note = XeroValues.Text(s.Wire.Description),
+            TaskId = XeroValues.Required(s.Wire.TaskId, "taskId"),
+            UserId = XeroValues.Required(s.Wire.UserId, "userId"),
+        });
     }
 
     private static TimeSpan? Minutes(long? minutes) => minutes switch

@@ -56,6 +56,8 @@ internal sealed class XeroMapping : IAdapterMappings
         ItemRegister.Register(mappings);
         ExpenseRegister.Register(mappings);
         CompanyRegister.Register(mappings);
+        ProjectRegister.Register(mappings);
+        TimeEntryRegister.Register(mappings);
         return mappings;
     }
 
