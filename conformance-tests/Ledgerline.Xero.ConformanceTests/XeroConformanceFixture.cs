@@ -44,6 +44,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            TaxInclusivePrices = true,
         },
         [EntityKind.Payment] = new()
         {
@@ -65,6 +66,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            TaxInclusivePrices = true,
         },
         [EntityKind.BillPayment] = new()
         {
@@ -79,6 +81,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             Filters = Filters(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            TaxInclusivePrices = true,
         },
         [EntityKind.TaxRate] = new()
         {
@@ -105,6 +108,11 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;
+
+    /// <summary>The sandbox organisation's GST at 15 %: <c>INPUT2</c> on purchases (bills), <c>OUTPUT2</c> on sales.</summary>
+    public override LineTax SampleLineTax(EntityKind document) => document == EntityKind.Bill
+        ? new LineTax("15% GST on Expenses", 15m) { TaxRateId = "INPUT2" }
+        : new LineTax("15% GST on Income", 15m) { TaxRateId = "OUTPUT2" };
 
     /// <summary>Every Xero organisation has its tax regime's rates (the sandbox's: GST 15 %, zero-rated, …), which cannot be deleted.</summary>
     public override bool ComesWithRecords(EntityKind entity) => entity == EntityKind.TaxRate;

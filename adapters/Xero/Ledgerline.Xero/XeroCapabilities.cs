@@ -27,6 +27,8 @@ namespace Ledgerline.Xero;
 /// <item>Expenses (spent money): deleted (kept readable), never archived or restored. Filters <c>CategoryId</c>,
 /// <c>Date</c>, <c>UpdatedSince</c>; not <c>ContactId</c> (Xero records no customer to rebill on spent money).</item>
 /// <item>Company: the organisation, read.</item>
+/// <item>Invoices, bills and credit notes take unit prices that include tax (<see cref="StoreCapabilities.TaxInclusivePrices"/>:
+/// <c>LineAmountTypes</c> <c>Inclusive</c>).</item>
 /// <item>Not yet offered: time entries, estimates, projects.</item>
 /// </list>
 /// </remarks>
@@ -49,6 +51,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(InvoiceQuery.ContactId), nameof(InvoiceQuery.Statuses), nameof(InvoiceQuery.IssueDate), nameof(InvoiceQuery.DueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            TaxInclusivePrices = true,
         },
         [EntityKind.Payment] = new()
         {
@@ -70,6 +73,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(BillQuery.VendorId), nameof(BillQuery.Statuses), nameof(BillQuery.IssueDate), nameof(BillQuery.DueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            TaxInclusivePrices = true,
         },
         [EntityKind.BillPayment] = new()
         {
@@ -84,6 +88,7 @@ internal static class XeroCapabilities
             Filters = Set(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
+            TaxInclusivePrices = true,
         },
         [EntityKind.TaxRate] = new()
         {
