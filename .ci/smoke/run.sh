@@ -183,7 +183,7 @@ provider_template() {
     || { cat "$out/provider-report-sh.log"; fail "shipped report.sh (exit $report_status)"; }
   grep -E "^\| (Feature|Contacts|Registration|Total) " "$out/provider-report-sh.log"
 
-  echo "--- packages no app above uses, at their declared minimums (PostgreSQL store, Xero, FreshBooks webhooks)"
+  echo "--- packages no app above uses, at their declared minimums (PostgreSQL store, Xero, FreshBooks and Xero webhooks)"
   cp -r "$repo/.ci/smoke/minimums" "$out/minimums"
   (cd "$out/minimums" && dotnet build -c Release -p:LedgerlineVersion="$version" --nologo) > "$out/minimums-build.log" 2>&1 \
     || { grep -E "error|warning" "$out/minimums-build.log" | sort -u; fail "minimums build"; }

@@ -69,6 +69,41 @@ public sealed class XeroSandboxOptions
     /// <summary>Fault rules active from the start.</summary>
     public IList<FaultRule> Faults { get; } = [];
 
+    /// <summary>
+    /// The app's webhook URL (loopback only), configured at start as if saved in Xero's developer portal; it still needs
+    /// intent to receive (<see cref="Webhooks.SandboxWebhooks.SendIntentToReceiveAsync"/> or
+    /// <c>POST /sandbox/webhook/intent-to-receive</c>). Null: no webhook until one is configured.
+    /// </summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>The webhook signing key used with <see cref="WebhookUrl"/>; null generates one from <see cref="Seed"/>.</summary>
+    public string? WebhookSigningKey { get; set; }
+
+    /// <summary>How long the sandbox waits for an answer to a webhook post (Xero: 5 seconds).</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Waits between a failed delivery's attempts, growing ("decreasing frequency") and adding up to under 24 hours:
+    /// 1, 5, 15 and 30 minutes, then 1, 2, 4, 8 and 8 hours. When they are spent the webhook is disabled.
+    /// </summary>
+    public IList<TimeSpan> WebhookRetryDelays { get; } =
+    [
+        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromHours(8), TimeSpan.FromHours(8),
+    ];
+
+    /// <summary>No attempt is made once this much sandbox time has passed since a delivery was made up (Xero: 24 hours).</summary>
+    public TimeSpan WebhookRetryWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long changes are gathered after the first before they are posted together.</summary>
+    public TimeSpan WebhookBatchWindow { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The most events in one post.</summary>
+    public int WebhookMaxBatchSize { get; set; } = 100;
+
+    /// <summary>Validation requests per intent-to-receive round, half correctly signed (at least 2).</summary>
+    public int IntentToReceiveRequests { get; set; } = 4;
+
     /// <summary>Print the base URL, endpoints, credentials and organisations once listening.</summary>
     public bool PrintBanner { get; set; }
 
@@ -106,6 +141,11 @@ public sealed class XeroSandboxOptions
           --fault SPEC                    fault rule, repeatable: kind[:value][@/path/prefix][#times][~probability]
                                           kinds: latency:250ms, 429[:seconds], 429day[:seconds], 500, 502, 503, 504,
                                           truncate, malformed, drop (e.g. --fault 503@/api.xro#2)
+          --webhook-url URL               the app's webhook URL (loopback only); run intent to receive with
+                                          POST /sandbox/webhook/intent-to-receive before deliveries start
+          --webhook-key KEY               its signing key (default: generated from the seed)
+          --webhook-retry-delays T,T,...  waits between a failed delivery's attempts (default 1m,5m,15m,30m,1h,2h,4h,8h,8h)
+          --webhook-batch-window T        how long changes are gathered into one post (default 500ms)
           --start-time ISO                initial sandbox time (it keeps running from there)
           --quiet                         no banner
           --help, -h                      this text
@@ -168,6 +208,22 @@ public sealed class XeroSandboxOptions
                 case "--rate-limit-app-minute": options.RateLimits.AppPerMinute = ParseCount(arg, Value()); break;
                 case "--rate-limit-concurrent": options.RateLimits.Concurrent = ParseCount(arg, Value()); break;
                 case "--fault": options.Faults.Add(FaultRule.Parse(Value())); break;
+                case "--webhook-url":
+                    options.WebhookUrl = Uri.TryCreate(Value(), UriKind.Absolute, out var hook)
+                        ? hook
+                        : throw new ArgumentException($"Option {arg} needs an absolute URL.", nameof(args));
+                    break;
+                case "--webhook-key": options.WebhookSigningKey = Value(); break;
+                case "--webhook-retry-delays":
+                    var delays = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => ParseDuration(arg, d)).ToList();
+                    options.WebhookRetryDelays.Clear();
+                    foreach (var d in delays)
+                    {
+                        options.WebhookRetryDelays.Add(d);
+                    }
+
+                    break;
+                case "--webhook-batch-window": options.WebhookBatchWindow = ParseDuration(arg, Value()); break;
                 case "--start-time":
                     options.StartTime = DateTimeOffset.TryParse(Value(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start)
                         ? start

@@ -20,6 +20,10 @@ namespace Ledgerline.Xero;
 /// <item>Bill payments: created and deleted only, as payments. Filters <c>BillId</c>, <c>Date</c>, <c>UpdatedSince</c>.</item>
 /// <item>Credit notes (<c>ACCRECCREDIT</c>): issued at once, so no archive, delete or restore (as bills); allocation to
 /// invoices. Filters <c>ContactId</c>, <c>Statuses</c>, <c>IssueDate</c>, <c>UpdatedSince</c>.</item>
+/// <item>Estimates (Xero quotes): created, changed, marked sent, accepted, declined and turned into invoices (the
+/// invoice made here, its <c>Reference</c> the quote number, then the quote marked <c>INVOICED</c>); deleted (kept
+/// readable), never archived or restored. Filters <c>ContactId</c>, <c>Statuses</c>, <c>IssueDate</c>,
+/// <c>UpdatedSince</c>.</item>
 /// <item>Tax rates: created, changed and deleted (kept readable), never archived or restored; every state can be listed
 /// (Xero's <c>ARCHIVED</c> and <c>PENDING</c> read as archived). Xero keeps no change time on a tax rate, so no
 /// <c>UpdatedSince</c>. Filter <c>NameContains</c>.</item>
@@ -29,7 +33,7 @@ namespace Ledgerline.Xero;
 /// <item>Company: the organisation, read.</item>
 /// <item>Invoices, bills and credit notes take unit prices that include tax (<see cref="StoreCapabilities.TaxInclusivePrices"/>:
 /// <c>LineAmountTypes</c> <c>Inclusive</c>).</item>
-/// <item>Not yet offered: time entries, estimates, projects.</item>
+/// <item>Not yet offered: time entries, projects.</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -89,6 +93,14 @@ internal static class XeroCapabilities
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
             TaxInclusivePrices = true,
+        },
+        [EntityKind.Estimate] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete | StoreOperations.MarkSent | StoreOperations.Accept |
+                StoreOperations.Decline | StoreOperations.ConvertToInvoice,
+            Filters = Set(nameof(EstimateQuery.ContactId), nameof(EstimateQuery.Statuses), nameof(EstimateQuery.IssueDate)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
         },
         [EntityKind.TaxRate] = new()
         {
