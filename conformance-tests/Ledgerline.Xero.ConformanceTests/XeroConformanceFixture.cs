@@ -51,6 +51,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
             IdempotencyKeys = StoreOperations.Create,
+            TaxInclusivePrices = true,
         },
         [EntityKind.Payment] = new()
         {
@@ -75,6 +76,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
             IdempotencyKeys = StoreOperations.Create,
+            TaxInclusivePrices = true,
         },
         [EntityKind.BillPayment] = new()
         {
@@ -91,6 +93,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
             IdempotencyKeys = StoreOperations.Create,
+            TaxInclusivePrices = true,
         },
         [EntityKind.Estimate] = new()
         {
@@ -146,6 +149,11 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     });
 
     public override long RequestCount => _sandbox?.Requests.Count ?? 0;
+
+    /// <summary>The sandbox organisation's GST at 15 %: <c>INPUT2</c> on purchases (bills), <c>OUTPUT2</c> on sales.</summary>
+    public override LineTax SampleLineTax(EntityKind document) => document == EntityKind.Bill
+        ? new LineTax("15% GST on Expenses", 15m) { TaxRateId = "INPUT2" }
+        : new LineTax("15% GST on Income", 15m) { TaxRateId = "OUTPUT2" };
 
     /// <summary>Every Xero organisation has its tax regime's rates (the sandbox's: GST 15 %, zero-rated, …), which cannot be deleted.</summary>
     public override bool ComesWithRecords(EntityKind entity) => entity == EntityKind.TaxRate;

@@ -34,8 +34,8 @@ public sealed record Bill : LedgerRecord
     /// <summary>
     /// Whether the lines' <see cref="BillLine.UnitPrice"/> include tax, as the provider keeps them (Xero bills with
     /// <c>LineAmountTypes</c> <c>Inclusive</c>), as on <see cref="Invoice.UnitPricesIncludeTax"/>: line amounts and totals
-    /// stay tax-exclusive either way. <see langword="false"/> for FreshBooks and InMemory, and for every bill Ledgerline
-    /// records.
+    /// stay tax-exclusive either way. <see langword="false"/> for FreshBooks and InMemory, and for every bill recorded
+    /// without <see cref="NewBill.UnitPricesIncludeTax"/>.
     /// </summary>
     public bool UnitPricesIncludeTax { get; init; }
 
@@ -187,6 +187,18 @@ public sealed record NewBill
     /// <summary>At least one line, priced in <see cref="Currency"/>.</summary>
     public required IReadOnlyList<NewBillLine> Lines { get; init; }
 
+    /// <summary>
+    /// Whether the lines' unit prices include their tax (Xero <c>LineAmountTypes</c> <c>Inclusive</c>): a line of
+    /// quantity 1 at 500.00 with 15 % tax then totals 500.00 (434.78 + 65.22), not 575.00. The bill read back is as
+    /// <see cref="Bill.UnitPricesIncludeTax"/> defines it: line amounts and totals stay tax-exclusive, so only "quantity ×
+    /// unit price = amount" differs. Taken by providers whose store capabilities declare
+    /// <see cref="StoreCapabilities.TaxInclusivePrices"/> (Xero; with no tax on any line Xero keeps the bill without tax,
+    /// read back <see langword="false"/>); any other provider (FreshBooks, InMemory) refuses <see langword="true"/> before
+    /// any request (<see cref="LedgerValidationException"/> on <c>UnitPricesIncludeTax</c>, code
+    /// <c>NotSupportedByProvider</c>).
+    /// </summary>
+    public bool UnitPricesIncludeTax { get; init; }
+
     /// <summary>Free-text notes.</summary>
     public string? Notes { get; init; }
 }
@@ -208,6 +220,15 @@ public sealed record BillChanges
     /// keeps what the provider holds beyond the canonical fields.
     /// </summary>
     public IReadOnlyList<NewBillLine>? Lines { get; init; }
+
+    /// <summary>
+    /// Whether the unit prices of <see cref="Lines"/> include their tax, as on <see cref="NewBill.UnitPricesIncludeTax"/>;
+    /// <see langword="null"/> keeps the bill's own, so lines read and given back (<c>ToNewLine()</c>) keep every total.
+    /// Only together with <see cref="Lines"/>: changing it alone would re-price the current lines, so it is refused
+    /// before any request. A provider without <see cref="StoreCapabilities.TaxInclusivePrices"/> refuses
+    /// <see langword="true"/> (code <c>NotSupportedByProvider</c>); <see langword="false"/> asks for nothing new there.
+    /// </summary>
+    public bool? UnitPricesIncludeTax { get; init; }
 
     /// <summary>New notes; an empty string clears them.</summary>
     public string? Notes { get; init; }

@@ -96,6 +96,16 @@ public sealed record StoreCapabilities
     public bool HonoursIdempotencyKey(StoreOperations operation) =>
         operation != StoreOperations.None && (IdempotencyKeys & operation) == operation && Supports(operation);
 
+    /// <summary>
+    /// Whether the store takes unit prices that include tax (<c>UnitPricesIncludeTax</c> <see langword="true"/> on
+    /// <see cref="NewInvoice"/>, <see cref="InvoiceChanges"/>, <see cref="NewBill"/>, <see cref="BillChanges"/>,
+    /// <see cref="NewCreditNote"/> and <see cref="CreditNoteChanges"/>; Xero <c>LineAmountTypes</c> <c>Inclusive</c>).
+    /// When <see langword="false"/> (the default), Ledgerline refuses such a draft or change before any request, with a
+    /// <see cref="LedgerValidationException"/> on <c>UnitPricesIncludeTax</c>, code <c>NotSupportedByProvider</c>.
+    /// Meaningful for invoices, bills and credit notes only.
+    /// </summary>
+    public bool TaxInclusivePrices { get; init; }
+
     /// <summary>Whether this store is offered at all.</summary>
     public bool IsSupported => Operations != StoreOperations.None;
 

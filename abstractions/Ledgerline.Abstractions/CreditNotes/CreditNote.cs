@@ -33,7 +33,7 @@ public sealed record CreditNote : LedgerRecord
     /// Whether the lines' unit prices include tax, as the provider keeps them (Xero credit notes with
     /// <c>LineAmountTypes</c> <c>Inclusive</c>), as on <see cref="Invoice.UnitPricesIncludeTax"/>: line amounts and totals
     /// stay tax-exclusive either way. <see langword="false"/> for FreshBooks and InMemory, and for every credit note
-    /// Ledgerline creates.
+    /// created without <see cref="NewCreditNote.UnitPricesIncludeTax"/>.
     /// </summary>
     public bool UnitPricesIncludeTax { get; init; }
 
@@ -99,6 +99,18 @@ public sealed record NewCreditNote
     /// <summary>At least one line, priced in <see cref="Currency"/>.</summary>
     public required IReadOnlyList<NewInvoiceLine> Lines { get; init; }
 
+    /// <summary>
+    /// Whether the lines' unit prices include their tax (Xero <c>LineAmountTypes</c> <c>Inclusive</c>): a line of
+    /// quantity 1 at 500.00 with 15 % tax then totals 500.00 (434.78 + 65.22), not 575.00. The credit note read back is as
+    /// <see cref="CreditNote.UnitPricesIncludeTax"/> defines it: line amounts and totals stay tax-exclusive, so only "quantity ×
+    /// unit price = amount" differs. Taken by providers whose store capabilities declare
+    /// <see cref="StoreCapabilities.TaxInclusivePrices"/> (Xero; with no tax on any line Xero keeps the credit note without tax,
+    /// read back <see langword="false"/>); any other provider (FreshBooks, InMemory) refuses <see langword="true"/> before
+    /// any request (<see cref="LedgerValidationException"/> on <c>UnitPricesIncludeTax</c>, code
+    /// <c>NotSupportedByProvider</c>).
+    /// </summary>
+    public bool UnitPricesIncludeTax { get; init; }
+
     /// <summary>Notes shown to the customer.</summary>
     public string? Notes { get; init; }
 }
@@ -117,6 +129,15 @@ public sealed record CreditNoteChanges
     /// back with its <see cref="NewInvoiceLine.Id"/> keeps what the provider holds beyond the canonical fields.
     /// </summary>
     public IReadOnlyList<NewInvoiceLine>? Lines { get; init; }
+
+    /// <summary>
+    /// Whether the unit prices of <see cref="Lines"/> include their tax, as on <see cref="NewCreditNote.UnitPricesIncludeTax"/>;
+    /// <see langword="null"/> keeps the credit note's own, so lines read and given back (<c>ToNewLine()</c>) keep every total.
+    /// Only together with <see cref="Lines"/>: changing it alone would re-price the current lines, so it is refused
+    /// before any request. A provider without <see cref="StoreCapabilities.TaxInclusivePrices"/> refuses
+    /// <see langword="true"/> (code <c>NotSupportedByProvider</c>); <see langword="false"/> asks for nothing new there.
+    /// </summary>
+    public bool? UnitPricesIncludeTax { get; init; }
 
     /// <summary>New notes; an empty string clears them.</summary>
     public string? Notes { get; init; }

@@ -36,7 +36,7 @@ public sealed record Invoice : LedgerRecord
     /// <c>LineAmountTypes</c> <c>Inclusive</c>). The line <see cref="InvoiceLine.Amount"/>s and every total stay
     /// tax-exclusive either way, so the identities above hold; only "quantity × unit price = amount" does not when this is
     /// <see langword="true"/>. <see langword="false"/> for providers whose prices exclude tax (FreshBooks, InMemory) and
-    /// for every invoice Ledgerline creates.
+    /// for every invoice created without <see cref="NewInvoice.UnitPricesIncludeTax"/>.
     /// </summary>
     public bool UnitPricesIncludeTax { get; init; }
 
@@ -219,6 +219,18 @@ public sealed record NewInvoice
     /// <summary>Discount percentage, 0 to 100, applied before tax.</summary>
     public decimal DiscountPercent { get; init; }
 
+    /// <summary>
+    /// Whether the lines' unit prices include their tax (Xero <c>LineAmountTypes</c> <c>Inclusive</c>): a line of
+    /// quantity 1 at 500.00 with 15 % tax then totals 500.00 (434.78 + 65.22), not 575.00. The invoice read back is as
+    /// <see cref="Invoice.UnitPricesIncludeTax"/> defines it: line amounts and totals stay tax-exclusive, so only "quantity ×
+    /// unit price = amount" differs. Taken by providers whose store capabilities declare
+    /// <see cref="StoreCapabilities.TaxInclusivePrices"/> (Xero; with no tax on any line Xero keeps the invoice without tax,
+    /// read back <see langword="false"/>); any other provider (FreshBooks, InMemory) refuses <see langword="true"/> before
+    /// any request (<see cref="LedgerValidationException"/> on <c>UnitPricesIncludeTax</c>, code
+    /// <c>NotSupportedByProvider</c>).
+    /// </summary>
+    public bool UnitPricesIncludeTax { get; init; }
+
     /// <summary>Notes shown on the invoice.</summary>
     public string? Notes { get; init; }
 
@@ -281,6 +293,15 @@ public sealed record InvoiceChanges
 
     /// <summary>New discount percentage.</summary>
     public decimal? DiscountPercent { get; init; }
+
+    /// <summary>
+    /// Whether the unit prices of <see cref="Lines"/> include their tax, as on <see cref="NewInvoice.UnitPricesIncludeTax"/>;
+    /// <see langword="null"/> keeps the invoice's own, so lines read and given back (<c>ToNewLine()</c>) keep every total.
+    /// Only together with <see cref="Lines"/>: changing it alone would re-price the current lines, so it is refused
+    /// before any request. A provider without <see cref="StoreCapabilities.TaxInclusivePrices"/> refuses
+    /// <see langword="true"/> (code <c>NotSupportedByProvider</c>); <see langword="false"/> asks for nothing new there.
+    /// </summary>
+    public bool? UnitPricesIncludeTax { get; init; }
 
     /// <summary>New notes.</summary>
     public string? Notes { get; init; }

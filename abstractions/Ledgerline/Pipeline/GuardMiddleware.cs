@@ -43,10 +43,12 @@ internal sealed class GuardMiddleware(IReadOnlyDictionary<EntityKind, EntityVali
                 break;
             case StoreOperation.Create:
                 Validate(request.Input, For(request)?.Draft, "draft");
+                RefuseTaxInclusivePrices(request);
                 break;
             case StoreOperation.Update:
                 RequireId(request.Id);
                 Validate(request.Input, For(request)?.Changes, "changes");
+                RefuseTaxInclusivePrices(request);
                 break;
             case StoreOperation.Allocate:
                 RequireId(request.Id);
@@ -93,6 +95,27 @@ internal sealed class GuardMiddleware(IReadOnlyDictionary<EntityKind, EntityVali
         if (CreateOptions.CheckIdempotencyKey(key) is { } problem)
         {
             throw new LedgerValidationException([new FieldError(nameof(CreateOptions.IdempotencyKey), problem, "InvalidIdempotencyKey")]);
+        }
+    }
+
+    /// <summary>
+    /// Unit prices that include tax only reach a store that declares <see cref="StoreCapabilities.TaxInclusivePrices"/>;
+    /// elsewhere they are refused as the provider would have to convert or drop them.
+    /// </summary>
+    private static void RefuseTaxInclusivePrices(StoreRequest request)
+    {
+        var asked = request.Input is NewInvoice { UnitPricesIncludeTax: true } or InvoiceChanges { UnitPricesIncludeTax: true }
+            or NewBill { UnitPricesIncludeTax: true } or BillChanges { UnitPricesIncludeTax: true }
+            or NewCreditNote { UnitPricesIncludeTax: true } or CreditNoteChanges { UnitPricesIncludeTax: true };
+        if (asked && !request.Capabilities.TaxInclusivePrices)
+        {
+            throw new LedgerValidationException([new FieldError(
+                nameof(NewInvoice.UnitPricesIncludeTax),
+                $"{request.ProviderName} keeps unit prices before tax only; give prices without tax and leave UnitPricesIncludeTax false.",
+                "NotSupportedByProvider")])
+            {
+                Provider = request.ProviderName,
+            };
         }
     }
 

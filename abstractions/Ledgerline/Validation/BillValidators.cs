@@ -39,6 +39,11 @@ internal sealed class BillChangesValidator : LedgerlineValidator<BillChanges>
             .Must((changes, due) => changes.IssueDate is not { } issue || due is not { } d || d >= issue)
             .WithMessage((changes, due) => BillRules.DueBeforeIssue(due, changes.IssueDate!.Value))
             .WithErrorCode("DueBeforeIssue");
+        RuleFor(b => b.UnitPricesIncludeTax)
+            .Null()
+            .WithMessage("UnitPricesIncludeTax changes only together with Lines: changing it alone would re-price the current lines, so give every line again.")
+            .WithErrorCode("LinesRequiredForTaxInclusion")
+            .When(b => b.Lines is null);
         RuleFor(b => b.Lines!)
             .NotEmpty()
             .WithMessage("A bill needs at least one line; leave Lines null to keep the current lines.")

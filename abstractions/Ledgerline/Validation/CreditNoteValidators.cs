@@ -29,6 +29,11 @@ internal sealed class CreditNoteChangesValidator : LedgerlineValidator<CreditNot
     {
         RuleFor(c => c.Number).InvoiceNumber();
         RuleFor(c => c.IssueDate).SetDate();
+        RuleFor(c => c.UnitPricesIncludeTax)
+            .Null()
+            .WithMessage("UnitPricesIncludeTax changes only together with Lines: changing it alone would re-price the current lines, so give every line again.")
+            .WithErrorCode("LinesRequiredForTaxInclusion")
+            .When(c => c.Lines is null);
         RuleFor(c => c.Lines!)
             .NotEmpty()
             .WithMessage("A credit note needs at least one line; leave Lines null to keep the current lines.")

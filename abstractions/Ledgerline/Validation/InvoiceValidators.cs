@@ -59,6 +59,11 @@ internal sealed class InvoiceChangesValidator : LedgerlineValidator<InvoiceChang
                 ? new NewInvoiceLineValidator(expected.Currency, expected.Source, newDocument: false)
                 : new NewInvoiceLineValidator());
         RuleFor(i => i.DiscountPercent).InclusiveBetween(0m, 100m);
+        RuleFor(i => i.UnitPricesIncludeTax)
+            .Null()
+            .WithMessage("UnitPricesIncludeTax changes only together with Lines: changing it alone would re-price the current lines, so give every line again.")
+            .WithErrorCode("LinesRequiredForTaxInclusion")
+            .When(i => i.Lines is null);
         RuleFor(i => i.Notes).MaximumLength(InputLimits.Text);
         RuleFor(i => i.Terms).MaximumLength(InputLimits.Text);
     }

@@ -39,6 +39,8 @@ namespace Ledgerline.Xero;
 /// (<c>isChargeable</c>), <c>Billed</c> (<c>states</c>); no change time, so no <c>UpdatedSince</c>.</item>
 /// <item>Idempotency keys: every Accounting API create honours one (sent as <c>Idempotency-Key</c>); allocations and the
 /// Projects API's creates do not yet (refused before any request).</item>
+/// <item>Invoices, bills and credit notes take unit prices that include tax (<see cref="StoreCapabilities.TaxInclusivePrices"/>:
+/// <c>LineAmountTypes</c> <c>Inclusive</c>).</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -62,6 +64,7 @@ internal static class XeroCapabilities
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
             IdempotencyKeys = StoreOperations.Create,
+            TaxInclusivePrices = true,
         },
         [EntityKind.Payment] = new()
         {
@@ -86,6 +89,7 @@ internal static class XeroCapabilities
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
             IdempotencyKeys = StoreOperations.Create,
+            TaxInclusivePrices = true,
         },
         [EntityKind.BillPayment] = new()
         {
@@ -102,6 +106,7 @@ internal static class XeroCapabilities
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
             IdempotencyKeys = StoreOperations.Create,
+            TaxInclusivePrices = true,
         },
         [EntityKind.Estimate] = new()
         {

@@ -197,6 +197,42 @@ public abstract class BillConformanceTests<TFixture>(TFixture fixture) : Conform
     // One vendor per test, however many bills it records: a provider may keep vendor names unique (Xero does, among active contacts).
     private string? _vendorId;
 
+    [Fact]
+    public virtual async Task UnitPricesIncludeTax_IsTakenOrRefusedAsTheProviderDeclaresAndLinesWrittenBackKeepTheTotals()
+    {
+        RequireForSetup(EntityKind.Bill, StoreOperations.Create | StoreOperations.Get | StoreOperations.Update);
+        var tax = Fixture.SampleLineTax(EntityKind.Bill);
+        var draft = Samples.Bill(await VendorAsync()) with
+        {
+            UnitPricesIncludeTax = true,
+            Lines = [new NewBillLine { Description = "Electricity", Quantity = 1m, UnitPrice = Samples.Usd(115m), Taxes = [tax] }],
+        };
+        var alone = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+            () => Ledger.Bills.UpdateAsync(MissingId, new BillChanges { UnitPricesIncludeTax = true }, Cancellation));
+        Assert.Equal((nameof(BillChanges.UnitPricesIncludeTax), "LinesRequiredForTaxInclusion"), (Assert.Single(alone.Errors).Field, alone.Errors[0].Code));
+        if (!Capabilities.For(EntityKind.Bill).TaxInclusivePrices)
+        {
+            var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Bills.CreateAsync(draft, Cancellation));
+            Assert.Equal((nameof(NewBill.UnitPricesIncludeTax), "NotSupportedByProvider"), (Assert.Single(refused.Errors).Field, refused.Errors[0].Code));
+            draft = draft with { UnitPricesIncludeTax = false };
+            NoteUnsupported("Bill UnitPricesIncludeTax");
+        }
+
+        var bill = await Ledger.Bills.CreateAsync(draft, Cancellation);
+        var read = await Ledger.Bills.GetAsync(bill.Id, Cancellation);
+        var written = await Ledger.Bills.UpdateAsync(bill.Id, new BillChanges { Lines = [.. read.Lines.Select(l => l.ToNewLine())] }, Cancellation);
+
+        var inclusiveTax = Math.Round(115m * tax.Percent / (100m + tax.Percent), 2, MidpointRounding.AwayFromZero);
+        var exclusiveTax = Math.Round(115m * tax.Percent / 100m, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(
+            draft.UnitPricesIncludeTax ? (true, 115m - inclusiveTax, inclusiveTax, 115m) : (false, 115m, exclusiveTax, 115m + exclusiveTax),
+            (read.UnitPricesIncludeTax, read.Subtotal.Amount, read.Tax.Amount, read.Total.Amount));
+        Assert.Equal(
+            (read.UnitPricesIncludeTax, read.Subtotal, read.Tax, read.Total, read.AmountDue),
+            (written.UnitPricesIncludeTax, written.Subtotal, written.Tax, written.Total, written.AmountDue));
+        Assert.Equal(read.Lines.Select(l => (l.Quantity, l.UnitPrice, l.Amount)), written.Lines.Select(l => (l.Quantity, l.UnitPrice, l.Amount)));
+    }
+
     private async Task<string> VendorAsync()
     {
         RequireForSetup(EntityKind.Vendor, StoreOperations.Create);

@@ -177,6 +177,38 @@ public abstract class CreditNoteConformanceTests<TFixture>(TFixture fixture) : C
         return (note, invoice);
     }
 
+    [Fact]
+    public virtual async Task UnitPricesIncludeTax_IsTakenOrRefusedAsTheProviderDeclaresAndLinesWrittenBackKeepTheTotals()
+    {
+        RequireForSetup(EntityKind.CreditNote, StoreOperations.Create | StoreOperations.Get | StoreOperations.Update);
+        var tax = Fixture.SampleLineTax(EntityKind.CreditNote);
+        var draft = Samples.CreditNote(await ContactAsync()) with { UnitPricesIncludeTax = true, Lines = [Samples.Line("Refund", 1m, 115m, tax)] };
+        var alone = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+            () => Ledger.CreditNotes.UpdateAsync(MissingId, new CreditNoteChanges { UnitPricesIncludeTax = true }, Cancellation));
+        Assert.Equal((nameof(CreditNoteChanges.UnitPricesIncludeTax), "LinesRequiredForTaxInclusion"), (Assert.Single(alone.Errors).Field, alone.Errors[0].Code));
+        if (!Capabilities.For(EntityKind.CreditNote).TaxInclusivePrices)
+        {
+            var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.CreditNotes.CreateAsync(draft, Cancellation));
+            Assert.Equal((nameof(NewCreditNote.UnitPricesIncludeTax), "NotSupportedByProvider"), (Assert.Single(refused.Errors).Field, refused.Errors[0].Code));
+            draft = draft with { UnitPricesIncludeTax = false };
+            NoteUnsupported("CreditNote UnitPricesIncludeTax");
+        }
+
+        var note = await Ledger.CreditNotes.CreateAsync(draft, Cancellation);
+        var read = await Ledger.CreditNotes.GetAsync(note.Id, Cancellation);
+        var written = await Ledger.CreditNotes.UpdateAsync(note.Id, new CreditNoteChanges { Lines = [.. read.Lines.Select(l => l.ToNewLine())] }, Cancellation);
+
+        var inclusiveTax = Math.Round(115m * tax.Percent / (100m + tax.Percent), 2, MidpointRounding.AwayFromZero);
+        var exclusiveTax = Math.Round(115m * tax.Percent / 100m, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(
+            draft.UnitPricesIncludeTax ? (true, 115m - inclusiveTax, inclusiveTax, 115m) : (false, 115m, exclusiveTax, 115m + exclusiveTax),
+            (read.UnitPricesIncludeTax, read.Subtotal.Amount, read.Tax.Amount, read.Total.Amount));
+        Assert.Equal(
+            (read.UnitPricesIncludeTax, read.Subtotal, read.Tax, read.Total, read.RemainingCredit),
+            (written.UnitPricesIncludeTax, written.Subtotal, written.Tax, written.Total, written.RemainingCredit));
+        Assert.Equal(read.Lines.Select(l => (l.Quantity, l.UnitPrice, l.Amount)), written.Lines.Select(l => (l.Quantity, l.UnitPrice, l.Amount)));
+    }
+
     private async Task<string> ContactAsync()
     {
         RequireForSetup(EntityKind.Contact, StoreOperations.Create);

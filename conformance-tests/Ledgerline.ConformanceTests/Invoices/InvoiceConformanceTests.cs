@@ -274,4 +274,77 @@ public abstract class InvoiceConformanceTests<TFixture>(TFixture fixture) : Conf
         Assert.Equal(read.Lines.Select(l => l.Amount), updated.Lines.Take(read.Lines.Count).Select(l => l.Amount));
         Assert.Equal(read.Total + Samples.Usd(10m), updated.Total);
     }
+
+    [Fact]
+    public virtual async Task UpdateAsync_LinesReadWrittenBack_KeepEveryTotal()
+    {
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Create | StoreOperations.Get | StoreOperations.Update);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var tax = Fixture.SampleLineTax(EntityKind.Invoice);
+
+        // Taxed, fractional and discounted lines; tax-inclusive prices too where the provider takes them.
+        foreach (var includeTax in Capabilities.For(EntityKind.Invoice).TaxInclusivePrices ? [false, true] : new[] { false })
+        {
+            var created = await Ledger.Invoices.CreateAsync(Samples.Invoice(contact.Id) with
+            {
+                UnitPricesIncludeTax = includeTax,
+                DiscountPercent = 10m,
+                Lines = [Samples.Line("Design", 1.5m, 33.33m, tax), Samples.Line("Hosting", 3m, 19.99m, tax)],
+            }, Cancellation);
+            var read = await Ledger.Invoices.GetAsync(created.Id, Cancellation);
+
+            var updated = await Ledger.Invoices.UpdateAsync(read.Id, new InvoiceChanges { Lines = [.. read.Lines.Select(l => l.ToNewLine())] }, Cancellation);
+            var reread = await Ledger.Invoices.GetAsync(read.Id, Cancellation);
+
+            Assert.Equal(includeTax, read.UnitPricesIncludeTax);
+            foreach (var invoice in new[] { updated, reread })
+            {
+                Assert.Equal(
+                    (read.UnitPricesIncludeTax, read.DiscountPercent, read.Subtotal, read.Discount, read.Tax, read.Total, read.AmountDue),
+                    (invoice.UnitPricesIncludeTax, invoice.DiscountPercent, invoice.Subtotal, invoice.Discount, invoice.Tax, invoice.Total, invoice.AmountDue));
+                Assert.Equal(read.Lines.Select(LineText), invoice.Lines.Select(LineText));
+            }
+        }
+
+        static string LineText(InvoiceLine line) =>
+            $"{line.Name} {line.Quantity} × {line.UnitPrice} = {line.Amount}; {string.Join(", ", line.Taxes.Select(t => $"{t.Name} {t.Percent} {t.TaxRateId}"))}";
+    }
+
+    [Fact]
+    public virtual async Task UnitPricesIncludeTax_IsTakenOrRefusedAsTheProviderDeclares()
+    {
+        RequireForSetup(EntityKind.Contact, StoreOperations.Create);
+        RequireForSetup(EntityKind.Invoice, StoreOperations.Create | StoreOperations.Get);
+        var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
+        var tax = Fixture.SampleLineTax(EntityKind.Invoice);
+        var draft = Samples.Invoice(contact.Id) with { UnitPricesIncludeTax = true, Lines = [Samples.Line("Membership", 1m, 115m, tax)] };
+
+        // The flag alone would re-price the current lines: refused on every provider.
+        var alone = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+            () => Ledger.Invoices.UpdateAsync(MissingId, new InvoiceChanges { UnitPricesIncludeTax = false }, Cancellation));
+        Assert.Equal((nameof(InvoiceChanges.UnitPricesIncludeTax), "LinesRequiredForTaxInclusion"), (Assert.Single(alone.Errors).Field, alone.Errors[0].Code));
+        if (!Capabilities.For(EntityKind.Invoice).TaxInclusivePrices)
+        {
+            var created = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.CreateAsync(draft, Cancellation));
+            var changed = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+                () => Ledger.Invoices.UpdateAsync(MissingId, new InvoiceChanges { Lines = draft.Lines, UnitPricesIncludeTax = true }, Cancellation));
+            Assert.All([created, changed], e => Assert.Equal(
+                (nameof(NewInvoice.UnitPricesIncludeTax), "NotSupportedByProvider"), (Assert.Single(e.Errors).Field, e.Errors[0].Code)));
+            NoteUnsupported("Invoice UnitPricesIncludeTax");
+            return;
+        }
+
+        var invoice = await Ledger.Invoices.CreateAsync(draft, Cancellation);
+        var read = await Ledger.Invoices.GetAsync(invoice.Id, Cancellation);
+
+        foreach (var taken in new[] { invoice, read })
+        {
+            // 115.00 with its tax: the total is the price; the line amount and subtotal are the price less the tax.
+            Assert.True(taken.UnitPricesIncludeTax);
+            Assert.Equal((Samples.Usd(115m), Samples.Usd(115m)), (taken.Lines[0].UnitPrice, taken.Total));
+            Assert.Equal(Samples.Usd(Math.Round(115m * tax.Percent / (100m + tax.Percent), 2, MidpointRounding.AwayFromZero)), taken.Tax);
+            Assert.Equal((taken.Total - taken.Tax, taken.Subtotal), (taken.Subtotal, taken.Lines[0].Amount));
+        }
+    }
 }

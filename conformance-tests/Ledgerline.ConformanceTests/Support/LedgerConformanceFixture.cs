@@ -109,6 +109,15 @@ public abstract class LedgerConformanceFixture : IAsyncLifetime
     public virtual Task<NewProject> CompleteProjectAsync(ILedger ledger, NewProject draft, CancellationToken cancellationToken = default) =>
         Task.FromResult(draft);
 
+    /// <summary>
+    /// A line tax the provider takes on a line of <paramref name="document"/> (<see cref="EntityKind.Invoice"/>,
+    /// <see cref="EntityKind.Bill"/> or <see cref="EntityKind.CreditNote"/>) in a fresh ledger, for the tests about taxed
+    /// lines that are not about how taxes are named. Default: <c>HST</c> at 13 %, known by name only. A provider that names
+    /// taxes by its own tax rates (Xero: <see cref="LineTax.TaxRateId"/>) returns one of the rates a fresh ledger has, with
+    /// its percent.
+    /// </summary>
+    public virtual LineTax SampleLineTax(EntityKind document) => new("HST", 13m);
+
     /// <summary>Opens a fresh, empty ledger that shares no records with any other ledger this fixture opened.</summary>
     public virtual async Task<ILedger> CreateLedgerAsync(CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,7 @@ internal sealed class InMemoryBillStore(InMemoryLedger ledger)
 {
     protected override Bill Create(NewBill draft, DateTimeOffset now)
     {
+        RefuseTaxInclusivePrices(draft.UnitPricesIncludeTax);
         if (Ledger.VendorTable.Find(draft.VendorId) is not { State: not RecordState.Deleted })
         {
             throw NotFound(EntityKind.Vendor, draft.VendorId);
@@ -41,6 +42,7 @@ internal sealed class InMemoryBillStore(InMemoryLedger ledger)
 
     protected override Bill Update(Bill current, BillChanges changes)
     {
+        RefuseTaxInclusivePrices(changes.UnitPricesIncludeTax);
         if (changes.Lines is { } lines)
         {
             RequireLineCurrency(lines, l => l.UnitPrice, current.Currency, "bill");

@@ -90,6 +90,7 @@ internal sealed class InMemoryCreditNoteStore(InMemoryLedger ledger)
 
     protected override CreditNote Create(NewCreditNote draft, DateTimeOffset now)
     {
+        RefuseTaxInclusivePrices(draft.UnitPricesIncludeTax);
         Ledger.InvoiceStore.RequireContact(draft.ContactId);
         RequireLineTaxes(draft.Lines.Select(l => l.Taxes));
         return Compute(new CreditNote
@@ -113,6 +114,7 @@ internal sealed class InMemoryCreditNoteStore(InMemoryLedger ledger)
 
     protected override CreditNote Update(CreditNote current, CreditNoteChanges changes)
     {
+        RefuseTaxInclusivePrices(changes.UnitPricesIncludeTax);
         if (changes.Lines is { } lines)
         {
             if (current.Allocations.Count > 0)

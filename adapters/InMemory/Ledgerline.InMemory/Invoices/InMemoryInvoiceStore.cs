@@ -8,6 +8,7 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
 {
     protected override Invoice Create(NewInvoice draft, DateTimeOffset now)
     {
+        RefuseTaxInclusivePrices(draft.UnitPricesIncludeTax);
         RequireContact(draft.ContactId);
         RequireLineTaxes(draft.Lines.Select(l => l.Taxes));
         var zero = Money.Zero(draft.Currency);
@@ -56,6 +57,7 @@ internal sealed class InMemoryInvoiceStore(InMemoryLedger ledger)
 
     protected override Invoice Update(Invoice current, InvoiceChanges changes)
     {
+        RefuseTaxInclusivePrices(changes.UnitPricesIncludeTax);
         RequireNotVoid(current);
         RequireLineTaxes(changes.Lines?.Select(l => l.Taxes));
         if (changes.ContactId is { } contactId)

@@ -231,6 +231,23 @@ internal abstract class InMemoryStore<TRecord, TDraft, TChanges, TQuery> : ILedg
     /// Refuses line taxes that name a tax rate (<see cref="LineTax.TaxRateId"/>) that does not exist, or whose percent is
     /// not the rate's: a document copies its rates when issued, it does not contradict them. Call under the ledger lock.
     /// </summary>
+    /// <summary>
+    /// The in-memory ledger keeps unit prices before tax only: a draft or change asking for prices that include tax is
+    /// refused, even when <see cref="InMemoryOptions.Capabilities"/> were configured to announce them (Ledgerline's guard
+    /// refuses it first otherwise).
+    /// </summary>
+    protected static void RefuseTaxInclusivePrices(bool? unitPricesIncludeTax)
+    {
+        if (unitPricesIncludeTax == true)
+        {
+            throw new LedgerValidationException([new FieldError(
+                "UnitPricesIncludeTax", "The in-memory ledger keeps unit prices before tax; leave UnitPricesIncludeTax false.", "NotSupportedByProvider")])
+            {
+                Provider = InMemoryLedgerProvider.ProviderName,
+            };
+        }
+    }
+
     protected void RequireLineTaxes(IEnumerable<IEnumerable<LineTax>>? lines)
     {
         var index = 0;

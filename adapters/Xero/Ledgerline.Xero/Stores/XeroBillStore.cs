@@ -15,8 +15,10 @@ namespace Ledgerline.Xero.Stores;
 /// <remarks>
 /// Writes: each line's account is its <see cref="NewBillLine.CategoryId"/> (Xero's <c>AccountCode</c>, an expense
 /// account), else <see cref="XeroOptions.PurchaseAccountCode"/>; the number is Xero's <c>InvoiceNumber</c>; taxes as on
-/// invoices (<see cref="XeroLineTaxes"/>). Refused before any request: notes (Xero keeps none on a bill), a line without an
-/// account when no <see cref="XeroOptions.PurchaseAccountCode"/> is set, and an id that is not a Xero id (an unknown vendor
+/// invoices (<see cref="XeroLineTaxes"/>), <c>Inclusive</c> when <see cref="NewBill.UnitPricesIncludeTax"/>, and a change
+/// giving lines without it keeps the bill's own. Refused before any request: notes (Xero keeps none on a bill), a line without an
+/// account when no <see cref="XeroOptions.PurchaseAccountCode"/> is set, lines <see cref="XeroLineTaxes"/> refuses, a
+/// <c>UnitPricesIncludeTax</c> change without the lines, and an id that is not a Xero id (an unknown vendor
 /// is not found). Filters: <c>VendorId</c> (<c>ContactIDs</c>), <c>Statuses</c> (Xero's <c>Statuses</c>, then exact),
 /// <c>IssueDate</c> and <c>DueDate</c> (<c>where</c>), <c>UpdatedSince</c> (<c>If-Modified-Since</c>, then exact); states
 /// are the <c>DELETED</c> status (a bill deleted while a draft, in Xero's app).
@@ -36,11 +38,14 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
     {
         ArgumentNullException.ThrowIfNull(draft);
         RefuseNotes(draft.Notes);
-        var (lineAmountTypes, lines) = Lines(draft.Lines);
+        var taxed = XeroLineTaxes.Check(draft.Lines);
+        var lines = Lines(draft.Lines);
         if (!Guid.TryParseExact(draft.VendorId, "D", out _))
         {
             throw new RecordNotFoundException(EntityKind.Vendor, draft.VendorId) { Provider = XeroRequest.ProviderName };
         }
+
+        await XeroLineTaxes.RequireRatesAsync(Context, [.. draft.Lines.Select(l => l.Taxes)], cancellationToken);
 
         var body = new InvoiceWrite
         {
@@ -50,7 +55,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
             DueDate = draft.DueDate is { } due ? XeroValues.Format(due) : null,
             InvoiceNumber = draft.Number,
             CurrencyCode = draft.Currency.Value,
-            LineAmountTypes = lineAmountTypes,
+            LineAmountTypes = XeroLineTaxes.LineAmountTypes(taxed, draft.UnitPricesIncludeTax),
             LineItems = lines,
             Status = "AUTHORISED",
         };
@@ -73,14 +78,26 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
     {
         ArgumentNullException.ThrowIfNull(changes);
         RefuseNotes(changes.Notes);
+        if (changes.UnitPricesIncludeTax is not null && changes.Lines is null)
+        {
+            throw XeroRefusal.Field(nameof(BillChanges.UnitPricesIncludeTax),
+                "Xero would re-price the current lines: give the lines with UnitPricesIncludeTax.");
+        }
+
         RequireGuid(id);
-        var (lineAmountTypes, lines) = changes.Lines is { } newLines ? Lines(newLines) : (null, null);
+        var taxed = changes.Lines is { } checkedLines && XeroLineTaxes.Check(checkedLines);
+        var lines = changes.Lines is { } newLines ? Lines(newLines) : null;
+        var inclusive = changes.UnitPricesIncludeTax ?? false;
         if (changes.Lines is { Count: > 0 } given)
         {
+            await XeroLineTaxes.RequireRatesAsync(Context, [.. given.Select(l => l.Taxes)], cancellationToken);
+
             // Lines are in the bill's own currency, and a line naming an id must name one of its lines: Xero would add it.
+            // Taxed lines given without saying keep the bill's own LineAmountTypes: Xero would otherwise re-price them.
             var current = await GetAsync(id, cancellationToken);
             Ledgerline.Validation.LineCurrency.Require(given, l => l.UnitPrice, current.Currency, "bill", XeroRequest.ProviderName);
             RequireCurrentLines(current, given);
+            inclusive = changes.UnitPricesIncludeTax ?? (taxed && current.UnitPricesIncludeTax);
         }
 
         var body = new InvoiceWrite
@@ -89,7 +106,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
             Date = changes.IssueDate is { } issued ? XeroValues.Format(issued) : null,
             DueDate = changes.DueDate is { } due ? XeroValues.Format(due) : null,
             InvoiceNumber = changes.Number,
-            LineAmountTypes = lineAmountTypes,
+            LineAmountTypes = lines is null ? null : XeroLineTaxes.LineAmountTypes(taxed, inclusive),
             LineItems = lines,
         };
         return await PostAsync("update", id, body, cancellationToken);
@@ -177,9 +194,8 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
         return byState.Count == LiveStatuses.Length + 1 ? null : byState;
     }
 
-    private (string LineAmountTypes, IReadOnlyList<LineItemWrite> Lines) Lines(IReadOnlyList<NewBillLine> lines)
+    private List<LineItemWrite> Lines(IReadOnlyList<NewBillLine> lines)
     {
-        var lineAmountTypes = XeroLineTaxes.LineAmountTypes(lines.Select(l => l.Taxes));
         var written = new List<LineItemWrite>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
@@ -197,7 +213,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
             });
         }
 
-        return (lineAmountTypes, written);
+        return written;
     }
 
     /// <summary>A line naming an id must name one of the bill's lines; Xero would take an unknown id as a new line.</summary>

@@ -16,8 +16,9 @@ namespace Ledgerline.Xero.Stores;
 /// <remarks>
 /// Writes: lines as on invoices (the name, then the description after a line break; one tax by <c>TaxType</c> per line;
 /// <see cref="XeroOptions.SalesAccountCode"/> on each line, which Xero needs to issue it); notes are the <c>Reference</c>.
-/// Refused before any request: lines without a sales account configured, taxes Xero cannot take
-/// (<see cref="XeroLineTaxes"/>), an id that is not a Xero id. Allocating reads the credit note and the invoice first and
+/// Taxed lines are <c>Inclusive</c> when <see cref="NewCreditNote.UnitPricesIncludeTax"/>; a change giving lines without it
+/// keeps the credit note's own. Refused before any request: lines without a sales account configured, lines Xero cannot
+/// take (<see cref="XeroLineTaxes"/>), a <c>UnitPricesIncludeTax</c> change without the lines, an id that is not a Xero id. Allocating reads the credit note and the invoice first and
 /// refuses, with nothing written and the codes every provider uses, what Xero would: another customer's invoice
 /// (<c>CreditContactMismatch</c>), another currency (<c>CurrencyMismatch</c>), a void (<c>InvoiceVoid</c>) or deleted
 /// invoice, a credit note not open (<c>CreditNoteNotOpen</c>), more than the credit remaining
@@ -39,11 +40,14 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
     public async Task<CreditNote> CreateAsync(NewCreditNote draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var (lineAmountTypes, lines) = Lines(draft.Lines);
+        var taxed = XeroLineTaxes.Check(draft.Lines);
+        var lines = Lines(draft.Lines);
         if (!Guid.TryParseExact(draft.ContactId, "D", out _))
         {
             throw new RecordNotFoundException(EntityKind.Contact, draft.ContactId) { Provider = XeroRequest.ProviderName };
         }
+
+        await XeroLineTaxes.RequireRatesAsync(Context, [.. draft.Lines.Select(l => l.Taxes)], cancellationToken);
 
         var body = new CreditNoteWrite
         {
@@ -53,7 +57,7 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
             CreditNoteNumber = draft.Number,
             Reference = draft.Notes,
             CurrencyCode = draft.Currency.Value,
-            LineAmountTypes = lineAmountTypes,
+            LineAmountTypes = XeroLineTaxes.LineAmountTypes(taxed, draft.UnitPricesIncludeTax),
             LineItems = lines,
             Status = "AUTHORISED",
         };
@@ -76,14 +80,26 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
     public async Task<CreditNote> UpdateAsync(string id, CreditNoteChanges changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        if (changes.UnitPricesIncludeTax is not null && changes.Lines is null)
+        {
+            throw XeroRefusal.Field(nameof(CreditNoteChanges.UnitPricesIncludeTax),
+                "Xero would re-price the current lines: give the lines with UnitPricesIncludeTax.");
+        }
+
         RequireGuid(id);
-        var (lineAmountTypes, lines) = changes.Lines is { } newLines ? Lines(newLines) : (null, null);
+        var taxed = changes.Lines is { } checkedLines && XeroLineTaxes.Check(checkedLines);
+        var lines = changes.Lines is { } newLines ? Lines(newLines) : null;
+        var inclusive = changes.UnitPricesIncludeTax ?? false;
         if (changes.Lines is { Count: > 0 } given)
         {
+            await XeroLineTaxes.RequireRatesAsync(Context, [.. given.Select(l => l.Taxes)], cancellationToken);
+
             // Lines are in the credit note's own currency, and a line naming an id must name one of its lines: Xero would add it.
+            // Taxed lines given without saying keep the credit note's own LineAmountTypes: Xero would otherwise re-price them.
             var current = await GetAsync(id, cancellationToken);
             Ledgerline.Validation.LineCurrency.Require(given, l => l.UnitPrice, current.Currency, "credit note", XeroRequest.ProviderName);
             RequireCurrentLines(current, given);
+            inclusive = changes.UnitPricesIncludeTax ?? (taxed && current.UnitPricesIncludeTax);
         }
 
         var body = new CreditNoteWrite
@@ -92,7 +108,7 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
             Date = changes.IssueDate is { } issued ? XeroValues.Format(issued) : null,
             CreditNoteNumber = changes.Number,
             Reference = changes.Notes,
-            LineAmountTypes = lineAmountTypes,
+            LineAmountTypes = lines is null ? null : XeroLineTaxes.LineAmountTypes(taxed, inclusive),
             LineItems = lines,
         };
         var call = Call("update", id);
@@ -275,13 +291,12 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
     private static LedgerValidationException Invalid(string field, string message, string code) =>
         new([new FieldError(field, message, code)]) { Provider = XeroRequest.ProviderName };
 
-    private (string LineAmountTypes, IReadOnlyList<LineItemWrite> Lines) Lines(IReadOnlyList<NewInvoiceLine> lines)
+    private List<LineItemWrite> Lines(IReadOnlyList<NewInvoiceLine> lines)
     {
-        var lineAmountTypes = XeroLineTaxes.LineAmountTypes(lines.Select(l => l.Taxes));
         var account = Context.Options.SalesAccountCode
             ?? throw XeroRefusal.Field(nameof(NewCreditNote.Lines),
                 $"Xero issues a credit note only with an account on every line: set {nameof(XeroOptions)}.{nameof(XeroOptions.SalesAccountCode)}.");
-        return (lineAmountTypes, [.. lines.Select(line => new LineItemWrite
+        return [.. lines.Select(line => new LineItemWrite
         {
             LineItemID = line.Id,
             Description = XeroInvoice.JoinDescription(line.Name, line.Description),
@@ -289,7 +304,7 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
             UnitAmount = line.UnitPrice.Amount,
             AccountCode = account,
             TaxType = XeroLineTaxes.TaxType(line.Taxes),
-        })]);
+        })];
     }
 
     /// <summary>A line naming an id must name one of the credit note's lines; Xero would take an unknown id as a new line.</summary>

@@ -13,9 +13,13 @@ namespace Ledgerline.Xero.Stores;
 /// <remarks>
 /// Writes: each line's <c>Description</c> is the name, then the description after a line break; the invoice discount is
 /// each line's <c>DiscountRate</c> (Xero discounts lines, not invoices); a line's one tax is named by its
-/// <see cref="LineTax.TaxRateId"/> (Xero's <c>TaxType</c>), and an invoice with no taxes is <c>NoTax</c>; notes are the
-/// <c>Reference</c>. Refused before any request: terms (Xero keeps none on an invoice), a tax without a tax rate id,
-/// more than one tax on a line, a mix of taxed and untaxed lines, and a discount change without the lines.
+/// <see cref="LineTax.TaxRateId"/> (Xero's <c>TaxType</c>), and an invoice with no taxes is <c>NoTax</c>; taxed lines are
+/// <c>Inclusive</c> when <see cref="NewInvoice.UnitPricesIncludeTax"/>, and a change giving lines without it keeps the
+/// invoice's own (read first when the lines are taxed), as it keeps the invoice's discount (read first unless the change
+/// gives one); notes are the <c>Reference</c>. Refused before any request: terms
+/// (Xero keeps none on an invoice), what <see cref="XeroLineTaxes"/> refuses (more than 4 decimal places, a tax without a
+/// tax rate id, more than one tax on a line, a mix of taxed and untaxed lines; before any write, a percent other than the
+/// tax rate's), and a discount or <c>UnitPricesIncludeTax</c> change without the lines.
 /// Filters: <c>ContactId</c> (<c>ContactIDs</c>), <c>Statuses</c> (Xero's <c>Statuses</c>, then exact), <c>IssueDate</c>
 /// and <c>DueDate</c> (<c>where</c>), <c>UpdatedSince</c> (<c>If-Modified-Since</c>, then exact); states are the
 /// <c>DELETED</c> status.
@@ -39,7 +43,9 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
     {
         ArgumentNullException.ThrowIfNull(draft);
         RefuseTerms(draft.Terms);
-        var (lineAmountTypes, lines) = Lines(draft.Lines, draft.DiscountPercent);
+        var taxed = XeroLineTaxes.Check(draft.Lines);
+        await XeroLineTaxes.RequireRatesAsync(Context, [.. draft.Lines.Select(l => l.Taxes)], cancellationToken);
+        var lines = Lines(draft.Lines, draft.DiscountPercent);
         var body = new InvoiceWrite
         {
             Type = "ACCREC",
@@ -49,7 +55,7 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
             InvoiceNumber = draft.Number,
             Reference = draft.Notes,
             CurrencyCode = draft.Currency.Value,
-            LineAmountTypes = lineAmountTypes,
+            LineAmountTypes = XeroLineTaxes.LineAmountTypes(taxed, draft.UnitPricesIncludeTax),
             LineItems = lines,
             Status = "DRAFT",
         };
@@ -100,19 +106,40 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
                 "Xero keeps discounts on lines: give the lines with the new discount percentage.");
         }
 
+        if (changes.UnitPricesIncludeTax is not null && changes.Lines is null)
+        {
+            throw XeroRefusal.Field(nameof(InvoiceChanges.UnitPricesIncludeTax),
+                "Xero would re-price the current lines: give the lines with UnitPricesIncludeTax.");
+        }
+
         RequireGuid(id);
-        var (lineAmountTypes, lines) = changes.Lines is { } newLines ? Lines(newLines, changes.DiscountPercent ?? 0m) : (null, null);
+        var taxed = changes.Lines is { } given && XeroLineTaxes.Check(given);
+        if (changes.Lines is { } checkedLines)
+        {
+            await XeroLineTaxes.RequireRatesAsync(Context, [.. checkedLines.Select(l => l.Taxes)], cancellationToken);
+        }
+
+        Invoice? current = null;
         if (changes is { Lines.Count: > 0, Currency: null })
         {
             // Lines given without a currency are in the invoice's own: never send EUR prices as if they were NZD.
-            var current = await GetAsync(id, cancellationToken);
+            current = await GetAsync(id, cancellationToken);
             Ledgerline.Validation.LineCurrency.Require(changes.Lines, l => l.UnitPrice, current.Currency, "invoice", XeroRequest.ProviderName);
             RequireCurrentLines(current, changes.Lines);
         }
         else if (changes.Lines is { } named && named.Any(l => l.Id is not null))
         {
-            RequireCurrentLines(await GetAsync(id, cancellationToken), named);
+            current = await GetAsync(id, cancellationToken);
+            RequireCurrentLines(current, named);
         }
+
+        // Lines given without saying keep the invoice's own discount and, when taxed, its LineAmountTypes: Xero keeps both
+        // on the lines, so it would otherwise re-price them.
+        var inclusive = changes.UnitPricesIncludeTax
+            ?? (taxed && (current ??= await GetAsync(id, cancellationToken)).UnitPricesIncludeTax);
+        var lines = changes.Lines is { } newLines
+            ? Lines(newLines, changes.DiscountPercent ?? (current ??= await GetAsync(id, cancellationToken)).DiscountPercent)
+            : null;
 
         var body = new InvoiceWrite
         {
@@ -123,7 +150,7 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
             InvoiceNumber = changes.Number,
             Reference = changes.Notes,
             CurrencyCode = changes.Currency?.Value,
-            LineAmountTypes = lineAmountTypes,
+            LineAmountTypes = lines is null ? null : XeroLineTaxes.LineAmountTypes(taxed, inclusive),
             LineItems = lines,
         };
         return await PostAsync("update", id, body, cancellationToken);
@@ -235,10 +262,8 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
         return byState.Count == LiveStatuses.Length + 1 ? null : byState;
     }
 
-    private (string LineAmountTypes, IReadOnlyList<LineItemWrite> Lines) Lines(IReadOnlyList<NewInvoiceLine> lines, decimal discountPercent)
-    {
-        var lineAmountTypes = XeroLineTaxes.LineAmountTypes(lines.Select(l => l.Taxes));
-        var written = lines.Select(line => new LineItemWrite
+    private List<LineItemWrite> Lines(IReadOnlyList<NewInvoiceLine> lines, decimal discountPercent) =>
+        [.. lines.Select(line => new LineItemWrite
         {
             LineItemID = line.Id,
             Description = XeroInvoice.JoinDescription(line.Name, line.Description),
@@ -247,9 +272,7 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
             AccountCode = Context.Options.SalesAccountCode,
             TaxType = XeroLineTaxes.TaxType(line.Taxes),
             DiscountRate = discountPercent == 0m ? null : discountPercent,
-        }).ToList();
-        return (lineAmountTypes, written);
-    }
+        })];
 
     /// <summary>
     /// A change's lines may name current lines by id (<see cref="NewInvoiceLine.Id"/>); Xero would take an unknown id as a

@@ -1,0 +1,256 @@
+using Ledgerline.Xero.Tests.Support;
+using static Ledgerline.Xero.Tests.Stores.ContactStoreTests;
+
+namespace Ledgerline.Xero.Tests.Stores;
+
+/// <summary>
+/// Unit prices that include tax (Xero <c>LineAmountTypes</c> <c>Inclusive</c>) on invoices, bills and credit notes, lines
+/// read and written back unchanged, and what Xero would silently change in a line (a tax percent other than its rate's,
+/// more than 4 decimal places), over loopback HTTP against the Xero sandbox (NZD; GST 15 % is OUTPUT2 on sales, INPUT2 on
+/// purchases).
+/// </summary>
+public sealed class TaxInclusiveLineTests
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private static Money Nzd(decimal amount) => new(amount, Nz.Dollar);
+
+    private static LineTax Output => new("15% GST on Income", 15m) { TaxRateId = "OUTPUT2" };
+
+    private static NewInvoice Invoice(string contactId, decimal price, bool inclusive) => new()
+    {
+        ContactId = contactId,
+        Currency = Nz.Dollar,
+        IssueDate = new DateOnly(2026, 3, 2),
+        UnitPricesIncludeTax = inclusive,
+        Lines = [new NewInvoiceLine { Name = "Annual membership", Quantity = 1m, UnitPrice = Nzd(price), Taxes = [Output] }],
+    };
+
+    private static NewCreditNote CreditNote(string contactId, bool inclusive) => new()
+    {
+        ContactId = contactId,
+        Currency = Nz.Dollar,
+        IssueDate = new DateOnly(2026, 3, 2),
+        UnitPricesIncludeTax = inclusive,
+        Lines = [new NewInvoiceLine { Name = "Refund", Quantity = 1m, UnitPrice = Nzd(23m), Taxes = [Output] }],
+    };
+
+    private static string LineAmountTypes(LedgerRecord record) =>
+        ((RawJson)record.RawRepresentation!).RootElement.GetProperty("LineAmountTypes").GetString()!;
+
+    [Fact]
+    public async Task CreateAsync_UnitPricesIncludeTax_IsInclusiveWithXerosTotals()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Bayside Club" }, Cancellation);
+
+        var invoice = await ledger.Invoices.CreateAsync(Invoice(contact.Id, 500m, inclusive: true), Cancellation);
+        var exclusive = await ledger.Invoices.CreateAsync(Invoice(contact.Id, 500m, inclusive: false), Cancellation);
+        var untaxed = await ledger.Invoices.CreateAsync(
+            Invoice(contact.Id, 500m, inclusive: true) with { Lines = [new NewInvoiceLine { Name = "Gift", Quantity = 1m, UnitPrice = Nzd(500m) }] }, Cancellation);
+
+        // Xero: 500.00 including 15 % GST is 434.78 + 65.22.
+        Assert.True(invoice.UnitPricesIncludeTax);
+        Assert.Equal("Inclusive", LineAmountTypes(invoice));
+        Assert.Equal((Nzd(434.78m), Nzd(65.22m), Nzd(500m), Nzd(500m)), (invoice.Subtotal, invoice.Tax, invoice.Total, invoice.AmountDue));
+        Assert.Equal((Nzd(500m), Nzd(434.78m)), (invoice.Lines[0].UnitPrice, invoice.Lines[0].Amount));
+        Assert.Equal((false, "Exclusive", Nzd(575m)), (exclusive.UnitPricesIncludeTax, LineAmountTypes(exclusive), exclusive.Total));
+        Assert.Equal((false, "NoTax", Nzd(500m)), (untaxed.UnitPricesIncludeTax, LineAmountTypes(untaxed), untaxed.Total));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_SeededInclusiveDraftLinesWrittenBack_KeepsEveryTotalAndStaysInclusive()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync(sandboxOptions: o => o.SeedDefaultData = true);
+        var ledger = await fixture.OpenAsync();
+        var seeded = Assert.Single(await ToListAsync(ledger.Invoices.ListAsync(null, Cancellation)), i => i.Number == "INV-0002");
+        Assert.True(seeded.UnitPricesIncludeTax);
+
+        var updated = await ledger.Invoices.UpdateAsync(seeded.Id, new InvoiceChanges { Lines = [.. seeded.Lines.Select(l => l.ToNewLine())] }, Cancellation);
+
+        Assert.True(updated.UnitPricesIncludeTax);
+        Assert.Equal("Inclusive", LineAmountTypes(updated));
+        Assert.Equal((Nzd(434.78m), Nzd(65.22m), Nzd(500m)), (updated.Subtotal, updated.Tax, updated.Total));
+        Assert.Equal(
+            (seeded.Subtotal, seeded.Discount, seeded.Tax, seeded.Total, seeded.AmountDue),
+            (updated.Subtotal, updated.Discount, updated.Tax, updated.Total, updated.AmountDue));
+        Assert.Equal(seeded.Lines.Select(l => (l.Id, l.UnitPrice, l.Amount)), updated.Lines.Select(l => (l.Id, l.UnitPrice, l.Amount)));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_FlagWithLines_PricesTheLinesAsAsked()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Switcher" }, Cancellation);
+        var invoice = await ledger.Invoices.CreateAsync(Invoice(contact.Id, 115m, inclusive: false), Cancellation);
+
+        var inclusive = await ledger.Invoices.UpdateAsync(invoice.Id, new InvoiceChanges
+        {
+            Lines = [.. invoice.Lines.Select(l => l.ToNewLine())],
+            UnitPricesIncludeTax = true,
+        }, Cancellation);
+        var back = await ledger.Invoices.UpdateAsync(invoice.Id, new InvoiceChanges
+        {
+            Lines = [.. inclusive.Lines.Select(l => l.ToNewLine())],
+            UnitPricesIncludeTax = false,
+        }, Cancellation);
+
+        Assert.Equal((Nzd(132.25m), false), (invoice.Total, invoice.UnitPricesIncludeTax));
+        Assert.Equal((Nzd(100m), Nzd(15m), Nzd(115m), true), (inclusive.Subtotal, inclusive.Tax, inclusive.Total, inclusive.UnitPricesIncludeTax));
+        Assert.Equal((Nzd(132.25m), false), (back.Total, back.UnitPricesIncludeTax));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_UntaxedLinesWithCurrencyAndDiscount_SendNoTaxWithoutReadingTheInvoice()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Untaxed" }, Cancellation);
+        var invoice = await ledger.Invoices.CreateAsync(Invoice(contact.Id, 10m, inclusive: true), Cancellation);
+        fixture.Sandbox.ClearRequests();
+
+        var updated = await ledger.Invoices.UpdateAsync(invoice.Id, new InvoiceChanges
+        {
+            Currency = Nz.Dollar,
+            DiscountPercent = 0m,
+            Lines = [new NewInvoiceLine { Name = "Gift", Quantity = 2m, UnitPrice = Nzd(10m) }],
+        }, Cancellation);
+
+        Assert.Equal(("NoTax", Nzd(20m), false), (LineAmountTypes(updated), updated.Total, updated.UnitPricesIncludeTax));
+        Assert.Equal(["POST Invoices"], fixture.AccountingRequests().Select(r => r.Method + " " + r.Path.Split('/')[3]));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_FlagWithoutLines_IsRefusedBeforeAnyRequest()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var id = Guid.NewGuid().ToString();
+        fixture.Sandbox.ClearRequests();
+
+        var invoice = await Assert.ThrowsAsync<LedgerValidationException>(
+            () => ledger.Invoices.UpdateAsync(id, new InvoiceChanges { UnitPricesIncludeTax = true, Notes = "Inclusive now" }, Cancellation));
+        var bill = await Assert.ThrowsAsync<LedgerValidationException>(
+            () => ledger.Bills.UpdateAsync(id, new BillChanges { UnitPricesIncludeTax = false }, Cancellation));
+        var note = await Assert.ThrowsAsync<LedgerValidationException>(
+            () => ledger.CreditNotes.UpdateAsync(id, new CreditNoteChanges { UnitPricesIncludeTax = true }, Cancellation));
+
+        Assert.All([invoice, bill, note], e => Assert.Equal(
+            (nameof(InvoiceChanges.UnitPricesIncludeTax), "LinesRequiredForTaxInclusion"), (Assert.Single(e.Errors).Field, e.Errors[0].Code)));
+        Assert.Empty(fixture.AccountingRequests());
+    }
+
+    [Fact]
+    public async Task Bills_InclusiveCreateAndSeededWriteBack_KeepXerosTotals()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync(sandboxOptions: o => o.SeedDefaultData = true);
+        var ledger = await fixture.OpenAsync();
+        var seeded = Assert.Single(await ToListAsync(ledger.Bills.ListAsync(null, Cancellation)));
+        var vendor = await ledger.Vendors.CreateAsync(VendorStoreTests.Sample(), Cancellation);
+
+        var created = await ledger.Bills.CreateAsync(BillStoreTests.Sample(vendor.Id, 230m) with
+        {
+            UnitPricesIncludeTax = true,
+            Lines = [new NewBillLine { Description = "Electricity", Quantity = 1m, UnitPrice = Nzd(230m), Taxes = [BillStoreTests.Input] }],
+        }, Cancellation);
+        var written = await ledger.Bills.UpdateAsync(seeded.Id, new BillChanges { Lines = [.. seeded.Lines.Select(l => l.ToNewLine())] }, Cancellation);
+
+        // Xero: 230.00 including 15 % GST is 200.00 + 30.00.
+        Assert.Equal((true, "Inclusive"), (created.UnitPricesIncludeTax, LineAmountTypes(created)));
+        Assert.Equal((200m, 30m, 230m), (created.Subtotal.Amount, created.Tax.Amount, created.Total.Amount));
+        Assert.Equal((true, "Inclusive"), (written.UnitPricesIncludeTax, LineAmountTypes(written)));
+        Assert.Equal((seeded.Subtotal, seeded.Tax, seeded.Total, seeded.AmountDue), (written.Subtotal, written.Tax, written.Total, written.AmountDue));
+        Assert.Equal((200m, 30m, 230m), (written.Subtotal.Amount, written.Tax.Amount, written.Total.Amount));
+    }
+
+    [Fact]
+    public async Task CreditNotes_InclusiveCreateAndWriteBack_KeepXerosTotals()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Inclusive Credit Ltd" }, Cancellation);
+
+        var created = await ledger.CreditNotes.CreateAsync(CreditNote(contact.Id, inclusive: true), Cancellation);
+        var written = await ledger.CreditNotes.UpdateAsync(created.Id, new CreditNoteChanges { Lines = [.. created.Lines.Select(l => l.ToNewLine())] }, Cancellation);
+
+        // Xero: 23.00 including 15 % GST is 20.00 + 3.00.
+        Assert.Equal((true, "Inclusive"), (created.UnitPricesIncludeTax, LineAmountTypes(created)));
+        Assert.Equal((20m, 3m, 23m, 23m), (created.Subtotal.Amount, created.Tax.Amount, created.Total.Amount, created.RemainingCredit.Amount));
+        Assert.Equal((true, "Inclusive"), (written.UnitPricesIncludeTax, LineAmountTypes(written)));
+        Assert.Equal((created.Subtotal, created.Tax, created.Total, created.RemainingCredit), (written.Subtotal, written.Tax, written.Total, written.RemainingCredit));
+    }
+
+    [Fact]
+    public async Task PercentOtherThanTheRates_IsRefusedOnEveryDocumentWithNothingWritten()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Percent Ltd" }, Cancellation);
+        var vendor = await ledger.Vendors.CreateAsync(VendorStoreTests.Sample(), Cancellation);
+        var invoice = await ledger.Invoices.CreateAsync(Invoice(contact.Id, 10m, inclusive: false), Cancellation);
+        var wrong = Output with { Percent = 99m };
+        fixture.Sandbox.ClearRequests();
+
+        var onInvoice = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Invoices.CreateAsync(
+            Invoice(contact.Id, 10m, inclusive: false) with { Lines = [Invoice(contact.Id, 10m, false).Lines[0] with { Taxes = [wrong] }] }, Cancellation));
+        var onChange = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Invoices.UpdateAsync(invoice.Id, new InvoiceChanges
+        {
+            Lines = [invoice.Lines[0].ToNewLine(), invoice.Lines[0].ToNewLine() with { Id = null, Taxes = [wrong] }],
+        }, Cancellation));
+        var onBill = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Bills.CreateAsync(BillStoreTests.Sample(vendor.Id) with
+        {
+            Lines = [new NewBillLine { Description = "Paper", Quantity = 1m, UnitPrice = Nzd(10m), Taxes = [BillStoreTests.Input with { Percent = 12.5m }] }],
+        }, Cancellation));
+        var onNote = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.CreditNotes.CreateAsync(
+            CreditNote(contact.Id, inclusive: true) with { Lines = [CreditNote(contact.Id, true).Lines[0] with { Taxes = [wrong] }] }, Cancellation));
+        var unknown = await Assert.ThrowsAsync<RecordNotFoundException>(() => ledger.Invoices.CreateAsync(
+            Invoice(contact.Id, 10m, inclusive: false) with { Lines = [Invoice(contact.Id, 10m, false).Lines[0] with { Taxes = [Output with { TaxRateId = "TAX404" }] }] }, Cancellation));
+
+        Assert.Equal("Lines[0].Taxes[0].Percent", Assert.Single(onInvoice.Errors).Field);
+        Assert.Equal("Lines[1].Taxes[0].Percent", Assert.Single(onChange.Errors).Field);
+        Assert.Equal("Lines[0].Taxes[0].Percent", Assert.Single(onBill.Errors).Field);
+        Assert.Equal("Lines[0].Taxes[0].Percent", Assert.Single(onNote.Errors).Field);
+        Assert.Contains("15", onInvoice.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal((EntityKind.TaxRate, "TAX404"), (unknown.Entity, unknown.Id));
+        Assert.All(fixture.AccountingRequests(), r => Assert.Equal("GET", r.Method));
+        Assert.Equal(invoice.Total, (await ledger.Invoices.GetAsync(invoice.Id, Cancellation)).Total);
+    }
+
+    [Fact]
+    public async Task MoreThanFourDecimalPlaces_IsRefusedOnTheLinesFieldBeforeAnyRequest()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = Guid.NewGuid().ToString();
+        var line = new NewInvoiceLine { Name = "Bolts", Quantity = 1m, UnitPrice = Nzd(10m) };
+        fixture.Sandbox.ClearRequests();
+
+        var price = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Invoices.CreateAsync(
+            Invoice(contact, 1m, false) with { Lines = [line, line with { UnitPrice = Nzd(10.12345m) }] }, Cancellation));
+        var quantity = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Invoices.CreateAsync(
+            Invoice(contact, 1m, false) with { Lines = [line with { Quantity = 1.123456m }] }, Cancellation));
+        var change = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Invoices.UpdateAsync(
+            contact, new InvoiceChanges { Lines = [line with { UnitPrice = Nzd(0.00001m) }] }, Cancellation));
+        var bill = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Bills.CreateAsync(BillStoreTests.Sample(contact) with
+        {
+            Lines = [new NewBillLine { Description = "Paper", Quantity = 2.00005m, UnitPrice = Nzd(1m) }],
+        }, Cancellation));
+        var note = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.CreditNotes.CreateAsync(
+            CreditNote(contact, false) with { Lines = [line with { UnitPrice = Nzd(10.12345m) }] }, Cancellation));
+        var sent = fixture.AccountingRequests().Count;
+        var fine = await ledger.Invoices.CreateAsync(Invoice((await ledger.Contacts.CreateAsync(new NewContact { Organization = "Precise" }, Cancellation)).Id, 1m, false) with
+        {
+            Lines = [line with { Quantity = 1.1235m, UnitPrice = Nzd(10.12350000m) }],
+        }, Cancellation);
+
+        Assert.Equal("Lines[1].UnitPrice", Assert.Single(price.Errors).Field);
+        Assert.Equal("Lines[0].Quantity", Assert.Single(quantity.Errors).Field);
+        Assert.Equal("Lines[0].UnitPrice", Assert.Single(change.Errors).Field);
+        Assert.Equal("Lines[0].Quantity", Assert.Single(bill.Errors).Field);
+        Assert.Equal("Lines[0].UnitPrice", Assert.Single(note.Errors).Field);
+        Assert.Equal((1.1235m, 10.1235m), (fine.Lines[0].Quantity, fine.Lines[0].UnitPrice.Amount));
+        Assert.Equal(0, sent);
+    }
+}
