@@ -35,6 +35,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
     {
         ArgumentNullException.ThrowIfNull(draft);
         RefuseNotes(draft.Notes);
+        XeroRefusal.MaxLength(nameof(NewBill.Number), draft.Number, XeroInvoiceStore.MaxNumberLength, "InvoiceNumber");
         var (lineAmountTypes, lines) = Lines(draft.Lines);
         if (!Guid.TryParseExact(draft.VendorId, "D", out _))
         {
@@ -73,6 +74,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
         ArgumentNullException.ThrowIfNull(changes);
         RefuseNotes(changes.Notes);
         RequireGuid(id);
+        XeroRefusal.MaxLength(nameof(BillChanges.Number), changes.Number, XeroInvoiceStore.MaxNumberLength, "InvoiceNumber");
         var (lineAmountTypes, lines) = changes.Lines is { } newLines ? Lines(newLines) : (null, null);
         if (changes.Lines is { Count: > 0 } given)
         {

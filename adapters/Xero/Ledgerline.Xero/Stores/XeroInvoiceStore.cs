@@ -30,6 +30,9 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
     private static readonly string[] PaidStatus = ["PAID"];
     private static readonly string[] VoidedStatus = ["VOIDED"];
 
+    /// <summary>The longest <c>InvoiceNumber</c> Xero takes (documented: 255 characters).</summary>
+    internal const int MaxNumberLength = 255;
+
     protected override EntityKind Entity => EntityKind.Invoice;
 
     protected override string ListKey => InvoicesResult.ListKey;
@@ -38,6 +41,8 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
     {
         ArgumentNullException.ThrowIfNull(draft);
         RefuseTerms(draft.Terms);
+        XeroRefusal.MaxLength(nameof(NewInvoice.Number), draft.Number, MaxNumberLength, "InvoiceNumber");
+        XeroRefusal.RequireGuid(EntityKind.Contact, draft.ContactId);
         var (lineAmountTypes, lines) = Lines(draft.Lines, draft.DiscountPercent);
         var body = new InvoiceWrite
         {
@@ -69,6 +74,8 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
         }
 
         RequireGuid(id);
+        XeroRefusal.MaxLength(nameof(InvoiceChanges.Number), changes.Number, MaxNumberLength, "InvoiceNumber");
+        XeroRefusal.RequireGuid(EntityKind.Contact, changes.ContactId);
         var (lineAmountTypes, lines) = changes.Lines is { } newLines ? Lines(newLines, changes.DiscountPercent ?? 0m) : (null, null);
         if (changes is { Lines.Count: > 0, Currency: null })
         {
