@@ -25,7 +25,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
     /// Contacts are archived, never deleted; invoices are deleted (drafts) or voided, never archived or restored;
     /// payments are created and deleted, never changed; vendors are contacts, archived like them; bills are recorded
     /// approved and credit notes issued (Xero deletes only drafts), bill payments are created and deleted, credit is
-    /// allocated; tax rates are deleted but kept and carry no change time (no UpdatedSince); items are deleted for good;
+    /// allocated; estimates are Xero quotes, sent, accepted, declined, turned into invoices and deleted but kept; tax rates are deleted but kept and carry no change time (no UpdatedSince); items are deleted for good;
     /// expenses (spent money) are deleted but kept, with no contact to rebill; the company is read. Every other store is
     /// not offered yet, so the suite asserts its refusal before any request.
     /// </summary>
@@ -77,6 +77,14 @@ public class XeroConformanceFixture : LedgerConformanceFixture
         {
             Operations = StoreOperations.ReadWrite | StoreOperations.Allocate,
             Filters = Filters(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.Estimate] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete | StoreOperations.MarkSent | StoreOperations.Accept |
+                StoreOperations.Decline | StoreOperations.ConvertToInvoice,
+            Filters = Filters(nameof(EstimateQuery.ContactId), nameof(EstimateQuery.Statuses), nameof(EstimateQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
         },

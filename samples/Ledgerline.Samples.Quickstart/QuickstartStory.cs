@@ -78,8 +78,9 @@ internal sealed class QuickstartStory
         if (story._result.Succeeded && story.OnXero)
         {
             output.WriteLine();
-            output.WriteLine($"Done in {Format.Duration(story._result.Elapsed)}: connected, invoiced, paid, listed, archived, restored, credited, billed and paid the bill through Ledgerline's canonical interfaces; " +
-                $"refused typed: {string.Join(", ", story._result.Refusals.Select(r => $"{r.Entity} {r.Feature}"))}.");
+            var refused = story._result.Refusals.Count == 0 ? string.Empty
+                : $"; refused typed: {string.Join(", ", story._result.Refusals.Select(r => $"{r.Entity} {r.Feature}"))}";
+            output.WriteLine($"Done in {Format.Duration(story._result.Elapsed)}: connected, invoiced, paid, listed, archived, restored, quoted, credited, billed and paid the bill through Ledgerline's canonical interfaces{refused}.");
         }
         else if (story._result.Succeeded)
         {
@@ -602,8 +603,12 @@ internal sealed class QuickstartStory
         _out.WriteLine($"{Indent}Credit note {credit.Number} (id {credit.Id}): {Format.Money(credit.Total)}, remaining {Format.Money(credit.RemainingCredit)}");
 
         var applied = new Money(200m, currency);
+
+        // Credit is applied no earlier than the invoice is dated (Xero dates an invoice made from a quote in the
+        // organisation's time zone, which can be a day ahead of UTC).
+        var allocated = invoice.IssueDate > today ? invoice.IssueDate : today;
         credit = await ledger.CreditNotes.AllocateAsync(
-            credit.Id, new NewCreditAllocation { InvoiceId = invoice.Id, Amount = applied, Date = today }, cancellationToken);
+            credit.Id, new NewCreditAllocation { InvoiceId = invoice.Id, Amount = applied, Date = allocated }, cancellationToken);
         _result.CreditNote = credit;
         var credited = await ledger.Invoices.GetAsync(invoice.Id, cancellationToken);
         _result.QuotedInvoice = credited;

@@ -31,6 +31,13 @@ public sealed record Estimate : LedgerRecord
     /// <summary>The lines, in order.</summary>
     public IReadOnlyList<InvoiceLine> Lines { get; init; } = [];
 
+    /// <summary>
+    /// Whether the lines' unit prices include tax, as the provider keeps them (Xero quotes with <c>LineAmountTypes</c>
+    /// <c>INCLUSIVE</c>), as on <see cref="Invoice.UnitPricesIncludeTax"/>: line amounts and totals stay tax-exclusive
+    /// either way. <see langword="false"/> for FreshBooks and InMemory, and for every estimate Ledgerline creates.
+    /// </summary>
+    public bool UnitPricesIncludeTax { get; init; }
+
     /// <summary>The discount in percent of the subtotal, taken before tax.</summary>
     public decimal DiscountPercent { get; init; }
 

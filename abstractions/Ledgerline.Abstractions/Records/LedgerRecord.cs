@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace Ledgerline;
@@ -26,6 +28,26 @@ public abstract record LedgerRecord
     /// </summary>
     [JsonIgnore]
     public object? RawRepresentation { get; init; }
+
+    /// <summary>
+    /// Writes the members for <see cref="object.ToString"/>. <see cref="RawRepresentation"/> is shown by its type and size
+    /// only (e.g. <c>RawJson (1,234 bytes)</c>): the provider's JSON can be large and holds personal data, so a record
+    /// written to a log line stays short; read it through <see cref="RawJson.ToString"/> when you want it.
+    /// </summary>
+    protected virtual bool PrintMembers(StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Append("Id = ").Append(Id)
+            .Append(", UpdatedAt = ").Append(UpdatedAt is { } updated ? updated.ToString("O", CultureInfo.InvariantCulture) : "null")
+            .Append(", State = ").Append(State)
+            .Append(", RawRepresentation = ").Append(RawRepresentation switch
+            {
+                null => "null",
+                RawJson raw => string.Create(CultureInfo.InvariantCulture, $"RawJson ({raw.Utf8.Length:N0} bytes)"),
+                var other => other.GetType().Name,
+            });
+        return true;
+    }
 }
 
 /// <summary>The kinds of record a ledger holds.</summary>

@@ -18,7 +18,7 @@ namespace Ledgerline.Xero.Sandbox;
 public sealed class XeroSandbox : IAsyncDisposable
 {
     private const int MaxLoggedRequests = 100_000;
-    private static readonly string[] AccountingResources = ["Contacts", "Invoices", "CreditNotes", "Payments", "BankTransactions", "Items", "TaxRates", "Accounts", "Organisation"];
+    private static readonly string[] AccountingResources = ["Contacts", "Invoices", "CreditNotes", "Quotes", "Payments", "BankTransactions", "Items", "TaxRates", "Accounts", "Organisation"];
     private readonly WebApplication _app;
     private readonly SandboxServices _services;
     private readonly Seeder _seeder;
@@ -96,8 +96,8 @@ public sealed class XeroSandbox : IAsyncDisposable
     }
 
     /// <summary>
-    /// Empties an organisation's contacts, invoices, bills, payments, bank transactions and items, removes the tax rates it
-    /// added (its tax regime stays, as does the chart of accounts), and restarts its invoice numbering, so a test starts
+    /// Empties an organisation's contacts, invoices, bills, credit notes, quotes, payments, bank transactions and items, removes the tax rates it
+    /// added (its tax regime stays, as does the chart of accounts), and restarts its invoice, credit note and quote numbering, so a test starts
     /// from clean books without a new server.
     /// </summary>
     public void ClearData(Guid tenantId)
@@ -110,6 +110,7 @@ public sealed class XeroSandbox : IAsyncDisposable
             book.Payments.Clear();
             book.BankTransactions.Clear();
             book.CreditNotes.Clear();
+            book.Quotes.Clear();
             book.Items.Clear();
             foreach (var added in book.TaxRates.All.Where(t => !t.IsSystem).ToList())
             {
@@ -118,6 +119,7 @@ public sealed class XeroSandbox : IAsyncDisposable
 
             book.NextInvoiceNumber = 1;
             book.NextCreditNoteNumber = 1;
+            book.NextQuoteNumber = 1;
         }
     }
 

@@ -20,6 +20,10 @@ namespace Ledgerline.Xero;
 /// <item>Bill payments: created and deleted only, as payments. Filters <c>BillId</c>, <c>Date</c>, <c>UpdatedSince</c>.</item>
 /// <item>Credit notes (<c>ACCRECCREDIT</c>): issued at once, so no archive, delete or restore (as bills); allocation to
 /// invoices. Filters <c>ContactId</c>, <c>Statuses</c>, <c>IssueDate</c>, <c>UpdatedSince</c>.</item>
+/// <item>Estimates (Xero quotes): created, changed, marked sent, accepted, declined and turned into invoices (the
+/// invoice made here, its <c>Reference</c> the quote number, then the quote marked <c>INVOICED</c>); deleted (kept
+/// readable), never archived or restored. Filters <c>ContactId</c>, <c>Statuses</c>, <c>IssueDate</c>,
+/// <c>UpdatedSince</c>.</item>
 /// <item>Tax rates: created, changed and deleted (kept readable), never archived or restored; every state can be listed
 /// (Xero's <c>ARCHIVED</c> and <c>PENDING</c> read as archived). Xero keeps no change time on a tax rate, so no
 /// <c>UpdatedSince</c>. Filter <c>NameContains</c>.</item>
@@ -27,7 +31,7 @@ namespace Ledgerline.Xero;
 /// <item>Expenses (spent money): deleted (kept readable), never archived or restored. Filters <c>CategoryId</c>,
 /// <c>Date</c>, <c>UpdatedSince</c>; not <c>ContactId</c> (Xero records no customer to rebill on spent money).</item>
 /// <item>Company: the organisation, read.</item>
-/// <item>Not yet offered: time entries, estimates, projects.</item>
+/// <item>Not yet offered: time entries, projects.</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -82,6 +86,14 @@ internal static class XeroCapabilities
         {
             Operations = StoreOperations.ReadWrite | StoreOperations.Allocate,
             Filters = Set(nameof(CreditNoteQuery.ContactId), nameof(CreditNoteQuery.Statuses), nameof(CreditNoteQuery.IssueDate)),
+            QueryableStates = RecordStates.Active | RecordStates.Deleted,
+            SoftDelete = true,
+        },
+        [EntityKind.Estimate] = new()
+        {
+            Operations = StoreOperations.ReadWrite | StoreOperations.Delete | StoreOperations.MarkSent | StoreOperations.Accept |
+                StoreOperations.Decline | StoreOperations.ConvertToInvoice,
+            Filters = Set(nameof(EstimateQuery.ContactId), nameof(EstimateQuery.Statuses), nameof(EstimateQuery.IssueDate)),
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
         },

@@ -63,6 +63,7 @@ internal sealed class XeroLedger : ILedger
             bills,
             new XeroBillPaymentStore(context, bills),
             new XeroCreditNoteStore(context, invoices),
+            new XeroEstimateStore(context, invoices),
             taxRates,
             new XeroItemStore(context, taxRates),
             new XeroExpenseStore(context),

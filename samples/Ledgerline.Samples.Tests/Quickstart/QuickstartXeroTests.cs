@@ -5,7 +5,7 @@ namespace Ledgerline.Samples.Tests.Quickstart;
 
 /// <summary>
 /// Runs the quickstart as <c>--provider xero</c> would, in-process on its own embedded Xero sandbox, once for the class:
-/// the bill is recorded and paid, and what Xero does not offer through Ledgerline is printed as its typed refusal.
+/// the estimate is sent, accepted and turned into an invoice, and the bill is recorded and paid.
 /// </summary>
 public sealed class QuickstartXeroTests(QuickstartXeroTests.Run run) : IClassFixture<QuickstartXeroTests.Run>
 {
@@ -46,13 +46,22 @@ public sealed class QuickstartXeroTests(QuickstartXeroTests.Run run) : IClassFix
     }
 
     [Fact]
-    public void Estimates_AreRefusedTyped_AndPrinted()
+    public void Estimate_IsSentAcceptedAndConvertedIntoAnInvoice_OnXero()
     {
-        var refusal = Assert.Single(run.Result.Refusals);
-        Assert.Equal(EntityKind.Estimate, refusal.Entity);
-        Assert.Equal("Xero", refusal.Provider);
-        Assert.Contains(run.Lines, l => l.Contains($"Xero cannot keep estimates through Ledgerline: {refusal.Message}", StringComparison.Ordinal));
-        Assert.Null(run.Result.Estimate);
+        Assert.Empty(run.Result.Refusals);
+        Assert.Equal([EstimateStatus.Draft, EstimateStatus.Sent, EstimateStatus.Accepted], run.Result.EstimateStatuses);
+        var estimate = Assert.IsType<Estimate>(run.Result.Estimate);
+        var invoice = Assert.IsType<Invoice>(run.Result.QuotedInvoice);
+        Assert.Matches(@"^QU-\d{4}$", estimate.Number);
+        Assert.Equal(new Money(3550m, CurrencyCode.Parse("NZD")), estimate.Total);
+        Assert.Equal((estimate.Total, estimate.ContactId), (invoice.Total, invoice.ContactId));
+        Assert.Equal(["Migration", "Training"], invoice.Lines.Select(l => l.Name));
+
+        // Xero links the invoice to its quote by the quote number as the invoice's reference (its notes).
+        Assert.Equal(estimate.Number, invoice.Notes);
+        Assert.Contains(run.Lines, l => l.Contains("Status moves: Draft -> Sent -> Accepted", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^   Converted into invoice INV-\d{{4}} \(id {invoice.Id}\): 2 lines, total 3,550\.00 NZD, due 3,550\.00 NZD, Draft$"));
+        Assert.DoesNotContain("refused typed", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", run.Output, StringComparison.Ordinal);
     }
 

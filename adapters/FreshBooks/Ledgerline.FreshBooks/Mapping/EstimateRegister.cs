@@ -28,6 +28,7 @@ internal sealed class EstimateRegister : IRegister
             .Ignore(d => d.ExpiryDate)
             .Map(d => d.Currency, s => s.Priced.Currency)
             .Map(d => d.Lines, s => s.Priced.Lines)
+            .Ignore(d => d.UnitPricesIncludeTax)
             .Map(d => d.DiscountPercent, s => PricedInvoice.DiscountPercentOf(s.Wire.DiscountValue, s.Priced.Discount))
             .Map(d => d.Subtotal, s => s.Priced.Subtotal)
             .Map(d => d.Discount, s => s.Priced.Discount)
@@ -69,7 +70,7 @@ internal sealed class EstimateRegister : IRegister
     public static void Register(ExplicitMappings mappings)
     {
         mappings.Add<EstimateWire, Estimate>(wire => mappings.Map<PricedEstimate, Estimate>(PricedEstimate.Of(wire)));
-        // Not mapped, as in the Mapster configuration: ExpiryDate, RawRepresentation.
+        // Not mapped, as in the Mapster configuration: ExpiryDate, UnitPricesIncludeTax, RawRepresentation.
         mappings.Add<PricedEstimate, Estimate>(s => new Estimate
         {
             Id = s.Id,

@@ -81,11 +81,12 @@ public sealed class BadInputTests(SandboxFixture f) : IClassFixture<SandboxFixtu
     [Fact]
     public async Task Fuzz_NeverAnswers500()
     {
-        string[] paths = ["Contacts", "Invoices", "Payments", "TaxRates", "Accounts", "Organisation", $"Invoices/{Guid.NewGuid()}", "Contacts/x y", "Payments/%00"];
-        string[] bodies = ["{", "{}", "[]", "null", "{\"Contacts\":null}", "{\"Payments\":[{\"Invoice\":5}]}", "{\"Invoices\":[{\"LineItems\":[null]}]}",
+        string[] paths = ["Contacts", "Invoices", "Payments", "TaxRates", "Accounts", "Organisation", $"Invoices/{Guid.NewGuid()}", "Contacts/x y", "Payments/%00",
+            "Quotes", $"Quotes/{Guid.NewGuid()}"];
+        string[] bodies = ["{", "{}", "[]", "null", "{\"Contacts\":null}", "{\"Payments\":[{\"Invoice\":5}]}", "{\"Invoices\":[{\"LineItems\":[null]}]}", "{\"Quotes\":[{\"Status\":5,\"LineItems\":[{}]}]}",
             "{\"Invoices\":[{\"Type\":\"ACCREC\",\"Contact\":{\"ContactID\":\"" + Guid.NewGuid() + "\"},\"LineItems\":[{\"Description\":\"x\",\"Quantity\":-1e20}]}]}",
             new string('[', 100) + new string(']', 100), "{\"Contacts\":[{\"Name\":\"" + new string('x', 300) + "\"}]}"];
-        string[] queries = ["", "?page=-1", "?page=99999999999", "?pageSize=0", "?where=%22", "?order=%3B%3B", "?unitdp=9", "?summarizeErrors=maybe", "?IDs=,,,"];
+        string[] queries = ["", "?page=-1", "?page=99999999999", "?pageSize=0", "?where=%22", "?order=%3B%3B", "?unitdp=9", "?summarizeErrors=maybe", "?IDs=,,,", "?DateFrom=2026-13-45&ExpiryDateTo=%00&Status=%22"];
         foreach (var path in paths)
         {
             foreach (var query in queries)

@@ -40,6 +40,8 @@ public sealed class SchemaConformanceTests(SandboxFixture f) : IClassFixture<San
     [InlineData("Payments?page=1")]
     [InlineData("CreditNotes?page=1")]
     [InlineData("CreditNotes")]
+    [InlineData("Quotes?page=1&unitdp=4")]
+    [InlineData("Quotes")]
     [InlineData("BankTransactions?page=1")]
     [InlineData("Items")]
     [InlineData("TaxRates")]
@@ -65,12 +67,21 @@ public sealed class SchemaConformanceTests(SandboxFixture f) : IClassFixture<San
             Assert.Empty(spec.Check("GET", SandboxFixture.Api("Invoices/x"), one.Status, one.Body));
         }
 
+        var quotes = await f.GetAsync(SandboxFixture.Api("Quotes?page=1"));
+        foreach (var quote in quotes.Body["Quotes"]!.AsArray())
+        {
+            var one = await f.GetAsync(SandboxFixture.Api($"Quotes/{quote!["QuoteID"]}"));
+            Assert.Empty(spec.Check("GET", SandboxFixture.Api("Quotes/x"), one.Status, one.Body));
+        }
+
         var payments = await f.GetAsync(SandboxFixture.Api("Payments"));
         var payment = await f.GetAsync(SandboxFixture.Api($"Payments/{payments.First("Payments")["PaymentID"]}"));
         Assert.Equal(200, payment.Status);
 
         var refused = await f.PutAsync(SandboxFixture.Api("Invoices"), J.Batch("Invoices", J.Obj(("Type", "ACCREC"))));
         Assert.Equal(400, refused.Status);
+        var quoteRefused = await f.PostAsync(SandboxFixture.Api($"Quotes/{quotes.First("Quotes")["QuoteID"]}"), J.Batch("Quotes", J.Obj(("Status", "INVOICED"))));
+        Assert.Equal(400, quoteRefused.Status);
         var parse = await f.GetAsync(SandboxFixture.Api("Invoices?where=%22"));
         Assert.Equal(400, parse.Status);
     }

@@ -75,6 +75,7 @@ public sealed class XeroNodeFidelityTests
             Assert.Contains(sandbox.Requests, r => r.Path == "/connect/revocation");
             Assert.Contains(sandbox.Requests, r => r.Method == "DELETE" && r.Path.StartsWith("/connections/", StringComparison.Ordinal));
             Assert.Contains(sandbox.Requests, r => r.Path.StartsWith("/api.xro/2.0/Invoices", StringComparison.Ordinal));
+            Assert.Contains(sandbox.Requests, r => r.Method == "POST" && r.Path.StartsWith("/api.xro/2.0/Quotes/", StringComparison.Ordinal) && r.StatusCode == 400);
             Assert.DoesNotContain(sandbox.Requests, r => r.StatusCode >= 500);
         }
     }

@@ -5,7 +5,7 @@
 // Usage: XERO_SANDBOX_URL=http://127.0.0.1:5090 node check.js
 // Prints one line per check and exits non-zero on the first failure.
 const assert = require('node:assert/strict');
-const { XeroClient, BankTransaction, Contact, CreditNote, Invoice, LineAmountTypes, Payment } = require('xero-node');
+const { XeroClient, BankTransaction, Contact, CreditNote, Invoice, LineAmountTypes, Payment, QuoteLineAmountTypes, QuoteStatusCodes } = require('xero-node');
 const { Issuer } = require('openid-client'); // the copy xero-node uses (npm hoists one)
 const axios = require('axios'); // the CommonJS instance xero-node uses, for its hard-coded connections URL
 
@@ -228,6 +228,44 @@ async function consent(url) {
     const page = await api.getCreditNotes(nz, undefined, 'Status=="AUTHORISED"', undefined, 1);
     assert.ok(page.body.creditNotes.some(c => c.creditNoteID === note.creditNoteID));
     assert.equal(page.body.pagination.page, 1);
+  });
+
+  await step('quotes: create with a discount, send, accept, filter, invoice, refuse an illegal transition', async () => {
+    const created = await api.createQuotes(nz, {
+      quotes: [{ contact: { contactID: contact.contactID }, date: '2026-11-01', expiryDate: '2026-11-30', lineAmountTypes: QuoteLineAmountTypes.EXCLUSIVE, title: 'Fidelity quote', terms: 'Valid 30 days',
+        lineItems: [{ description: 'Design', quantity: 3, unitAmount: 33.33, discountRate: 10, accountCode: '200' }] }],
+    });
+    const quote = created.body.quotes[0];
+    assert.match(quote.quoteNumber, /^QU-\d{4}$/);
+    assert.equal(quote.status, QuoteStatusCodes.DRAFT);
+    assert.equal(quote.lineAmountTypes, QuoteLineAmountTypes.EXCLUSIVE);
+    assert.equal(quote.lineItems[0].lineAmount, 89.99);
+    assert.equal(quote.subTotal, 89.99);
+    assert.equal(quote.totalTax, 13.5);
+    assert.equal(quote.total, 103.49);
+    assert.equal(quote.totalDiscount, 10);
+    const sent = await api.updateQuote(nz, quote.quoteID, { quotes: [{ contact: { contactID: contact.contactID }, date: '2026-11-01', status: QuoteStatusCodes.SENT }] });
+    assert.equal(sent.body.quotes[0].status, QuoteStatusCodes.SENT);
+    const accepted = await api.updateQuote(nz, quote.quoteID, { quotes: [{ contact: { contactID: contact.contactID }, date: '2026-11-01', status: QuoteStatusCodes.ACCEPTED }] });
+    assert.equal(accepted.body.quotes[0].status, QuoteStatusCodes.ACCEPTED);
+    const listed = await api.getQuotes(nz, undefined, '2026-11-01', '2026-11-01', undefined, undefined, contact.contactID, 'ACCEPTED', 1, undefined, quote.quoteNumber);
+    assert.deepEqual(listed.body.quotes.map(q => q.quoteID), [quote.quoteID]);
+    assert.equal(listed.body.quotes[0].lineItems.length, 1);
+    const read = (await api.getQuote(nz, quote.quoteID)).body.quotes[0];
+    assert.equal(read.title, 'Fidelity quote');
+    assert.equal(read.terms, 'Valid 30 days');
+    const invoice = await api.createInvoices(nz, { invoices: [{ type: Invoice.TypeEnum.ACCREC, contact: { contactID: contact.contactID }, reference: read.quoteNumber, lineItems: read.lineItems.map(l => ({ description: l.description, quantity: l.quantity, unitAmount: l.unitAmount, discountRate: l.discountRate, accountCode: l.accountCode, taxType: l.taxType })) }] });
+    assert.equal(invoice.body.invoices[0].total, read.total);
+    const invoiced = await api.updateQuote(nz, quote.quoteID, { quotes: [{ contact: { contactID: contact.contactID }, date: '2026-11-01', status: QuoteStatusCodes.INVOICED }] });
+    assert.equal(invoiced.body.quotes[0].status, QuoteStatusCodes.INVOICED);
+    try {
+      await api.updateQuote(nz, quote.quoteID, { quotes: [{ contact: { contactID: contact.contactID }, date: '2026-11-01', status: QuoteStatusCodes.DRAFT }] });
+      assert.fail('expected a 400');
+    } catch (err) {
+      const e = typeof err === 'string' ? JSON.parse(err) : err;
+      assert.equal(e.response.statusCode, 400);
+      assert.equal(e.body.Type, 'ValidationException');
+    }
   });
 
   await step('validation errors arrive as the SDK\'s error', async () => {

@@ -28,6 +28,7 @@ internal static class AccountingEndpoints
             AccountResource.Create(s),
             new OrganisationResource(s),
             CreditNoteResource.Create(s),
+            QuoteResource.Create(s),
         ];
         var byName = resources.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
         var allocations = new CreditNoteAllocations(s);

@@ -139,7 +139,7 @@ internal sealed class Seeder(int seed)
         Add("970", "Owner A Funds Introduced", "EQUITY", "EQUITY", "NONE");
     }
 
-    /// <summary>A few contacts and invoices in every status the adapter meets: draft, authorised, paid, a bill, inclusive amounts.</summary>
+    /// <summary>A few contacts and invoices in every status the adapter meets: draft, authorised, paid, a bill, inclusive amounts; a sent and a draft quote.</summary>
     public void SeedDefaultData(TenantBook book, DateTimeOffset now)
     {
         var today = book.Today(now);
@@ -167,6 +167,43 @@ internal sealed class Seeder(int seed)
                 Updated = now,
             });
         }
+
+        AddQuote(book, bayside, "SENT", today.AddDays(-7), today.AddDays(23), ("Venue hire", 1m, 750m, "200"), now);
+        AddQuote(book, ridgeway, "DRAFT", today.AddDays(-1), today.AddDays(29), ("Curriculum review", 3m, 150m, "200"), now);
+    }
+
+    private void AddQuote(TenantBook book, Contact contact, string status, DateOnly date, DateOnly expiry,
+        (string Description, decimal Quantity, decimal Unit, string Account) line, DateTimeOffset now)
+    {
+        var taxType = book.AccountByCode(line.Account)!.TaxType;
+        var amount = InvoiceMath.LineAmount(line.Quantity, line.Unit, null, null);
+        var quote = new Quote
+        {
+            Id = NextGuid(),
+            ContactId = contact.Id,
+            QuoteNumber = book.TakeQuoteNumber(),
+            Status = status,
+            Date = date,
+            ExpiryDate = expiry,
+            CurrencyCode = book.Tenant.BaseCurrency,
+            Updated = now,
+            LineItems =
+            [
+                new LineItem
+                {
+                    LineItemID = NextGuid(),
+                    Description = line.Description,
+                    Quantity = XeroNumbers.Quantity(line.Quantity),
+                    UnitAmount = line.Unit,
+                    AccountCode = line.Account,
+                    TaxType = taxType,
+                    LineAmount = amount,
+                    TaxAmount = InvoiceMath.LineTax(amount, book.TaxRate(taxType)!.Rate, "Exclusive"),
+                },
+            ],
+        };
+        (quote.SubTotal, quote.TotalTax, quote.Total, quote.TotalDiscount) = InvoiceMath.Totals(quote.LineItems, quote.LineAmountTypes);
+        book.Quotes.Upsert(quote);
     }
 
     private void AddSpend(TenantBook book, Contact contact, DateOnly date, (string Description, decimal Quantity, decimal Unit, string Account) line, DateTimeOffset now)

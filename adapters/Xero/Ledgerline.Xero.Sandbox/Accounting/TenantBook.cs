@@ -30,6 +30,8 @@ internal sealed class TenantBook(SandboxTenant tenant, TimeZoneInfo zone, IReadO
 
     public EntityStore<BankTransaction> BankTransactions { get; } = new();
 
+    public EntityStore<Quote> Quotes { get; } = new();
+
     public EntityStore<Item> Items { get; } = new();
 
     public EntityStore<Account> Accounts { get; } = new();
@@ -44,6 +46,8 @@ internal sealed class TenantBook(SandboxTenant tenant, TimeZoneInfo zone, IReadO
     public int NextInvoiceNumber { get; set; } = 1;
 
     public int NextCreditNoteNumber { get; set; } = 1;
+
+    public int NextQuoteNumber { get; set; } = 1;
 
     /// <summary>"Today" in the organisation's time zone: Xero's default for <c>Invoice.Date</c>.</summary>
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
@@ -74,6 +78,19 @@ internal sealed class TenantBook(SandboxTenant tenant, TimeZoneInfo zone, IReadO
         {
             var candidate = "CN-" + NextCreditNoteNumber++.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
             if (!CreditNotes.All.Any(c => c.Type == "ACCRECCREDIT" && string.Equals(c.CreditNoteNumber, candidate, StringComparison.OrdinalIgnoreCase)))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>The next free <c>QU-0001</c>-style quote number.</summary>
+    public string TakeQuoteNumber()
+    {
+        while (true)
+        {
+            var candidate = "QU-" + NextQuoteNumber++.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            if (!Quotes.All.Any(q => string.Equals(q.QuoteNumber, candidate, StringComparison.OrdinalIgnoreCase)))
             {
                 return candidate;
             }

@@ -39,6 +39,12 @@ internal sealed class XeroResource<T> : IAccountingResource
     /// <summary>Whether <c>page</c> pages the list and a <c>pagination</c> object is sent (the nine paged endpoints).</summary>
     public bool Paged { get; init; }
 
+    /// <summary>Whether a paged list carries the <c>pagination</c> object (not on Quotes, whose response schema has none).</summary>
+    public bool Pagination { get; init; } = true;
+
+    /// <summary>Whether the list honours <c>where</c> (Quotes document only their explicit filters, so it is ignored there).</summary>
+    public bool Where { get; init; } = true;
+
     /// <summary>Whether the list honours <c>If-Modified-Since</c> (not TaxRates or Organisation).</summary>
     public bool ModifiedSince { get; init; } = true;
 
@@ -164,7 +170,7 @@ internal sealed class XeroResource<T> : IAccountingResource
     private async Task ListAsync(HttpContext context, TenantBook book)
     {
         var query = context.Request.Query;
-        var where = query["where"].ToString() is { Length: > 0 } w ? WhereExpression.Parse(w) : null;
+        var where = Where && query["where"].ToString() is { Length: > 0 } w ? WhereExpression.Parse(w) : null;
         var order = query["order"].ToString() is { Length: > 0 } o ? OrderClause.Parse(o) : null;
         var filter = Filters?.Invoke(query);
         DateTimeOffset? since = ModifiedSince && XeroDates.TryParseInstant(context.Request.Headers.IfModifiedSince.ToString(), out var s)
@@ -219,7 +225,7 @@ internal sealed class XeroResource<T> : IAccountingResource
                         Write(w, row.Record, render);
                     }
                 },
-                pagination: paged ? w =>
+                pagination: paged && Pagination ? w =>
                 {
                     w.WriteStartObject("pagination");
                     w.WriteNumber("page", page);

@@ -97,4 +97,24 @@ internal interface IXeroAccountingApi
     [Get("/api.xro/2.0/TaxRates")]
     Task<IApiResponse<TaxRatesResult>> ListTaxRatesAsync(
         [Header(XeroRequest.TenantHeader)] string tenantId, [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);
+
+    [Get("/api.xro/2.0/Quotes/{id}")]
+    Task<IApiResponse<QuotesResult>> GetQuoteAsync(
+        string id, [Header(XeroRequest.TenantHeader)] string tenantId, [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);
+
+    [Get("/api.xro/2.0/Quotes")]
+    Task<IApiResponse<QuotesResult>> ListQuotesAsync(
+        [Query] XeroListQuery query, [Header("If-Modified-Since")] string? ifModifiedSince,
+        [Header(XeroRequest.TenantHeader)] string tenantId, [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);
+
+    [Put("/api.xro/2.0/Quotes")]
+    Task<IApiResponse<QuotesResult>> CreateQuoteAsync(
+        [Body(buffered: true)] QuotesBody body, [Header(XeroRequest.TenantHeader)] string tenantId,
+        [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);
+
+    /// <summary>Changes one quote, its status included (Xero has no other verb for sending, accepting, declining or deleting).</summary>
+    [Post("/api.xro/2.0/Quotes/{id}")]
+    Task<IApiResponse<QuotesResult>> UpdateQuoteAsync(
+        string id, [Body(buffered: true)] QuotesBody body, [Header(XeroRequest.TenantHeader)] string tenantId,
+        [Property(XeroRequest.ConnectionIdKey)] string connectionId, CancellationToken cancellationToken);
 }

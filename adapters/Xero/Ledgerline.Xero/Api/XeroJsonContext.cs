@@ -27,6 +27,8 @@ namespace Ledgerline.Xero.Api;
 [JsonSerializable(typeof(AccountsResult))]
 [JsonSerializable(typeof(BankTransactionsResult))]
 [JsonSerializable(typeof(BankTransactionsBody))]
+[JsonSerializable(typeof(QuotesResult))]
+[JsonSerializable(typeof(QuotesBody))]
 internal sealed partial class XeroJsonContext : JsonSerializerContext;
 
 /// <summary>The serializer options of every Xero body.</summary>

@@ -31,4 +31,20 @@ internal sealed class XeroListQuery
     /// <summary>Invoices only: comma-separated contact ids.</summary>
     [AliasAs("ContactIDs")]
     public string? ContactIds { get; set; }
+
+    /// <summary>Quotes only: quotes dated on or after this day (<c>YYYY-MM-DD</c>).</summary>
+    [AliasAs("DateFrom")]
+    public string? DateFrom { get; set; }
+
+    /// <summary>Quotes only: quotes dated on or before this day (<c>YYYY-MM-DD</c>).</summary>
+    [AliasAs("DateTo")]
+    public string? DateTo { get; set; }
+
+    /// <summary>Quotes only: one contact id.</summary>
+    [AliasAs("ContactID")]
+    public string? ContactId { get; set; }
+
+    /// <summary>Quotes only: one status.</summary>
+    [AliasAs("Status")]
+    public string? Status { get; set; }
 }

@@ -24,7 +24,7 @@ internal static class XeroMapping
         var config = new TypeAdapterConfig { RequireDestinationMemberSource = true };
         config.Default.ShallowCopyForSameType(true);
         config.Apply(new ContactRegister(), new InvoiceRegister(), new PaymentRegister());
-        config.Apply(new VendorRegister(), new BillRegister(), new CreditNoteRegister());
+        config.Apply(new VendorRegister(), new BillRegister(), new CreditNoteRegister(), new QuoteRegister());
         config.Apply(new TaxRateRegister(), new ItemRegister(), new ExpenseRegister(), new CompanyRegister());
         return config;
     }

@@ -57,10 +57,38 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
             LineItems = lines,
             Status = "DRAFT",
         };
+        return await CreateAsync(body, cancellationToken);
+    }
+
+    /// <summary>Creates a sales invoice from a body built elsewhere (an estimate's quote lines, as Xero holds them).</summary>
+    internal async Task<Invoice> CreateAsync(InvoiceWrite body, CancellationToken cancellationToken)
+    {
         var call = Call("create", null);
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreateInvoiceAsync(new InvoicesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);
+    }
+
+    /// <summary>
+    /// The sales invoices of one contact whose <c>Reference</c> is exactly <paramref name="reference"/>, deleted ones too, in
+    /// Xero's order (creation), from one page of a <c>where</c> listing: how a converted quote finds its invoice again
+    /// (<see cref="XeroEstimateStore"/>).
+    /// </summary>
+    internal async Task<IReadOnlyList<Invoice>> WithReferenceAsync(string contactId, string reference, CancellationToken cancellationToken)
+    {
+        RequireGuid(contactId);
+        var call = Call("list", null);
+        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var map = await MapperAsync(cancellationToken);
+        var list = new XeroListQuery
+        {
+            Page = 1,
+            PageSize = Context.Options.PageSize,
+            Where = $"Type==\"ACCREC\" AND Contact.ContactID==Guid(\"{contactId}\") AND Reference=={Literal(reference)}",
+        };
+        var answer = await Context.Http.SendAsync(call, t => ListCallAsync(list, null, tenant, t), cancellationToken);
+        return [.. XeroEnvelope.Map(answer, ListKey, Context.Options.KeepRawRepresentation, map)
+            .Where(i => string.Equals(i.Notes, reference, StringComparison.Ordinal))];
     }
 
     public async Task<Invoice> UpdateAsync(string id, InvoiceChanges changes, CancellationToken cancellationToken = default)

@@ -55,12 +55,14 @@ internal sealed class ContactRefWire
     public string? Name { get; set; }
 }
 
-/// <summary>One line of an invoice as Xero sends it.</summary>
+/// <summary>One line of an invoice (or another document: bill, credit note, quote) as Xero sends it.</summary>
 internal sealed class LineItemWire
 {
     public string? LineItemID { get; set; }
 
     public string? Description { get; set; }
+
+    public string? ItemCode { get; set; }
 
     public decimal? Quantity { get; set; }
 

@@ -39,6 +39,9 @@ internal sealed record LineItemWrite
 
     public string? Description { get; init; }
 
+    /// <summary>The item the line sells; written only when an invoice is made from a quote line that names one.</summary>
+    public string? ItemCode { get; init; }
+
     public required decimal Quantity { get; init; }
 
     public required decimal UnitAmount { get; init; }
@@ -48,6 +51,9 @@ internal sealed record LineItemWrite
     public string? TaxType { get; init; }
 
     public decimal? DiscountRate { get; init; }
+
+    /// <summary>A fixed line discount; written only when an invoice is made from a quote line that has one.</summary>
+    public decimal? DiscountAmount { get; init; }
 }
 
 /// <summary>The body of an invoice write: Xero's plural envelope with one element.</summary>
