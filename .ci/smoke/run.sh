@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The consumer smoke test: pack every package, check what each one ships, install the FreshBooks sandbox as a dotnet
-# tool from the packed feed and start it on 127.0.0.1 (a free port), then build a console app outside the solution
+# The consumer smoke test: pack every package, check what each one ships, install the FreshBooks and Xero sandboxes as
+# dotnet tools from the packed feed and start them on 127.0.0.1 (free ports), then build a console app outside the solution
 # (its own folder, nuget.config and empty Directory.* files, so nothing of the repository's build applies) against the
 # packages at the lowest dependency versions they declare, with warnings as errors, and run its story. Then, for plugin
 # authors: create a provider from the packed template, build it and run its conformance tests (provider_template).
@@ -13,10 +13,13 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$(mkdir -p "${1:?usage: run.sh OUT_DIR [--no-build]}" && cd "$1" && pwd)"
 pack_args=(); [ "${2:-}" = "--no-build" ] && pack_args=(--no-build)
 feed="$out/feed" app="$out/app" tools="$out/tools"
-sandbox_pid=""
+sandbox_pid="" xero_pid=""
 
 fail() { echo "smoke: FAILED ($1)"; exit 1; }
-stop_sandbox() { if [ -n "$sandbox_pid" ]; then kill "$sandbox_pid" 2>/dev/null; wait "$sandbox_pid" 2>/dev/null; sandbox_pid=""; fi; }
+stop_sandbox() {
+  if [ -n "$sandbox_pid" ]; then kill "$sandbox_pid" 2>/dev/null; wait "$sandbox_pid" 2>/dev/null; sandbox_pid=""; fi
+  if [ -n "$xero_pid" ]; then kill "$xero_pid" 2>/dev/null; wait "$xero_pid" 2>/dev/null; xero_pid=""; fi
+}
 trap stop_sandbox EXIT
 
 rm -rf "$feed" "$app" "$tools" "$out/packages"
@@ -63,6 +66,22 @@ done
 [ -n "$api_url" ] || { cat "$out/sandbox.log"; fail "sandbox start"; }
 echo "sandbox at $api_url"
 
+# The Xero sandbox, for the Native AOT app's Xero story: the same way, from its own tool package.
+(cd "$out" && dotnet tool install Ledgerline.Xero.Sandbox --version "$version" --tool-path "$tools" --configfile "$out/nuget.config") \
+  > "$out/xero-tool-install.log" 2>&1 || { cat "$out/xero-tool-install.log"; fail "xero sandbox tool install"; }
+"$tools/ledgerline-xero-sandbox" --help > "$out/xero-sandbox-help.txt" 2>&1 || { cat "$out/xero-sandbox-help.txt"; fail "xero sandbox --help"; }
+"$tools/ledgerline-xero-sandbox" --urls http://127.0.0.1:0 > "$out/xero-sandbox.log" 2>&1 &
+xero_pid=$!
+xero_url=""
+for _ in $(seq 1 150); do
+  xero_url=$(sed -n 's/^Xero sandbox listening on //p' "$out/xero-sandbox.log" | head -1)
+  [ -n "$xero_url" ] && break
+  kill -0 "$xero_pid" 2>/dev/null || break
+  sleep 0.2
+done
+[ -n "$xero_url" ] || { cat "$out/xero-sandbox.log"; fail "xero sandbox start"; }
+echo "xero sandbox at $xero_url"
+
 echo "--- consumer app (outside the solution, warnings as errors)"
 cp -r "$repo/.ci/smoke/app" "$app" && cp "$out/nuget.config" "$app/nuget.config"
 (cd "$app" && dotnet build -c Release -p:LedgerlineVersion="$version" --nologo) > "$out/app-build.log" 2>&1 \
@@ -88,7 +107,7 @@ curl -fsS "$api_url/_sandbox/requests" > "$out/sandbox-requests.json" 2>/dev/nul
 
 # ==== Native AOT (issue 18): samples/Ledgerline.Samples.Aot published with PublishAot from the packed feed ==============
 # Built outside the repository like the consumer app (empty Directory.* files, the same nuget.config), published with
-# PublishAot, then run against the sandbox above. A trim/AOT warning (IL2xxx/IL3xxx) whose origin is Ledgerline's code
+# PublishAot, then run against both sandboxes above (a FreshBooks story and a Xero story). A trim/AOT warning (IL2xxx/IL3xxx) whose origin is Ledgerline's code
 # fails the step; third-party ones are listed. Without a C toolchain (clang, which .ci/run installs) the step is reported
 # skipped, except on CI (CI=true), where it fails.
 native_aot_smoke() {
@@ -137,7 +156,8 @@ if ours:
     sys.exit(1)
 print("no trim/AOT warnings from Ledgerline's code" + ("" if theirs else ", nor from any other assembly"))
 PY
-  FRESHBOOKS_API_URL="$api_url" FRESHBOOKS_AUTH_URL="$auth_url" "$aot/publish/Ledgerline.Samples.Aot" || return 1
+  # Both stories: FreshBooks, then Xero (whose adapter maps with its mappings written as code here, Mapster being unable to).
+  FRESHBOOKS_API_URL="$api_url" FRESHBOOKS_AUTH_URL="$auth_url" XERO_SANDBOX_URL="$xero_url" "$aot/publish/Ledgerline.Samples.Aot" || return 1
   echo "(Native AOT step: $((SECONDS - started)) s)"
 }
 native_aot_smoke || fail "native AOT app"
@@ -183,7 +203,7 @@ provider_template() {
     || { cat "$out/provider-report-sh.log"; fail "shipped report.sh (exit $report_status)"; }
   grep -E "^\| (Feature|Contacts|Registration|Total) " "$out/provider-report-sh.log"
 
-  echo "--- packages no app above uses, at their declared minimums (PostgreSQL store, Xero, FreshBooks webhooks)"
+  echo "--- packages no app above uses, at their declared minimums (PostgreSQL store, Xero, FreshBooks and Xero webhooks)"
   cp -r "$repo/.ci/smoke/minimums" "$out/minimums"
   (cd "$out/minimums" && dotnet build -c Release -p:LedgerlineVersion="$version" --nologo) > "$out/minimums-build.log" 2>&1 \
     || { grep -E "error|warning" "$out/minimums-build.log" | sort -u; fail "minimums build"; }

@@ -1,44 +1,90 @@
-// Ledgerline in a Native AOT app: connect to a standalone FreshBooks sandbox, create a contact and an invoice, record a
-// payment, list the contact's invoices and read the invoice back, with connections kept in SQLite. Published with
-// PublishAot=true (no JIT, no runtime code generation, trimmed); exit code 0 when every step did what it should.
+// Ledgerline in a Native AOT app: on a standalone FreshBooks sandbox, connect, create a contact and an invoice, record a
+// payment, list the contact's invoices and read the invoice back; on a standalone Xero sandbox, the same story through
+// Xero's OAuth flow (XeroStory.cs). Connections are kept in SQLite. Published with PublishAot=true (no JIT, no runtime
+// code generation, trimmed); exit code 0 when every step of every story run did what it should.
 //
 //   ledgerline-freshbooks-sandbox --urls http://127.0.0.1:5000      # prints FRESHBOOKS_API_URL and FRESHBOOKS_AUTH_URL
+//   ledgerline-xero-sandbox --urls http://127.0.0.1:5090            # prints "Xero sandbox listening on …"
 //   dotnet publish samples/Ledgerline.Samples.Aot -c Release -o out/aot
-//   FRESHBOOKS_API_URL=http://127.0.0.1:5000/ out/aot/Ledgerline.Samples.Aot
+//   FRESHBOOKS_API_URL=http://127.0.0.1:5000/ XERO_SANDBOX_URL=http://127.0.0.1:5090/ out/aot/Ledgerline.Samples.Aot
+//
+// Either variable alone runs that provider's story only.
 using System.Text.Json;
 using Ledgerline;
 using Ledgerline.FreshBooks.Connections;
+using Ledgerline.Samples.Aot;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 var apiUrl = Environment.GetEnvironmentVariable("FRESHBOOKS_API_URL") is { Length: > 0 } api
     ? new Uri(api)
     : null;
-if (apiUrl is null)
+var xeroUrl = Environment.GetEnvironmentVariable(XeroStory.UrlVariable) is { Length: > 0 } xero
+    ? new Uri(xero.EndsWith('/') ? xero : xero + "/")
+    : null;
+if (apiUrl is null && xeroUrl is null)
 {
-    Console.Error.WriteLine("Set FRESHBOOKS_API_URL to the sandbox's address (the sandbox tool prints it on start).");
+    Console.Error.WriteLine(
+        $"Set FRESHBOOKS_API_URL and/or {XeroStory.UrlVariable} to the sandboxes' addresses (each sandbox tool prints its own on start).");
     return 2;
 }
 
-var authUrl = Environment.GetEnvironmentVariable("FRESHBOOKS_AUTH_URL") is { Length: > 0 } auth ? new Uri(auth) : apiUrl;
+var authUrl = Environment.GetEnvironmentVariable("FRESHBOOKS_AUTH_URL") is { Length: > 0 } auth ? new Uri(auth) : null;
 var database = Path.Combine(Path.GetTempPath(), $"ledgerline-aot-{Guid.NewGuid():N}.db");
 
 var services = new ServiceCollection();
-services.AddLedgerline()
-    .AddFreshBooks(o =>
+var ledgerline = services.AddLedgerline();
+if (apiUrl is not null)
+{
+    ledgerline.AddFreshBooks(o =>
     {
         o.ClientId = "ledgerline-sandbox";
         o.ClientSecret = "ledgerline-sandbox-secret";
         o.RedirectUri = new Uri("http://127.0.0.1/callback");
         o.ApiBaseUrl = apiUrl;
-        o.AuthBaseUrl = authUrl;
-    })
-    .AddSqliteConnections(database);
+        o.AuthBaseUrl = authUrl ?? apiUrl;
+    });
+}
+
+if (xeroUrl is not null)
+{
+    XeroStory.Register(ledgerline, xeroUrl);
+}
+
+ledgerline.AddSqliteConnections(database);
 
 try
 {
     await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    if (apiUrl is not null)
+    {
+        await FreshBooksStoryAsync(provider, apiUrl);
+    }
 
+    if (xeroUrl is not null)
+    {
+        await XeroStory.RunAsync(provider, xeroUrl);
+    }
+
+    return 0;
+}
+catch (Exception ex)
+{
+    // Any failure, Ledgerline's or the runtime's (a trimmed member, a missing constructor), fails the run.
+    Console.Error.WriteLine($"aot story: FAILED: {ex}");
+    return 1;
+}
+finally
+{
+    SqliteConnection.ClearAllPools();
+    foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+    {
+        File.Delete(file);
+    }
+}
+
+static async Task FreshBooksStoryAsync(IServiceProvider provider, Uri apiUrl)
+{
     // 1. Connect: the sandbox issues a token pair without its consent page (POST /_sandbox/tokens, sandbox only); the
     //    connector reads which business it belongs to and stores the connection in SQLite.
     var tokens = await SandboxTokens.IssueAsync(apiUrl);
@@ -48,7 +94,8 @@ try
     Console.WriteLine($"connected '{connection.Id}' to {grant.Businesses[0].Name}");
 
     // 2. A contact and an invoice for it.
-    var ledger = provider.GetRequiredService<ILedgerFactory>().Open("aot");
+    // Both providers may be registered here: the ledger names its own.
+    var ledger = provider.GetRequiredService<ILedgerFactory>().Open("FreshBooks", "aot");
     var contact = await ledger.Contacts.CreateAsync(new NewContact
     {
         Organization = "Native AOT Ltd.",
@@ -111,22 +158,7 @@ try
     Check(read.UpdatedAt is { Offset.Ticks: 0 } updated && updated != default, $"updated at {read.UpdatedAt:O}");
     Console.WriteLine($"read back invoice {read.Id}: total {read.Total}, paid {read.AmountPaid}, due {read.AmountDue}, status {read.Status}");
 
-    Console.WriteLine("aot story: passed");
-    return 0;
-}
-catch (Exception ex)
-{
-    // Any failure, Ledgerline's or the runtime's (a trimmed member, a missing constructor), fails the run.
-    Console.Error.WriteLine($"aot story: FAILED: {ex}");
-    return 1;
-}
-finally
-{
-    SqliteConnection.ClearAllPools();
-    foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-    {
-        File.Delete(file);
-    }
+    Console.WriteLine("freshbooks aot story: passed");
 }
 
 static void Check(bool condition, string failure)

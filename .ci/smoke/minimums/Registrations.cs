@@ -11,7 +11,12 @@ public static class Registrations
         services.AddLedgerline()
             .AddXero(o => o.ClientId = "smoke")
             .AddFreshBooks(o => o.ClientId = "smoke")
+            .AddXeroWebhooks(o => o.SigningKey = "smoke")
             .AddPostgreSqlConnections("Host=127.0.0.1;Database=ledgerline");
 
-    public static void MapWebhooks(IEndpointRouteBuilder endpoints) => endpoints.MapFreshBooksWebhooks("/webhooks/freshbooks");
+    public static void MapWebhooks(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapFreshBooksWebhooks("/webhooks/freshbooks");
+        endpoints.MapXeroWebhooks("/webhooks/xero");
+    }
 }

@@ -25,10 +25,13 @@ public sealed record LedgerChange
     /// </summary>
     public string? ConnectionId { get; init; }
 
-    /// <summary>The provider's account the change happened in (for FreshBooks, the <c>account_id</c>).</summary>
+    /// <summary>The provider's account the change happened in (for FreshBooks, the <c>account_id</c>; for Xero, the organisation's <c>tenantId</c>).</summary>
     public required string AccountId { get; init; }
 
-    /// <summary>When Ledgerline received the notice (UTC). Providers do not say when the change itself happened.</summary>
+    /// <summary>
+    /// When Ledgerline received the notice (UTC). FreshBooks does not say when the change itself happened; Xero does
+    /// (<c>eventDateUtc</c>, in <see cref="ProviderFields"/>).
+    /// </summary>
     public required DateTimeOffset ReceivedAt { get; init; }
 
     /// <summary>The provider's own name for the event, e.g. <c>invoice.update</c>.</summary>
@@ -36,7 +39,8 @@ public sealed record LedgerChange
 
     /// <summary>
     /// Identifies the notice for de-duplication: the same account, event name and record give the same key. Providers
-    /// sign no event id, so a redelivery and a second change of the same kind to the same record share a key.
+    /// sign no event id, so on FreshBooks a redelivery and a second change of the same kind to the same record share a
+    /// key; Xero's key also holds the event's <c>eventDateUtc</c>, so only a redelivery of the same event shares it.
     /// </summary>
     public required string DedupeKey { get; init; }
 
@@ -54,7 +58,9 @@ public sealed record LedgerChange
 
     /// <summary>
     /// Every field of the provider's notice as received, in order (for FreshBooks: <c>name</c>, <c>object_id</c>,
-    /// <c>account_id</c>, <c>business_id</c>, <c>identity_id</c>, <c>user_id</c>), for what the canonical event lacks.
+    /// <c>account_id</c>, <c>business_id</c>, <c>identity_id</c>, <c>user_id</c>; for Xero, the event's fields with
+    /// <c>data.Type</c>/<c>data.Status</c> flattened, then the batch's <c>firstEventSequence</c>, <c>lastEventSequence</c>
+    /// and <c>entropy</c>), for what the canonical event lacks.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> ProviderFields { get; init; } = [];
 }

@@ -17,6 +17,8 @@ public sealed class AsyncConventionTests
         "Ledgerline.InMemory",
         "Ledgerline.FreshBooks",
         "Ledgerline.FreshBooks.AspNetCore",
+        "Ledgerline.Xero",
+        "Ledgerline.Xero.AspNetCore",
         "Ledgerline.Connections.Sqlite",
     ];
 

@@ -5,6 +5,7 @@ using Ledgerline.Xero.Sandbox.Hosting;
 using Ledgerline.Xero.Sandbox.Identity;
 using Ledgerline.Xero.Sandbox.Idempotency;
 using Ledgerline.Xero.Sandbox.RateLimits;
+using Ledgerline.Xero.Sandbox.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -25,13 +26,17 @@ public sealed class XeroSandbox : IAsyncDisposable
     private readonly ConcurrentQueue<SandboxRequest> _requests = new();
     private int _disposed;
 
-    private XeroSandbox(WebApplication app, SandboxServices services, Seeder seeder, SandboxFaults faults)
+    private XeroSandbox(WebApplication app, SandboxServices services, Seeder seeder, SandboxFaults faults, SandboxWebhooks webhooks)
     {
         _app = app;
         _services = services;
         _seeder = seeder;
         Faults = faults;
+        Webhooks = webhooks;
     }
+
+    /// <summary>The app's webhook (configuration, intent to receive) and the log of posts made.</summary>
+    public SandboxWebhooks Webhooks { get; }
 
     /// <summary>Fault rules, changeable at runtime.</summary>
     public SandboxFaults Faults { get; }
@@ -203,15 +208,23 @@ public sealed class XeroSandbox : IAsyncDisposable
             faults.Add(rule);
         }
 
-        var sandbox = new XeroSandbox(app, services, seeder, faults);
+        var webhooks = new SandboxWebhooks(services);
+        if (options.WebhookUrl is { } webhookUrl)
+        {
+            webhooks.Configure(webhookUrl, signingKey: options.WebhookSigningKey);
+        }
+
+        var sandbox = new XeroSandbox(app, services, seeder, faults, webhooks);
         app.Use((context, next) => sandbox.LogAsync(context, next));
         app.Use((context, next) => FaultMiddleware.InvokeAsync(context, () => next(context), faults));
         app.MapGet("/", (HttpContext c) => sandbox.IndexAsync(c));
         IdentityEndpoints.Map(app, services);
         ConnectionEndpoints.Map(app, services);
         AccountingEndpoints.Map(app, services);
+        WebhookEndpoints.Map(app, webhooks);
 
         await app.StartAsync(cancellationToken);
+        webhooks.Start();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         services.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         if (options.PrintBanner)
@@ -220,6 +233,11 @@ public sealed class XeroSandbox : IAsyncDisposable
             Console.WriteLine($"  OpenID discovery: {services.Issuer}{IdentityEndpoints.DiscoveryPath}");
             Console.WriteLine($"  authorize: {services.Issuer}{IdentityEndpoints.AuthorizePath}   token: {services.Issuer}{IdentityEndpoints.TokenPath}");
             Console.WriteLine($"  connections: {services.Issuer}/connections   accounting: {services.Issuer}{AccountingEndpoints.BasePath}");
+            if (webhooks.Subscription is { } hook)
+            {
+                Console.WriteLine($"  webhook: {hook.Url} ({hook.Status}; POST {services.Issuer}{WebhookEndpoints.Path}/intent-to-receive to activate)");
+            }
+
             Console.WriteLine($"  client_id={options.ClientId}  client_secret={options.ClientSecret}  (sandbox-only credentials)");
             foreach (var b in books)
             {
@@ -309,6 +327,7 @@ public sealed class XeroSandbox : IAsyncDisposable
         w.WriteNumber("app_per_minute", RateLimits.AppPerMinute);
         w.WriteNumber("concurrent", RateLimits.Concurrent);
         w.WriteEndObject();
+        w.WriteString("webhook_admin", iss + WebhookEndpoints.Path);
         w.WriteStartArray("accounting_resources");
         foreach (var r in AccountingResources)
         {
@@ -343,6 +362,7 @@ public sealed class XeroSandbox : IAsyncDisposable
             return;
         }
 
+        await Webhooks.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _services.Signer.Dispose();

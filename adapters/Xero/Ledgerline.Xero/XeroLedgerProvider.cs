@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Ledgerline.Connections;
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Connections;
@@ -29,16 +28,8 @@ internal sealed class XeroLedgerProvider(
     public ILedger Open(string connectionId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
-        if (!RuntimeFeature.IsDynamicCodeSupported)
-        {
-            // Said plainly here rather than as Mapster's own failure on the first record (a missing constructor).
-            throw new PlatformNotSupportedException(
-                "The Xero adapter maps with Mapster, which cannot run without dynamic code (a Native AOT app); its mappings " +
-                "are not yet written as code as the FreshBooks adapter's are (README: Trimming and Native AOT).");
-        }
-
         var context = new XeroLedgerContext(
-            new XeroConnectionContext(connectionId, connections, timeProvider), accounting, settings, bankTransactions, http, options.CurrentValue, XeroMapping.Config);
+            new XeroConnectionContext(connectionId, connections, timeProvider), accounting, settings, bankTransactions, http, options.CurrentValue, XeroMapping.Mapper);
         return new XeroLedger(context);
     }
 }

@@ -1,4 +1,5 @@
 using Ledgerline.Xero.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -49,6 +50,48 @@ internal sealed class BillRegister : IRegister
             .Map(d => d.Method, s => (string?)null)
             .Map(d => d.Note, s => XeroValues.Text(s.Reference))
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mappings written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<XeroBill, Bill>(s => new Bill
+        {
+            Id = XeroValues.Required(s.Wire.InvoiceID, "InvoiceID"),
+            UpdatedAt = XeroValues.Instant(s.Wire.UpdatedDateUtc, "UpdatedDateUTC"),
+            State = s.Wire.Status == "DELETED" ? RecordState.Deleted : RecordState.Active,
+            Number = XeroValues.Text(s.Wire.InvoiceNumber),
+            VendorId = XeroValues.Required(s.Wire.Contact == null ? null : s.Wire.Contact.ContactID, "Contact.ContactID"),
+            Status = Status(s.Wire.Status, s.Paid),
+            ProviderStatus = s.Wire.Status,
+            IssueDate = XeroValues.Date(s.Wire.Date, "Date"),
+            DueDate = XeroValues.OptionalDate(s.Wire.DueDate, "DueDate"),
+            Currency = s.Currency,
+            Lines = s.Lines,
+            UnitPricesIncludeTax = s.Inclusive,
+            Subtotal = new Money(s.Subtotal, s.Currency),
+            Tax = new Money(s.Tax, s.Currency),
+            Total = new Money(s.Total, s.Currency),
+            AmountPaid = new Money(s.Paid, s.Currency),
+            AmountDue = new Money(s.Due, s.Currency),
+            Notes = null,
+        });
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<PaymentWire, BillPayment>(s => new BillPayment
+        {
+            Id = XeroValues.Required(s.PaymentID, "PaymentID"),
+            UpdatedAt = XeroValues.Instant(s.UpdatedDateUtc, "UpdatedDateUTC"),
+            State = PaymentRegister.State(s.Status),
+            BillId = XeroValues.Required(s.Invoice == null ? null : s.Invoice.InvoiceID, "Invoice.InvoiceID"),
+            VendorId = s.Invoice == null || s.Invoice.Contact == null ? null : XeroValues.Text(s.Invoice.Contact.ContactID),
+            Amount = new Money(
+                XeroValues.Required(s.Amount, "Amount"),
+                XeroValues.Currency(s.Invoice == null ? null : s.Invoice.CurrencyCode, "Invoice.CurrencyCode")),
+            Date = XeroValues.Date(s.Date, "Date"),
+            Method = null,
+            Note = XeroValues.Text(s.Reference),
+        });
     }
 
     /// <summary>Xero's bill status as the canonical lifecycle; an undocumented one is <see cref="BillStatus.Unknown"/>.</summary>

@@ -1,4 +1,5 @@
 using Ledgerline.Xero.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -22,6 +23,22 @@ internal sealed class CompanyRegister : IRegister
             .Map(d => d.CountryCode, s => CountryCode(s.CountryCode))
             .Map(d => d.Address, s => Address(s.Addresses))
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<OrganisationWire, Company>(s => new Company
+        {
+            Id = XeroValues.Required(s.OrganisationID, "OrganisationID"),
+            Name = XeroValues.Required(s.Name, "Name"),
+            LegalName = LegalName(s),
+            BaseCurrency = XeroValues.OptionalCurrency(s.BaseCurrency, "BaseCurrency"),
+            TimeZone = XeroTimeZones.ToIana(s.Timezone),
+            CountryCode = CountryCode(s.CountryCode),
+            Address = Address(s.Addresses),
+        });
     }
 
     private static string? LegalName(OrganisationWire organisation) =>

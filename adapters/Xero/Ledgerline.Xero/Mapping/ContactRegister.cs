@@ -1,4 +1,5 @@
 using Ledgerline.Xero.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -28,6 +29,26 @@ internal sealed class ContactRegister : IRegister
             .Map(d => d.Currency, s => XeroValues.OptionalCurrency(s.DefaultCurrency, "DefaultCurrency"))
             .Map(d => d.Notes, s => (string?)null)
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<ContactWire, Contact>(s => new Contact
+        {
+            Id = XeroValues.Required(s.ContactID, "ContactID"),
+            UpdatedAt = XeroValues.Instant(s.UpdatedDateUtc, "UpdatedDateUTC"),
+            State = State(s.ContactStatus),
+            FirstName = XeroValues.Text(s.FirstName),
+            LastName = XeroValues.Text(s.LastName),
+            Organization = ContactNames.Organization(XeroValues.Required(s.Name, "Name"), s.FirstName, s.LastName, s.EmailAddress),
+            Email = XeroValues.Text(s.EmailAddress),
+            Phones = Phones(s.Phones),
+            BillingAddress = Address(s.Addresses),
+            Currency = XeroValues.OptionalCurrency(s.DefaultCurrency, "DefaultCurrency"),
+            Notes = null,
+        });
     }
 
     /// <summary><c>ContactStatus</c> as the record state; a status Xero does not document is invalid data.</summary>

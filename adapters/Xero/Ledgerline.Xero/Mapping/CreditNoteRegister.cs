@@ -1,3 +1,4 @@
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -31,6 +32,32 @@ internal sealed class CreditNoteRegister : IRegister
             .Map(d => d.Allocations, s => s.Allocations)
             .Map(d => d.Notes, s => XeroValues.Text(s.Wire.Reference))
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<XeroCreditNote, CreditNote>(s => new CreditNote
+        {
+            Id = XeroValues.Required(s.Wire.CreditNoteID, "CreditNoteID"),
+            UpdatedAt = XeroValues.Instant(s.Wire.UpdatedDateUtc, "UpdatedDateUTC"),
+            State = s.Wire.Status == "DELETED" ? RecordState.Deleted : RecordState.Active,
+            Number = XeroValues.Text(s.Wire.CreditNoteNumber),
+            ContactId = XeroValues.Required(s.Wire.Contact == null ? null : s.Wire.Contact.ContactID, "Contact.ContactID"),
+            Status = Status(s.Wire.Status),
+            ProviderStatus = s.Wire.Status,
+            IssueDate = XeroValues.Date(s.Wire.Date, "Date"),
+            Currency = s.Currency,
+            Lines = s.Lines,
+            UnitPricesIncludeTax = s.Inclusive,
+            Subtotal = new Money(s.Subtotal, s.Currency),
+            Tax = new Money(s.Tax, s.Currency),
+            Total = new Money(s.Total, s.Currency),
+            RemainingCredit = new Money(s.Remaining, s.Currency),
+            Allocations = s.Allocations,
+            Notes = XeroValues.Text(s.Wire.Reference),
+        });
     }
 
     /// <summary>Xero's credit note status as the canonical lifecycle; an undocumented one is <see cref="CreditNoteStatus.Unknown"/>.</summary>

@@ -1,3 +1,4 @@
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -24,6 +25,25 @@ internal sealed class ExpenseRegister : IRegister
             .Map(d => d.Notes, s => XeroValues.Text(s.Wire.Reference))
             .Map(d => d.Taxes, s => s.Taxes)
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<XeroExpense, Expense>(s => new Expense
+        {
+            Id = XeroValues.Required(s.Wire.BankTransactionID, "BankTransactionID"),
+            UpdatedAt = XeroValues.Instant(s.Wire.UpdatedDateUtc, "UpdatedDateUTC"),
+            State = State(s.Wire.Status),
+            Amount = new Money(s.Amount, s.Currency),
+            Date = XeroValues.Date(s.Wire.Date, "Date"),
+            Vendor = s.Wire.Contact == null ? null : XeroValues.Text(s.Wire.Contact.Name),
+            CategoryId = s.AccountCode,
+            ContactId = null,
+            Notes = XeroValues.Text(s.Wire.Reference),
+            Taxes = s.Taxes,
+        });
     }
 
     /// <summary><c>Status</c> as the record state; a status Xero does not document is invalid data.</summary>

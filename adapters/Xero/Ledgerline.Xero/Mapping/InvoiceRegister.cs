@@ -1,4 +1,5 @@
 using Ledgerline.Xero.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -37,6 +38,37 @@ internal sealed class InvoiceRegister : IRegister
             .Map(d => d.Notes, s => XeroValues.Text(s.Wire.Reference))
             .Map(d => d.Terms, s => (string?)null)
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<XeroInvoice, Invoice>(s => new Invoice
+        {
+            Id = XeroValues.Required(s.Wire.InvoiceID, "InvoiceID"),
+            UpdatedAt = XeroValues.Instant(s.Wire.UpdatedDateUtc, "UpdatedDateUTC"),
+            State = s.Wire.Status == "DELETED" ? RecordState.Deleted : RecordState.Active,
+            Number = XeroValues.Text(s.Wire.InvoiceNumber),
+            ContactId = XeroValues.Required(s.Wire.Contact == null ? null : s.Wire.Contact.ContactID, "Contact.ContactID"),
+            Status = Status(s.Wire.Status, s.Paid + s.Credited),
+            ProviderStatus = s.Wire.Status,
+            IssueDate = XeroValues.Date(s.Wire.Date, "Date"),
+            DueDate = XeroValues.OptionalDate(s.Wire.DueDate, "DueDate"),
+            Currency = s.Currency,
+            Lines = s.Lines,
+            UnitPricesIncludeTax = s.Inclusive,
+            DiscountPercent = s.DiscountPercent,
+            Subtotal = new Money(s.Subtotal, s.Currency),
+            Discount = new Money(s.Discount, s.Currency),
+            Tax = new Money(s.Tax, s.Currency),
+            Total = new Money(s.Total, s.Currency),
+            AmountPaid = new Money(s.Paid, s.Currency),
+            AmountCredited = new Money(s.Credited, s.Currency),
+            AmountDue = new Money(s.Due, s.Currency),
+            Notes = XeroValues.Text(s.Wire.Reference),
+            Terms = null,
+        });
     }
 
     /// <summary>Xero's invoice status as the canonical lifecycle; an undocumented one is <see cref="InvoiceStatus.Unknown"/>.</summary>

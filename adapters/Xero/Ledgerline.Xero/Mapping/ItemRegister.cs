@@ -1,4 +1,5 @@
 using Ledgerline.Xero.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -26,6 +27,26 @@ internal sealed class ItemRegister : IRegister
             .Map(d => d.TaxRateIds, s => TaxRateIds(s.Wire.SalesDetails))
             .Map(d => d.QuantityOnHand, s => s.Wire.IsTrackedAsInventory == true ? s.Wire.QuantityOnHand : null)
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<XeroItem, Item>(s => new Item
+        {
+            Id = XeroValues.Required(s.Wire.ItemID, "ItemID"),
+            UpdatedAt = XeroValues.Instant(s.Wire.UpdatedDateUtc, "UpdatedDateUTC"),
+            State = RecordState.Active,
+            Name = XeroValues.Text(s.Wire.Name) ?? XeroValues.Required(s.Wire.Code, "Name or Code"),
+            Code = XeroValues.Text(s.Wire.Code),
+            Description = XeroValues.Text(s.Wire.Description),
+            UnitPrice = s.Wire.SalesDetails == null || s.Wire.SalesDetails.UnitPrice == null
+                ? null
+                : new Money(s.Wire.SalesDetails.UnitPrice.Value, s.Currency),
+            TaxRateIds = TaxRateIds(s.Wire.SalesDetails),
+            QuantityOnHand = s.Wire.IsTrackedAsInventory == true ? s.Wire.QuantityOnHand : null,
+        });
     }
 
     private static IReadOnlyList<string> TaxRateIds(ItemDetailsWire? sales) =>

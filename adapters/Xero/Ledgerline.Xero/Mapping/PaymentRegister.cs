@@ -1,4 +1,5 @@
 using Ledgerline.Xero.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -24,6 +25,26 @@ internal sealed class PaymentRegister : IRegister
             .Map(d => d.Method, s => (string?)null)
             .Map(d => d.Note, s => XeroValues.Text(s.Reference))
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<PaymentWire, Payment>(s => new Payment
+        {
+            Id = XeroValues.Required(s.PaymentID, "PaymentID"),
+            UpdatedAt = XeroValues.Instant(s.UpdatedDateUtc, "UpdatedDateUTC"),
+            State = State(s.Status),
+            InvoiceId = XeroValues.Required(s.Invoice == null ? null : s.Invoice.InvoiceID, "Invoice.InvoiceID"),
+            ContactId = s.Invoice == null || s.Invoice.Contact == null ? null : XeroValues.Text(s.Invoice.Contact.ContactID),
+            Amount = new Money(
+                XeroValues.Required(s.Amount, "Amount"),
+                XeroValues.Currency(s.Invoice == null ? null : s.Invoice.CurrencyCode, "Invoice.CurrencyCode")),
+            Date = XeroValues.Date(s.Date, "Date"),
+            Method = null,
+            Note = XeroValues.Text(s.Reference),
+        });
     }
 
     internal static RecordState State(string? status) => status switch

@@ -1,3 +1,4 @@
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -36,6 +37,35 @@ internal sealed class QuoteRegister : IRegister
             .Map(d => d.Terms, s => XeroValues.Text(s.Wire.Terms))
             .Map(d => d.InvoiceId, s => s.InvoiceId)
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<XeroQuote, Estimate>(s => new Estimate
+        {
+            Id = XeroValues.Required(s.Wire.QuoteID, "QuoteID"),
+            UpdatedAt = XeroValues.Instant(s.Wire.UpdatedDateUtc, "UpdatedDateUTC"),
+            State = s.Wire.Status == "DELETED" ? RecordState.Deleted : RecordState.Active,
+            Number = XeroValues.Text(s.Wire.QuoteNumber),
+            ContactId = XeroValues.Required(s.Wire.Contact == null ? null : s.Wire.Contact.ContactID, "Contact.ContactID"),
+            Status = Status(s.Wire.Status),
+            ProviderStatus = s.Wire.Status,
+            IssueDate = XeroValues.Date(s.Wire.Date, "Date"),
+            ExpiryDate = XeroValues.OptionalDate(s.Wire.ExpiryDate, "ExpiryDate"),
+            Currency = s.Currency,
+            Lines = s.Lines,
+            UnitPricesIncludeTax = s.Inclusive,
+            DiscountPercent = s.DiscountPercent,
+            Subtotal = new Money(s.Subtotal, s.Currency),
+            Discount = new Money(s.Discount, s.Currency),
+            Tax = new Money(s.Tax, s.Currency),
+            Total = new Money(s.Total, s.Currency),
+            Notes = XeroValues.Text(s.Wire.Summary),
+            Terms = XeroValues.Text(s.Wire.Terms),
+            InvoiceId = s.InvoiceId,
+        });
     }
 
     /// <summary>Xero's quote status as the canonical lifecycle; an undocumented one (and DELETED) is <see cref="EstimateStatus.Unknown"/>.</summary>

@@ -1,4 +1,5 @@
 using Ledgerline.Xero.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -25,6 +26,22 @@ internal sealed class TaxRateRegister : IRegister
             .Map(d => d.RegistrationNumber, s => (string?)null)
             .Map(d => d.IsCompound, s => s.TaxComponents != null && s.TaxComponents.Any(c => c.IsCompound == true))
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<TaxRateWire, TaxRate>(s => new TaxRate
+        {
+            Id = XeroValues.Required(s.TaxType, "TaxType"),
+            UpdatedAt = null,
+            State = State(s.Status),
+            Name = XeroValues.Required(s.Name, "Name"),
+            Percent = XeroValues.Required(s.EffectiveRate, "EffectiveRate"),
+            RegistrationNumber = null,
+            IsCompound = s.TaxComponents != null && s.TaxComponents.Any(c => c.IsCompound == true),
+        });
     }
 
     /// <summary><c>Status</c> as the record state; a status Xero does not document is invalid data.</summary>

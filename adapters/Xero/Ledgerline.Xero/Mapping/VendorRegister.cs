@@ -1,4 +1,5 @@
 using Ledgerline.Xero.Api;
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -29,6 +30,28 @@ internal sealed class VendorRegister : IRegister
             .Map(d => d.Currency, s => XeroValues.OptionalCurrency(s.DefaultCurrency, "DefaultCurrency"))
             .Map(d => d.Notes, s => (string?)null)
             .Ignore(d => d.RawRepresentation);
+    }
+
+    /// <summary>The same mapping written as code, for a Native AOT app (see <see cref="LedgerMapper{TMappings}"/>).</summary>
+    public static void Register(ExplicitMappings mappings)
+    {
+        // Not mapped, as in the Mapster configuration: RawRepresentation.
+        mappings.Add<ContactWire, Vendor>(s => new Vendor
+        {
+            Id = XeroValues.Required(s.ContactID, "ContactID"),
+            UpdatedAt = XeroValues.Instant(s.UpdatedDateUtc, "UpdatedDateUTC"),
+            State = ContactRegister.State(s.ContactStatus),
+            Name = XeroValues.Required(s.Name, "Name"),
+            FirstName = XeroValues.Text(s.FirstName),
+            LastName = XeroValues.Text(s.LastName),
+            Email = XeroValues.Text(s.EmailAddress),
+            Phone = Phone(s.Phones),
+            Website = XeroValues.Text(s.Website),
+            AccountNumber = XeroValues.Text(s.AccountNumber),
+            Address = ContactRegister.Address(s.Addresses),
+            Currency = XeroValues.OptionalCurrency(s.DefaultCurrency, "DefaultCurrency"),
+            Notes = null,
+        });
     }
 
     /// <summary>The vendor's phone: the contact's <c>DEFAULT</c> (business) slot.</summary>

@@ -1,3 +1,4 @@
+using Ledgerline.Mapping;
 using Mapster;
 
 namespace Ledgerline.Xero.Mapping;
@@ -8,15 +9,25 @@ namespace Ledgerline.Xero.Mapping;
 /// compile test rather than silently mapping to its default. Writes are built by the stores (they need the current
 /// record or the options), not by Mapster.
 /// </summary>
-internal static class XeroMapping
+/// <remarks>
+/// Each register also writes its mappings as code (<see cref="Explicit"/>), which a Native AOT app uses because Mapster
+/// cannot run there; <see cref="Mapper"/> picks one, and <c>ExplicitMappingTests</c> proves the two register the same pairs
+/// and agree. A register that adds a Mapster pair adds the same pair to its <c>Register(ExplicitMappings)</c>.
+/// </remarks>
+internal sealed class XeroMapping : IAdapterMappings
 {
-    /// <summary>
-    /// The configuration, built on first use and not compiled up front: Mapster compiles each pair the first time it maps
-    /// one, so a process reading invoices does not pay for every entity's mappings (the compile test checks them all).
-    /// </summary>
-    public static TypeAdapterConfig Config => Lazy.Value;
+    private XeroMapping()
+    {
+    }
 
-    private static readonly Lazy<TypeAdapterConfig> Lazy = new(Create);
+    /// <summary>What the stores map with: the Mapster configuration, or in a Native AOT app the mappings written as code.</summary>
+    public static LedgerMapper<XeroMapping> Mapper { get; } = new();
+
+    /// <summary>The configuration, compiled on first use.</summary>
+    public static TypeAdapterConfig Config => Compiled.Config;
+
+    /// <summary>The mappings written as code (<see cref="CreateExplicit"/>), built once.</summary>
+    public static ExplicitMappings Explicit { get; } = CreateExplicit();
 
     /// <summary>Builds a fresh, uncompiled configuration (for the compile test).</summary>
     public static TypeAdapterConfig Create()
@@ -27,5 +38,46 @@ internal static class XeroMapping
         config.Apply(new VendorRegister(), new BillRegister(), new CreditNoteRegister(), new QuoteRegister());
         config.Apply(new TaxRateRegister(), new ItemRegister(), new ExpenseRegister(), new CompanyRegister());
         return config;
+    }
+
+    /// <summary>Every mapping of <see cref="Create"/>, written as code: the same registers, the same pairs.</summary>
+    public static ExplicitMappings CreateExplicit()
+    {
+        var mappings = new ExplicitMappings();
+        ContactRegister.Register(mappings);
+        InvoiceRegister.Register(mappings);
+        PaymentRegister.Register(mappings);
+        VendorRegister.Register(mappings);
+        BillRegister.Register(mappings);
+        CreditNoteRegister.Register(mappings);
+        QuoteRegister.Register(mappings);
+        TaxRateRegister.Register(mappings);
+        ItemRegister.Register(mappings);
+        ExpenseRegister.Register(mappings);
+        CompanyRegister.Register(mappings);
+        return mappings;
+    }
+
+    // Its own type, so that only reading Config builds (and reaches) the Mapster configuration: a Native AOT app never does.
+    // Not compiled up front: Mapster compiles each pair the first time it maps one, so a process reading invoices does not
+    // pay for every entity's mappings (the compile test checks them all).
+    private static class Compiled
+    {
+        public static readonly TypeAdapterConfig Config = Create();
+    }
+}
+
+/// <summary>
+/// Mapster's call shape on <see cref="LedgerMapper{TMappings}"/>: <c>wire.Adapt&lt;TSource, TDestination&gt;(Context.Mapping)</c>
+/// maps through the mapper (Mapster, or the mappings written as code without dynamic code), so a store written against
+/// the Mapster configuration keeps compiling and runs under Native AOT once its pair is written as code too.
+/// </summary>
+internal static class XeroMapperExtensions
+{
+    /// <summary>Maps <paramref name="source"/> with <paramref name="mapper"/> (<see cref="LedgerMapper{TMappings}.Map{TSource, TDestination}(TSource)"/>).</summary>
+    public static TDestination Adapt<TSource, TDestination>(this TSource source, LedgerMapper<XeroMapping> mapper)
+    {
+        ArgumentNullException.ThrowIfNull(mapper);
+        return mapper.Map<TSource, TDestination>(source);
     }
 }

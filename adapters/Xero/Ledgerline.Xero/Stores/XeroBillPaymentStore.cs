@@ -1,7 +1,6 @@
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Http;
 using Ledgerline.Xero.Mapping;
-using Mapster;
 using Refit;
 
 namespace Ledgerline.Xero.Stores;
@@ -100,7 +99,7 @@ internal sealed class XeroBillPaymentStore(XeroLedgerContext context, XeroBillSt
     protected override bool ServerFiltersExact(BillPaymentQuery query) => query.UpdatedSince is null;
 
     protected override ValueTask<Func<PaymentWire, BillPayment>> MapperAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult<Func<PaymentWire, BillPayment>>(wire => wire.Adapt<PaymentWire, BillPayment>(Context.Mapping));
+        ValueTask.FromResult<Func<PaymentWire, BillPayment>>(wire => Context.Mapping.Map<PaymentWire, BillPayment>(wire));
 
     private static IEnumerable<string> Clauses(BillPaymentQuery query)
     {

@@ -1,7 +1,6 @@
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Http;
 using Ledgerline.Xero.Mapping;
-using Mapster;
 using Refit;
 
 namespace Ledgerline.Xero.Stores;
@@ -140,7 +139,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
     protected override async ValueTask<Func<InvoiceWire, Bill>> MapperAsync(CancellationToken cancellationToken)
     {
         var taxRates = await Context.TaxRatesAsync(cancellationToken);
-        return wire => XeroBill.Of(wire, taxRates).Adapt<XeroBill, Bill>(Context.Mapping);
+        return wire => Context.Mapping.Map<XeroBill, Bill>(XeroBill.Of(wire, taxRates));
     }
 
     /// <summary>Xero statuses covering the query's states and statuses; null for every status.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Errors;
-using Mapster;
 
 namespace Ledgerline.Xero.Stores;
 
@@ -26,7 +25,7 @@ internal sealed class XeroCompanyStore(XeroLedgerContext context) : ICompanyStor
         Company company;
         try
         {
-            company = organisations[0].Adapt<OrganisationWire, Company>(context.Mapping);
+            company = context.Mapping.Map<OrganisationWire, Company>(organisations[0]);
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
         {

@@ -1,7 +1,6 @@
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Http;
 using Ledgerline.Xero.Mapping;
-using Mapster;
 using Refit;
 
 namespace Ledgerline.Xero.Stores;
@@ -105,7 +104,7 @@ internal sealed class XeroContactStore(XeroLedgerContext context)
         query.UpdatedSince is null && query.Email is null && query.OrganizationContains is null && query.States != RecordStates.Archived;
 
     protected override ValueTask<Func<ContactWire, Contact>> MapperAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult<Func<ContactWire, Contact>>(wire => wire.Adapt<ContactWire, Contact>(Context.Mapping));
+        ValueTask.FromResult<Func<ContactWire, Contact>>(wire => Context.Mapping.Map<ContactWire, Contact>(wire));
 
     private static IEnumerable<string> Clauses(ContactQuery query)
     {

@@ -2,7 +2,6 @@ using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Errors;
 using Ledgerline.Xero.Http;
 using Ledgerline.Xero.Mapping;
-using Mapster;
 using Refit;
 
 namespace Ledgerline.Xero.Stores;
@@ -172,7 +171,7 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
     protected override async ValueTask<Func<CreditNoteWire, CreditNote>> MapperAsync(CancellationToken cancellationToken)
     {
         var taxRates = await Context.TaxRatesAsync(cancellationToken);
-        return wire => XeroCreditNote.Of(wire, taxRates).Adapt<XeroCreditNote, CreditNote>(Context.Mapping);
+        return wire => Context.Mapping.Map<XeroCreditNote, CreditNote>(XeroCreditNote.Of(wire, taxRates));
     }
 
     private static IEnumerable<string> Clauses(CreditNoteQuery query)

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Http;
 using Ledgerline.Xero.Mapping;
-using Mapster;
 using Refit;
 
 namespace Ledgerline.Xero.Stores;
@@ -247,7 +246,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
     protected override async ValueTask<Func<QuoteWire, Estimate>> MapperAsync(CancellationToken cancellationToken)
     {
         var taxRates = await Context.TaxRatesAsync(cancellationToken);
-        return wire => XeroQuote.Of(wire, taxRates).Adapt<XeroQuote, Estimate>(Context.Mapping);
+        return wire => Context.Mapping.Map<XeroQuote, Estimate>(XeroQuote.Of(wire, taxRates));
     }
 
     /// <summary>Xero's one <c>Status</c> filter, when the query's states and statuses come down to one Xero status; null lists every status.</summary>

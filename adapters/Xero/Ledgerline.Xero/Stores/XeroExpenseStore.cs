@@ -1,7 +1,6 @@
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Http;
 using Ledgerline.Xero.Mapping;
-using Mapster;
 using Refit;
 
 namespace Ledgerline.Xero.Stores;
@@ -173,7 +172,7 @@ internal sealed class XeroExpenseStore(XeroLedgerContext context)
     protected override async ValueTask<Func<BankTransactionWire, Expense>> MapperAsync(CancellationToken cancellationToken)
     {
         var taxRates = await Context.TaxRatesAsync(cancellationToken);
-        return wire => XeroExpense.Of(wire, taxRates).Adapt<XeroExpense, Expense>(Context.Mapping);
+        return wire => Context.Mapping.Map<XeroExpense, Expense>(XeroExpense.Of(wire, taxRates));
     }
 
     private static IEnumerable<string> Clauses(ExpenseQuery query)

@@ -1,7 +1,6 @@
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Http;
 using Ledgerline.Xero.Mapping;
-using Mapster;
 using Refit;
 
 namespace Ledgerline.Xero.Stores;
@@ -200,7 +199,7 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
     protected override async ValueTask<Func<InvoiceWire, Invoice>> MapperAsync(CancellationToken cancellationToken)
     {
         var taxRates = await Context.TaxRatesAsync(cancellationToken);
-        return wire => XeroInvoice.Of(wire, taxRates).Adapt<XeroInvoice, Invoice>(Context.Mapping);
+        return wire => Context.Mapping.Map<XeroInvoice, Invoice>(XeroInvoice.Of(wire, taxRates));
     }
 
     /// <summary>Xero statuses covering the query's states and statuses; null for every status.</summary>

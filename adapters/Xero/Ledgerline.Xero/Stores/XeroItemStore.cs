@@ -1,7 +1,6 @@
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Http;
 using Ledgerline.Xero.Mapping;
-using Mapster;
 using Refit;
 
 namespace Ledgerline.Xero.Stores;
@@ -118,7 +117,7 @@ internal sealed class XeroItemStore(XeroLedgerContext context, ITaxRateStore tax
     protected override async ValueTask<Func<ItemWire, Item>> MapperAsync(CancellationToken cancellationToken)
     {
         var currency = await BaseCurrencyAsync(cancellationToken);
-        return wire => new XeroItem(wire, currency).Adapt<XeroItem, Item>(Context.Mapping);
+        return wire => Context.Mapping.Map<XeroItem, Item>(new XeroItem(wire, currency));
     }
 
     private static void Refuse(string? code, string? name, IReadOnlyList<string> taxRateIds, decimal? quantityOnHand)

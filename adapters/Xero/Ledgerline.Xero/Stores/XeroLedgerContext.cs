@@ -1,8 +1,9 @@
+using Ledgerline.Mapping;
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Connections;
 using Ledgerline.Xero.Errors;
 using Ledgerline.Xero.Http;
-using Mapster;
+using Ledgerline.Xero.Mapping;
 
 namespace Ledgerline.Xero.Stores;
 
@@ -18,7 +19,7 @@ internal sealed class XeroLedgerContext
 
     public XeroLedgerContext(
         XeroConnectionContext connection, IXeroAccountingApi accounting, IXeroSettingsApi settings, IXeroBankTransactionsApi bankTransactions,
-        XeroHttp http, XeroOptions options, TypeAdapterConfig mapping)
+        XeroHttp http, XeroOptions options, LedgerMapper<XeroMapping> mapping)
     {
         Connection = connection;
         Accounting = accounting;
@@ -47,7 +48,8 @@ internal sealed class XeroLedgerContext
 
     public XeroOptions Options { get; }
 
-    public TypeAdapterConfig Mapping { get; }
+    /// <summary>Wire → canonical mappings: Mapster, or without dynamic code (Native AOT) the same mappings written as code.</summary>
+    public LedgerMapper<XeroMapping> Mapping { get; }
 
     /// <summary>
     /// The organisation's tax rates by <c>TaxType</c>, read once per ledger (an invoice line names its tax only by type).

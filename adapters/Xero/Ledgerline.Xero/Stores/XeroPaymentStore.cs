@@ -1,7 +1,6 @@
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Http;
 using Ledgerline.Xero.Mapping;
-using Mapster;
 using Refit;
 
 namespace Ledgerline.Xero.Stores;
@@ -101,7 +100,7 @@ internal sealed class XeroPaymentStore(XeroLedgerContext context, XeroInvoiceSto
     protected override bool ServerFiltersExact(PaymentQuery query) => query.UpdatedSince is null && query.ContactId is null;
 
     protected override ValueTask<Func<PaymentWire, Payment>> MapperAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult<Func<PaymentWire, Payment>>(wire => wire.Adapt<PaymentWire, Payment>(Context.Mapping));
+        ValueTask.FromResult<Func<PaymentWire, Payment>>(wire => Context.Mapping.Map<PaymentWire, Payment>(wire));
 
     private static IEnumerable<string> Clauses(PaymentQuery query)
     {

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Http;
-using Mapster;
 using Refit;
 
 namespace Ledgerline.Xero.Stores;
@@ -103,7 +102,7 @@ internal sealed partial class XeroTaxRateStore(XeroLedgerContext context)
     protected override bool ServerFiltersExact(TaxRateQuery query) => query.NameContains is null;
 
     protected override ValueTask<Func<TaxRateWire, TaxRate>> MapperAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult<Func<TaxRateWire, TaxRate>>(wire => wire.Adapt<TaxRateWire, TaxRate>(Context.Mapping));
+        ValueTask.FromResult<Func<TaxRateWire, TaxRate>>(wire => Context.Mapping.Map<TaxRateWire, TaxRate>(wire));
 
     private static void RefuseRegistrationNumber(string? number)
     {

@@ -1,7 +1,6 @@
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Http;
 using Ledgerline.Xero.Mapping;
-using Mapster;
 using Refit;
 
 namespace Ledgerline.Xero.Stores;
@@ -102,7 +101,7 @@ internal sealed class XeroVendorStore(XeroLedgerContext context)
         query.UpdatedSince is null && query.NameContains is null && query.States != RecordStates.Archived;
 
     protected override ValueTask<Func<ContactWire, Vendor>> MapperAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult<Func<ContactWire, Vendor>>(wire => wire.Adapt<ContactWire, Vendor>(Context.Mapping));
+        ValueTask.FromResult<Func<ContactWire, Vendor>>(wire => Context.Mapping.Map<ContactWire, Vendor>(wire));
 
     private static IEnumerable<string> Clauses(VendorQuery query)
     {

@@ -11,11 +11,15 @@ internal sealed class EntityStore<T>
 
     public int Count => _items.Count;
 
+    /// <summary>Told of every stored record (true when it is new), under the book's lock: the webhook events' source.</summary>
+    public Action<T, bool>? Changed { get; set; }
+
     public T? Find(Guid id) => _index.TryGetValue(id, out var i) ? _items[i] : null;
 
     public void Upsert(T item)
     {
-        if (_index.TryGetValue(item.Id, out var i))
+        var created = !_index.TryGetValue(item.Id, out var i);
+        if (!created)
         {
             _items[i] = item;
         }
@@ -24,6 +28,8 @@ internal sealed class EntityStore<T>
             _index[item.Id] = _items.Count;
             _items.Add(item);
         }
+
+        Changed?.Invoke(item, created);
     }
 
     public bool Remove(Guid id)
