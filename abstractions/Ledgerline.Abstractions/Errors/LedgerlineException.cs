@@ -100,6 +100,14 @@ public sealed class ReauthorizationRequiredException(string connectionId, string
     public string ConnectionId { get; } = connectionId;
 }
 
+/// <summary>
+/// While connecting, the provider refused the authorization code from the redirect (OAuth <c>invalid_grant</c>): it has
+/// expired, was already exchanged, or was issued for another redirect URI or client. Nothing was stored. The code cannot
+/// be used again: send the user through the provider's consent page once more and exchange the new code once.
+/// </summary>
+public sealed class AuthorizationCodeRefusedException(string message, Exception? innerException = null)
+    : LedgerlineException(message, innerException);
+
 /// <summary>The connection lacks a permission (an OAuth scope) the operation needs.</summary>
 public sealed class PermissionDeniedException(string message, string? requiredScope = null, Exception? innerException = null)
     : LedgerlineException(message, innerException)
@@ -123,22 +131,51 @@ public sealed class ProviderUnavailableException(string message, Exception? inne
     : LedgerlineException(message, innerException);
 
 /// <summary>
-/// A write may or may not have taken effect: the request was sent but no answer was read (a 5xx, a dropped connection,
-/// a timeout). Ledgerline never repeats such a write blindly; check whether it happened, using what this carries.
+/// A write may or may not have taken effect: the request was sent and no answer that says what happened was read (a
+/// dropped connection, a timeout, a 5xx, or a success answer whose body cannot be read). Ledgerline never repeats such a
+/// write blindly; check whether it happened, using what this carries.
 /// </summary>
-public sealed class OutcomeUnknownException(EntityKind entity, string operation, string operationId, Exception? innerException = null)
-    : LedgerlineException(
-        $"The outcome of {operation} {entity} (operation {operationId}) is unknown: it was sent but no answer was read. " +
-        "Check whether it took effect before trying again.", innerException)
+/// <remarks>
+/// When an answer arrived but could not be read, <see cref="Exception.InnerException"/> is the
+/// <see cref="InvalidProviderResponseException"/> with the answer's bounded excerpt. The caller's own cancellation of a
+/// write is not reported with this exception: it stays an <see cref="OperationCanceledException"/>, and a write cancelled
+/// after it was sent has an unknown outcome too.
+/// </remarks>
+public sealed class OutcomeUnknownException : LedgerlineException
 {
+    /// <summary>The message's account when no answer was read at all.</summary>
+    private const string NoAnswer = "it was sent but no answer was read";
+
+    /// <summary>A write that was sent and got no answer (a dropped connection, a timeout).</summary>
+    public OutcomeUnknownException(EntityKind entity, string operation, string operationId, Exception? innerException = null)
+        : this(entity, operation, operationId, NoAnswer, innerException)
+    {
+    }
+
+    /// <summary>A write whose outcome is unknown for the reason <paramref name="whatHappened"/>.</summary>
+    /// <param name="entity">The kind of record written.</param>
+    /// <param name="operation">The operation, e.g. <c>create</c>.</param>
+    /// <param name="operationId">Ledgerline's id for the attempt.</param>
+    /// <param name="whatHappened">What was seen, completing "is unknown: …", e.g. "Xero answered HTTP 502 after it was sent". Never quotes a secret.</param>
+    /// <param name="innerException">The failure, or the unreadable answer's <see cref="InvalidProviderResponseException"/>.</param>
+    public OutcomeUnknownException(EntityKind entity, string operation, string operationId, string whatHappened, Exception? innerException = null)
+        : base(
+            $"The outcome of {operation} {entity} (operation {operationId}) is unknown: {whatHappened}. " +
+            "Check whether it took effect before trying again.", innerException)
+    {
+        Entity = entity;
+        Operation = operation;
+        OperationId = operationId;
+    }
+
     /// <summary>The kind of record written.</summary>
-    public EntityKind Entity { get; } = entity;
+    public EntityKind Entity { get; }
 
     /// <summary>The operation: <c>create</c>, <c>update</c>, <c>archive</c>, <c>restore</c> or <c>delete</c>.</summary>
-    public string Operation { get; } = operation;
+    public string Operation { get; }
 
     /// <summary>Ledgerline's id for the attempt, also written to the log.</summary>
-    public string OperationId { get; } = operationId;
+    public string OperationId { get; }
 
     /// <summary>The record's id, for writes to an existing record.</summary>
     public string? RecordId { get; init; }

@@ -351,7 +351,7 @@ public sealed partial class ConnectionTokenManager
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Refreshing {Provider} tokens for connection {ConnectionId} (version {Version}).")]
     private static partial void LogRefreshing(ILogger logger, string provider, string connectionId, long version);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Refreshed {Provider} tokens for connection {ConnectionId}; stored as version {Version}.")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Refreshed {Provider} tokens for connection {ConnectionId}; stored as version {Version}.")]
     private static partial void LogRefreshed(ILogger logger, string provider, string connectionId, long version);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "{Provider} tokens for connection {ConnectionId} were already renewed by another caller; using the stored pair.")]

@@ -119,6 +119,16 @@ public sealed class XeroOptions
     /// <summary>The longest <c>Retry-After</c> honoured by waiting; beyond it the call fails with <see cref="RateLimitedException"/>. Default 30 seconds.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long one attempt of an API call (Accounting, <c>/connections</c>) may wait for Xero's answer to begin, and again
+    /// how long reading that answer's body may take. Default 30 seconds; from 10 milliseconds to 10 minutes. It replaces
+    /// <see cref="HttpClient"/>'s 100-second default, which does not apply. A read that times out is retried like any
+    /// transport failure (<see cref="MaxRetries"/>) and then fails with <see cref="ProviderUnavailableException"/>; a write
+    /// that was sent and timed out is never retried and fails with <see cref="OutcomeUnknownException"/>. The caller's own
+    /// cancellation always passes through as cancellation. Token requests have <see cref="TokenRequestTimeout"/> instead.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Retries for safe requests (GET) on 429, 5xx and transport errors. Writes are never repeated. Default 3.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;

@@ -43,7 +43,7 @@ public sealed class SecretHygieneTests : IAsyncLifetime
         errors.Add(await Assert.ThrowsAsync<ProviderUnavailableException>(() => stack.GetMeAsync("tenant-a", cancellationToken: Cancellation)));
         _sandbox.RevokeToken(expired.Tokens!.RefreshToken);
         errors.Add(await Assert.ThrowsAsync<ReauthorizationRequiredException>(() => stack.GetMeAsync("tenant-a", cancellationToken: Cancellation)));
-        errors.Add(await Assert.ThrowsAsync<LedgerlineException>(() => stack.Connector.ExchangeCodeAsync("bad-code", Cancellation)));
+        errors.Add(await Assert.ThrowsAsync<AuthorizationCodeRefusedException>(() => stack.Connector.ExchangeCodeAsync("bad-code", Cancellation)));
 
         var records = stack.Logs.GetSnapshot();
         var text = string.Join('\n', records.Select(Describe)) + "\n" + string.Join('\n', errors.Select(e => e.ToString()));

@@ -157,9 +157,10 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
     {
         await using var stack = new ConnectionsStack(_sandbox);
 
-        var error = await Assert.ThrowsAsync<LedgerlineException>(() => stack.Connector.ExchangeCodeAsync("not-a-code", Cancellation));
+        var error = await Assert.ThrowsAsync<AuthorizationCodeRefusedException>(() => stack.Connector.ExchangeCodeAsync("not-a-code", Cancellation));
 
         Assert.Equal("invalid_grant", error.ProviderCode);
+        Assert.Contains("authorization code", error.Message, StringComparison.Ordinal);
         Assert.Equal(400, error.StatusCode);
         Assert.DoesNotContain(_sandbox.Options.ClientSecret, error.ToString(), StringComparison.Ordinal);
     }
@@ -172,7 +173,22 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
         var code = ParseQuery(await ConsentAsync(request.AuthorizationUrl))["code"];
         await stack.Connector.ExchangeCodeAsync(code, Cancellation);
 
-        await Assert.ThrowsAsync<LedgerlineException>(() => stack.Connector.ExchangeCodeAsync(code, Cancellation));
+        await Assert.ThrowsAsync<AuthorizationCodeRefusedException>(() => stack.Connector.ExchangeCodeAsync(code, Cancellation));
+    }
+
+    [Fact]
+    public async Task AuthorizationRequest_RestoredFromItsStoredValues_ChecksTheSameState()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var original = stack.Connector.CreateAuthorizationRequest();
+        var other = stack.Connector.CreateAuthorizationRequest();
+
+        var restored = FreshBooksAuthorizationRequest.Restore(new Uri(original.AuthorizationUrl.AbsoluteUri), original.State, [.. original.Scopes]);
+
+        Assert.Equal((original.AuthorizationUrl, original.State), (restored.AuthorizationUrl, restored.State));
+        Assert.Equal(original.Scopes, restored.Scopes);
+        Assert.True(restored.IsExpectedState(original.State));
+        Assert.Throws<ArgumentException>(() => FreshBooksAuthorizationRequest.Restore(original.AuthorizationUrl, other.State, original.Scopes));
     }
 
     [Fact]

@@ -97,7 +97,44 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(unknown.OperationId));
         Assert.Equal(_fixture.Sandbox.Clock.GetUtcNow().Date, unknown.SentAt?.Date);
         Assert.Equal(500, unknown.StatusCode);
+        Assert.Contains("FreshBooks answered HTTP 500", unknown.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("no answer was read", unknown.Message, StringComparison.Ordinal);
         Assert.Single(_fixture.Sandbox.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task CreateAsync_MalformedSuccessAnswer_OutcomeUnknownWithTheExcerpt_AndTheRecordWasWritten()
+    {
+        Faults.Add(FaultRule.Malformed("/accounting", times: 1) with { Method = "POST" });
+
+        var unknown = await Assert.ThrowsAsync<OutcomeUnknownException>(() => _ledger.Contacts.CreateAsync(new NewContact { Organization = "Written Ltd." }, Ct));
+
+        Assert.Equal((EntityKind.Contact, "create", 200), (unknown.Entity, unknown.Operation, unknown.StatusCode));
+        Assert.NotNull(unknown.SentAt);
+        Assert.Contains("HTTP 200", unknown.Message, StringComparison.Ordinal);
+        var invalid = Assert.IsType<InvalidProviderResponseException>(unknown.InnerException);
+        Assert.InRange(invalid.BodyExcerpt!.Length, 1, FreshBooksErrorTable.MaxExcerptLength);
+        Assert.Contains(await _ledger.Contacts.ListAsync(cancellationToken: Ct).ToListAsync(Ct), c => c.Organization == "Written Ltd.");
+    }
+
+    [Theory]
+    [InlineData("1000000000000000")]
+    [InlineData("79228162514264337593543950335")]
+    public async Task CreateInvoice_UnitPriceFreshBooksCannotTake_ValidationOnTheCanonicalLineField(string unitPrice)
+    {
+        var contact = await _ledger.Contacts.CreateAsync(new NewContact { Organization = "Huge Ltd." }, Ct);
+        var price = new Money(decimal.Parse(unitPrice, System.Globalization.CultureInfo.InvariantCulture), CurrencyCode.USD);
+
+        var invalid = await Assert.ThrowsAsync<LedgerValidationException>(() => _ledger.Invoices.CreateAsync(new NewInvoice
+        {
+            ContactId = contact.Id,
+            Currency = CurrencyCode.USD,
+            IssueDate = new DateOnly(2025, 5, 1),
+            Lines = [new NewInvoiceLine { Name = "Work", Quantity = 1m, UnitPrice = price }],
+        }, Ct));
+
+        Assert.Contains(invalid.Errors, e => e.Field == "Lines[0].UnitPrice");
+        Assert.DoesNotContain(invalid.Errors, e => e.Field.StartsWith("lines[", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -241,6 +241,6 @@ internal static class FreshBooksEnvelope
     private static string Bounded(string message) =>
         message.Length <= MaxReasonLength ? message : string.Concat(message.AsSpan(0, MaxReasonLength), "…");
 
-    private static InvalidProviderResponseException Wrong(FreshBooksResponse response, string expected) =>
+    private static LedgerlineException Wrong(FreshBooksResponse response, string expected) =>
         FreshBooksErrorTable.Invalid(response.Call, response.Status, response.Body, $"FreshBooks answered with an unexpected envelope (expected {expected})");
 }

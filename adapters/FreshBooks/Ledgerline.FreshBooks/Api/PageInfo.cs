@@ -65,7 +65,7 @@ internal readonly record struct PageInfo(int Page, int Pages, int PerPage, int T
 
     private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
 
-    private static InvalidProviderResponseException Invalid(FreshBooksResponse response, PageCounters counters, string reason) =>
+    private static LedgerlineException Invalid(FreshBooksResponse response, PageCounters counters, string reason) =>
         FreshBooksErrorTable.Invalid(response.Call, response.Status,
             Encoding.UTF8.GetBytes(Quote(counters.Page, counters.Pages, counters.PerPage, counters.Total)), reason);
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Web;
 
 namespace Ledgerline.FreshBooks.Connections;
 
@@ -8,6 +9,11 @@ namespace Ledgerline.FreshBooks.Connections;
 /// state with the user's session (a cookie or server-side session) and check it with <see cref="IsExpectedState"/>
 /// before exchanging the code: it ties the redirect to the browser that started the flow (CSRF protection).
 /// </summary>
+/// <remarks>
+/// An app with several instances keeps it across requests by storing <see cref="AuthorizationUrl"/>, <see cref="State"/>
+/// and <see cref="Scopes"/> (in a server-side session or a signed cookie) and rebuilding it with <see cref="Restore"/>.
+/// FreshBooks' flow has no PKCE verifier, so nothing in it is a secret beyond the state's tie to the user's session.
+/// </remarks>
 public sealed class FreshBooksAuthorizationRequest
 {
     internal FreshBooksAuthorizationRequest(Uri authorizationUrl, string state, IReadOnlyList<string> scopes)
@@ -25,6 +31,29 @@ public sealed class FreshBooksAuthorizationRequest
 
     /// <summary>The scopes requested.</summary>
     public IReadOnlyList<string> Scopes { get; }
+
+    /// <summary>
+    /// Rebuilds a request from its stored properties; the URL must carry the same <c>state</c>, so values from different
+    /// attempts are refused.
+    /// </summary>
+    /// <param name="authorizationUrl">The stored <see cref="AuthorizationUrl"/>.</param>
+    /// <param name="state">The stored <see cref="State"/>.</param>
+    /// <param name="scopes">The stored <see cref="Scopes"/>.</param>
+    /// <returns>A request equal to the stored one.</returns>
+    /// <exception cref="ArgumentException">A value is missing or malformed, or the URL's <c>state</c> is another one.</exception>
+    public static FreshBooksAuthorizationRequest Restore(Uri authorizationUrl, string state, IEnumerable<string> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(authorizationUrl);
+        ArgumentException.ThrowIfNullOrWhiteSpace(state);
+        ArgumentNullException.ThrowIfNull(scopes);
+        if (!authorizationUrl.IsAbsoluteUri || !string.Equals(HttpUtility.ParseQueryString(authorizationUrl.Query)["state"], state, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The stored values do not belong to one authorization request: the URL is not absolute or carries another state.", nameof(authorizationUrl));
+        }
+
+        return new FreshBooksAuthorizationRequest(
+            authorizationUrl, state, scopes.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToArray());
+    }
 
     /// <summary>Whether the <c>state</c> returned on the redirect is this request's (compared in constant time).</summary>
     /// <param name="returnedState">The <c>state</c> query parameter of the redirect.</param>

@@ -76,6 +76,7 @@ public sealed class FreshBooksConnector
     /// </summary>
     /// <param name="code">The <c>code</c> query parameter of the redirect (valid for 5 minutes, once).</param>
     /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <exception cref="AuthorizationCodeRefusedException">FreshBooks refused the code (<c>invalid_grant</c>): the user must consent again.</exception>
     public async Task<FreshBooksGrant> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
@@ -83,6 +84,18 @@ public sealed class FreshBooksConnector
         try
         {
             tokens = await _tokenClient.ExchangeCodeAsync(code, cancellationToken);
+        }
+        catch (TokenEndpointException ex) when (ex.IsInvalidGrant)
+        {
+            throw new AuthorizationCodeRefusedException(
+                "FreshBooks refused the authorization code (invalid_grant): it has expired (codes live 5 minutes), was already exchanged, " +
+                "or was issued for another redirect URI or client. Nothing was stored; send the user to FreshBooks' consent page again and exchange the new code once.", ex)
+            {
+                Provider = FreshBooksRequest.ProviderName,
+                ProviderCode = ex.ProviderCode,
+                ProviderMessage = ex.ProviderMessage,
+                StatusCode = ex.StatusCode,
+            };
         }
         catch (TokenEndpointException ex)
         {

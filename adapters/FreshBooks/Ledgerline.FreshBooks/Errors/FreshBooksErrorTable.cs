@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Ledgerline.FreshBooks.Http;
@@ -56,7 +57,8 @@ internal static class FreshBooksErrorTable
         if (status >= 500)
         {
             return call is { IsWrite: true, Entity: { } written }
-                ? new OutcomeUnknownException(written, call.Operation, call.OperationId)
+                ? new OutcomeUnknownException(written, call.Operation, call.OperationId,
+                    $"it was sent and FreshBooks answered HTTP {status}, a server error that does not say whether the {call.Operation} took effect")
                 {
                     Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message, RecordId = call.RecordId, SentAt = call.SentAt,
                 }
@@ -214,16 +216,28 @@ internal static class FreshBooksErrorTable
         _ => false,
     };
 
-    /// <summary>A body that is not JSON, is cut short, or has the wrong envelope.</summary>
-    public static InvalidProviderResponseException Invalid(FreshBooksCall call, int status, ReadOnlyMemory<byte> body, string reason, Exception? inner = null)
+    /// <summary>
+    /// A body that is not JSON, is cut short, or has the wrong envelope: <see cref="InvalidProviderResponseException"/>.
+    /// For a write of a record whose success answer (2xx) cannot be read, FreshBooks did the write but what it did is not
+    /// known, so the error is <see cref="OutcomeUnknownException"/> with the <see cref="InvalidProviderResponseException"/>
+    /// (and its bounded excerpt) as its inner exception.
+    /// </summary>
+    public static LedgerlineException Invalid(FreshBooksCall call, int status, ReadOnlyMemory<byte> body, string reason, Exception? inner = null)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return new InvalidProviderResponseException(
+        var invalid = new InvalidProviderResponseException(
             $"{reason} ({call.Operation} {call.Target}, HTTP {status}).", call.MayQuoteBody ? Excerpt(body) : null, inner)
         {
             Provider = Provider,
             StatusCode = status,
         };
+        return call is { IsWrite: true, Entity: { } written } && status is >= 200 and < 300
+            ? new OutcomeUnknownException(written, call.Operation, call.OperationId,
+                $"it was sent and FreshBooks answered HTTP {status}, but the answer could not be read, so what was written is not known", invalid)
+            {
+                Provider = Provider, StatusCode = status, RecordId = call.RecordId, SentAt = call.SentAt, ProviderMessage = invalid.Message,
+            }
+            : invalid;
     }
 
     /// <summary>The first <see cref="MaxExcerptLength"/> characters of a body, for diagnosis. Bodies never hold the bearer.</summary>
@@ -314,7 +328,7 @@ internal static class FreshBooksErrorTable
     };
 
     /// <summary>FreshBooks' field names as the canonical input's property paths, where they correspond.</summary>
-    internal static string CanonicalField(EntityKind entity, string field) => field switch
+    internal static string CanonicalField(EntityKind entity, string field) => LineField(field) ?? field switch
     {
         "fname" => nameof(NewContact.FirstName),
         "lname" => nameof(NewContact.LastName),
@@ -367,4 +381,34 @@ internal static class FreshBooksErrorTable
         "payment_type" => nameof(NewBillPayment.Method),
         _ => field,
     };
+
+    /// <summary>
+    /// A field of one line, <c>lines[2].unit_cost</c>, as the canonical path <c>Lines[2].UnitPrice</c> (lines are written
+    /// one for one, in order); a member with no canonical counterpart names the line as a whole. <see langword="null"/>
+    /// when the field is not a line's.
+    /// </summary>
+    private static string? LineField(string field)
+    {
+        const string Prefix = "lines[";
+        var close = field.IndexOf(']', StringComparison.Ordinal);
+        if (!field.StartsWith(Prefix, StringComparison.Ordinal) || close <= Prefix.Length ||
+            !int.TryParse(field.AsSpan(Prefix.Length, close - Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            return null;
+        }
+
+        var line = string.Create(CultureInfo.InvariantCulture, $"{nameof(NewInvoice.Lines)}[{index}]");
+        var member = field.Length > close + 2 && field[close + 1] == '.' ? field[(close + 2)..] : null;
+        return member switch
+        {
+            "name" => $"{line}.{nameof(NewInvoiceLine.Name)}",
+            "description" => $"{line}.{nameof(NewInvoiceLine.Description)}",
+            "qty" or "quantity" => $"{line}.{nameof(NewInvoiceLine.Quantity)}",
+            "unit_cost" or "unit_cost.amount" => $"{line}.{nameof(NewInvoiceLine.UnitPrice)}",
+            "taxName1" or "taxName2" or "taxAmount1" or "taxAmount2" or "tax_name1" or "tax_name2" or "tax_percent1" or "tax_percent2"
+                => $"{line}.{nameof(NewInvoiceLine.Taxes)}",
+            "categoryid" => $"{line}.{nameof(NewBillLine.CategoryId)}",
+            _ => line,
+        };
+    }
 }

@@ -73,7 +73,7 @@ internal sealed class PageSequence<T>(Func<T, string> id)
     }
 
     /// <summary>The answer's counters are quoted: they, not the records at the start of the body, show what went wrong.</summary>
-    private static InvalidProviderResponseException Invalid(FetchedPage<T> page, string reason) =>
+    private static LedgerlineException Invalid(FetchedPage<T> page, string reason) =>
         FreshBooksErrorTable.Invalid(page.Response.Call, page.Response.Status, Encoding.UTF8.GetBytes(page.Info.Quote()), reason);
 
     private static string Bounded(string text) => text.Length <= MaxIdLength ? text : string.Concat(text.AsSpan(0, MaxIdLength), "…");

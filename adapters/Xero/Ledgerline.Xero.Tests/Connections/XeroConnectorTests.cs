@@ -70,7 +70,7 @@ public sealed class XeroConnectorTests
     }
 
     [Fact]
-    public async Task ExchangeCodeAsync_UsedCode_IsReauthorizationRequired()
+    public async Task ExchangeCodeAsync_UsedCode_IsAuthorizationCodeRefusedSayingWhatToDo()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync(o => o.RedirectUri = Callback);
         var connector = fixture.Services.GetRequiredService<XeroConnector>();
@@ -78,13 +78,17 @@ public sealed class XeroConnectorTests
         var (code, state) = await ConsentAsync(fixture, request, fixture.Sandbox.PrimaryTenant.TenantId);
         await connector.ExchangeCodeAsync(request, code, state, Cancellation);
 
-        var refused = await Assert.ThrowsAsync<ReauthorizationRequiredException>(() => connector.ExchangeCodeAsync(request, code, state, Cancellation));
+        var refused = await Assert.ThrowsAsync<AuthorizationCodeRefusedException>(() => connector.ExchangeCodeAsync(request, code, state, Cancellation));
 
-        Assert.Equal("invalid_grant", refused.ProviderCode);
+        Assert.Equal(("invalid_grant", "Xero"), (refused.ProviderCode, refused.Provider));
+        Assert.Contains("authorization code", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("consent page again", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh token", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("''", refused.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Plays the user on the sandbox's consent page: ticks <paramref name="tenants"/> and allows.</summary>
-    private static async Task<(string Code, string State)> ConsentAsync(XeroLedgerFixture fixture, XeroAuthorizationRequest request, params Guid[] tenants)
+    internal static async Task<(string Code, string State)> ConsentAsync(XeroLedgerFixture fixture, XeroAuthorizationRequest request, params Guid[] tenants)
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var page = await http.GetAsync(request.AuthorizationUrl, Cancellation);

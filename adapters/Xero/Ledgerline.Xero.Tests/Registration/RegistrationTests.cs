@@ -19,6 +19,31 @@ public sealed class RegistrationTests
         Assert.Equal(("a", "b"), (provider.GetRequiredService<IOptions<XeroOptions>>().Value.ClientId, provider.GetRequiredService<IOptions<XeroOptions>>().Value.ClientSecret));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(601_000)]
+    public void Options_RequestTimeoutOutOfRange_FailsValidation(int milliseconds)
+    {
+        var services = new ServiceCollection();
+        services.AddLedgerline().AddXero(o => { o.ClientId = "client"; o.RequestTimeout = TimeSpan.FromMilliseconds(milliseconds); });
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<XeroOptions>>().Value);
+
+        Assert.Contains(failure.Failures, f => f.Contains(nameof(XeroOptions.RequestTimeout), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Options_RequestTimeout_DefaultsToThirtySeconds()
+    {
+        var services = new ServiceCollection();
+        services.AddLedgerline().AddXero(o => o.ClientId = "client");
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(TimeSpan.FromSeconds(30), provider.GetRequiredService<IOptions<XeroOptions>>().Value.RequestTimeout);
+    }
+
     [Fact]
     public void Options_BadBaseUrlsAndCodes_FailValidationNamingEach()
     {

@@ -22,6 +22,17 @@ internal sealed class XeroTokenEndpointException(int status, string? error, stri
             Provider = XeroRequest.ProviderName, StatusCode = Status, ProviderCode = Error, ProviderMessage = Description,
         }
         : new LedgerlineException(Message, this) { Provider = XeroRequest.ProviderName, StatusCode = Status, ProviderCode = Error, ProviderMessage = Description };
+
+    /// <summary>The typed exception for a refused code exchange: a dead code needs the user to consent again.</summary>
+    public LedgerlineException ToCodeRefusal() => IsInvalidGrant
+        ? new AuthorizationCodeRefusedException(
+            "Xero refused the authorization code (invalid_grant): it has expired (codes live 5 minutes), was already exchanged, " +
+            "or was issued for another redirect URI or client. Nothing was stored; create a new authorization request, send the " +
+            "user to Xero's consent page again and exchange the new code once.", this)
+        {
+            Provider = XeroRequest.ProviderName, StatusCode = Status, ProviderCode = Error, ProviderMessage = Description,
+        }
+        : ToLedgerline(string.Empty);
 }
 
 /// <summary>No answer was read from Xero's token endpoint (the request may or may not have been processed).</summary>

@@ -9,9 +9,10 @@ namespace Ledgerline.Xero.Connections;
 /// <summary>
 /// Xero's connections endpoints (<c>{ApiBaseUrl}connections</c>): which organisations a token reaches, and removing one
 /// (a bearer only, no tenant header). Answers are read bounded and strictly: a connection without a tenant id, name,
-/// type or id is invalid provider data.
+/// type or id is invalid provider data. The client's resilience pipeline retries the GET (never the DELETE) and bounds
+/// each attempt by <see cref="XeroOptions.RequestTimeout"/>; reading the body has the same bound again.
 /// </summary>
-internal sealed class XeroConnectionsClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<XeroOptions> options)
+internal sealed class XeroConnectionsClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<XeroOptions> options, TimeProvider timeProvider)
 {
     public const string HttpClientName = "Ledgerline.Xero.Connections";
 
@@ -82,10 +83,12 @@ internal sealed class XeroConnectionsClient(IHttpClientFactory httpClientFactory
         try
         {
             using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            await response.Content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken);
-            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+            using var deadline = new CancellationTokenSource(options.CurrentValue.RequestTimeout, timeProvider);
+            using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            await response.Content.LoadIntoBufferAsync(MaxBodyBytes, reading.Token);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(reading.Token));
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        catch (Exception exception) when (Errors.XeroErrorTable.IsTransport(exception, cancellationToken))
         {
             throw new ProviderUnavailableException($"No answer was read from Xero's connections endpoint ({operation}).", exception)
             {

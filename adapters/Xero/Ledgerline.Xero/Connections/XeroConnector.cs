@@ -5,6 +5,7 @@ using Ledgerline.Connections;
 using Ledgerline.Xero.Auth;
 using Ledgerline.Xero.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Ledgerline.Xero.Connections;
@@ -22,7 +23,7 @@ namespace Ledgerline.Xero.Connections;
 /// var connection = await connector.ConnectAsync("customer-42", grant, grant.Organisations[0]);
 /// </code>
 /// </example>
-public sealed class XeroConnector
+public sealed partial class XeroConnector
 {
     /// <summary>The scopes requested when <see cref="XeroOptions.Scopes"/> is empty: a refresh token and what the stores use.</summary>
     public static readonly IReadOnlyList<string> DefaultScopes =
@@ -35,19 +36,25 @@ public sealed class XeroConnector
     private readonly XeroConnectionsClient _connectionsClient;
     private readonly IConnectionStore _store;
     private readonly ConnectionTokenManager _tokens;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<XeroConnector> _logger;
 
     internal XeroConnector(
         IOptionsMonitor<XeroOptions> options,
         XeroTokenClient tokenClient,
         XeroConnectionsClient connectionsClient,
         IConnectionStore store,
-        [FromKeyedServices(XeroRequest.ProviderName)] ConnectionTokenManager tokens)
+        [FromKeyedServices(XeroRequest.ProviderName)] ConnectionTokenManager tokens,
+        TimeProvider timeProvider,
+        ILogger<XeroConnector> logger)
     {
         _options = options;
         _tokenClient = tokenClient;
         _connectionsClient = connectionsClient;
         _store = store;
         _tokens = tokens;
+        _timeProvider = timeProvider;
+        _logger = logger;
     }
 
     /// <summary>Builds the URL of Xero's consent page with a fresh random <c>state</c> and PKCE code verifier.</summary>
@@ -71,15 +78,23 @@ public sealed class XeroConnector
             .Append("&code_challenge=").Append(challenge)
             .Append("&code_challenge_method=S256");
         var url = new UriBuilder(new Uri(settings.LoginBaseUrl, AuthorizePath)) { Query = query.ToString() }.Uri;
-        return new XeroAuthorizationRequest(url, state, verifier, requested);
+        return new XeroAuthorizationRequest(url, state, verifier, redirectUri, requested, _timeProvider.GetUtcNow());
     }
 
     /// <summary>
     /// Checks the returned <paramref name="state"/>, exchanges the <paramref name="code"/> (with the request's code
-    /// verifier) and lists the organisations the new grant reaches.
+    /// verifier and redirect URI) and lists the organisations the new grant reaches.
     /// </summary>
+    /// <param name="request">The request the user was sent with, kept or rebuilt with <see cref="XeroAuthorizationRequest.Restore"/>.</param>
+    /// <param name="code">The <c>code</c> query parameter of the redirect (valid for 5 minutes, once).</param>
+    /// <param name="state">The <c>state</c> query parameter of the redirect.</param>
+    /// <param name="cancellationToken">Cancels the exchange and the listing.</param>
     /// <exception cref="LedgerValidationException">The state is not the request's (nothing is sent).</exception>
-    /// <exception cref="ReauthorizationRequiredException">Xero refused the code (<c>invalid_grant</c>: used, expired or wrong).</exception>
+    /// <exception cref="AuthorizationCodeRefusedException">Xero refused the code (<c>invalid_grant</c>: expired, already used, or for another redirect URI); the user must consent again.</exception>
+    /// <exception cref="XeroOrganisationsUnavailableException">
+    /// The code was exchanged but <c>GET /connections</c> still failed after its retries; the exception's
+    /// <see cref="XeroOrganisationsUnavailableException.Grant"/> keeps the tokens for <see cref="ListOrganisationsAsync"/>.
+    /// </exception>
     public async Task<XeroGrant> ExchangeCodeAsync(XeroAuthorizationRequest request, string code, string? state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -95,11 +110,13 @@ public sealed class XeroConnector
         XeroTokenResponse tokens;
         try
         {
-            tokens = await _tokenClient.ExchangeCodeAsync(code, RedirectUri(_options.CurrentValue), request.CodeVerifier, cancellationToken);
+            // The code was issued for the request's redirect URI, which Xero checks again here (it may differ from today's options).
+            RedirectUri(_options.CurrentValue);
+            tokens = await _tokenClient.ExchangeCodeAsync(code, request.RedirectUri, request.CodeVerifier, cancellationToken);
         }
         catch (XeroTokenEndpointException refused)
         {
-            throw refused.ToLedgerline(string.Empty);
+            throw refused.ToCodeRefusal();
         }
         catch (XeroTokenTransportException lost)
         {
@@ -109,11 +126,36 @@ public sealed class XeroConnector
             };
         }
 
-        var organisations = await _connectionsClient.ListAsync(tokens.AccessToken, cancellationToken);
-        return new XeroGrant(
+        var grant = new XeroGrant(
             new ConnectionTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt),
             tokens.Scopes ?? new HashSet<string>(request.Scopes, StringComparer.Ordinal),
-            organisations);
+            []);
+        try
+        {
+            return await ListOrganisationsAsync(grant, cancellationToken);
+        }
+        catch (LedgerlineException failure)
+        {
+            throw new XeroOrganisationsUnavailableException(grant, failure);
+        }
+    }
+
+    /// <summary>
+    /// Lists again the organisations a grant reaches (<c>GET /connections</c>, retried on 5xx, 429 and transport errors),
+    /// e.g. the <see cref="XeroOrganisationsUnavailableException.Grant"/> of an exchange whose listing failed. Nothing is
+    /// stored, and the tokens are not refreshed: it works while the access token lives (<see cref="XeroGrant.ExpiresAt"/>).
+    /// </summary>
+    /// <param name="grant">A grant from <see cref="ExchangeCodeAsync"/> or its failure.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>A grant with the same tokens and the organisations, most recently connected first.</returns>
+    /// <exception cref="ProviderUnavailableException">Xero failed or could not be reached.</exception>
+    /// <exception cref="InvalidProviderResponseException">Xero's answer could not be read.</exception>
+    /// <exception cref="ReauthorizationRequiredException">Xero refused the access token (expired or revoked): the user must consent again.</exception>
+    public async Task<XeroGrant> ListOrganisationsAsync(XeroGrant grant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var organisations = await _connectionsClient.ListAsync(grant.Tokens.AccessToken, cancellationToken);
+        return new XeroGrant(grant.Tokens, grant.Scopes, organisations);
     }
 
     /// <summary>
@@ -151,8 +193,17 @@ public sealed class XeroConnector
 
     /// <summary>
     /// Disconnects the connection's organisation at Xero (<c>DELETE /connections/{id}</c>) and removes the stored
-    /// connection. <see langword="false"/> when no such connection was stored.
+    /// connection. When the grant is already gone (revoked by the user, expired, or the organisation disconnected at Xero:
+    /// the token cannot be refreshed, or Xero answers 401, 403 or 404) there is nothing left to remove at Xero, so that step
+    /// is skipped (logged at Debug) and the stored connection is removed all the same.
     /// </summary>
+    /// <param name="connectionId">The connection to remove.</param>
+    /// <param name="cancellationToken">Cancels the disconnect.</param>
+    /// <returns><see langword="false"/> when no such connection was stored.</returns>
+    /// <exception cref="ProviderUnavailableException">
+    /// Xero could not be reached or failed (5xx): the grant may still be live at Xero, so the stored connection (and its
+    /// tokens) is kept for another attempt.
+    /// </exception>
     public async Task<bool> DisconnectAsync(string connectionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
@@ -164,12 +215,25 @@ public sealed class XeroConnector
 
         if (connection.Properties.TryGetValue(XeroConnectionProperties.XeroConnectionId, out var id) && Guid.TryParse(id, out var xeroConnectionId))
         {
-            var accessToken = await _tokens.GetAccessTokenAsync(connectionId, cancellationToken);
-            await _connectionsClient.DeleteAsync(accessToken, xeroConnectionId, cancellationToken);
+            try
+            {
+                var accessToken = await _tokens.GetAccessTokenAsync(connectionId, cancellationToken);
+                if (!await _connectionsClient.DeleteAsync(accessToken, xeroConnectionId, cancellationToken))
+                {
+                    LogGrantGone(_logger, connectionId, "Xero no longer has the connection (404)");
+                }
+            }
+            catch (LedgerlineException gone) when (gone is ReauthorizationRequiredException || gone.StatusCode is 401 or 403)
+            {
+                LogGrantGone(_logger, connectionId, gone.GetType().Name);
+            }
         }
 
         return await _store.DeleteAsync(connectionId, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Disconnecting Xero connection {ConnectionId}: the grant is already gone at Xero ({Reason}); removing the stored connection only")]
+    private static partial void LogGrantGone(ILogger logger, string connectionId, string reason);
 
     private static Uri RedirectUri(XeroOptions settings)
     {

@@ -89,17 +89,23 @@ public static class XeroLedgerlineBuilderExtensions
             sp.GetRequiredService<XeroTokenClient>(),
             sp.GetRequiredService<XeroConnectionsClient>(),
             sp.GetRequiredService<IConnectionStore>(),
-            sp.GetRequiredKeyedService<ConnectionTokenManager>(XeroRequest.ProviderName)));
-        services.AddHttpClient(XeroConnectionsClient.HttpClientName).RemoveAllLoggers();
+            sp.GetRequiredKeyedService<ConnectionTokenManager>(XeroRequest.ProviderName),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<XeroConnector>>()));
+        // GET /connections is retried like any safe call (5xx, 429, transport errors); DELETE is sent once. Each attempt is
+        // bounded by XeroOptions.RequestTimeout, not HttpClient's default.
+        services.AddHttpClient(XeroConnectionsClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddResilienceHandler(XeroResilience.PipelineName, XeroResilience.Configure);
         services.TryAddSingleton<XeroHttp>();
         services.TryAddTransient<XeroBodyHandler>();
         services.TryAddTransient<XeroHeadersHandler>();
         services.TryAddTransient<XeroAuthHandler>();
 
-        services.AddAccountingClient<IXeroAccountingApi>();
-        services.AddAccountingClient<IXeroSettingsApi>();
-        services.AddAccountingClient<IXeroBankTransactionsApi>();
-        services.AddAccountingClient<IXeroProjectsApi>();
+        services.AddAccountingClient<IXeroAccountingApi>("Ledgerline.Xero.Accounting");
+        services.AddAccountingClient<IXeroSettingsApi>("Ledgerline.Xero.Settings");
+        services.AddAccountingClient<IXeroBankTransactionsApi>("Ledgerline.Xero.BankTransactions");
+        services.AddAccountingClient<IXeroProjectsApi>("Ledgerline.Xero.Projects");
         builder.AddProvider<XeroLedgerProvider>();
         return builder;
     }
@@ -108,20 +114,28 @@ public static class XeroLedgerlineBuilderExtensions
     /// One Refit client of the Accounting API, every family with the same handlers, outermost first: the bounded body
     /// read, Accept + unitdp=4, the retry pipeline (safe methods only, Retry-After honoured), then the bearer for this
     /// attempt's connection. The factory's default logger is removed: it hands raw header values (the bearer) to
-    /// structured sinks.
+    /// structured sinks. Named clients: the name is what logs, metrics and the resilience pipeline report
+    /// (<c>Ledgerline.Xero.Accounting-retry</c>), not the generated type's full name. <see cref="XeroOptions.RequestTimeout"/>
+    /// applies per attempt, in the resilience pipeline and the body handler, instead of HttpClient's timeout.
     /// </summary>
-    private static void AddAccountingClient<TApi>(this IServiceCollection services)
+    private static void AddAccountingClient<TApi>(this IServiceCollection services, string httpClientName)
         where TApi : class
     {
-        var client = services.AddRefitGeneratedClient<TApi>(_ => new RefitSettings
-            {
-                ContentSerializer = new SystemTextJsonContentSerializer(XeroJson.Options),
+        var client = services.AddRefitGeneratedClient<TApi>(
+                _ => new RefitSettings
+                {
+                    ContentSerializer = new SystemTextJsonContentSerializer(XeroJson.Options),
 
-                // Keep the transport failure (and Ledgerline's own errors from the auth handler) as thrown, so the error
-                // table sees what actually happened rather than Refit's wrapper.
-                TransportExceptionFactory = static (_, exception, _) => exception,
+                    // Keep the transport failure (and Ledgerline's own errors from the auth handler) as thrown, so the error
+                    // table sees what actually happened rather than Refit's wrapper.
+                    TransportExceptionFactory = static (_, exception, _) => exception,
+                },
+                httpClientName)
+            .ConfigureHttpClient((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<XeroOptions>>().CurrentValue.ApiBaseUrl;
+                http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<XeroOptions>>().CurrentValue.ApiBaseUrl)
             .RemoveAllLoggers()
             .AddHttpMessageHandler<XeroBodyHandler>()
             .AddHttpMessageHandler<XeroHeadersHandler>();

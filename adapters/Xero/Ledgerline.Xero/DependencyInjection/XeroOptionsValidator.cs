@@ -5,6 +5,12 @@ namespace Ledgerline.Xero;
 /// <summary>The checks data annotations cannot express; run on start with them.</summary>
 internal sealed class XeroOptionsValidator : IValidateOptions<XeroOptions>
 {
+    /// <summary>The shortest <see cref="XeroOptions.RequestTimeout"/> accepted (the resilience timeout's own floor).</summary>
+    public static readonly TimeSpan MinRequestTimeout = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The longest <see cref="XeroOptions.RequestTimeout"/> accepted.</summary>
+    public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMinutes(10);
+
     public ValidateOptionsResult Validate(string? name, XeroOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,6 +31,11 @@ internal sealed class XeroOptionsValidator : IValidateOptions<XeroOptions>
         if (options.RefreshBeforeExpiry < TimeSpan.Zero)
         {
             failures.Add($"{nameof(XeroOptions.RefreshBeforeExpiry)} cannot be negative.");
+        }
+
+        if (options.RequestTimeout < MinRequestTimeout || options.RequestTimeout > MaxRequestTimeout)
+        {
+            failures.Add($"{nameof(XeroOptions.RequestTimeout)} must be from 10 milliseconds to 10 minutes (it was {options.RequestTimeout}).");
         }
 
         if (options.TokenRequestTimeout <= TimeSpan.Zero)

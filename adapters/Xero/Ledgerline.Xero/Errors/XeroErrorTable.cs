@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
 using Ledgerline.Http;
 using Ledgerline.Xero.Http;
 using Polly;
@@ -15,6 +16,7 @@ namespace Ledgerline.Xero.Errors;
 /// <item><term>400 <c>ValidationException</c></term><description><see cref="LedgerValidationException"/>, one
 /// <see cref="FieldError"/> per message of every failed element, named by the canonical field the message is about where
 /// it is recognisable (<see cref="CanonicalField"/>), else the record as a whole (empty field).</description></item>
+/// <item><term>400 <c>PostDataInvalidException</c> naming a value (<c>Path 'Invoices[0].LineItems[1].UnitAmount'</c>)</term><description><see cref="LedgerValidationException"/> on the canonical field the path maps to (<see cref="CanonicalPath"/>, e.g. <c>Lines[1].UnitPrice</c>): a value Xero could not take (too long, too large).</description></item>
 /// <item><term>400 other (<c>PostDataInvalidException</c>, <c>QueryParseException</c>)</term><description><see cref="LedgerlineException"/> with Xero's type as the code: the request itself was wrong.</description></item>
 /// <item><term>401 <c>AuthorizationUnsuccessful</c></term><description><see cref="PermissionDeniedException"/>: the grant lacks the operation's scope.</description></item>
 /// <item><term>401 otherwise (<c>TokenExpired</c>, <c>AuthenticationUnsuccessful</c>)</term><description><see cref="ReauthorizationRequiredException"/>.</description></item>
@@ -23,10 +25,11 @@ namespace Ledgerline.Xero.Errors;
 /// <item><term>409 on a write with an idempotency key</term><description><see cref="IdempotencyKeyConflictException"/>: the key was used for another request, or that request is still running.</description></item>
 /// <item><term>429</term><description><see cref="RateLimitedException"/> with <c>Retry-After</c>; <see cref="LedgerlineException.ProviderCode"/> is the limit Xero names in <c>X-Rate-Limit-Problem</c> (<c>minute</c>, <c>day</c>, <c>appminute</c>, <c>concurrent</c>).</description></item>
 /// <item><term>5xx, transport error, timeout</term><description>reads: <see cref="ProviderUnavailableException"/>; writes: <see cref="OutcomeUnknownException"/> (never retried; <see cref="OutcomeUnknownException.IdempotencyKeySent"/> says whether a repeat with the same key is safe), except a failure to connect at all, which cannot have written anything.</description></item>
+/// <item><term>2xx that cannot be read</term><description>reads: <see cref="InvalidProviderResponseException"/>; writes: <see cref="OutcomeUnknownException"/> with it as the inner exception (Xero wrote something; what is not known).</description></item>
 /// <item><term>anything else</term><description><see cref="LedgerlineException"/> with Xero's code and message.</description></item>
 /// </list>
 /// </remarks>
-internal static class XeroErrorTable
+internal static partial class XeroErrorTable
 {
     /// <summary>The most characters of a body kept in an exception.</summary>
     public const int MaxExcerptLength = 512;
@@ -56,7 +59,8 @@ internal static class XeroErrorTable
         if (status >= 500)
         {
             return call.IsWrite
-                ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId)
+                ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId,
+                    $"it was sent and Xero answered HTTP {status}, a server error that does not say whether the {call.Operation} took effect")
                 {
                     Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message, RecordId = call.RecordId, SentAt = call.SentAt,
                     IdempotencyKeySent = call.IdempotencyKey is not null,
@@ -126,6 +130,15 @@ internal static class XeroErrorTable
             return new LedgerValidationException(fields) { Provider = Provider, StatusCode = status, ProviderMessage = message };
         }
 
+        if (status == 400 && code == "PostDataInvalidException" && message is not null &&
+            WirePath().Match(message) is { Success: true } named && CanonicalPath(call.Entity, named.Groups["path"].Value) is { } field)
+        {
+            return new LedgerValidationException([new FieldError(field, Bounded(message)!, code)])
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
+        }
+
         return new LedgerlineException($"Xero refused {call.Operation} {call.Entity} (HTTP {status}): {message}")
         {
             Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
@@ -163,16 +176,30 @@ internal static class XeroErrorTable
         _ => false,
     };
 
-    /// <summary>A body that is not JSON, has the wrong envelope, or holds a record that cannot be read.</summary>
-    public static InvalidProviderResponseException Invalid(XeroCall call, int status, ReadOnlyMemory<byte> body, string reason, Exception? inner = null)
+    /// <summary>
+    /// A body that is not JSON, has the wrong envelope, or holds a record that cannot be read:
+    /// <see cref="InvalidProviderResponseException"/> with a bounded excerpt. For a write whose success answer (2xx)
+    /// cannot be read, Xero did the write but what it did is not known, so the error is
+    /// <see cref="OutcomeUnknownException"/> with the <see cref="InvalidProviderResponseException"/> as its inner exception.
+    /// </summary>
+    public static LedgerlineException Invalid(XeroCall call, int status, ReadOnlyMemory<byte> body, string reason, Exception? inner = null)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return new InvalidProviderResponseException($"{Bounded(reason)} ({call.Operation} {call.Entity}, HTTP {status}).", Excerpt(body), inner)
+        var invalid = new InvalidProviderResponseException($"{Bounded(reason)} ({call.Operation} {call.Entity}, HTTP {status}).", Excerpt(body), inner)
         {
             Provider = Provider,
             StatusCode = status,
         };
+        return call.IsWrite && status is >= 200 and < 300 ? Unreadable(call, status, invalid) : invalid;
     }
+
+    /// <summary>A write Xero answered with success, in an answer that cannot be read.</summary>
+    private static OutcomeUnknownException Unreadable(XeroCall call, int status, InvalidProviderResponseException invalid) =>
+        new(call.Entity, call.Operation, call.OperationId,
+            $"it was sent and Xero answered HTTP {status}, but the answer could not be read, so what was written is not known", invalid)
+        {
+            Provider = Provider, StatusCode = status, RecordId = call.RecordId, SentAt = call.SentAt, ProviderMessage = invalid.Message,
+        };
 
     /// <summary>The first <see cref="MaxExcerptLength"/> characters of a body, for diagnosis. Bodies never hold the bearer.</summary>
     public static string? Excerpt(ReadOnlyMemory<byte> body)
@@ -252,6 +279,70 @@ internal static class XeroErrorTable
             _ => string.Empty,
         };
     }
+
+    /// <summary>
+    /// The canonical input path of a value Xero names by its JSON path in a <c>PostDataInvalidException</c>
+    /// (<c>Invoices[0].Reference</c> → <c>Notes</c>, <c>Invoices[0].LineItems[2].UnitAmount</c> → <c>Lines[2].UnitPrice</c>),
+    /// where the adapter writes that value from one canonical field; <see langword="null"/> otherwise (the error stays
+    /// the request's as a whole). Lines are written one for one, in order.
+    /// </summary>
+    internal static string? CanonicalPath(EntityKind entity, string wirePath)
+    {
+        var path = EnvelopePrefix().Replace(wirePath, string.Empty, 1);
+        if (LinePath().Match(path) is { Success: true } line)
+        {
+            var lines = $"{nameof(NewInvoice.Lines)}[{line.Groups["index"].Value}]";
+            return (entity, line.Groups["member"].Value) switch
+            {
+                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "Quantity") => $"{lines}.{nameof(NewInvoiceLine.Quantity)}",
+                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "UnitAmount") => $"{lines}.{nameof(NewInvoiceLine.UnitPrice)}",
+                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "LineItemID") => $"{lines}.{nameof(NewInvoiceLine.Id)}",
+                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "TaxType") => $"{lines}.{nameof(NewInvoiceLine.Taxes)}",
+                (EntityKind.Bill, "Description") => $"{lines}.{nameof(NewBillLine.Description)}",
+                (EntityKind.Bill, "AccountCode") => $"{lines}.{nameof(NewBillLine.CategoryId)}",
+
+                // Xero's line description is the line's name and description joined: the line as a whole.
+                (EntityKind.Invoice or EntityKind.CreditNote, "Description") => lines,
+                (EntityKind.Invoice, "DiscountRate") => nameof(NewInvoice.DiscountPercent),
+                _ => null,
+            };
+        }
+
+        return (entity, path) switch
+        {
+            (EntityKind.Invoice or EntityKind.CreditNote, "Contact" or "Contact.ContactID") => nameof(NewInvoice.ContactId),
+            (EntityKind.Bill, "Contact" or "Contact.ContactID") => nameof(NewBill.VendorId),
+            (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "Reference") => nameof(NewInvoice.Notes),
+            (EntityKind.Invoice or EntityKind.Bill, "InvoiceNumber") => nameof(NewInvoice.Number),
+            (EntityKind.CreditNote, "CreditNoteNumber") => nameof(NewCreditNote.Number),
+            (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "Date") => nameof(NewInvoice.IssueDate),
+            (EntityKind.Invoice or EntityKind.Bill, "DueDate") => nameof(NewInvoice.DueDate),
+            (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "CurrencyCode") => nameof(NewInvoice.Currency),
+            (EntityKind.Contact, "Name") => nameof(NewContact.Organization),
+            (EntityKind.Vendor, "Name") => nameof(NewVendor.Name),
+            (EntityKind.Contact or EntityKind.Vendor, "FirstName") => nameof(NewContact.FirstName),
+            (EntityKind.Contact or EntityKind.Vendor, "LastName") => nameof(NewContact.LastName),
+            (EntityKind.Contact or EntityKind.Vendor, "EmailAddress") => nameof(NewContact.Email),
+            (EntityKind.Contact or EntityKind.Vendor, "DefaultCurrency") => nameof(NewContact.Currency),
+            (EntityKind.Payment, "Amount") => nameof(NewPayment.Amount),
+            (EntityKind.Payment, "Date") => nameof(NewPayment.Date),
+            (EntityKind.Payment, "Reference") => nameof(NewPayment.Note),
+            (EntityKind.Payment, "Invoice" or "Invoice.InvoiceID") => nameof(NewPayment.InvoiceId),
+            _ => null,
+        };
+    }
+
+    /// <summary>The JSON path Xero names in a <c>PostDataInvalidException</c> message.</summary>
+    [GeneratedRegex(@"Path '(?<path>[^']+)'", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex WirePath();
+
+    /// <summary>The plural envelope's element (<c>Invoices[0].</c>) in front of a record's member.</summary>
+    [GeneratedRegex(@"^[A-Za-z]+\[\d+\]\.", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EnvelopePrefix();
+
+    /// <summary>A member of one line, <c>LineItems[2].UnitAmount</c>.</summary>
+    [GeneratedRegex(@"^LineItems\[(?<index>\d{1,6})\]\.(?<member>[A-Za-z]+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LinePath();
 
     private static string? PlainText(ReadOnlyMemory<byte> body) => body.IsEmpty ? null : Excerpt(body);
 

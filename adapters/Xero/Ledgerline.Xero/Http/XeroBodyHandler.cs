@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
 namespace Ledgerline.Xero.Http;
 
 /// <summary>
@@ -6,7 +9,12 @@ namespace Ledgerline.Xero.Http;
 /// keeps the bytes on the request (<see cref="XeroRequest.ResponseBody"/>) so that the error table can quote them and a
 /// record can keep its raw form.
 /// </summary>
-internal sealed class XeroBodyHandler : DelegatingHandler
+/// <remarks>
+/// Reading the body has its own <see cref="XeroOptions.RequestTimeout"/> (the resilience pipeline's per-attempt timeout
+/// ends when the headers arrive); a body that does not arrive in time is a <see cref="TimeoutException"/>, which the error
+/// table reads as a lost answer, never as the caller's cancellation.
+/// </remarks>
+internal sealed class XeroBodyHandler(TimeProvider timeProvider, IOptionsMonitor<XeroOptions> options) : DelegatingHandler
 {
     /// <summary>The largest body read. Xero's largest page (100 invoices with lines) is well under a megabyte.</summary>
     public const int MaxBytes = 32 * 1024 * 1024;
@@ -15,6 +23,9 @@ internal sealed class XeroBodyHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = await base.SendAsync(request, cancellationToken);
+        var timeout = options.CurrentValue.RequestTimeout;
+        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             if (response.Content is { } content)
@@ -26,9 +37,16 @@ internal sealed class XeroBodyHandler : DelegatingHandler
 
                 // Buffering stops at MaxBytes for a body without a length too (HttpRequestException), and a body cut short
                 // fails here as a transport error.
-                await content.LoadIntoBufferAsync(MaxBytes, cancellationToken);
-
-                request.Options.Set(XeroRequest.ResponseBody, await content.ReadAsByteArrayAsync(cancellationToken));
+                try
+                {
+                    await content.LoadIntoBufferAsync(MaxBytes, reading.Token);
+                    request.Options.Set(XeroRequest.ResponseBody, await content.ReadAsByteArrayAsync(reading.Token));
+                }
+                catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException(
+                        string.Create(CultureInfo.InvariantCulture, $"Xero's answer did not arrive within {timeout.TotalSeconds:0.###} s."), exception);
+                }
             }
 
             return response;

@@ -28,7 +28,16 @@ internal sealed class XeroHttp(TimeProvider timeProvider)
         using (answer)
         {
             var typed = (IApiResponse<T>)answer;
-            return new XeroResult<T>(sent, status, Body(answer), typed.Content, typed.Error?.InnerException ?? typed.Error);
+            var readError = typed.Error?.InnerException ?? typed.Error;
+
+            // Refit keeps a cancellation that struck while the body was deserialized as the answer's error; it is the
+            // caller's cancellation, not a body that cannot be read.
+            if (readError is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(readError.Message, readError, cancellationToken);
+            }
+
+            return new XeroResult<T>(sent, status, Body(answer), typed.Content, readError);
         }
     }
 

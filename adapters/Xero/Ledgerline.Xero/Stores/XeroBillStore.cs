@@ -38,6 +38,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
     {
         ArgumentNullException.ThrowIfNull(draft);
         RefuseNotes(draft.Notes);
+        XeroRefusal.MaxLength(nameof(NewBill.Number), draft.Number, XeroInvoiceStore.MaxNumberLength, "InvoiceNumber");
         var taxed = XeroLineTaxes.Check(draft.Lines);
         var lines = Lines(draft.Lines);
         if (!Guid.TryParseExact(draft.VendorId, "D", out _))
@@ -85,6 +86,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
         }
 
         RequireGuid(id);
+        XeroRefusal.MaxLength(nameof(BillChanges.Number), changes.Number, XeroInvoiceStore.MaxNumberLength, "InvoiceNumber");
         var taxed = changes.Lines is { } checkedLines && XeroLineTaxes.Check(checkedLines);
         var lines = changes.Lines is { } newLines ? Lines(newLines) : null;
         var inclusive = changes.UnitPricesIncludeTax ?? false;

@@ -25,6 +25,7 @@ internal sealed class XeroContactStore(XeroLedgerContext context)
     {
         ArgumentNullException.ThrowIfNull(draft);
         Refuse(draft.Notes, draft.Phones);
+        RefuseLong(draft.Organization, draft.FirstName, draft.LastName, draft.Email);
         var name = ContactNames.Name(draft.Organization, draft.FirstName, draft.LastName, draft.Email)
             ?? throw XeroRefusal.Field(nameof(NewContact.Organization), "Xero needs a name: give an organization, a first or last name, or an e-mail.");
         var body = new ContactWrite
@@ -51,6 +52,7 @@ internal sealed class XeroContactStore(XeroLedgerContext context)
     {
         ArgumentNullException.ThrowIfNull(changes);
         Refuse(changes.Notes, changes.Phones ?? []);
+        RefuseLong(changes.Organization, changes.FirstName, changes.LastName, changes.Email);
         RequireGuid(id);
         string? name = null;
         if (changes.FirstName is not null || changes.LastName is not null || changes.Organization is not null || changes.Email is not null)
@@ -136,6 +138,15 @@ internal sealed class XeroContactStore(XeroLedgerContext context)
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.UpdateContactAsync(id, new ContactsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, id, cancellationToken);
+    }
+
+    /// <summary>Xero documents 255 characters for a contact's <c>Name</c>, <c>FirstName</c>, <c>LastName</c> and <c>EmailAddress</c>.</summary>
+    private static void RefuseLong(string? organization, string? firstName, string? lastName, string? email)
+    {
+        XeroRefusal.MaxLength(nameof(NewContact.Organization), organization, 255, "Name");
+        XeroRefusal.MaxLength(nameof(NewContact.FirstName), firstName, 255, "FirstName");
+        XeroRefusal.MaxLength(nameof(NewContact.LastName), lastName, 255, "LastName");
+        XeroRefusal.MaxLength(nameof(NewContact.Email), email, 255, "EmailAddress");
     }
 
     private static void Refuse(string? notes, IReadOnlyList<ContactPhone> phones)

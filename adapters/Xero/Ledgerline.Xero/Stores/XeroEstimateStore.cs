@@ -87,6 +87,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
         }
 
         RequireGuid(id);
+        XeroRefusal.RequireGuid(EntityKind.Contact, changes.ContactId);
         var (lineAmountTypes, lines) = changes.Lines is { } newLines ? Lines(newLines, changes.DiscountPercent ?? 0m) : (null, null);
         if (changes.Lines is { Count: > 0 } given)
         {

@@ -33,6 +33,9 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
     private static readonly string[] PaidStatus = ["PAID"];
     private static readonly string[] VoidedStatus = ["VOIDED"];
 
+    /// <summary>The longest <c>InvoiceNumber</c> Xero takes (documented: 255 characters).</summary>
+    internal const int MaxNumberLength = 255;
+
     protected override EntityKind Entity => EntityKind.Invoice;
 
     protected override string ListKey => InvoicesResult.ListKey;
@@ -43,6 +46,8 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
     {
         ArgumentNullException.ThrowIfNull(draft);
         RefuseTerms(draft.Terms);
+        XeroRefusal.MaxLength(nameof(NewInvoice.Number), draft.Number, MaxNumberLength, "InvoiceNumber");
+        XeroRefusal.RequireGuid(EntityKind.Contact, draft.ContactId);
         var taxed = XeroLineTaxes.Check(draft.Lines);
         await XeroLineTaxes.RequireRatesAsync(Context, [.. draft.Lines.Select(l => l.Taxes)], cancellationToken);
         var lines = Lines(draft.Lines, draft.DiscountPercent);
@@ -113,6 +118,8 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
         }
 
         RequireGuid(id);
+        XeroRefusal.MaxLength(nameof(InvoiceChanges.Number), changes.Number, MaxNumberLength, "InvoiceNumber");
+        XeroRefusal.RequireGuid(EntityKind.Contact, changes.ContactId);
         var taxed = changes.Lines is { } given && XeroLineTaxes.Check(given);
         if (changes.Lines is { } checkedLines)
         {

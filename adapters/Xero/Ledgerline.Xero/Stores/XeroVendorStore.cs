@@ -36,6 +36,7 @@ internal sealed class XeroVendorStore(XeroLedgerContext context)
     {
         ArgumentNullException.ThrowIfNull(draft);
         Refuse(draft.Notes, !string.IsNullOrEmpty(draft.Website), draft.AccountNumber);
+        RefuseLong(draft.Name, draft.FirstName, draft.LastName, draft.Email);
         var body = new ContactWrite
         {
             Name = draft.Name.Trim(),
@@ -59,6 +60,7 @@ internal sealed class XeroVendorStore(XeroLedgerContext context)
         ArgumentNullException.ThrowIfNull(changes);
         // Even an empty web site is refused: it asks to clear a value only Xero's app can change.
         Refuse(changes.Notes, changes.Website is not null, changes.AccountNumber);
+        RefuseLong(changes.Name, changes.FirstName, changes.LastName, changes.Email);
         RequireGuid(id);
         var body = new ContactWrite
         {
@@ -128,6 +130,15 @@ internal sealed class XeroVendorStore(XeroLedgerContext context)
         var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.UpdateContactAsync(id, new ContactsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, id, cancellationToken);
+    }
+
+    /// <summary>Xero documents 255 characters for a contact's <c>Name</c>, <c>FirstName</c>, <c>LastName</c> and <c>EmailAddress</c>.</summary>
+    private static void RefuseLong(string? name, string? firstName, string? lastName, string? email)
+    {
+        XeroRefusal.MaxLength(nameof(NewVendor.Name), name?.Trim(), 255, "Name");
+        XeroRefusal.MaxLength(nameof(NewVendor.FirstName), firstName, 255, "FirstName");
+        XeroRefusal.MaxLength(nameof(NewVendor.LastName), lastName, 255, "LastName");
+        XeroRefusal.MaxLength(nameof(NewVendor.Email), email, 255, "EmailAddress");
     }
 
     private static void Refuse(string? notes, bool website, string? accountNumber)
