@@ -52,7 +52,7 @@ internal sealed class XeroBillPaymentStore(XeroLedgerContext context, XeroBillSt
         // always checked here.
         if (options?.IdempotencyKey is null || bill.ProviderStatus is "DRAFT" or "SUBMITTED")
         {
-            Ledgerline.Validation.PaymentLimit.RequireWithinDue(draft.Amount, bill.Id, bill.AmountDue, XeroRequest.ProviderName);
+            Ledgerline.Validation.PaymentLimit.RequireWithinDue(draft.Amount, EntityKind.Bill, bill.Id, bill.AmountDue, XeroRequest.ProviderName);
         }
         if (bill.ProviderStatus is "DRAFT" or "SUBMITTED")
         {
