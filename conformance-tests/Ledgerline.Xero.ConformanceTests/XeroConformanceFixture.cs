@@ -103,6 +103,7 @@ public class XeroConformanceFixture : LedgerConformanceFixture
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
             IdempotencyKeys = StoreOperations.Create,
+            TaxInclusivePrices = true,
         },
         [EntityKind.TaxRate] = new()
         {

@@ -99,10 +99,11 @@ public sealed record StoreCapabilities
     /// <summary>
     /// Whether the store takes unit prices that include tax (<c>UnitPricesIncludeTax</c> <see langword="true"/> on
     /// <see cref="NewInvoice"/>, <see cref="InvoiceChanges"/>, <see cref="NewBill"/>, <see cref="BillChanges"/>,
-    /// <see cref="NewCreditNote"/> and <see cref="CreditNoteChanges"/>; Xero <c>LineAmountTypes</c> <c>Inclusive</c>).
+    /// <see cref="NewCreditNote"/>, <see cref="CreditNoteChanges"/>, <see cref="NewEstimate"/> and
+    /// <see cref="EstimateChanges"/>; Xero <c>LineAmountTypes</c> <c>Inclusive</c>).
     /// When <see langword="false"/> (the default), Ledgerline refuses such a draft or change before any request, with a
     /// <see cref="LedgerValidationException"/> on <c>UnitPricesIncludeTax</c>, code <c>NotSupportedByProvider</c>.
-    /// Meaningful for invoices, bills and credit notes only.
+    /// Meaningful for invoices, bills, credit notes and estimates only.
     /// </summary>
     public bool TaxInclusivePrices { get; init; }
 

@@ -34,7 +34,8 @@ public sealed record Estimate : LedgerRecord
     /// <summary>
     /// Whether the lines' unit prices include tax, as the provider keeps them (Xero quotes with <c>LineAmountTypes</c>
     /// <c>INCLUSIVE</c>), as on <see cref="Invoice.UnitPricesIncludeTax"/>: line amounts and totals stay tax-exclusive
-    /// either way. <see langword="false"/> for FreshBooks and InMemory, and for every estimate Ledgerline creates.
+    /// either way. <see langword="false"/> for FreshBooks and InMemory, and for every estimate created without
+    /// <see cref="NewEstimate.UnitPricesIncludeTax"/>.
     /// </summary>
     public bool UnitPricesIncludeTax { get; init; }
 
@@ -115,6 +116,18 @@ public sealed record NewEstimate
     /// <summary>Discount in percent of the subtotal, 0 to 100, taken before tax.</summary>
     public decimal DiscountPercent { get; init; }
 
+    /// <summary>
+    /// Whether the lines' unit prices include their tax (Xero quote <c>LineAmountTypes</c> <c>INCLUSIVE</c>): a line of
+    /// quantity 1 at 500.00 with 15 % tax then totals 500.00 (434.78 + 65.22), not 575.00. The estimate read back is as
+    /// <see cref="Estimate.UnitPricesIncludeTax"/> defines it: line amounts and totals stay tax-exclusive, so only "quantity ×
+    /// unit price = amount" differs. Taken by providers whose store capabilities declare
+    /// <see cref="StoreCapabilities.TaxInclusivePrices"/> (Xero; with no tax on any line Xero keeps the quote without tax,
+    /// read back <see langword="false"/>); any other provider (FreshBooks, InMemory) refuses <see langword="true"/> before
+    /// any request (<see cref="LedgerValidationException"/> on <c>UnitPricesIncludeTax</c>, code
+    /// <c>NotSupportedByProvider</c>).
+    /// </summary>
+    public bool UnitPricesIncludeTax { get; init; }
+
     /// <summary>Notes shown to the contact.</summary>
     public string? Notes { get; init; }
 
@@ -145,6 +158,15 @@ public sealed record EstimateChanges
 
     /// <summary>New discount in percent.</summary>
     public decimal? DiscountPercent { get; init; }
+
+    /// <summary>
+    /// Whether the unit prices of <see cref="Lines"/> include their tax, as on <see cref="NewEstimate.UnitPricesIncludeTax"/>;
+    /// <see langword="null"/> keeps the estimate's own, so lines read and given back (<c>ToNewLine()</c>) keep every total.
+    /// Only together with <see cref="Lines"/>: changing it alone would re-price the current lines, so it is refused
+    /// before any request. A provider without <see cref="StoreCapabilities.TaxInclusivePrices"/> refuses
+    /// <see langword="true"/> (code <c>NotSupportedByProvider</c>); <see langword="false"/> asks for nothing new there.
+    /// </summary>
+    public bool? UnitPricesIncludeTax { get; init; }
 
     /// <summary>New notes.</summary>
     public string? Notes { get; init; }

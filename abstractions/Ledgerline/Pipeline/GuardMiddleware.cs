@@ -106,7 +106,8 @@ internal sealed class GuardMiddleware(IReadOnlyDictionary<EntityKind, EntityVali
     {
         var asked = request.Input is NewInvoice { UnitPricesIncludeTax: true } or InvoiceChanges { UnitPricesIncludeTax: true }
             or NewBill { UnitPricesIncludeTax: true } or BillChanges { UnitPricesIncludeTax: true }
-            or NewCreditNote { UnitPricesIncludeTax: true } or CreditNoteChanges { UnitPricesIncludeTax: true };
+            or NewCreditNote { UnitPricesIncludeTax: true } or CreditNoteChanges { UnitPricesIncludeTax: true }
+            or NewEstimate { UnitPricesIncludeTax: true } or EstimateChanges { UnitPricesIncludeTax: true };
         if (asked && !request.Capabilities.TaxInclusivePrices)
         {
             throw new LedgerValidationException([new FieldError(

@@ -54,6 +54,11 @@ internal sealed class EstimateChangesValidator : LedgerlineValidator<EstimateCha
                 ? new NewInvoiceLineValidator(first, $"Lines[0] is in {first} and all lines of an estimate share one currency", newDocument: false)
                 : new NewInvoiceLineValidator());
         RuleFor(e => e.DiscountPercent).InclusiveBetween(0m, 100m);
+        RuleFor(e => e.UnitPricesIncludeTax)
+            .Null()
+            .WithMessage("UnitPricesIncludeTax changes only together with Lines: changing it alone would re-price the current lines, so give every line again.")
+            .WithErrorCode("LinesRequiredForTaxInclusion")
+            .When(e => e.Lines is null);
         RuleFor(e => e.Notes).MaximumLength(InputLimits.Text);
         RuleFor(e => e.Terms).MaximumLength(InputLimits.Text);
     }

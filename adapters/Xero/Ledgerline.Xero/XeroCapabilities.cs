@@ -39,8 +39,8 @@ namespace Ledgerline.Xero;
 /// (<c>isChargeable</c>), <c>Billed</c> (<c>states</c>); no change time, so no <c>UpdatedSince</c>.</item>
 /// <item>Idempotency keys: every Accounting API create honours one (sent as <c>Idempotency-Key</c>); allocations and the
 /// Projects API's creates do not yet (refused before any request).</item>
-/// <item>Invoices, bills and credit notes take unit prices that include tax (<see cref="StoreCapabilities.TaxInclusivePrices"/>:
-/// <c>LineAmountTypes</c> <c>Inclusive</c>).</item>
+/// <item>Invoices, bills, credit notes and estimates take unit prices that include tax (<see cref="StoreCapabilities.TaxInclusivePrices"/>:
+/// <c>LineAmountTypes</c> <c>Inclusive</c>, <c>INCLUSIVE</c> on quotes).</item>
 /// </list>
 /// </remarks>
 internal static class XeroCapabilities
@@ -116,6 +116,7 @@ internal static class XeroCapabilities
             QueryableStates = RecordStates.Active | RecordStates.Deleted,
             SoftDelete = true,
             IdempotencyKeys = StoreOperations.Create,
+            TaxInclusivePrices = true,
         },
         [EntityKind.TaxRate] = new()
         {

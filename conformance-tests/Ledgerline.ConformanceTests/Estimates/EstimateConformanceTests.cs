@@ -197,6 +197,59 @@ public abstract class EstimateConformanceTests<TFixture>(TFixture fixture) : Con
         Assert.Equal(Samples.Usd(280m), updated.Total);
     }
 
+    [Fact]
+    public virtual async Task UnitPricesIncludeTax_IsTakenOrRefusedAsTheProviderDeclares_AndLinesWrittenBackKeepEveryTotal()
+    {
+        if (!await SupportedOrRefusedAsync(EntityKind.Estimate, StoreOperations.Update,
+            () => Ledger.Estimates.UpdateAsync(MissingId, new EstimateChanges { Notes = "Revised" }, Cancellation)))
+        {
+            return;
+        }
+
+        var tax = Fixture.SampleLineTax(EntityKind.Estimate);
+        var lines = new[] { Samples.Line("Membership", 1m, 115m, tax) };
+
+        // The flag alone would re-price the current lines: refused on every provider.
+        var alone = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+            () => Ledger.Estimates.UpdateAsync(MissingId, new EstimateChanges { UnitPricesIncludeTax = false }, Cancellation));
+        Assert.Equal((nameof(EstimateChanges.UnitPricesIncludeTax), "LinesRequiredForTaxInclusion"), (Assert.Single(alone.Errors).Field, alone.Errors[0].Code));
+        if (!Capabilities.For(EntityKind.Estimate).TaxInclusivePrices)
+        {
+            var changed = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+                () => Ledger.Estimates.UpdateAsync(MissingId, new EstimateChanges { Lines = lines, UnitPricesIncludeTax = true }, Cancellation));
+            var refusals = new List<LedgerValidationException> { changed };
+            if (Capabilities.Supports(EntityKind.Estimate, StoreOperations.Create))
+            {
+                refusals.Add(await AssertRefusedBeforeRequestAsync<LedgerValidationException>(
+                    () => Ledger.Estimates.CreateAsync(Samples.Estimate(MissingId) with { UnitPricesIncludeTax = true, Lines = lines }, Cancellation)));
+            }
+
+            Assert.All(refusals, e => Assert.Equal(
+                (nameof(NewEstimate.UnitPricesIncludeTax), "NotSupportedByProvider"), (Assert.Single(e.Errors).Field, e.Errors[0].Code)));
+            NoteUnsupported("Estimate UnitPricesIncludeTax");
+            return;
+        }
+
+        RequireForSetup(EntityKind.Estimate, StoreOperations.Create | StoreOperations.Get | StoreOperations.Update);
+        var estimate = await Ledger.Estimates.CreateAsync(Samples.Estimate(await ContactAsync()) with { UnitPricesIncludeTax = true, Lines = lines }, Cancellation);
+        var read = await Ledger.Estimates.GetAsync(estimate.Id, Cancellation);
+        var updated = await Ledger.Estimates.UpdateAsync(read.Id, new EstimateChanges { Lines = [.. read.Lines.Select(l => l.ToNewLine())] }, Cancellation);
+        var reread = await Ledger.Estimates.GetAsync(read.Id, Cancellation);
+
+        // 115.00 with its tax: the total is the price; the line amount and subtotal are the price less the tax.
+        Assert.True(read.UnitPricesIncludeTax);
+        Assert.Equal((Samples.Usd(115m), Samples.Usd(115m)), (read.Lines[0].UnitPrice, read.Total));
+        Assert.Equal(Samples.Usd(Math.Round(115m * tax.Percent / (100m + tax.Percent), 2, MidpointRounding.AwayFromZero)), read.Tax);
+        Assert.Equal((read.Total - read.Tax, read.Subtotal), (read.Subtotal, read.Lines[0].Amount));
+        foreach (var after in new[] { updated, reread })
+        {
+            Assert.Equal(
+                (read.UnitPricesIncludeTax, read.DiscountPercent, read.Subtotal, read.Discount, read.Tax, read.Total),
+                (after.UnitPricesIncludeTax, after.DiscountPercent, after.Subtotal, after.Discount, after.Tax, after.Total));
+            Assert.Equal(read.Lines.Select(l => (l.Id, l.UnitPrice, l.Amount)), after.Lines.Select(l => (l.Id, l.UnitPrice, l.Amount)));
+        }
+    }
+
     private async Task<string> ContactAsync()
     {
         RequireForSetup(EntityKind.Contact, StoreOperations.Create);

@@ -71,6 +71,7 @@ internal sealed class InMemoryEstimateStore(InMemoryLedger ledger)
 
     protected override Estimate Create(NewEstimate draft, DateTimeOffset now)
     {
+        RefuseTaxInclusivePrices(draft.UnitPricesIncludeTax);
         Ledger.InvoiceStore.RequireContact(draft.ContactId);
         RequireLineTaxes(draft.Lines.Select(l => l.Taxes));
         var zero = Money.Zero(draft.Currency);
@@ -98,6 +99,7 @@ internal sealed class InMemoryEstimateStore(InMemoryLedger ledger)
 
     protected override Estimate Update(Estimate current, EstimateChanges changes)
     {
+        RefuseTaxInclusivePrices(changes.UnitPricesIncludeTax);
         if (current.Status is EstimateStatus.Invoiced or EstimateStatus.Declined)
         {
             throw Invalid(

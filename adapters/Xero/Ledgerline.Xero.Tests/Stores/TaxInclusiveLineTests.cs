@@ -4,7 +4,7 @@ using static Ledgerline.Xero.Tests.Stores.ContactStoreTests;
 namespace Ledgerline.Xero.Tests.Stores;
 
 /// <summary>
-/// Unit prices that include tax (Xero <c>LineAmountTypes</c> <c>Inclusive</c>) on invoices, bills and credit notes, lines
+/// Unit prices that include tax (Xero <c>LineAmountTypes</c> <c>Inclusive</c>) on invoices, bills, credit notes and quotes, lines
 /// read and written back unchanged, and what Xero would silently change in a line (a tax percent other than its rate's,
 /// more than 4 decimal places), over loopback HTTP against the Xero sandbox (NZD; GST 15 % is OUTPUT2 on sales, INPUT2 on
 /// purchases).
@@ -33,6 +33,15 @@ public sealed class TaxInclusiveLineTests
         IssueDate = new DateOnly(2026, 3, 2),
         UnitPricesIncludeTax = inclusive,
         Lines = [new NewInvoiceLine { Name = "Refund", Quantity = 1m, UnitPrice = Nzd(23m), Taxes = [Output] }],
+    };
+
+    private static NewEstimate Estimate(string contactId, decimal price, bool inclusive) => new()
+    {
+        ContactId = contactId,
+        Currency = Nz.Dollar,
+        IssueDate = new DateOnly(2026, 3, 2),
+        UnitPricesIncludeTax = inclusive,
+        Lines = [new NewInvoiceLine { Name = "Annual membership", Quantity = 1m, UnitPrice = Nzd(price), Taxes = [Output] }],
     };
 
     private static string LineAmountTypes(LedgerRecord record) =>
@@ -136,8 +145,12 @@ public sealed class TaxInclusiveLineTests
             () => ledger.Bills.UpdateAsync(id, new BillChanges { UnitPricesIncludeTax = false }, Cancellation));
         var note = await Assert.ThrowsAsync<LedgerValidationException>(
             () => ledger.CreditNotes.UpdateAsync(id, new CreditNoteChanges { UnitPricesIncludeTax = true }, Cancellation));
+        var quote = await Assert.ThrowsAsync<LedgerValidationException>(
+            () => ledger.Estimates.UpdateAsync(id, new EstimateChanges { UnitPricesIncludeTax = true, Notes = "Inclusive now" }, Cancellation));
+        var quoteOff = await Assert.ThrowsAsync<LedgerValidationException>(
+            () => ledger.Estimates.UpdateAsync(id, new EstimateChanges { UnitPricesIncludeTax = false }, Cancellation));
 
-        Assert.All([invoice, bill, note], e => Assert.Equal(
+        Assert.All([invoice, bill, note, quote, quoteOff], e => Assert.Equal(
             (nameof(InvoiceChanges.UnitPricesIncludeTax), "LinesRequiredForTaxInclusion"), (Assert.Single(e.Errors).Field, e.Errors[0].Code)));
         Assert.Empty(fixture.AccountingRequests());
     }
@@ -183,6 +196,66 @@ public sealed class TaxInclusiveLineTests
     }
 
     [Fact]
+    public async Task Estimates_InclusiveCreateAndWriteBack_KeepXerosTotalsAndStayInclusive()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Inclusive Quote Ltd" }, Cancellation);
+
+        var created = await ledger.Estimates.CreateAsync(Estimate(contact.Id, 500m, inclusive: true), Cancellation);
+        var exclusive = await ledger.Estimates.CreateAsync(Estimate(contact.Id, 500m, inclusive: false), Cancellation);
+        var untaxed = await ledger.Estimates.CreateAsync(
+            Estimate(contact.Id, 500m, inclusive: true) with { Lines = [new NewInvoiceLine { Name = "Gift", Quantity = 1m, UnitPrice = Nzd(500m) }] }, Cancellation);
+        fixture.Sandbox.ClearRequests();
+        var written = await ledger.Estimates.UpdateAsync(created.Id, new EstimateChanges { Lines = [.. created.Lines.Select(l => l.ToNewLine())] }, Cancellation);
+        var writes = fixture.AccountingRequests().Where(r => r.Method is "PUT" or "POST").ToList();
+        var read = await ledger.Estimates.GetAsync(created.Id, Cancellation);
+
+        // Xero: 500.00 including 15 % GST is 434.78 + 65.22.
+        Assert.Equal((true, "INCLUSIVE"), (created.UnitPricesIncludeTax, LineAmountTypes(created)));
+        Assert.Equal((Nzd(434.78m), Nzd(65.22m), Nzd(500m)), (created.Subtotal, created.Tax, created.Total));
+        Assert.Equal((Nzd(500m), Nzd(434.78m)), (created.Lines[0].UnitPrice, created.Lines[0].Amount));
+        Assert.Equal((false, "EXCLUSIVE", Nzd(575m)), (exclusive.UnitPricesIncludeTax, LineAmountTypes(exclusive), exclusive.Total));
+        Assert.Equal((false, "NOTAX", Nzd(500m)), (untaxed.UnitPricesIncludeTax, LineAmountTypes(untaxed), untaxed.Total));
+        Assert.Equal("POST", Assert.Single(writes).Method);
+        foreach (var after in new[] { written, read })
+        {
+            Assert.Equal((true, "INCLUSIVE"), (after.UnitPricesIncludeTax, LineAmountTypes(after)));
+            Assert.Equal((created.Subtotal, created.Discount, created.Tax, created.Total), (after.Subtotal, after.Discount, after.Tax, after.Total));
+            Assert.Equal(created.Lines.Select(l => (l.Id, l.UnitPrice, l.Amount)), after.Lines.Select(l => (l.Id, l.UnitPrice, l.Amount)));
+        }
+    }
+
+    [Fact]
+    public async Task Estimates_FlagWithLines_PricesTheLinesAsAsked_AndDiscountIsKept()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Switching Quote Ltd" }, Cancellation);
+        var quote = await ledger.Estimates.CreateAsync(Estimate(contact.Id, 115m, inclusive: false) with { DiscountPercent = 10m }, Cancellation);
+
+        var inclusive = await ledger.Estimates.UpdateAsync(quote.Id, new EstimateChanges
+        {
+            Lines = [.. quote.Lines.Select(l => l.ToNewLine())],
+            UnitPricesIncludeTax = true,
+        }, Cancellation);
+        var kept = await ledger.Estimates.UpdateAsync(quote.Id, new EstimateChanges { Lines = [.. inclusive.Lines.Select(l => l.ToNewLine())] }, Cancellation);
+        var back = await ledger.Estimates.UpdateAsync(quote.Id, new EstimateChanges
+        {
+            Lines = [.. kept.Lines.Select(l => l.ToNewLine())],
+            UnitPricesIncludeTax = false,
+        }, Cancellation);
+
+        Assert.Equal((false, 10m), (quote.UnitPricesIncludeTax, quote.DiscountPercent));
+        Assert.Equal((true, 10m), (inclusive.UnitPricesIncludeTax, inclusive.DiscountPercent));
+        Assert.True(inclusive.Total.Amount < quote.Total.Amount);
+        Assert.Equal((true, 10m), (kept.UnitPricesIncludeTax, kept.DiscountPercent));
+        Assert.Equal((inclusive.Subtotal, inclusive.Discount, inclusive.Tax, inclusive.Total), (kept.Subtotal, kept.Discount, kept.Tax, kept.Total));
+        Assert.Equal((false, 10m), (back.UnitPricesIncludeTax, back.DiscountPercent));
+        Assert.Equal((quote.Subtotal, quote.Discount, quote.Tax, quote.Total), (back.Subtotal, back.Discount, back.Tax, back.Total));
+    }
+
+    [Fact]
     public async Task PercentOtherThanTheRates_IsRefusedOnEveryDocumentWithNothingWritten()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync();
@@ -205,6 +278,8 @@ public sealed class TaxInclusiveLineTests
         }, Cancellation));
         var onNote = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.CreditNotes.CreateAsync(
             CreditNote(contact.Id, inclusive: true) with { Lines = [CreditNote(contact.Id, true).Lines[0] with { Taxes = [wrong] }] }, Cancellation));
+        var onQuote = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Estimates.CreateAsync(
+            Estimate(contact.Id, 10m, inclusive: true) with { Lines = [Estimate(contact.Id, 10m, true).Lines[0] with { Taxes = [wrong] }] }, Cancellation));
         var unknown = await Assert.ThrowsAsync<RecordNotFoundException>(() => ledger.Invoices.CreateAsync(
             Invoice(contact.Id, 10m, inclusive: false) with { Lines = [Invoice(contact.Id, 10m, false).Lines[0] with { Taxes = [Output with { TaxRateId = "TAX404" }] }] }, Cancellation));
 
@@ -212,6 +287,7 @@ public sealed class TaxInclusiveLineTests
         Assert.Equal("Lines[1].Taxes[0].Percent", Assert.Single(onChange.Errors).Field);
         Assert.Equal("Lines[0].Taxes[0].Percent", Assert.Single(onBill.Errors).Field);
         Assert.Equal("Lines[0].Taxes[0].Percent", Assert.Single(onNote.Errors).Field);
+        Assert.Equal("Lines[0].Taxes[0].Percent", Assert.Single(onQuote.Errors).Field);
         Assert.Contains("15", onInvoice.Errors[0].Message, StringComparison.Ordinal);
         Assert.Equal((EntityKind.TaxRate, "TAX404"), (unknown.Entity, unknown.Id));
         Assert.All(fixture.AccountingRequests(), r => Assert.Equal("GET", r.Method));
@@ -239,6 +315,10 @@ public sealed class TaxInclusiveLineTests
         }, Cancellation));
         var note = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.CreditNotes.CreateAsync(
             CreditNote(contact, false) with { Lines = [line with { UnitPrice = Nzd(10.12345m) }] }, Cancellation));
+        var quote = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Estimates.CreateAsync(
+            Estimate(contact, 1m, true) with { Lines = [line, line with { UnitPrice = Nzd(10.12345m) }] }, Cancellation));
+        var quoteChange = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Estimates.UpdateAsync(
+            contact, new EstimateChanges { Lines = [line with { Quantity = 1.00001m }] }, Cancellation));
         var sent = fixture.AccountingRequests().Count;
         var fine = await ledger.Invoices.CreateAsync(Invoice((await ledger.Contacts.CreateAsync(new NewContact { Organization = "Precise" }, Cancellation)).Id, 1m, false) with
         {
@@ -250,6 +330,8 @@ public sealed class TaxInclusiveLineTests
         Assert.Equal("Lines[0].UnitPrice", Assert.Single(change.Errors).Field);
         Assert.Equal("Lines[0].Quantity", Assert.Single(bill.Errors).Field);
         Assert.Equal("Lines[0].UnitPrice", Assert.Single(note.Errors).Field);
+        Assert.Equal("Lines[1].UnitPrice", Assert.Single(quote.Errors).Field);
+        Assert.Equal("Lines[0].Quantity", Assert.Single(quoteChange.Errors).Field);
         Assert.Equal((1.1235m, 10.1235m), (fine.Lines[0].Quantity, fine.Lines[0].UnitPrice.Amount));
         Assert.Equal(0, sent);
     }

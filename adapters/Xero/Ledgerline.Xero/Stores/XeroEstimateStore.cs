@@ -15,9 +15,13 @@ namespace Ledgerline.Xero.Stores;
 /// <remarks>
 /// Writes as invoices are written: each line's <c>Description</c> is the name, then the description after a line break;
 /// the discount is each line's <c>DiscountRate</c> (Xero discounts lines); a line's one tax is named by its
-/// <see cref="LineTax.TaxRateId"/> (Xero's <c>TaxType</c>), a quote with no taxes is <c>NOTAX</c>, else <c>EXCLUSIVE</c>.
-/// Notes are the quote's <c>Summary</c>, terms its <c>Terms</c>. Refused before any request: a tax without a tax rate id,
-/// two taxes on a line, a mix of taxed and untaxed lines, and a discount change without the lines.
+/// <see cref="LineTax.TaxRateId"/> (Xero's <c>TaxType</c>), a quote with no taxes is <c>NOTAX</c>, else <c>EXCLUSIVE</c>,
+/// or <c>INCLUSIVE</c> when <see cref="NewEstimate.UnitPricesIncludeTax"/>; a change giving lines without it keeps the
+/// quote's own (read first when the lines are taxed), as it keeps the quote's discount (read first unless the change
+/// gives one), so lines read and given back keep every total. Notes are the quote's <c>Summary</c>, terms its
+/// <c>Terms</c>. Refused: what <see cref="XeroLineTaxes"/> refuses (more than 4 decimal places, a tax without a tax rate
+/// id, two taxes on a line, a mix of taxed and untaxed lines; before any write, a percent other than the tax rate's), and
+/// a discount or <c>UnitPricesIncludeTax</c> change without the lines.
 /// <para>
 /// Xero never turns a quote into an invoice; the app that does creates the invoice and marks the quote <c>INVOICED</c>.
 /// <see cref="ConvertToInvoiceAsync"/> does the same: a draft ACCREC invoice with the quote's contact, currency and lines
@@ -43,11 +47,14 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
     public async Task<Estimate> CreateAsync(NewEstimate draft, CreateOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var (lineAmountTypes, lines) = Lines(draft.Lines, draft.DiscountPercent);
+        var taxed = XeroLineTaxes.Check(draft.Lines);
+        var lines = Lines(draft.Lines, draft.DiscountPercent);
         if (!Guid.TryParseExact(draft.ContactId, "D", out _))
         {
             throw new RecordNotFoundException(EntityKind.Contact, draft.ContactId) { Provider = XeroRequest.ProviderName };
         }
+
+        await XeroLineTaxes.RequireRatesAsync(Context, [.. draft.Lines.Select(l => l.Taxes)], cancellationToken);
 
         var body = new QuoteWrite
         {
@@ -58,7 +65,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
             Summary = draft.Notes,
             Terms = draft.Terms,
             CurrencyCode = draft.Currency.Value,
-            LineAmountTypes = lineAmountTypes,
+            LineAmountTypes = QuoteLineAmountTypes(taxed, draft.UnitPricesIncludeTax),
             LineItems = lines,
             Status = "DRAFT",
         };
@@ -86,16 +93,36 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
                 "Xero keeps discounts on lines: give the lines with the new discount percentage.");
         }
 
+        if (changes.UnitPricesIncludeTax is not null && changes.Lines is null)
+        {
+            throw XeroRefusal.Field(nameof(EstimateChanges.UnitPricesIncludeTax),
+                "Xero would re-price the current lines: give the lines with UnitPricesIncludeTax.");
+        }
+
         RequireGuid(id);
         XeroRefusal.RequireGuid(EntityKind.Contact, changes.ContactId);
-        var (lineAmountTypes, lines) = changes.Lines is { } newLines ? Lines(newLines, changes.DiscountPercent ?? 0m) : (null, null);
+        var taxed = changes.Lines is { } checkedLines && XeroLineTaxes.Check(checkedLines);
+        if (changes.Lines is { } rated)
+        {
+            await XeroLineTaxes.RequireRatesAsync(Context, [.. rated.Select(l => l.Taxes)], cancellationToken);
+        }
+
+        Estimate? current = null;
         if (changes.Lines is { Count: > 0 } given)
         {
             // Lines are in the quote's own currency, and a line named by id must be one of its lines (Xero would add it).
-            var current = await GetAsync(id, cancellationToken);
+            current = await GetAsync(id, cancellationToken);
             Ledgerline.Validation.LineCurrency.Require(given, l => l.UnitPrice, current.Currency, "estimate", XeroRequest.ProviderName);
             RequireCurrentLines(current, given);
         }
+
+        // Lines given without saying keep the quote's own discount and, when taxed, its LineAmountTypes: Xero keeps both
+        // on the lines, so it would otherwise re-price them.
+        var inclusive = changes.UnitPricesIncludeTax
+            ?? (taxed && (current ??= await GetAsync(id, cancellationToken)).UnitPricesIncludeTax);
+        var lines = changes.Lines is { } newLines
+            ? Lines(newLines, changes.DiscountPercent ?? (current ??= await GetAsync(id, cancellationToken)).DiscountPercent)
+            : null;
 
         var body = new QuoteWrite
         {
@@ -106,7 +133,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
             QuoteNumber = changes.Number,
             Summary = changes.Notes,
             Terms = changes.Terms,
-            LineAmountTypes = lineAmountTypes,
+            LineAmountTypes = lines is null ? null : QuoteLineAmountTypes(taxed, inclusive),
             LineItems = lines,
         };
         return await PostAsync("update", id, body, cancellationToken);
@@ -277,10 +304,12 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
         return statuses.Count == 1 ? statuses[0] : null;
     }
 
-    private (string LineAmountTypes, IReadOnlyList<LineItemWrite> Lines) Lines(IReadOnlyList<NewInvoiceLine> lines, decimal discountPercent)
-    {
-        var lineAmountTypes = XeroLineTaxes.LineAmountTypes(lines.Select(l => l.Taxes)).ToUpperInvariant();
-        var written = lines.Select(line => new LineItemWrite
+    /// <summary>Xero's <c>LineAmountTypes</c> in the quote spelling: <c>NOTAX</c>, <c>EXCLUSIVE</c> or <c>INCLUSIVE</c>.</summary>
+    private static string QuoteLineAmountTypes(bool taxed, bool unitPricesIncludeTax) =>
+        XeroLineTaxes.LineAmountTypes(taxed, unitPricesIncludeTax).ToUpperInvariant();
+
+    private List<LineItemWrite> Lines(IReadOnlyList<NewInvoiceLine> lines, decimal discountPercent) =>
+        [.. lines.Select(line => new LineItemWrite
         {
             LineItemID = line.Id,
             Description = XeroInvoice.JoinDescription(line.Name, line.Description),
@@ -289,9 +318,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
             AccountCode = Context.Options.SalesAccountCode,
             TaxType = XeroLineTaxes.TaxType(line.Taxes),
             DiscountRate = discountPercent == 0m ? null : discountPercent,
-        }).ToList();
-        return (lineAmountTypes, written);
-    }
+        })];
 
     /// <summary>The draft invoice made from a quote: its contact, currency and lines as Xero holds them, the quote number as reference.</summary>
     private InvoiceWrite InvoiceOf(QuoteWire quote, string number) => new()
