@@ -283,13 +283,14 @@ public abstract class InvoiceConformanceTests<TFixture>(TFixture fixture) : Conf
         var contact = await Ledger.Contacts.CreateAsync(Samples.Contact(1), Cancellation);
         var tax = Fixture.SampleLineTax(EntityKind.Invoice);
 
-        // Taxed, fractional and discounted lines; tax-inclusive prices too where the provider takes them.
+        // Taxed, fractional and discounted lines; tax-inclusive prices too where the provider takes them (without a discount:
+        // UnitPricesIncludeTax_IsTakenOrRefusedAsTheProviderDeclares covers a discount on tax-inclusive prices).
         foreach (var includeTax in Capabilities.For(EntityKind.Invoice).TaxInclusivePrices ? [false, true] : new[] { false })
         {
             var created = await Ledger.Invoices.CreateAsync(Samples.Invoice(contact.Id) with
             {
                 UnitPricesIncludeTax = includeTax,
-                DiscountPercent = 10m,
+                DiscountPercent = includeTax ? 0m : 10m,
                 Lines = [Samples.Line("Design", 1.5m, 33.33m, tax), Samples.Line("Hosting", 3m, 19.99m, tax)],
             }, Cancellation);
             var read = await Ledger.Invoices.GetAsync(created.Id, Cancellation);
@@ -345,6 +346,30 @@ public abstract class InvoiceConformanceTests<TFixture>(TFixture fixture) : Conf
             Assert.Equal((Samples.Usd(115m), Samples.Usd(115m)), (taken.Lines[0].UnitPrice, taken.Total));
             Assert.Equal(Samples.Usd(Math.Round(115m * tax.Percent / (100m + tax.Percent), 2, MidpointRounding.AwayFromZero)), taken.Tax);
             Assert.Equal((taken.Total - taken.Tax, taken.Subtotal), (taken.Subtotal, taken.Lines[0].Amount));
+        }
+
+        // With a discount, the canonical line amount is still the tax-exclusive amount before discount: a provider that
+        // keeps only figures after the discount (Xero) cannot give it, so it refuses the discount on DiscountPercent
+        // before any write; one that takes it reads the line back with that amount, never a mix of before and after.
+        var discounted = draft with { DiscountPercent = 10m };
+        Invoice? kept = null;
+        try
+        {
+            kept = await Ledger.Invoices.CreateAsync(discounted, Cancellation);
+        }
+        catch (LedgerValidationException refused)
+        {
+            Assert.Equal(nameof(NewInvoice.DiscountPercent), Assert.Single(refused.Errors).Field);
+            await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.CreateAsync(discounted, Cancellation));
+            NoteUnsupported("Invoice DiscountPercent with UnitPricesIncludeTax");
+        }
+
+        if (kept is not null)
+        {
+            var exclusive = Math.Round(115m * 100m / (100m + tax.Percent), 2, MidpointRounding.AwayFromZero);
+            var reread = await Ledger.Invoices.GetAsync(kept.Id, Cancellation);
+            Assert.Equal((Samples.Usd(exclusive), Samples.Usd(exclusive)), (reread.Lines[0].Amount, reread.Subtotal));
+            Assert.Equal(reread.Total, reread.Subtotal - reread.Discount + reread.Tax);
         }
     }
 }

@@ -23,6 +23,9 @@ internal sealed record XeroLine(LineItemWire Wire, decimal Quantity, decimal Uni
 /// <c>round(Quantity × UnitAmount, 2)</c> with a <c>DiscountRate</c> (Xero's own formula), else <c>LineAmount</c>; the
 /// line's discount is the difference. The canonical line amount is that amount, less the line's tax on an Inclusive
 /// document. So Subtotal = Σ amounts, Discount = Σ line discounts, Tax = <c>TotalTax</c>, Total = <c>Total</c>.
+/// An Inclusive line with a discount and a tax is refused (<see cref="FormatException"/>): Xero takes the discount off the
+/// tax-inclusive amount and computes the tax on what is left, so no figure Xero keeps is the line's tax-exclusive amount
+/// before discount, and subtracting the tax after discount from the amount before it would mix the two.
 /// </remarks>
 /// <param name="Kind">Xero's <c>LineAmountTypes</c>: <c>Exclusive</c>, <c>Inclusive</c> or <c>NoTax</c>.</param>
 /// <param name="Lines">The lines, in order.</param>
@@ -62,6 +65,15 @@ internal sealed record XeroLines(string Kind, IReadOnlyList<XeroLine> Lines, dec
             var gross = line.DiscountAmount is { } off ? lineAmount + off
                 : line.DiscountRate is { } rate && rate != 0m ? Math.Round(quantity * unit, 2, MidpointRounding.AwayFromZero)
                 : lineAmount;
+            if (kind == "Inclusive" && gross != lineAmount && tax != 0m)
+            {
+                throw new FormatException(
+                    $"Xero sent a tax-inclusive {document} whose line {lines.Count + 1} has a discount ({gross - lineAmount} off {gross} "
+                    + $"including tax, LineAmount {lineAmount}, TaxAmount {tax}). Xero taxes the line only after its discount, so the "
+                    + "line's tax-exclusive amount before discount, which the canonical Amount, Subtotal and Discount are, is not "
+                    + "among Xero's figures, and Ledgerline does not derive one. Read such a document through Xero itself.");
+            }
+
             var amount = kind == "Inclusive" ? gross - tax : gross;
             subtotal += amount;
             discount += gross - lineAmount;
@@ -78,6 +90,31 @@ internal sealed record XeroLines(string Kind, IReadOnlyList<XeroLine> Lines, dec
         }
 
         return new XeroLines(kind, lines, subtotal, discount, sentTax, sentTotal);
+    }
+
+    /// <summary>
+    /// Refuses, before any request, a discount on lines whose unit prices include tax: Xero takes the discount off the
+    /// tax-inclusive amount and taxes what is left, so the document it keeps has no tax-exclusive amount before discount, which
+    /// is what the canonical line amounts, subtotal and discount are; <see cref="Read"/> refuses such a document, so it is
+    /// never written. Lines whose taxes are all 0 % are exact and taken.
+    /// </summary>
+    /// <param name="taxes">The taxes of each line.</param>
+    /// <param name="inclusive">Whether the document will be written with tax-inclusive unit prices.</param>
+    /// <param name="discountPercent">The discount the document will be written with.</param>
+    /// <param name="document">What the document is, for the message (<c>invoice</c>, <c>estimate</c>).</param>
+    public static void RefuseDiscountOnTaxInclusivePrices(IEnumerable<IReadOnlyList<LineTax>> taxes, bool inclusive, decimal discountPercent, string document)
+    {
+        if (inclusive && discountPercent != 0m && taxes.Any(t => t.Any(tax => tax.Percent != 0m)))
+        {
+            throw new LedgerValidationException([new FieldError(nameof(NewInvoice.DiscountPercent),
+                $"Xero takes a discount off tax-inclusive prices and taxes what is left, so this {document} would have no "
+                + "tax-exclusive amount before discount to read back; give unit prices without tax (UnitPricesIncludeTax false) "
+                + "with the discount, or no discount.",
+                "DiscountOnTaxInclusivePrices")])
+            {
+                Provider = Ledgerline.Xero.Http.XeroRequest.ProviderName,
+            };
+        }
     }
 
     /// <summary>A line's tax: the organisation's tax rate its <c>TaxType</c> names, as a canonical <see cref="LineTax"/>.</summary>

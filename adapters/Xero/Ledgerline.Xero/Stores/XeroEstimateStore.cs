@@ -21,7 +21,8 @@ namespace Ledgerline.Xero.Stores;
 /// gives one), so lines read and given back keep every total. Notes are the quote's <c>Summary</c>, terms its
 /// <c>Terms</c>. Refused: what <see cref="XeroLineTaxes"/> refuses (more than 4 decimal places, a tax without a tax rate
 /// id, two taxes on a line, a mix of taxed and untaxed lines; before any write, a percent other than the tax rate's), and
-/// a discount or <c>UnitPricesIncludeTax</c> change without the lines.
+/// a discount or <c>UnitPricesIncludeTax</c> change without the lines, and a discount on taxed lines whose unit prices
+/// include tax (<see cref="XeroLines.RefuseDiscountOnTaxInclusivePrices"/>).
 /// <para>
 /// Xero never turns a quote into an invoice; the app that does creates the invoice and marks the quote <c>INVOICED</c>.
 /// <see cref="ConvertToInvoiceAsync"/> does the same: a draft ACCREC invoice with the quote's contact, currency and lines
@@ -48,6 +49,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
     {
         ArgumentNullException.ThrowIfNull(draft);
         var taxed = XeroLineTaxes.Check(draft.Lines);
+        XeroLines.RefuseDiscountOnTaxInclusivePrices(draft.Lines.Select(l => l.Taxes), draft.UnitPricesIncludeTax, draft.DiscountPercent, "estimate");
         var lines = Lines(draft.Lines, draft.DiscountPercent);
         if (!Guid.TryParseExact(draft.ContactId, "D", out _))
         {
@@ -120,9 +122,13 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
         // on the lines, so it would otherwise re-price them.
         var inclusive = changes.UnitPricesIncludeTax
             ?? (taxed && (current ??= await GetAsync(id, cancellationToken)).UnitPricesIncludeTax);
-        var lines = changes.Lines is { } newLines
-            ? Lines(newLines, changes.DiscountPercent ?? (current ??= await GetAsync(id, cancellationToken)).DiscountPercent)
-            : null;
+        List<LineItemWrite>? lines = null;
+        if (changes.Lines is { } newLines)
+        {
+            var discount = changes.DiscountPercent ?? (current ??= await GetAsync(id, cancellationToken)).DiscountPercent;
+            XeroLines.RefuseDiscountOnTaxInclusivePrices(newLines.Select(l => l.Taxes), taxed && inclusive, discount, "estimate");
+            lines = Lines(newLines, discount);
+        }
 
         var body = new QuoteWrite
         {
