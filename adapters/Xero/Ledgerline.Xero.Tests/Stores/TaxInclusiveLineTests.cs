@@ -272,6 +272,63 @@ public sealed class TaxInclusiveLineTests
             (zeroRated.Lines[0].Amount, zeroRated.Subtotal, zeroRated.Discount, zeroRated.Tax, zeroRated.Total));
     }
 
+    [Theory]
+    [InlineData("Invoices")]
+    [InlineData("Quotes")]
+    public async Task LinesWrittenBack_WhereXerosLinesHaveDifferentDiscounts_AreRefusedUnlessADiscountIsGiven(string resource)
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Two Discounts Ltd" }, Cancellation);
+        using var http = fixture.DirectClient();
+        // Entered in Xero: 100.00 less 10 % taxed 15 %, and 300.00 less 20 % untaxed (zero rated).
+        var lines = new[]
+        {
+            new { Description = "Design", Quantity = 1m, UnitAmount = 100m, DiscountRate = 10m, AccountCode = "200", TaxType = "OUTPUT2" },
+            new { Description = "Print", Quantity = 1m, UnitAmount = 300m, DiscountRate = 20m, AccountCode = "200", TaxType = "ZERORATED" },
+        };
+        object body = resource == "Quotes"
+            ? new { Quotes = new[] { new { Contact = new { ContactID = contact.Id }, Date = "2026-03-02", LineAmountTypes = "EXCLUSIVE", LineItems = lines } } }
+            : new { Invoices = new[] { new { Type = "ACCREC", Contact = new { ContactID = contact.Id }, Date = "2026-03-02", LineAmountTypes = "Exclusive", LineItems = lines } } };
+        using var put = await http.PutAsJsonAsync("api.xro/2.0/" + resource, body, Cancellation);
+        put.EnsureSuccessStatusCode();
+        var id = JsonDocument.Parse(await put.Content.ReadAsStringAsync(Cancellation)).RootElement
+            .GetProperty(resource)[0].GetProperty(resource == "Quotes" ? "QuoteID" : "InvoiceID").GetString()!;
+
+        (Money Total, Money Tax, decimal Percent, IReadOnlyList<NewInvoiceLine> Lines) read;
+        Func<decimal?, Task<(Money Total, Money Tax, decimal Percent)>> writeBack;
+        if (resource == "Quotes")
+        {
+            var quote = await ledger.Estimates.GetAsync(id, Cancellation);
+            read = (quote.Total, quote.Tax, quote.DiscountPercent, [.. quote.Lines.Select(l => l.ToNewLine())]);
+            writeBack = async percent =>
+            {
+                var e = await ledger.Estimates.UpdateAsync(id, new EstimateChanges { Lines = read.Lines, DiscountPercent = percent }, Cancellation);
+                return (e.Total, e.Tax, e.DiscountPercent);
+            };
+        }
+        else
+        {
+            var invoice = await ledger.Invoices.GetAsync(id, Cancellation);
+            read = (invoice.Total, invoice.Tax, invoice.DiscountPercent, [.. invoice.Lines.Select(l => l.ToNewLine())]);
+            writeBack = async percent =>
+            {
+                var i = await ledger.Invoices.UpdateAsync(id, new InvoiceChanges { Lines = read.Lines, DiscountPercent = percent }, Cancellation);
+                return (i.Total, i.Tax, i.DiscountPercent);
+            };
+        }
+
+        // 90.00 + 13.50 tax + 240.00: a share of 17.5 % of the subtotal, which on every line would be 82.50 + 12.38 + 247.50.
+        Assert.Equal((Nzd(343.50m), Nzd(13.50m), 17.5m), (read.Total, read.Tax, read.Percent));
+        fixture.Sandbox.ClearRequests();
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => writeBack(null));
+        Assert.Equal((nameof(NewInvoice.DiscountPercent), "LineDiscountsDiffer"), (Assert.Single(refused.Errors).Field, refused.Errors[0].Code));
+        Assert.Contains("10 %", refused.Errors[0].Message, StringComparison.Ordinal);
+        Assert.All(fixture.AccountingRequests(), r => Assert.Equal("GET", r.Method));
+
+        Assert.Equal((Nzd(342.38m), Nzd(12.38m), 17.5m), await writeBack(17.5m));
+    }
+
     // Bills and credit notes take no discounts in Xero (the sandbox refuses them; their reading refuses any).
     [Theory]
     [InlineData("Invoices", "ACCREC")]

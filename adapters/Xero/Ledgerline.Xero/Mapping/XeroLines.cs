@@ -117,6 +117,33 @@ internal sealed record XeroLines(string Kind, IReadOnlyList<XeroLine> Lines, dec
         }
     }
 
+    /// <summary>
+    /// Refuses, before any write, lines given without a discount percentage for a document whose lines carry different
+    /// discounts (rates that differ, or a discount amount): the canonical <c>DiscountPercent</c> of such a document is the
+    /// discount as a share of the subtotal, and writing it to every line would move the discount between lines and, where
+    /// the lines' taxes differ, change the tax. The caller gives <c>DiscountPercent</c> to set one for every line.
+    /// </summary>
+    /// <param name="current">The document's lines as Xero holds them.</param>
+    /// <param name="document">What the document is, for the message.</param>
+    /// <param name="id">The document's id, for the message.</param>
+    public static void RefuseMixedLineDiscounts(IReadOnlyList<LineItemWire>? current, string document, string id)
+    {
+        var discounts = (current ?? [])
+            .Select(l => l.DiscountAmount is { } off && off != 0m ? $"{off} off" : $"{l.DiscountRate ?? 0m} %")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (discounts.Count > 1 || (current ?? []).Any(l => l.DiscountAmount is { } off && off != 0m))
+        {
+            throw new LedgerValidationException([new FieldError(nameof(NewInvoice.DiscountPercent),
+                $"Xero keeps a discount on each line, and the lines of {document} {id} have different ones ({string.Join(", ", discounts.Take(5))}); "
+                + "give DiscountPercent with the lines to set one for every line. Nothing was written.",
+                "LineDiscountsDiffer")])
+            {
+                Provider = Ledgerline.Xero.Http.XeroRequest.ProviderName,
+            };
+        }
+    }
+
     /// <summary>A line's tax: the organisation's tax rate its <c>TaxType</c> names, as a canonical <see cref="LineTax"/>.</summary>
     private static LineTax LineTaxOf(string? taxType, IReadOnlyDictionary<string, TaxRateWire> taxRates)
     {

@@ -110,10 +110,21 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
         }
 
         Estimate? current = null;
+        QuoteWire? currentWire = null;
+        async Task<Estimate> CurrentAsync()
+        {
+            if (current is null)
+            {
+                (current, currentWire) = await GetWithWireAsync(id, cancellationToken);
+            }
+
+            return current;
+        }
+
         if (changes.Lines is { Count: > 0 } given)
         {
             // Lines are in the quote's own currency, and a line named by id must be one of its lines (Xero would add it).
-            current = await GetAsync(id, cancellationToken);
+            current = await CurrentAsync();
             Ledgerline.Validation.LineCurrency.Require(given, l => l.UnitPrice, current.Currency, "estimate", XeroRequest.ProviderName);
             RequireCurrentLines(current, given);
         }
@@ -121,11 +132,16 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
         // Lines given without saying keep the quote's own discount and, when taxed, its LineAmountTypes: Xero keeps both
         // on the lines, so it would otherwise re-price them.
         var inclusive = changes.UnitPricesIncludeTax
-            ?? (taxed && (current ??= await GetAsync(id, cancellationToken)).UnitPricesIncludeTax);
+            ?? (taxed && (await CurrentAsync()).UnitPricesIncludeTax);
         List<LineItemWrite>? lines = null;
         if (changes.Lines is { } newLines)
         {
-            var discount = changes.DiscountPercent ?? (current ??= await GetAsync(id, cancellationToken)).DiscountPercent;
+            var discount = changes.DiscountPercent ?? (await CurrentAsync()).DiscountPercent;
+            if (changes.DiscountPercent is null)
+            {
+                XeroLines.RefuseMixedLineDiscounts(currentWire!.LineItems, "estimate", id);
+            }
+
             XeroLines.RefuseDiscountOnTaxInclusivePrices(newLines.Select(l => l.Taxes), taxed && inclusive, discount, "estimate");
             lines = Lines(newLines, discount);
         }

@@ -130,27 +130,43 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
         }
 
         Invoice? current = null;
+        InvoiceWire? currentWire = null;
+        async Task<Invoice> CurrentAsync()
+        {
+            if (current is null)
+            {
+                (current, currentWire) = await GetWithWireAsync(id, cancellationToken);
+            }
+
+            return current;
+        }
+
         if (changes is { Lines.Count: > 0, Currency: null })
         {
             // Lines given without a currency are in the invoice's own: never send EUR prices as if they were NZD.
-            current = await GetAsync(id, cancellationToken);
+            current = await CurrentAsync();
             Ledgerline.Validation.LineCurrency.Require(changes.Lines, l => l.UnitPrice, current.Currency, "invoice", XeroRequest.ProviderName);
             RequireCurrentLines(current, changes.Lines);
         }
         else if (changes.Lines is { } named && named.Any(l => l.Id is not null))
         {
-            current = await GetAsync(id, cancellationToken);
+            current = await CurrentAsync();
             RequireCurrentLines(current, named);
         }
 
         // Lines given without saying keep the invoice's own discount and, when taxed, its LineAmountTypes: Xero keeps both
         // on the lines, so it would otherwise re-price them.
         var inclusive = changes.UnitPricesIncludeTax
-            ?? (taxed && (current ??= await GetAsync(id, cancellationToken)).UnitPricesIncludeTax);
+            ?? (taxed && (await CurrentAsync()).UnitPricesIncludeTax);
         List<LineItemWrite>? lines = null;
         if (changes.Lines is { } newLines)
         {
-            var discount = changes.DiscountPercent ?? (current ??= await GetAsync(id, cancellationToken)).DiscountPercent;
+            var discount = changes.DiscountPercent ?? (await CurrentAsync()).DiscountPercent;
+            if (changes.DiscountPercent is null)
+            {
+                XeroLines.RefuseMixedLineDiscounts(currentWire!.LineItems, "invoice", id);
+            }
+
             XeroLines.RefuseDiscountOnTaxInclusivePrices(newLines.Select(l => l.Taxes), taxed && inclusive, discount, "invoice");
             lines = Lines(newLines, discount);
         }

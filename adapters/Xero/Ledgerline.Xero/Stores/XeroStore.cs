@@ -133,6 +133,20 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
     /// </summary>
     protected XeroCall CreateCall(CreateOptions? options) => Call("create", null) with { IdempotencyKey = options?.IdempotencyKey };
 
+    /// <summary>
+    /// Reads a record as <see cref="GetAsync"/> does, together with Xero's own form of it, for a change that must keep what
+    /// only that form holds (e.g. each line's discount).
+    /// </summary>
+    protected async Task<(TRecord Record, TWire Wire)> GetWithWireAsync(string id, CancellationToken cancellationToken)
+    {
+        var call = Call("get", id);
+        RequireId(id);
+        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var answer = await Context.Http.SendAsync(call, t => GetCallAsync(id, tenant, t), cancellationToken);
+        var record = await ReadOneAsync(answer, id, cancellationToken);
+        return (record, XeroEnvelope.Records<TWire, TResult>(answer, ListKey)[0]);
+    }
+
     /// <summary>Reads the one record of an answer about record <paramref name="id"/>.</summary>
     protected async Task<TRecord> ReadOneAsync(XeroResult<TResult> answer, string id, CancellationToken cancellationToken)
     {
