@@ -36,6 +36,27 @@ public sealed class LengthLimitTests
         Check(field, new string('x', limit + 1), valid: false);
     }
 
+    [Theory]
+    [MemberData(nameof(Limits))]
+    public void TextField_WithALoneSurrogate_FailsAndWholeCharactersAreValid(string field, int limit)
+    {
+        _ = limit;
+        Check(field, "ab\uD83D", valid: false);
+        Check(field, "\uDE00ab", valid: false);
+        Check(field, "a\U0001F600b\u00E9", valid: true);
+    }
+
+    [Fact]
+    public void LoneSurrogate_IsRefusedWithItsPositionAndCode_NeverSentAsU_FFFD()
+    {
+        var result = new NewInvoiceValidator().Validate(Invoice with { Notes = "Paid in full \U0001F600 \uD83D" });
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("Notes", "IllFormedText"), (error.PropertyName, error.ErrorCode));
+        Assert.Contains("index 16", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal((-1, 1, 0), (CommonRules.LoneSurrogateAt("a\U0001F600"), CommonRules.LoneSurrogateAt("a\uDE00"), CommonRules.LoneSurrogateAt("\uD83D\uD83D\uDE00")));
+    }
+
     private static void Check(string field, string text, bool valid)
     {
         switch (field)

@@ -8,7 +8,7 @@ internal sealed class NewBillValidator : LedgerlineValidator<NewBill>
 {
     public NewBillValidator()
     {
-        RuleFor(b => b.VendorId).NotEmpty().WithMessage("A bill needs a vendor: set VendorId.").MaximumLength(InputLimits.Id);
+        RuleFor(b => b.VendorId).NotEmpty().WithMessage("A bill needs a vendor: set VendorId.").MaximumLength(InputLimits.Id).WellFormed();
         RuleFor(b => b.Currency).KnownCurrency();
         RuleFor(b => b.IssueDate).SetDate();
         RuleFor(b => b.DueDate)
@@ -16,14 +16,14 @@ internal sealed class NewBillValidator : LedgerlineValidator<NewBill>
             .Must((bill, due) => due is not { } d || d >= bill.IssueDate)
             .WithMessage((bill, due) => BillRules.DueBeforeIssue(due, bill.IssueDate))
             .WithErrorCode("DueBeforeIssue");
-        RuleFor(b => b.Number).MaximumLength(InputLimits.Name);
+        RuleFor(b => b.Number).MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(b => b.Lines)
             .NotNull().WithMessage("A bill needs at least one line.")
             .NotEmpty().WithMessage("A bill needs at least one line.");
         RuleForEach(b => b.Lines)
             .NotNull()
             .SetValidator((bill, _) => new NewBillLineValidator(bill.Currency.IsDefault ? null : bill.Currency, $"the bill Currency is {bill.Currency}", newBill: true));
-        RuleFor(b => b.Notes).MaximumLength(InputLimits.Text);
+        RuleFor(b => b.Notes).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
@@ -32,7 +32,7 @@ internal sealed class BillChangesValidator : LedgerlineValidator<BillChanges>
 {
     public BillChangesValidator()
     {
-        RuleFor(b => b.Number).MaximumLength(InputLimits.Name);
+        RuleFor(b => b.Number).MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(b => b.IssueDate).SetDate();
         RuleFor(b => b.DueDate)
             .SetDate()
@@ -54,7 +54,7 @@ internal sealed class BillChangesValidator : LedgerlineValidator<BillChanges>
             .SetValidator((changes, _) => changes.Lines is [{ UnitPrice.Currency: { IsDefault: false } first }, ..]
                 ? new NewBillLineValidator(first, $"Lines[0] is in {first} and all lines of a bill share one currency", newBill: false)
                 : new NewBillLineValidator(null, string.Empty, newBill: false));
-        RuleFor(b => b.Notes).MaximumLength(InputLimits.Text);
+        RuleFor(b => b.Notes).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
@@ -67,7 +67,7 @@ internal sealed class NewBillLineValidator : LedgerlineValidator<NewBillLine>
     public NewBillLineValidator(CurrencyCode? expectedCurrency, string expectedSource, bool newBill)
     {
         RuleFor(l => l.Id).LineId(newBill);
-        RuleFor(l => l.Description).NotEmpty().MaximumLength(InputLimits.Text);
+        RuleFor(l => l.Description).NotEmpty().MaximumLength(InputLimits.Text).WellFormed();
         RuleFor(l => l.CategoryId).OptionalId();
         RuleFor(l => l.UnitPrice).LinePrice(expectedCurrency, expectedSource);
         RuleFor(l => l.Taxes).LineTaxes();
@@ -80,7 +80,7 @@ internal sealed class BillQueryValidator : RecordQueryValidator<BillQuery>
 {
     public BillQueryValidator()
     {
-        RuleFor(q => q.VendorId).NotBlankFilter().MaximumLength(InputLimits.Id);
+        RuleFor(q => q.VendorId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
         StatusSet(q => q.Statuses);
         DateRange(q => q.IssueDate);
         DateRange(q => q.DueDate);
@@ -92,11 +92,11 @@ internal sealed class NewBillPaymentValidator : LedgerlineValidator<NewBillPayme
 {
     public NewBillPaymentValidator()
     {
-        RuleFor(p => p.BillId).NotEmpty().MaximumLength(InputLimits.Id);
+        RuleFor(p => p.BillId).NotEmpty().MaximumLength(InputLimits.Id).WellFormed();
         RuleFor(p => p.Amount).PositiveMoney().InMinorUnits();
         RuleFor(p => p.Date).SetDate();
-        RuleFor(p => p.Method).MaximumLength(InputLimits.Name);
-        RuleFor(p => p.Note).MaximumLength(InputLimits.Text);
+        RuleFor(p => p.Method).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(p => p.Note).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
@@ -107,8 +107,8 @@ internal sealed class BillPaymentChangesValidator : LedgerlineValidator<BillPaym
     {
         RuleFor(p => p.Amount!.Value).PositiveMoney().InMinorUnits().OverridePropertyName(nameof(BillPaymentChanges.Amount)).When(p => p.Amount is not null);
         RuleFor(p => p.Date).SetDate();
-        RuleFor(p => p.Method).MaximumLength(InputLimits.Name);
-        RuleFor(p => p.Note).MaximumLength(InputLimits.Text);
+        RuleFor(p => p.Method).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(p => p.Note).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
@@ -117,7 +117,7 @@ internal sealed class BillPaymentQueryValidator : RecordQueryValidator<BillPayme
 {
     public BillPaymentQueryValidator()
     {
-        RuleFor(q => q.BillId).NotBlankFilter().MaximumLength(InputLimits.Id);
+        RuleFor(q => q.BillId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
         DateRange(q => q.Date);
     }
 }

@@ -68,10 +68,39 @@ internal static class CommonRules
             .WithMessage("'{PropertyName}' is not set (it is default(DateOnly), 0001-01-01); leave it null to keep the current value.")
             .WithErrorCode("DateRequired");
 
+    /// <summary>
+    /// Text that can be sent as written: no lone UTF-16 surrogate (half of a pair, e.g. a string cut in the middle of an
+    /// emoji). UTF-8, and so every provider's JSON, cannot carry one: it would arrive as U+FFFD, silently changed, so it is
+    /// refused with its position. Applied after the length rule of every text Ledgerline takes.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TProperty> WellFormed<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule) =>
+        rule.Must(value => value is not string text || LoneSurrogateAt(text) < 0)
+            .WithMessage((_, value) => $"'{{PropertyName}}' has a lone UTF-16 surrogate at index {LoneSurrogateAt(value as string ?? string.Empty)}: "
+                + "it cannot be sent as written (it would arrive as U+FFFD); give the whole character or remove it.")
+            .WithErrorCode("IllFormedText");
+
+    /// <summary>The index of the first lone UTF-16 surrogate in <paramref name="text"/>, or −1 when it is well formed.</summary>
+    public static int LoneSurrogateAt(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>An optional id that, when given, is not blank.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalId<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(id => id is null || !string.IsNullOrWhiteSpace(id))
             .WithMessage("'{PropertyName}' must not be blank; leave it null instead.")
             .WithErrorCode("BlankId")
-            .MaximumLength(InputLimits.Id);
+            .MaximumLength(InputLimits.Id).WellFormed();
 }

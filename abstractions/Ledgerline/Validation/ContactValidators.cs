@@ -14,12 +14,12 @@ internal sealed class NewContactValidator : LedgerlineValidator<NewContact>
             .Must((contact, _) => HasIdentity(contact))
             .WithMessage(IdentityMessage)
             .WithErrorCode("ContactIdentityRequired");
-        RuleFor(c => c.FirstName).MaximumLength(InputLimits.Name);
-        RuleFor(c => c.LastName).MaximumLength(InputLimits.Name);
-        RuleFor(c => c.Organization).MaximumLength(InputLimits.Name);
+        RuleFor(c => c.FirstName).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(c => c.LastName).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(c => c.Organization).MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(c => c.Email).Email().When(c => !string.IsNullOrEmpty(c.Email));
         RuleFor(c => c.Currency).KnownCurrency();
-        RuleFor(c => c.Notes).MaximumLength(InputLimits.Text);
+        RuleFor(c => c.Notes).MaximumLength(InputLimits.Text).WellFormed();
         RuleFor(c => c.Phones).NotNull().OnePerKind();
         RuleForEach(c => c.Phones!).Phone();
         RuleFor(c => c.BillingAddress!).SetValidator(new PostalAddressValidator()).When(c => c.BillingAddress is not null);
@@ -35,12 +35,12 @@ internal sealed class ContactChangesValidator : LedgerlineValidator<ContactChang
 {
     public ContactChangesValidator()
     {
-        RuleFor(c => c.FirstName).MaximumLength(InputLimits.Name);
-        RuleFor(c => c.LastName).MaximumLength(InputLimits.Name);
-        RuleFor(c => c.Organization).MaximumLength(InputLimits.Name);
+        RuleFor(c => c.FirstName).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(c => c.LastName).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(c => c.Organization).MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(c => c.Email).Email().When(c => !string.IsNullOrEmpty(c.Email));
         RuleFor(c => c.Currency).KnownCurrency();
-        RuleFor(c => c.Notes).MaximumLength(InputLimits.Text);
+        RuleFor(c => c.Notes).MaximumLength(InputLimits.Text).WellFormed();
         RuleFor(c => c.Phones!).OnePerKind().When(c => c.Phones is not null);
         RuleForEach(c => c.Phones!).Phone();
         RuleFor(c => c.BillingAddress!).SetValidator(new PostalAddressValidator()).When(c => c.BillingAddress is not null);
@@ -52,12 +52,12 @@ internal sealed class PostalAddressValidator : LedgerlineValidator<PostalAddress
 {
     public PostalAddressValidator()
     {
-        RuleFor(a => a.Street).MaximumLength(InputLimits.Name);
-        RuleFor(a => a.Street2).MaximumLength(InputLimits.Name);
-        RuleFor(a => a.City).MaximumLength(InputLimits.Name);
-        RuleFor(a => a.Region).MaximumLength(InputLimits.Name);
-        RuleFor(a => a.PostalCode).MaximumLength(InputLimits.PostalCode);
-        RuleFor(a => a.Country).MaximumLength(InputLimits.Name);
+        RuleFor(a => a.Street).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(a => a.Street2).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(a => a.City).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(a => a.Region).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(a => a.PostalCode).MaximumLength(InputLimits.PostalCode).WellFormed();
+        RuleFor(a => a.Country).MaximumLength(InputLimits.Name).WellFormed();
     }
 }
 
@@ -82,6 +82,6 @@ internal static class ContactRules
             phone.RuleFor(p => p.Kind).IsInEnum();
             phone.RuleFor(p => p.Number)
                 .NotEmpty().WithMessage("A phone number must not be blank; leave the phone out instead.")
-                .MaximumLength(InputLimits.Phone);
+                .MaximumLength(InputLimits.Phone).WellFormed();
         });
 }

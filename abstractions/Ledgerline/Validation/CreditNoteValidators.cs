@@ -7,7 +7,7 @@ internal sealed class NewCreditNoteValidator : LedgerlineValidator<NewCreditNote
 {
     public NewCreditNoteValidator()
     {
-        RuleFor(c => c.ContactId).NotEmpty().MaximumLength(InputLimits.Id);
+        RuleFor(c => c.ContactId).NotEmpty().MaximumLength(InputLimits.Id).WellFormed();
         RuleFor(c => c.Currency).KnownCurrency();
         RuleFor(c => c.IssueDate).SetDate();
         RuleFor(c => c.Number).InvoiceNumber();
@@ -18,7 +18,7 @@ internal sealed class NewCreditNoteValidator : LedgerlineValidator<NewCreditNote
             .NotNull()
             .SetValidator((note, _) => new NewInvoiceLineValidator(
                 note.Currency.IsDefault ? null : note.Currency, $"the credit note Currency is {note.Currency}", newDocument: true));
-        RuleFor(c => c.Notes).MaximumLength(InputLimits.Text);
+        RuleFor(c => c.Notes).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
@@ -44,7 +44,7 @@ internal sealed class CreditNoteChangesValidator : LedgerlineValidator<CreditNot
             .SetValidator((changes, _) => changes.Lines is [{ UnitPrice.Currency: { IsDefault: false } first }, ..]
                 ? new NewInvoiceLineValidator(first, $"Lines[0] is in {first} and all lines of a credit note share one currency", newDocument: false)
                 : new NewInvoiceLineValidator());
-        RuleFor(c => c.Notes).MaximumLength(InputLimits.Text);
+        RuleFor(c => c.Notes).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
@@ -53,7 +53,7 @@ internal sealed class NewCreditAllocationValidator : LedgerlineValidator<NewCred
 {
     public NewCreditAllocationValidator()
     {
-        RuleFor(a => a.InvoiceId).NotEmpty().MaximumLength(InputLimits.Id);
+        RuleFor(a => a.InvoiceId).NotEmpty().MaximumLength(InputLimits.Id).WellFormed();
         RuleFor(a => a.Amount).PositiveMoney().InMinorUnits();
         RuleFor(a => a.Date).SetDate();
     }
@@ -64,7 +64,7 @@ internal sealed class CreditNoteQueryValidator : RecordQueryValidator<CreditNote
 {
     public CreditNoteQueryValidator()
     {
-        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id);
+        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
         StatusSet(q => q.Statuses);
         DateRange(q => q.IssueDate);
     }

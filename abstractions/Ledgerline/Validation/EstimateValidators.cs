@@ -8,7 +8,7 @@ internal sealed class NewEstimateValidator : LedgerlineValidator<NewEstimate>
 {
     public NewEstimateValidator()
     {
-        RuleFor(e => e.ContactId).NotEmpty().MaximumLength(InputLimits.Id);
+        RuleFor(e => e.ContactId).NotEmpty().MaximumLength(InputLimits.Id).WellFormed();
         RuleFor(e => e.Currency).KnownCurrency();
         RuleFor(e => e.IssueDate).SetDate();
         RuleFor(e => e.ExpiryDate)
@@ -25,8 +25,8 @@ internal sealed class NewEstimateValidator : LedgerlineValidator<NewEstimate>
             .SetValidator((estimate, _) => new NewInvoiceLineValidator(
                 estimate.Currency.IsDefault ? null : estimate.Currency, $"the estimate Currency is {estimate.Currency}", newDocument: true));
         RuleFor(e => e.DiscountPercent).InclusiveBetween(0m, 100m);
-        RuleFor(e => e.Notes).MaximumLength(InputLimits.Text);
-        RuleFor(e => e.Terms).MaximumLength(InputLimits.Text);
+        RuleFor(e => e.Notes).MaximumLength(InputLimits.Text).WellFormed();
+        RuleFor(e => e.Terms).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
@@ -59,8 +59,8 @@ internal sealed class EstimateChangesValidator : LedgerlineValidator<EstimateCha
             .WithMessage("UnitPricesIncludeTax changes only together with Lines: changing it alone would re-price the current lines, so give every line again.")
             .WithErrorCode("LinesRequiredForTaxInclusion")
             .When(e => e.Lines is null);
-        RuleFor(e => e.Notes).MaximumLength(InputLimits.Text);
-        RuleFor(e => e.Terms).MaximumLength(InputLimits.Text);
+        RuleFor(e => e.Notes).MaximumLength(InputLimits.Text).WellFormed();
+        RuleFor(e => e.Terms).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
@@ -69,7 +69,7 @@ internal sealed class EstimateQueryValidator : RecordQueryValidator<EstimateQuer
 {
     public EstimateQueryValidator()
     {
-        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id);
+        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
         StatusSet(q => q.Statuses);
         DateRange(q => q.IssueDate);
     }

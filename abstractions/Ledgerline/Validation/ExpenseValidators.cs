@@ -12,10 +12,10 @@ internal sealed class NewExpenseValidator : LedgerlineValidator<NewExpense>
     {
         RuleFor(e => e.Amount).PositiveMoney();
         RuleFor(e => e.Date).SetDate();
-        RuleFor(e => e.Vendor).MaximumLength(InputLimits.Name);
+        RuleFor(e => e.Vendor).MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(e => e.CategoryId).OptionalId();
         RuleFor(e => e.ContactId).OptionalId();
-        RuleFor(e => e.Notes).MaximumLength(InputLimits.Text);
+        RuleFor(e => e.Notes).MaximumLength(InputLimits.Text).WellFormed();
         RuleFor(e => e.Taxes)
             .NotNull()
             .Must(t => t.Count <= MaxTaxes)
@@ -30,7 +30,7 @@ internal sealed class ExpenseTaxValidator : LedgerlineValidator<ExpenseTax>
 {
     public ExpenseTaxValidator(CurrencyCode expenseCurrency)
     {
-        RuleFor(t => t.Name).NotEmpty().MaximumLength(InputLimits.Name);
+        RuleFor(t => t.Name).NotEmpty().MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(t => t.Amount)
             .Must(a => a.Currency == expenseCurrency || expenseCurrency.IsDefault)
             .WithMessage((_, a) => $"The tax is in {(a.Currency.IsDefault ? "no currency" : a.Currency.Value)} but the expense Amount is in {expenseCurrency}; a tax is paid in the expense currency.")
@@ -49,9 +49,9 @@ internal sealed class ExpenseChangesValidator : LedgerlineValidator<ExpenseChang
     {
         RuleFor(e => e.Amount!.Value).PositiveMoney().OverridePropertyName(nameof(ExpenseChanges.Amount)).When(e => e.Amount is not null);
         RuleFor(e => e.Date).SetDate();
-        RuleFor(e => e.Vendor).MaximumLength(InputLimits.Name);
+        RuleFor(e => e.Vendor).MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(e => e.CategoryId).OptionalId();
         RuleFor(e => e.ContactId).OptionalId();
-        RuleFor(e => e.Notes).MaximumLength(InputLimits.Text);
+        RuleFor(e => e.Notes).MaximumLength(InputLimits.Text).WellFormed();
     }
 }

@@ -8,7 +8,7 @@ internal sealed class NewInvoiceValidator : LedgerlineValidator<NewInvoice>
 {
     public NewInvoiceValidator()
     {
-        RuleFor(i => i.ContactId).NotEmpty().MaximumLength(InputLimits.Id);
+        RuleFor(i => i.ContactId).NotEmpty().MaximumLength(InputLimits.Id).WellFormed();
         RuleFor(i => i.Currency).KnownCurrency();
         RuleFor(i => i.IssueDate).SetDate();
         RuleFor(i => i.DueDate)
@@ -24,8 +24,8 @@ internal sealed class NewInvoiceValidator : LedgerlineValidator<NewInvoice>
             .SetValidator((invoice, _) => new NewInvoiceLineValidator(
                 invoice.Currency.IsDefault ? null : invoice.Currency, $"the invoice Currency is {invoice.Currency}", newDocument: true));
         RuleFor(i => i.DiscountPercent).InclusiveBetween(0m, 100m);
-        RuleFor(i => i.Notes).MaximumLength(InputLimits.Text);
-        RuleFor(i => i.Terms).MaximumLength(InputLimits.Text);
+        RuleFor(i => i.Notes).MaximumLength(InputLimits.Text).WellFormed();
+        RuleFor(i => i.Terms).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
@@ -64,8 +64,8 @@ internal sealed class InvoiceChangesValidator : LedgerlineValidator<InvoiceChang
             .WithMessage("UnitPricesIncludeTax changes only together with Lines: changing it alone would re-price the current lines, so give every line again.")
             .WithErrorCode("LinesRequiredForTaxInclusion")
             .When(i => i.Lines is null);
-        RuleFor(i => i.Notes).MaximumLength(InputLimits.Text);
-        RuleFor(i => i.Terms).MaximumLength(InputLimits.Text);
+        RuleFor(i => i.Notes).MaximumLength(InputLimits.Text).WellFormed();
+        RuleFor(i => i.Terms).MaximumLength(InputLimits.Text).WellFormed();
     }
 
     // Without a new Currency the lines are checked against each other: an invoice has one currency, and the provider
@@ -95,8 +95,8 @@ internal sealed class NewInvoiceLineValidator : LedgerlineValidator<NewInvoiceLi
     public NewInvoiceLineValidator(CurrencyCode? expectedCurrency, string expectedSource, bool newDocument)
     {
         RuleFor(l => l.Id).LineId(newDocument);
-        RuleFor(l => l.Name).NotEmpty().MaximumLength(InputLimits.Name);
-        RuleFor(l => l.Description).MaximumLength(InputLimits.Text);
+        RuleFor(l => l.Name).NotEmpty().MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(l => l.Description).MaximumLength(InputLimits.Text).WellFormed();
         RuleFor(l => l.UnitPrice).LinePrice(expectedCurrency, expectedSource);
         RuleFor(l => l.Taxes).LineTaxes();
         RuleForEach(l => l.Taxes).NotNull().SetValidator(LineTaxValidator.Instance);
@@ -113,7 +113,7 @@ internal static class InvoiceRules
         rule.Must(n => n is null || !string.IsNullOrWhiteSpace(n))
             .WithMessage("'Number' must not be blank; leave it null to let the provider number the invoice.")
             .WithErrorCode("BlankNumber")
-            .MaximumLength(InputLimits.InvoiceNumber);
+            .MaximumLength(InputLimits.InvoiceNumber).WellFormed();
 
     /// <summary>
     /// A line's unit price: in a currency, the document's when known. It may be negative: FreshBooks and Xero keep negative
@@ -166,7 +166,7 @@ internal sealed class LineTaxValidator : LedgerlineValidator<LineTax>
 
     private LineTaxValidator()
     {
-        RuleFor(t => t.Name).NotEmpty().MaximumLength(InputLimits.Name);
+        RuleFor(t => t.Name).NotEmpty().MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(t => t.Percent).InclusiveBetween(0m, 100m);
         RuleFor(t => t.TaxRateId).OptionalId();
     }

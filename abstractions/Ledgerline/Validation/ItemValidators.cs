@@ -10,9 +10,9 @@ internal sealed class NewItemValidator : LedgerlineValidator<NewItem>
 
     public NewItemValidator()
     {
-        RuleFor(i => i.Name).NotEmpty().MaximumLength(InputLimits.Name);
+        RuleFor(i => i.Name).NotEmpty().MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(i => i.Code).OptionalText(InputLimits.Name);
-        RuleFor(i => i.Description).MaximumLength(InputLimits.Text);
+        RuleFor(i => i.Description).MaximumLength(InputLimits.Text).WellFormed();
         RuleFor(i => i.UnitPrice).UnitPrice();
         RuleFor(i => i.TaxRateIds).TaxRateIds(MaxTaxes);
     }
@@ -27,9 +27,9 @@ internal sealed class ItemChangesValidator : LedgerlineValidator<ItemChanges>
             .Must(n => n is null || !string.IsNullOrWhiteSpace(n))
             .WithMessage("'Name' cannot be cleared; an item needs a name.")
             .WithErrorCode("NameRequired")
-            .MaximumLength(InputLimits.Name);
-        RuleFor(i => i.Code).MaximumLength(InputLimits.Name);
-        RuleFor(i => i.Description).MaximumLength(InputLimits.Text);
+            .MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(i => i.Code).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(i => i.Description).MaximumLength(InputLimits.Text).WellFormed();
         RuleFor(i => i.UnitPrice).UnitPrice();
         RuleFor(i => i.TaxRateIds!).TaxRateIds(NewItemValidator.MaxTaxes).When(i => i.TaxRateIds is not null);
     }
@@ -40,8 +40,8 @@ internal sealed class ItemQueryValidator : RecordQueryValidator<ItemQuery>
 {
     public ItemQueryValidator()
     {
-        RuleFor(q => q.Code).NotBlankFilter().MaximumLength(InputLimits.Name);
-        RuleFor(q => q.NameContains).NotBlankFilter().MaximumLength(InputLimits.Name);
+        RuleFor(q => q.Code).NotBlankFilter().MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(q => q.NameContains).NotBlankFilter().MaximumLength(InputLimits.Name).WellFormed();
     }
 }
 
@@ -53,7 +53,7 @@ internal static class ItemRules
         rule.Must(v => v is null || !string.IsNullOrWhiteSpace(v))
             .WithMessage("'{PropertyName}' must not be blank; leave it null instead.")
             .WithErrorCode("Blank")
-            .MaximumLength(maxLength);
+            .MaximumLength(maxLength).WellFormed();
 
     /// <summary>A price that, when given, has a currency and is not negative.</summary>
     public static IRuleBuilderOptions<T, Money?> UnitPrice<T>(this IRuleBuilder<T, Money?> rule) =>

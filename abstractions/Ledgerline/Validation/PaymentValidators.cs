@@ -7,11 +7,11 @@ internal sealed class NewPaymentValidator : LedgerlineValidator<NewPayment>
 {
     public NewPaymentValidator()
     {
-        RuleFor(p => p.InvoiceId).NotEmpty().MaximumLength(InputLimits.Id);
+        RuleFor(p => p.InvoiceId).NotEmpty().MaximumLength(InputLimits.Id).WellFormed();
         RuleFor(p => p.Amount).PositiveMoney().InMinorUnits();
         RuleFor(p => p.Date).SetDate();
-        RuleFor(p => p.Method).MaximumLength(InputLimits.Name);
-        RuleFor(p => p.Note).MaximumLength(InputLimits.Text);
+        RuleFor(p => p.Method).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(p => p.Note).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
@@ -22,7 +22,7 @@ internal sealed class PaymentChangesValidator : LedgerlineValidator<PaymentChang
     {
         RuleFor(p => p.Amount!.Value).PositiveMoney().InMinorUnits().OverridePropertyName(nameof(PaymentChanges.Amount)).When(p => p.Amount is not null);
         RuleFor(p => p.Date).SetDate();
-        RuleFor(p => p.Method).MaximumLength(InputLimits.Name);
-        RuleFor(p => p.Note).MaximumLength(InputLimits.Text);
+        RuleFor(p => p.Method).MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(p => p.Note).MaximumLength(InputLimits.Text).WellFormed();
     }
 }

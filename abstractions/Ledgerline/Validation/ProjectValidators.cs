@@ -7,9 +7,9 @@ internal sealed class NewProjectValidator : LedgerlineValidator<NewProject>
 {
     public NewProjectValidator()
     {
-        RuleFor(p => p.Name).NotEmpty().MaximumLength(InputLimits.Name);
+        RuleFor(p => p.Name).NotEmpty().MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(p => p.ContactId).OptionalId();
-        RuleFor(p => p.Description).MaximumLength(InputLimits.Text);
+        RuleFor(p => p.Description).MaximumLength(InputLimits.Text).WellFormed();
         RuleFor(p => p.DueDate).SetDate();
         RuleFor(p => p.BillingMethod)
             .Must(Enum.IsDefined)
@@ -40,8 +40,8 @@ internal sealed class ProjectChangesValidator : LedgerlineValidator<ProjectChang
             .Must(n => n is null || !string.IsNullOrWhiteSpace(n))
             .WithMessage("'Name' cannot be cleared; a project needs a name.")
             .WithErrorCode("NameRequired")
-            .MaximumLength(InputLimits.Name);
-        RuleFor(p => p.Description).MaximumLength(InputLimits.Text);
+            .MaximumLength(InputLimits.Name).WellFormed();
+        RuleFor(p => p.Description).MaximumLength(InputLimits.Text).WellFormed();
         RuleFor(p => p.DueDate).SetDate();
         RuleFor(p => p.FixedPrice).NonNegativeMoney();
         RuleFor(p => p.HourlyRate).NonNegativeMoney();
@@ -52,7 +52,7 @@ internal sealed class ProjectChangesValidator : LedgerlineValidator<ProjectChang
 /// <summary>Validates <see cref="ProjectQuery"/>.</summary>
 internal sealed class ProjectQueryValidator : RecordQueryValidator<ProjectQuery>
 {
-    public ProjectQueryValidator() => RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id);
+    public ProjectQueryValidator() => RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
 }
 
 /// <summary>Rules projects share.</summary>

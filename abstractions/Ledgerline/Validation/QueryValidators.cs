@@ -49,8 +49,8 @@ internal sealed class ContactQueryValidator : RecordQueryValidator<ContactQuery>
 {
     public ContactQueryValidator()
     {
-        RuleFor(q => q.Email).NotBlankFilter().MaximumLength(InputLimits.Email);
-        RuleFor(q => q.OrganizationContains).NotBlankFilter().MaximumLength(InputLimits.Name);
+        RuleFor(q => q.Email).NotBlankFilter().MaximumLength(InputLimits.Email).WellFormed();
+        RuleFor(q => q.OrganizationContains).NotBlankFilter().MaximumLength(InputLimits.Name).WellFormed();
     }
 }
 
@@ -59,7 +59,7 @@ internal sealed class InvoiceQueryValidator : RecordQueryValidator<InvoiceQuery>
 {
     public InvoiceQueryValidator()
     {
-        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id);
+        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
         StatusSet(q => q.Statuses);
         DateRange(q => q.IssueDate);
         DateRange(q => q.DueDate);
@@ -71,8 +71,8 @@ internal sealed class PaymentQueryValidator : RecordQueryValidator<PaymentQuery>
 {
     public PaymentQueryValidator()
     {
-        RuleFor(q => q.InvoiceId).NotBlankFilter().MaximumLength(InputLimits.Id);
-        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id);
+        RuleFor(q => q.InvoiceId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
+        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
         DateRange(q => q.Date);
     }
 }
@@ -82,8 +82,8 @@ internal sealed class ExpenseQueryValidator : RecordQueryValidator<ExpenseQuery>
 {
     public ExpenseQueryValidator()
     {
-        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id);
-        RuleFor(q => q.CategoryId).NotBlankFilter().MaximumLength(InputLimits.Id);
+        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
+        RuleFor(q => q.CategoryId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
         DateRange(q => q.Date);
     }
 }
@@ -93,8 +93,8 @@ internal sealed class TimeEntryQueryValidator : RecordQueryValidator<TimeEntryQu
 {
     public TimeEntryQueryValidator()
     {
-        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id);
-        RuleFor(q => q.ProjectId).NotBlankFilter().MaximumLength(InputLimits.Id);
+        RuleFor(q => q.ContactId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
+        RuleFor(q => q.ProjectId).NotBlankFilter().MaximumLength(InputLimits.Id).WellFormed();
         RuleFor(q => q.StartedFrom)
             .Must(s => s != default(DateTimeOffset))
             .WithMessage("'StartedFrom' is default(DateTimeOffset); leave it null for no lower bound.")

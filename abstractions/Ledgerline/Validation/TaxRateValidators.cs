@@ -7,9 +7,9 @@ internal sealed class NewTaxRateValidator : LedgerlineValidator<NewTaxRate>
 {
     public NewTaxRateValidator()
     {
-        RuleFor(t => t.Name).NotEmpty().MaximumLength(InputLimits.Name);
+        RuleFor(t => t.Name).NotEmpty().MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(t => t.Percent).InclusiveBetween(0m, 100m);
-        RuleFor(t => t.RegistrationNumber).MaximumLength(InputLimits.Name);
+        RuleFor(t => t.RegistrationNumber).MaximumLength(InputLimits.Name).WellFormed();
     }
 }
 
@@ -22,14 +22,14 @@ internal sealed class TaxRateChangesValidator : LedgerlineValidator<TaxRateChang
             .Must(n => n is null || !string.IsNullOrWhiteSpace(n))
             .WithMessage("'Name' cannot be cleared; a tax rate needs a name.")
             .WithErrorCode("NameRequired")
-            .MaximumLength(InputLimits.Name);
+            .MaximumLength(InputLimits.Name).WellFormed();
         RuleFor(t => t.Percent).InclusiveBetween(0m, 100m);
-        RuleFor(t => t.RegistrationNumber).MaximumLength(InputLimits.Name);
+        RuleFor(t => t.RegistrationNumber).MaximumLength(InputLimits.Name).WellFormed();
     }
 }
 
 /// <summary>Validates <see cref="TaxRateQuery"/>.</summary>
 internal sealed class TaxRateQueryValidator : RecordQueryValidator<TaxRateQuery>
 {
-    public TaxRateQueryValidator() => RuleFor(q => q.NameContains).NotBlankFilter().MaximumLength(InputLimits.Name);
+    public TaxRateQueryValidator() => RuleFor(q => q.NameContains).NotBlankFilter().MaximumLength(InputLimits.Name).WellFormed();
 }

@@ -14,7 +14,7 @@ internal sealed class NewTimeEntryValidator : LedgerlineValidator<NewTimeEntry>
         RuleFor(t => t.ProjectId).OptionalId();
         RuleFor(t => t.TaskId).OptionalId();
         RuleFor(t => t.UserId).OptionalId();
-        RuleFor(t => t.Note).MaximumLength(InputLimits.Text);
+        RuleFor(t => t.Note).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
@@ -26,7 +26,7 @@ internal sealed class TimeEntryChangesValidator : LedgerlineValidator<TimeEntryC
         RuleFor(t => t.StartedAt!.Value).Started().OverridePropertyName(nameof(TimeEntryChanges.StartedAt)).When(t => t.StartedAt is not null);
         RuleFor(t => t.Duration!.Value).Duration().OverridePropertyName(nameof(TimeEntryChanges.Duration)).When(t => t.Duration is not null);
         RuleFor(t => t.TaskId).OptionalId();
-        RuleFor(t => t.Note).MaximumLength(InputLimits.Text);
+        RuleFor(t => t.Note).MaximumLength(InputLimits.Text).WellFormed();
     }
 }
 
