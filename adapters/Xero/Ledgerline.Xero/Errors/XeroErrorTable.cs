@@ -108,7 +108,7 @@ internal static partial class XeroErrorTable
         if (status == 409 && call.IdempotencyKey is not null)
         {
             return new IdempotencyKeyConflictException(call.Entity, call.Operation,
-                $"Xero refused the idempotency key of this {call.Operation} of a {call.Entity}: it was already used for a different request, " +
+                $"Xero refused the idempotency key of this {call.Operation} of {EntityNames.WithArticle(call.Entity)}: it was already used for a different request, " +
                 "or that request is still being processed. Nothing was done by this call; use a new key for a new input.")
             {
                 Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = Bounded(message),
