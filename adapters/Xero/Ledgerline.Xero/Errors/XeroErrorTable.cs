@@ -14,8 +14,10 @@ namespace Ledgerline.Xero.Errors;
 /// <remarks>
 /// <list type="table">
 /// <item><term>400 <c>ValidationException</c></term><description><see cref="LedgerValidationException"/>, one
-/// <see cref="FieldError"/> per message of every failed element, named by the canonical field the message is about where
-/// it is recognisable (<see cref="CanonicalField"/>), else the record as a whole (empty field).</description></item>
+/// <see cref="FieldError"/> per distinct message and field of the failed element (<see cref="ValidationFields"/>): a
+/// message on a line, or quoting a line's tax rate, on that line's field (<c>Lines[0].Taxes[0].TaxRateId</c>); others on
+/// the canonical field the message is about where it is recognisable (<see cref="CanonicalField"/>), else the record as
+/// a whole (empty field).</description></item>
 /// <item><term>400 <c>PostDataInvalidException</c> naming a value (<c>Path 'Invoices[0].LineItems[1].UnitAmount'</c>)</term><description><see cref="LedgerValidationException"/> on the canonical field the path maps to (<see cref="CanonicalPath"/>, e.g. <c>Lines[1].UnitPrice</c>): a value Xero could not take (too long, too large).</description></item>
 /// <item><term>400 other (<c>PostDataInvalidException</c>, <c>QueryParseException</c>)</term><description><see cref="LedgerlineException"/> with Xero's type as the code: the request itself was wrong.</description></item>
 /// <item><term>401 <c>AuthorizationUnsuccessful</c></term><description><see cref="PermissionDeniedException"/>: the grant lacks the operation's scope.</description></item>

@@ -84,16 +84,16 @@ internal static class XeroLineTaxes
 
     private static string? LineTaxType(IReadOnlyList<LineTax> taxes, int? line)
     {
-        var lineField = line is { } i ? $"{Field}[{i}]" : Field;
+        var taxesField = line is { } i ? $"{Field}[{i}].{nameof(NewInvoiceLine.Taxes)}" : Field;
         if (taxes.Count > 1)
         {
-            throw XeroRefusal.Field(line is null ? Field : $"{lineField}.{nameof(NewInvoiceLine.Taxes)}", "Xero applies one tax rate to a line.");
+            throw XeroRefusal.Field(taxesField, "Xero applies one tax rate to a line.");
         }
 
         var tax = taxes.Count == 1 ? taxes[0] : null;
         if (tax is not null && string.IsNullOrWhiteSpace(tax.TaxRateId))
         {
-            throw XeroRefusal.Field(line is null ? Field : $"{lineField}.{nameof(NewInvoiceLine.Taxes)}[0].{nameof(LineTax.TaxRateId)}",
+            throw XeroRefusal.Field(line is null ? Field : $"{taxesField}[0].{nameof(LineTax.TaxRateId)}",
                 $"Xero names a line's tax by its tax rate: give '{tax.Name}' the TaxRateId (Xero's TaxType) of one of the organisation's tax rates.");
         }
 
