@@ -70,7 +70,7 @@ public sealed class XeroBillTests(XeroConformanceFixture fixture) : BillConforma
         var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Bills.CreateAsync(suite, Cancellation));
         var created = await Ledger.Bills.CreateAsync(suite with { Lines = [.. suite.Lines.Select(l => l with { Taxes = [gst] })] }, Cancellation);
 
-        Assert.Equal(nameof(NewBill.Lines), Assert.Single(refused.Errors).Field);
+        Assert.Equal("Lines[0].Taxes[0].TaxRateId", Assert.Single(refused.Errors).Field);
         AssertWellFormed(created);
         Assert.Equal((vendorId, "INV-991", BillStatus.Open, Samples.Day.AddDays(30)), (created.VendorId, created.Number, created.Status, created.DueDate));
         Assert.Equal((Samples.Usd(117.50m), Samples.Usd(17.63m), Samples.Usd(135.13m), Samples.Usd(135.13m)),
@@ -119,7 +119,7 @@ public sealed class XeroCreditNoteTests(XeroConformanceFixture fixture) : Credit
         var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.CreditNotes.CreateAsync(suite, Cancellation));
         var created = await Ledger.CreditNotes.CreateAsync(suite with { Lines = [Samples.Line("Refund", 2m, 10m, new LineTax("GST", 15m) { TaxRateId = "OUTPUT2" })] }, Cancellation);
 
-        Assert.Equal(nameof(NewCreditNote.Lines), Assert.Single(refused.Errors).Field);
+        Assert.Equal("Lines[0].Taxes[0].TaxRateId", Assert.Single(refused.Errors).Field);
         AssertWellFormed(created);
         Assert.Equal((contactId, CreditNoteStatus.Open, "Sorry for the delay."), (created.ContactId, created.Status, created.Notes));
         Assert.Equal((Samples.Usd(20m), Samples.Usd(3m), Samples.Usd(23m), Samples.Usd(23m)), (created.Subtotal, created.Tax, created.Total, created.RemainingCredit));
@@ -157,7 +157,7 @@ public sealed class XeroEstimateTests(XeroConformanceFixture fixture) : Estimate
         var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Estimates.CreateAsync(suite, Cancellation));
         var created = await Ledger.Estimates.CreateAsync(suite with { Lines = [Samples.Line("Design", 2m, 50m, Gst), Samples.Line("Hosting", 1m, 20m, Gst)] }, Cancellation);
 
-        Assert.Equal(nameof(NewEstimate.Lines), Assert.Single(refused.Errors).Field);
+        Assert.Equal("Lines[0].Taxes[0].TaxRateId", Assert.Single(refused.Errors).Field);
         AssertWellFormed(created);
         Assert.Equal((EstimateStatus.Draft, contactId, "Valid for 30 days.", 2), (created.Status, created.ContactId, created.Notes, created.Lines.Count));
         Assert.Equal((Samples.Usd(120m), Samples.Usd(12m), Samples.Usd(16.20m), Samples.Usd(124.20m)), (created.Subtotal, created.Discount, created.Tax, created.Total));
@@ -564,7 +564,7 @@ public sealed class XeroTotalsTests(XeroConformanceFixture fixture) : TotalsConf
         var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.CreateAsync(suite, Cancellation));
         var invoice = await Ledger.Invoices.CreateAsync(suite with { Lines = [Samples.Line("Design", 1m, 20m, Gst), Samples.Line("Hosting", 2m, 12m, Gst)] }, Cancellation);
 
-        Assert.Contains(refused.Errors, e => e.Field == nameof(NewInvoice.Lines));
+        Assert.Contains(refused.Errors, e => e.Field == "Lines[0].Taxes[0].TaxRateId");
         Assert.Equal((Samples.Usd(44m), Samples.Usd(4.40m), Samples.Usd(5.94m), Samples.Usd(45.54m)), (invoice.Subtotal, invoice.Discount, invoice.Tax, invoice.Total));
         Assert.Equal(invoice.Total.Amount, invoice.Subtotal.Amount - invoice.Discount.Amount + invoice.Tax.Amount);
     }
@@ -578,7 +578,7 @@ public sealed class XeroTotalsTests(XeroConformanceFixture fixture) : TotalsConf
         var refused = await AssertRefusedBeforeRequestAsync<LedgerValidationException>(() => Ledger.Invoices.CreateAsync(
             Samples.Invoice(contactId) with { Lines = [Samples.Line("Work", 1m, 100m, new LineTax("GST", 5m), new LineTax("PST", 7.5m))] }, Cancellation));
 
-        Assert.Equal(nameof(NewInvoice.Lines), Assert.Single(refused.Errors).Field);
+        Assert.Equal("Lines[0].Taxes", Assert.Single(refused.Errors).Field);
     }
 
     [Fact]

@@ -10,6 +10,8 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
 {
     private FreshBooksSandbox _sandbox = null!;
 
+    private const string MePath = "/auth/api/v1/users/me";
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() => _sandbox = await FreshBooksSandbox.StartAsync(cancellationToken: Cancellation);
@@ -135,6 +137,56 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<InvalidOperationException>(
             () => stack.Connector.ConnectAsync("x", grant, new FreshBooksBusiness("Other", "owner", "ZZZ", "1"), Cancellation));
+    }
+
+    [Fact]
+    public async Task ExchangeCodeAsync_UsersMeFailsOnce_IsRetriedLikeAnyGet()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        _sandbox.Faults.AddServerError(503, MePath, times: 1);
+
+        var grant = await GrantAsync(stack);
+
+        Assert.Equal(_sandbox.Data.Businesses.Count, grant.Businesses.Count);
+        Assert.Equal([503, 200], _sandbox.Requests.Where(r => r.Path == MePath).Select(r => r.StatusCode));
+    }
+
+    [Theory]
+    [InlineData("503")]
+    [InlineData("drop")]
+    [InlineData("malformed")]
+    public async Task ExchangeCodeAsync_UsersMeKeepsFailing_KeepsTheGrantSoTheBusinessesCanBeReadAgainWithoutConsent(string fault)
+    {
+        await using var stack = new ConnectionsStack(_sandbox, configure: o => o.MaxRetries = 1);
+        var request = stack.Connector.CreateAuthorizationRequest();
+        var code = ParseQuery(await ConsentAsync(request.AuthorizationUrl))["code"];
+        _sandbox.Faults.Add(Sandbox.Faults.FaultRule.Parse(fault + "@" + MePath));
+
+        var failed = await Assert.ThrowsAsync<FreshBooksIdentityUnavailableException>(() => stack.Connector.ExchangeCodeAsync(code, Cancellation));
+        var unconnectable = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            stack.Connector.ConnectAsync("too-soon", failed.Grant, new FreshBooksBusiness("Any", "owner", "A1", "1"), Cancellation));
+        _sandbox.Faults.Clear();
+        var grant = await stack.Connector.ListBusinessesAsync(failed.Grant, Cancellation);
+        var reused = await Assert.ThrowsAsync<InvalidOperationException>(() => stack.Connector.ListBusinessesAsync(failed.Grant, Cancellation));
+        await stack.Connector.ConnectAsync("after-retry", grant, grant.Businesses[0], Cancellation);
+        using var me = await stack.GetMeAsync("after-retry", cancellationToken: Cancellation);
+
+        Assert.Equal("FreshBooks", failed.Provider);
+        Assert.IsType(fault == "malformed" ? typeof(InvalidProviderResponseException) : typeof(ProviderUnavailableException), failed.InnerException);
+        Assert.Equal((string.Empty, 0), (failed.Grant.IdentityId, failed.Grant.Businesses.Count));
+        Assert.Contains("ListBusinessesAsync", failed.Message, StringComparison.Ordinal);
+        foreach (var secret in new[] { failed.Grant.Tokens.AccessToken, failed.Grant.Tokens.RefreshToken })
+        {
+            Assert.DoesNotContain(secret, failed.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, failed.Grant.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, unconnectable.Message + reused.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(_sandbox.Data.Businesses.Count, grant.Businesses.Count);
+        Assert.Equal(_sandbox.Data.Identity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), grant.IdentityId);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Null(await stack.Store.GetAsync("too-soon", Cancellation));
+        Assert.Equal(1, _sandbox.TokenRequestCount);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ internal sealed class WireListConverter<T> : JsonConverter<IReadOnlyList<T?>>
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new JsonException($"FreshBooks sent a {reader.TokenType} where a list of records was expected.");
+            throw new JsonException($"FreshBooks sent {EntityNames.WithArticle(reader.TokenType.ToString())} where a list of records was expected.");
         }
 
         // The element's own converter reads in place; JsonSerializer.Deserialize(ref reader, …) would first skip over the

@@ -24,6 +24,10 @@ public sealed class FreshBooksConnector
 {
     private const string AuthorizePath = "oauth/authorize";
 
+    private const string UsedGrant =
+        "This FreshBooks grant already backs a connection or was read again; its refresh token is single-use. Use the grant " +
+        "ListBusinessesAsync returned, or authorize again to connect another business.";
+
     private readonly IOptionsMonitor<FreshBooksOptions> _options;
     private readonly FreshBooksTokenClient _tokenClient;
     private readonly FreshBooksIdentityClient _identityClient;
@@ -75,8 +79,12 @@ public sealed class FreshBooksConnector
     /// can connect. Nothing is stored yet. Check the redirect's <c>state</c> first.
     /// </summary>
     /// <param name="code">The <c>code</c> query parameter of the redirect (valid for 5 minutes, once).</param>
-    /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <param name="cancellationToken">Cancels the exchange and the lookup.</param>
     /// <exception cref="AuthorizationCodeRefusedException">FreshBooks refused the code (<c>invalid_grant</c>): the user must consent again.</exception>
+    /// <exception cref="FreshBooksIdentityUnavailableException">
+    /// The code was exchanged but <c>/users/me</c> still failed after its retries; the exception's
+    /// <see cref="FreshBooksIdentityUnavailableException.Grant"/> keeps the tokens for <see cref="ListBusinessesAsync"/>.
+    /// </exception>
     public async Task<FreshBooksGrant> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
@@ -108,11 +116,52 @@ public sealed class FreshBooksConnector
             };
         }
 
-        var identity = await _identityClient.GetMeAsync(tokens.AccessToken, cancellationToken);
-        return new FreshBooksGrant(
-            identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses,
+        // The code is spent: from here on the tokens must reach the caller, whatever the lookup does.
+        var pending = FreshBooksGrant.WithoutIdentity(
             tokens.Scopes ?? new HashSet<string>(StringComparer.Ordinal),
             new ConnectionTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt));
+        try
+        {
+            return await ListBusinessesAsync(pending, cancellationToken);
+        }
+        catch (LedgerlineException failure)
+        {
+            throw new FreshBooksIdentityUnavailableException(pending, failure);
+        }
+    }
+
+    /// <summary>
+    /// Reads again who a grant's tokens belong to and which businesses they can connect (<c>GET /users/me</c>, retried on
+    /// 5xx, 429 and transport errors), e.g. for the <see cref="FreshBooksIdentityUnavailableException.Grant"/> of an
+    /// exchange whose lookup failed. Nothing is stored and the tokens are not refreshed: it works while the access token
+    /// lives (<see cref="FreshBooksGrant.ExpiresAt"/>). The grant passed in is used up (its refresh token is single-use);
+    /// connect with the one returned.
+    /// </summary>
+    /// <param name="grant">A grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or the failure of an exchange, not yet connected.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>A grant with the same tokens and scopes, the identity and the businesses.</returns>
+    /// <exception cref="InvalidOperationException">The grant already backs a connection, or was already read again.</exception>
+    /// <exception cref="ProviderUnavailableException">FreshBooks failed or could not be reached.</exception>
+    /// <exception cref="InvalidProviderResponseException">FreshBooks' answer could not be read.</exception>
+    /// <exception cref="ReauthorizationRequiredException">FreshBooks refused the access token (expired or revoked): the user must consent again.</exception>
+    public async Task<FreshBooksGrant> ListBusinessesAsync(FreshBooksGrant grant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        if (grant.IsUsed)
+        {
+            throw new InvalidOperationException(UsedGrant);
+        }
+
+        var identity = await _identityClient.GetMeAsync(grant.Tokens.AccessToken, cancellationToken);
+
+        // One single-use refresh token backs one connection: the grant read again replaces the one passed in.
+        if (!grant.TryUse())
+        {
+            throw new InvalidOperationException(UsedGrant);
+        }
+
+        return new FreshBooksGrant(
+            identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses, grant.Scopes, grant.Tokens);
     }
 
     /// <summary>
@@ -144,7 +193,7 @@ public sealed class FreshBooksConnector
     /// authorization wins; a connection marked as needing reauthorization becomes active again).
     /// </summary>
     /// <param name="connectionId">The app's id for the connection, e.g. the tenant id; later passed to <c>ILedgerFactory.Open</c>.</param>
-    /// <param name="grant">The grant from <see cref="ExchangeCodeAsync"/> or <see cref="ImportTokensAsync"/>; usable once.</param>
+    /// <param name="grant">The grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or <see cref="ListBusinessesAsync"/>; usable once.</param>
     /// <param name="business">One of <see cref="FreshBooksGrant.Businesses"/>.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The stored connection.</returns>
@@ -162,8 +211,7 @@ public sealed class FreshBooksConnector
         // Two connections sharing one single-use refresh token would kill each other at the first refresh.
         if (!grant.TryUse())
         {
-            throw new InvalidOperationException(
-                "This FreshBooks grant already backs a connection; its refresh token is single-use. Authorize again to connect another business.");
+            throw new InvalidOperationException(UsedGrant);
         }
 
         var connection = new LedgerConnection

@@ -24,7 +24,10 @@ public sealed class FreshBooksGrant
         Tokens = tokens;
     }
 
-    /// <summary>The FreshBooks identity id of the user who authorized.</summary>
+    /// <summary>
+    /// The FreshBooks identity id of the user who authorized; empty in the grant of an exchange whose identity lookup
+    /// failed (<see cref="FreshBooksIdentityUnavailableException.Grant"/>), which has no businesses either.
+    /// </summary>
     public string IdentityId { get; }
 
     /// <summary>The user's email address.</summary>
@@ -46,6 +49,12 @@ public sealed class FreshBooksGrant
     public DateTimeOffset ExpiresAt => Tokens.ExpiresAt;
 
     internal ConnectionTokens Tokens { get; }
+
+    internal bool IsUsed => Volatile.Read(ref _used) != 0;
+
+    /// <summary>Tokens just obtained, before FreshBooks has said whose they are.</summary>
+    internal static FreshBooksGrant WithoutIdentity(IReadOnlySet<string> scopes, ConnectionTokens tokens) =>
+        new(string.Empty, null, null, null, [], scopes, tokens);
 
     internal bool TryUse() => Interlocked.Exchange(ref _used, 1) == 0;
 

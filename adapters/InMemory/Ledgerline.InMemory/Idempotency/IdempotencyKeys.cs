@@ -27,7 +27,7 @@ internal sealed class IdempotencyKeys
             return first.Request == request && first.Result is T result
                 ? result
                 : throw new IdempotencyKeyConflictException(
-                    entity, operation, $"The idempotency key was already used for a different request; nothing was done by this {operation} of a {entity}. Use a new key for a new input.")
+                    entity, operation, $"The idempotency key was already used for a different request; nothing was done by this {operation} of {EntityNames.WithArticle(entity)}. Use a new key for a new input.")
                 {
                     Provider = InMemoryLedgerProvider.ProviderName,
                     ProviderCode = "IdempotencyKeyReused",

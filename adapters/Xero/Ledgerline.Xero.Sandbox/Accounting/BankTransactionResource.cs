@@ -204,6 +204,7 @@ internal static class BankTransactionResource
             return SaveOutcome<BankTransaction>.Refused(errors);
         }
 
+        var refusedBeforeLines = errors.Count;
         if (e.Arr("LineItems") is { } lines)
         {
             var previous = t.LineItems;
@@ -225,7 +226,8 @@ internal static class BankTransactionResource
         }
 
         // Bank transactions are always authorised, so every line needs its account from the start.
-        if (t.LineItems.Count == 0)
+        // A line refused above is reported as itself, not as a missing line.
+        if (t.LineItems.Count == 0 && errors.Count == refusedBeforeLines)
         {
             errors.Add("A bank transaction must have at least one line item.");
         }

@@ -310,7 +310,8 @@ internal static class CreditNoteResource
 
         if (requested is "SUBMITTED" or "AUTHORISED")
         {
-            if (note.LineItems.Count == 0)
+            // A line refused above is reported as itself, not as a missing line.
+            if (note.LineItems.Count == 0 && errors.Count == 0)
             {
                 errors.Add("A credit note must have at least one line item before it can be submitted or approved.");
             }

@@ -310,7 +310,8 @@ internal static class InvoiceResource
 
         if (requested is "SUBMITTED" or "AUTHORISED")
         {
-            if (inv.LineItems.Count == 0)
+            // A line refused above is reported as itself, not as a missing line.
+            if (inv.LineItems.Count == 0 && errors.Count == 0)
             {
                 errors.Add("An invoice must have at least one line item before it can be submitted or approved.");
             }

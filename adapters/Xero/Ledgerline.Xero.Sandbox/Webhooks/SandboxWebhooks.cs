@@ -251,7 +251,11 @@ public sealed class SandboxWebhooks : IAsyncDisposable
 
     internal void Start() => _pump = Task.Run(PumpAsync);
 
-    /// <summary>Called under the organisation's lock for every stored contact, invoice or credit note.</summary>
+    /// <summary>
+    /// Called under the organisation's lock for every stored contact, invoice or credit note. The event is dated now, when
+    /// the change that caused it is made (Xero's <c>eventDateUtc</c>: when the event happened), not with the record's
+    /// <c>UpdatedDateUTC</c>: a contact touched by an invoice keeps its own older one.
+    /// </summary>
     private void Raise(TenantBook book, string category, string collection, XeroEntity record, bool created, string? dataType, string? dataStatus)
     {
         lock (_gate)
@@ -261,7 +265,7 @@ public sealed class SandboxWebhooks : IAsyncDisposable
                 return;
             }
 
-            var when = record.Updated.UtcDateTime;
+            var when = _services.Clock.GetUtcNow().UtcDateTime;
             var e = new WebhookEvent(
                 $"{_services.BaseAddress}api.xro/2.0/{collection}/{record.Id:D}",
                 record.Id,

@@ -62,6 +62,32 @@ public sealed class IdempotencyKeyTests
     }
 
     [Fact]
+    public async Task CreateAsync_KeyUsedOnAnotherEntityType_ConflictsWithinTheOrganisationOnly()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var sameOrganisation = await fixture.OpenAsync();
+        var otherOrganisation = await fixture.OpenAsync(fixture.Sandbox.SecondaryTenant.TenantId);
+        var key = CreateOptions.WithIdempotencyKey("order-7");
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Keyed" }, key, Cancellation);
+
+        var onInvoice = await Assert.ThrowsAsync<IdempotencyKeyConflictException>(() =>
+            ledger.Invoices.CreateAsync(InvoiceStoreTests.Sample(contact.Id), key, Cancellation));
+        var onItem = await Assert.ThrowsAsync<IdempotencyKeyConflictException>(() =>
+            ledger.Items.CreateAsync(new NewItem { Code = "K-1", Name = "Keyed item" }, key, Cancellation));
+        var replayedOnAnotherConnection = await sameOrganisation.Contacts.CreateAsync(new NewContact { Organization = "Keyed" }, key, Cancellation);
+        var elsewhere = await otherOrganisation.Contacts.CreateAsync(new NewContact { Organization = "Keyed" }, key, Cancellation);
+
+        Assert.Equal((EntityKind.Invoice, 409), (onInvoice.Entity, onInvoice.StatusCode));
+        Assert.Contains("this create of an invoice:", onInvoice.Message, StringComparison.Ordinal);
+        Assert.Contains("this create of an item:", onItem.Message, StringComparison.Ordinal);
+
+        // Xero keeps keys per app and organisation: another connection to the same organisation replays the first answer.
+        Assert.Equal(contact.Id, replayedOnAnotherConnection.Id);
+        Assert.NotEqual(contact.Id, elsewhere.Id);
+    }
+
+    [Fact]
     public async Task CreateAsync_SameKeyOtherDraft_IsXeros409AsIdempotencyKeyConflict()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync();

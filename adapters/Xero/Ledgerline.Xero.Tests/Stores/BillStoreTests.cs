@@ -92,7 +92,7 @@ public sealed class BillStoreTests
 
         Assert.Equal(nameof(NewBill.Notes), Assert.Single(notes.Errors).Field);
         Assert.Equal("Lines[0].CategoryId", Assert.Single(account.Errors).Field);
-        Assert.Equal(nameof(NewBill.Lines), Assert.Single(named.Errors).Field);
+        Assert.Equal("Lines[0].Taxes[0].TaxRateId", Assert.Single(named.Errors).Field);
         Assert.Equal((EntityKind.Vendor, "PowerDirect"), (vendor.Entity, vendor.Id));
         Assert.Empty(fixture.AccountingRequests());
     }

@@ -129,7 +129,7 @@ public sealed class InvoiceStoreTests
         var untyped = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Invoices.CreateAsync(draft, Cancellation));
         var terms = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.Invoices.CreateAsync(draft with { Lines = [draft.Lines[0] with { Taxes = [] }], Terms = "Net 30" }, Cancellation));
 
-        Assert.Equal(nameof(NewInvoice.Lines), Assert.Single(untyped.Errors).Field);
+        Assert.Equal("Lines[0].Taxes[0].TaxRateId", Assert.Single(untyped.Errors).Field);
         Assert.Equal(nameof(NewInvoice.Terms), Assert.Single(terms.Errors).Field);
         Assert.Equal(before, fixture.AccountingRequests().Count);
     }

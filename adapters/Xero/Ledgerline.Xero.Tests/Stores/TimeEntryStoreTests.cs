@@ -93,19 +93,27 @@ public sealed class TimeEntryStoreTests
     }
 
     [Fact]
-    public async Task CreateAsync_UnknownUserOrProject_XerosAnswerTyped()
+    public async Task CreateAsync_UnknownUserOrTaskOrProject_XerosAnswerTyped()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync();
         var s = await SetUpAsync(fixture);
         var missingProject = Guid.NewGuid().ToString();
+        var created = await s.Ledger.TimeEntries.CreateAsync(Entry(s), Cancellation);
 
         var unknownUser = await Assert.ThrowsAsync<LedgerValidationException>(() =>
             s.Ledger.TimeEntries.CreateAsync(Entry(s) with { UserId = Guid.NewGuid().ToString() }, Cancellation));
+        var unknownTask = await Assert.ThrowsAsync<LedgerValidationException>(() =>
+            s.Ledger.TimeEntries.CreateAsync(Entry(s) with { TaskId = Guid.NewGuid().ToString() }, Cancellation));
+        var unknownTaskOnUpdate = await Assert.ThrowsAsync<LedgerValidationException>(() =>
+            s.Ledger.TimeEntries.UpdateAsync(created.Id, new TimeEntryChanges { TaskId = Guid.NewGuid().ToString() }, Cancellation));
         var unknownProject = await Assert.ThrowsAsync<RecordNotFoundException>(() =>
             s.Ledger.TimeEntries.CreateAsync(Entry(s) with { ProjectId = missingProject }, Cancellation));
 
-        var error = Assert.Single(unknownUser.Errors);
-        Assert.Equal((nameof(NewTimeEntry.UserId), "model.UserId", 400), (error.Field, error.Code, unknownUser.StatusCode));
+        // One code scheme for both: the Projects API's modelState key, whichever request found the reference unknown.
+        Assert.Equal((nameof(NewTimeEntry.UserId), "model.UserId", 400, "Xero"),
+            (Assert.Single(unknownUser.Errors).Field, unknownUser.Errors[0].Code, unknownUser.StatusCode, unknownUser.Provider));
+        Assert.All(new[] { unknownTask, unknownTaskOnUpdate }, refused => Assert.Equal((nameof(NewTimeEntry.TaskId), "model.TaskId", "Xero"),
+            (Assert.Single(refused.Errors).Field, refused.Errors[0].Code, refused.Provider)));
         Assert.Equal((EntityKind.Project, missingProject), (unknownProject.Entity, unknownProject.Id));
     }
 

@@ -68,6 +68,80 @@ public sealed class SandboxWebhookTests
     }
 
     [Fact]
+    public async Task Sandbox_ContactChangedTwiceByItsInvoiceThenRedelivered_OnlyTheRedeliveryIsDuplicate()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync(sandboxOptions: o =>
+        {
+            o.WebhookBatchWindow = TimeSpan.FromMilliseconds(100);
+            o.WebhookRetryDelays.Clear();
+            o.WebhookRetryDelays.Add(TimeSpan.FromMilliseconds(100));
+        });
+        var connectionId = await fixture.ConnectAsync();
+        var contactUpdates = new List<LedgerChange>();
+        var failures = 1;
+        string? contactId = null;
+        var secondUpdateSeen = 0;
+        await using var app = await XeroWebhookApp.StartAsync(
+            o => o.ConnectionIds.Add(connectionId),
+            handler: (change, _) =>
+            {
+                if (change.EntityId != contactId || change.EventName != "CONTACT.UPDATE")
+                {
+                    return Task.CompletedTask;
+                }
+
+                lock (contactUpdates)
+                {
+                    contactUpdates.Add(change);
+                }
+
+                // The handler fails the first time it sees the second update: Xero posts that batch again.
+                return Volatile.Read(ref secondUpdateSeen) == 1 && Interlocked.Decrement(ref failures) >= 0
+                    ? throw new InvalidOperationException("first attempt fails")
+                    : Task.CompletedTask;
+            },
+            store: fixture.Services.GetRequiredService<IConnectionStore>());
+        var webhooks = fixture.Sandbox.Webhooks;
+        webhooks.Configure(app.Url, signingKey: XeroWebhookApp.Key);
+        Assert.True((await webhooks.SendIntentToReceiveAsync(Ct)).Passed);
+        var ledger = fixture.Services.GetRequiredService<ILedgerFactory>().Open(connectionId);
+        contactId = (await ledger.Contacts.CreateAsync(new NewContact { Organization = "Twice Changed Ltd" }, Ct)).Id;
+
+        // The invoice marks its contact a customer (a CONTACT.UPDATE); its change a minute later updates the contact again.
+        var invoice = await ledger.Invoices.CreateAsync(Stores.InvoiceStoreTests.Sample(contactId), Ct);
+        await WaitForAsync(() => Count(contactUpdates) == 1);
+        fixture.Sandbox.Clock.Advance(TimeSpan.FromMinutes(1));
+        Volatile.Write(ref secondUpdateSeen, 1);
+        await ledger.Invoices.UpdateAsync(invoice.Id, new InvoiceChanges { Notes = "PO 7" }, Ct);
+        await WaitForAsync(() => Count(contactUpdates) == 3);
+
+        lock (contactUpdates)
+        {
+            Assert.Equal([false, false, true], contactUpdates.Select(c => c.IsDuplicate));
+            Assert.NotEqual(contactUpdates[0].DedupeKey, contactUpdates[1].DedupeKey);
+            Assert.Equal(contactUpdates[1].DedupeKey, contactUpdates[2].DedupeKey);
+        }
+
+        static int Count(List<LedgerChange> changes)
+        {
+            lock (changes)
+            {
+                return changes.Count;
+            }
+        }
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    [Fact]
     public async Task Sandbox_HandlerFailingOnce_IsRetriedAndTheRedeliveryIsFlaggedDuplicate()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync(sandboxOptions: o =>

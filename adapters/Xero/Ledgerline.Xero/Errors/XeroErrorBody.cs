@@ -21,6 +21,12 @@ internal sealed record XeroErrorBody
     public IReadOnlyList<string> ValidationMessages { get; init; } = [];
 
     /// <summary>
+    /// The lines (<c>LineItems</c>) of the first failed element as Xero echoes them, in the order sent: what each names
+    /// (<c>TaxType</c>, <c>AccountCode</c>) and the validation messages Xero put on the line itself, if any.
+    /// </summary>
+    public IReadOnlyList<XeroErrorLine> Lines { get; init; } = [];
+
+    /// <summary>
     /// The Projects API's field errors, from <c>{"message":…,"modelState":{"model.Duration":["…"]}}</c>: each key (Xero's
     /// field path) with each of its messages, in order.
     /// </summary>
@@ -51,19 +57,19 @@ internal sealed record XeroErrorBody
         if (Text(root, "Type") is { } type)
         {
             var messages = new List<string>();
+            List<XeroErrorLine>? lines = null;
             if (root.TryGetProperty("Elements", out var elements) && elements.ValueKind == JsonValueKind.Array)
             {
-                foreach (var element in elements.EnumerateArray())
+                foreach (var element in elements.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object))
                 {
-                    if (element.ValueKind == JsonValueKind.Object &&
-                        element.TryGetProperty("ValidationErrors", out var errors) && errors.ValueKind == JsonValueKind.Array)
-                    {
-                        messages.AddRange(errors.EnumerateArray().Select(e => Text(e, "Message")).OfType<string>());
-                    }
+                    messages.AddRange(Messages(element));
+                    lines ??= element.TryGetProperty("LineItems", out var items) && items.ValueKind == JsonValueKind.Array
+                        ? [.. items.EnumerateArray().Select((line, index) => new XeroErrorLine(index, Text(line, "TaxType"), Text(line, "AccountCode"), Messages(line)))]
+                        : null;
                 }
             }
 
-            return new XeroErrorBody { Code = type, Message = Text(root, "Message"), ValidationMessages = messages };
+            return new XeroErrorBody { Code = type, Message = Text(root, "Message"), ValidationMessages = messages, Lines = lines ?? [] };
         }
 
         if (Text(root, "Detail") is { } detail)
@@ -93,6 +99,11 @@ internal sealed record XeroErrorBody
 
         return new XeroErrorBody { Message = Text(root, "Message") ?? Text(root, "message") };
     }
+
+    private static List<string> Messages(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("ValidationErrors", out var errors) && errors.ValueKind == JsonValueKind.Array
+            ? [.. errors.EnumerateArray().Select(e => Text(e, "Message")).OfType<string>()]
+            : [];
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -14,8 +14,10 @@ namespace Ledgerline.Xero.Errors;
 /// <remarks>
 /// <list type="table">
 /// <item><term>400 <c>ValidationException</c></term><description><see cref="LedgerValidationException"/>, one
-/// <see cref="FieldError"/> per message of every failed element, named by the canonical field the message is about where
-/// it is recognisable (<see cref="CanonicalField"/>), else the record as a whole (empty field).</description></item>
+/// <see cref="FieldError"/> per distinct message and field of the failed element (<see cref="ValidationFields"/>): a
+/// message on a line, or quoting a line's tax rate, on that line's field (<c>Lines[0].Taxes[0].TaxRateId</c>); others on
+/// the canonical field the message is about where it is recognisable (<see cref="CanonicalField"/>), else the record as
+/// a whole (empty field).</description></item>
 /// <item><term>400 <c>PostDataInvalidException</c> naming a value (<c>Path 'Invoices[0].LineItems[1].UnitAmount'</c>)</term><description><see cref="LedgerValidationException"/> on the canonical field the path maps to (<see cref="CanonicalPath"/>, e.g. <c>Lines[1].UnitPrice</c>): a value Xero could not take (too long, too large).</description></item>
 /// <item><term>400 other (<c>PostDataInvalidException</c>, <c>QueryParseException</c>)</term><description><see cref="LedgerlineException"/> with Xero's type as the code: the request itself was wrong.</description></item>
 /// <item><term>401 <c>AuthorizationUnsuccessful</c></term><description><see cref="PermissionDeniedException"/>: the grant lacks the operation's scope.</description></item>
@@ -108,7 +110,7 @@ internal static partial class XeroErrorTable
         if (status == 409 && call.IdempotencyKey is not null)
         {
             return new IdempotencyKeyConflictException(call.Entity, call.Operation,
-                $"Xero refused the idempotency key of this {call.Operation} of a {call.Entity}: it was already used for a different request, " +
+                $"Xero refused the idempotency key of this {call.Operation} of {EntityNames.WithArticle(call.Entity)}: it was already used for a different request, " +
                 "or that request is still being processed. Nothing was done by this call; use a new key for a new input.")
             {
                 Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = Bounded(message),
@@ -117,10 +119,11 @@ internal static partial class XeroErrorTable
 
         if (status == 400 && code == "ValidationException")
         {
-            var fields = error!.ValidationMessages.Count > 0
-                ? error.ValidationMessages.Select(m => new FieldError(CanonicalField(call.Entity, m), m, code)).ToArray()
-                : [new FieldError(string.Empty, message ?? "Xero refused the input.", code)];
-            return new LedgerValidationException(fields) { Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message };
+            var fields = ValidationFields(call.Entity, error!);
+            return new LedgerValidationException(fields.Count > 0 ? fields : [new FieldError(string.Empty, message ?? "Xero refused the input.", code)])
+            {
+                Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
+            };
         }
 
         if (status == 400 && error is { ModelState.Count: > 0 })
@@ -214,6 +217,86 @@ internal static partial class XeroErrorTable
     }
 
     /// <summary>
+    /// The field errors of a <c>ValidationException</c>, each reported once. A message Xero put on a line, or one that
+    /// quotes the <c>TaxType</c> (or, on bills and expenses, the <c>AccountCode</c>) a line was sent with, is on that
+    /// line's field (<c>Lines[1].Taxes[0].TaxRateId</c>); any other message is on the field its wording names
+    /// (<see cref="CanonicalField"/>).
+    /// </summary>
+    internal static IReadOnlyList<FieldError> ValidationFields(EntityKind entity, XeroErrorBody error)
+    {
+        const string Code = "ValidationException";
+        var fields = new List<FieldError>();
+        foreach (var line in error.Lines)
+        {
+            fields.AddRange(line.Messages.Select(m => new FieldError(LineField(entity, line, m) ?? CanonicalField(entity, m), m, Code)));
+        }
+
+        foreach (var message in error.ValidationMessages)
+        {
+            if (error.Lines.Any(l => l.Messages.Contains(message, StringComparer.Ordinal)))
+            {
+                continue;
+            }
+
+            var named = error.Lines.Where(l => Quotes(message, l)).Select(l => LineField(entity, l, message)).OfType<string>().ToList();
+            fields.AddRange(named.Count > 0
+                ? named.Select(field => new FieldError(field, message, Code))
+                : [new FieldError(CanonicalField(entity, message), message, Code)]);
+        }
+
+        // Xero repeats a line's message for every line it is about, and on the element as well as on the line.
+        return [.. fields.Distinct()];
+
+        static bool Quotes(string message, XeroErrorLine line) =>
+            (line.TaxType is { Length: > 0 } tax && message.Contains($"TaxType code '{tax}'", StringComparison.OrdinalIgnoreCase)) ||
+            (line.AccountCode is { Length: > 0 } account && message.Contains($"Account code '{account}'", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The canonical field of a message about one line, where Ledgerline writes what it names from one field; null otherwise.</summary>
+    private static string? LineField(EntityKind entity, XeroErrorLine line, string message)
+    {
+        bool Says(string text) => message.Contains(text, StringComparison.OrdinalIgnoreCase);
+        var lines = entity is EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote or EntityKind.Estimate;
+        if (Says("TaxType") && line.TaxType is not null)
+        {
+            return LineTaxPath(entity, line.Index);
+        }
+
+        if (Says("TaxType"))
+        {
+            // Sent without a tax: Xero applied its account's default, which the line's taxes can replace.
+            return lines ? $"{nameof(NewInvoice.Lines)}[{line.Index}].{nameof(NewInvoiceLine.Taxes)}" : null;
+        }
+
+        if (Says("Account code") && LineAccountPath(entity, line.Index) is { } account)
+        {
+            return account;
+        }
+
+        return lines ? $"{nameof(NewInvoice.Lines)}[{line.Index}]" : null;
+    }
+
+    /// <summary>
+    /// The canonical field of the tax rate of line <paramref name="index"/>: Xero's one <c>TaxType</c> of a line is the
+    /// line's first tax's <see cref="LineTax.TaxRateId"/> (an expense's first tax's, for its one line).
+    /// </summary>
+    internal static string? LineTaxPath(EntityKind entity, int index) => entity switch
+    {
+        EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote or EntityKind.Estimate =>
+            $"{nameof(NewInvoice.Lines)}[{index}].{nameof(NewInvoiceLine.Taxes)}[0].{nameof(LineTax.TaxRateId)}",
+        EntityKind.Expense when index == 0 => $"{nameof(NewExpense.Taxes)}[0].{nameof(ExpenseTax.TaxRateId)}",
+        _ => null,
+    };
+
+    /// <summary>The canonical field a line's <c>AccountCode</c> is written from: a bill line's category, an expense's; null where it is the adapter's option.</summary>
+    private static string? LineAccountPath(EntityKind entity, int index) => entity switch
+    {
+        EntityKind.Bill => $"{nameof(NewBill.Lines)}[{index}].{nameof(NewBillLine.CategoryId)}",
+        EntityKind.Expense when index == 0 => nameof(NewExpense.CategoryId),
+        _ => null,
+    };
+
+    /// <summary>
     /// The canonical input field a Xero validation message is about, where the message says so recognisably; the empty
     /// string (the record as a whole) otherwise. Xero's messages name no field, so this reads their wording.
     /// </summary>
@@ -249,6 +332,11 @@ internal static partial class XeroErrorTable
             EntityKind.CreditNote when Says("contact") => nameof(NewCreditNote.ContactId),
             EntityKind.CreditNote when Says("currency") => nameof(NewCreditNote.Currency),
             EntityKind.CreditNote when Says("TaxType") || Says("Account code") || Says("line") || Says("Discount") => nameof(NewCreditNote.Lines),
+            EntityKind.Estimate when Says("expiry") => nameof(NewEstimate.ExpiryDate),
+            EntityKind.Estimate when Says("number") => nameof(NewEstimate.Number),
+            EntityKind.Estimate when Says("contact") => nameof(NewEstimate.ContactId),
+            EntityKind.Estimate when Says("currency") => nameof(NewEstimate.Currency),
+            EntityKind.Estimate when Says("TaxType") || Says("Account code") || Says("line") || Says("Discount") => nameof(NewEstimate.Lines),
             EntityKind.Payment when Says("amount") => nameof(NewPayment.Amount),
             EntityKind.Payment when Says("invoice") || Says("document") => nameof(NewPayment.InvoiceId),
             EntityKind.Payment when Says("date") => nameof(NewPayment.Date),
@@ -291,33 +379,51 @@ internal static partial class XeroErrorTable
         var path = EnvelopePrefix().Replace(wirePath, string.Empty, 1);
         if (LinePath().Match(path) is { Success: true } line)
         {
-            var lines = $"{nameof(NewInvoice.Lines)}[{line.Groups["index"].Value}]";
+            var index = int.Parse(line.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var lines = $"{nameof(NewInvoice.Lines)}[{index}]";
             return (entity, line.Groups["member"].Value) switch
             {
-                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "Quantity") => $"{lines}.{nameof(NewInvoiceLine.Quantity)}",
-                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "UnitAmount") => $"{lines}.{nameof(NewInvoiceLine.UnitPrice)}",
-                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "LineItemID") => $"{lines}.{nameof(NewInvoiceLine.Id)}",
-                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "TaxType") => $"{lines}.{nameof(NewInvoiceLine.Taxes)}",
+                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote or EntityKind.Estimate, "Quantity") => $"{lines}.{nameof(NewInvoiceLine.Quantity)}",
+                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote or EntityKind.Estimate, "UnitAmount") => $"{lines}.{nameof(NewInvoiceLine.UnitPrice)}",
+                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote or EntityKind.Estimate, "LineItemID") => $"{lines}.{nameof(NewInvoiceLine.Id)}",
+                (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote or EntityKind.Estimate or EntityKind.Expense, "TaxType") => LineTaxPath(entity, index),
                 (EntityKind.Bill, "Description") => $"{lines}.{nameof(NewBillLine.Description)}",
-                (EntityKind.Bill, "AccountCode") => $"{lines}.{nameof(NewBillLine.CategoryId)}",
+                (EntityKind.Bill or EntityKind.Expense, "AccountCode") => LineAccountPath(entity, index),
 
                 // Xero's line description is the line's name and description joined: the line as a whole.
-                (EntityKind.Invoice or EntityKind.CreditNote, "Description") => lines,
-                (EntityKind.Invoice, "DiscountRate") => nameof(NewInvoice.DiscountPercent),
+                (EntityKind.Invoice or EntityKind.CreditNote or EntityKind.Estimate, "Description") => lines,
+                (EntityKind.Invoice or EntityKind.Estimate, "DiscountRate") => nameof(NewInvoice.DiscountPercent),
+
+                // An expense is one line: its amount and tax amount.
+                (EntityKind.Expense, "UnitAmount") when index == 0 => nameof(NewExpense.Amount),
+                (EntityKind.Expense, "TaxAmount") when index == 0 => $"{nameof(NewExpense.Taxes)}[0].{nameof(ExpenseTax.Amount)}",
                 _ => null,
             };
         }
 
         return (entity, path) switch
         {
-            (EntityKind.Invoice or EntityKind.CreditNote, "Contact" or "Contact.ContactID") => nameof(NewInvoice.ContactId),
+            (EntityKind.Invoice or EntityKind.CreditNote or EntityKind.Estimate, "Contact" or "Contact.ContactID") => nameof(NewInvoice.ContactId),
             (EntityKind.Bill, "Contact" or "Contact.ContactID") => nameof(NewBill.VendorId),
             (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "Reference") => nameof(NewInvoice.Notes),
             (EntityKind.Invoice or EntityKind.Bill, "InvoiceNumber") => nameof(NewInvoice.Number),
             (EntityKind.CreditNote, "CreditNoteNumber") => nameof(NewCreditNote.Number),
             (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "Date") => nameof(NewInvoice.IssueDate),
             (EntityKind.Invoice or EntityKind.Bill, "DueDate") => nameof(NewInvoice.DueDate),
-            (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote, "CurrencyCode") => nameof(NewInvoice.Currency),
+            (EntityKind.Invoice or EntityKind.Bill or EntityKind.CreditNote or EntityKind.Estimate, "CurrencyCode") => nameof(NewInvoice.Currency),
+            (EntityKind.Estimate, "QuoteNumber") => nameof(NewEstimate.Number),
+            (EntityKind.Estimate, "Date") => nameof(NewEstimate.IssueDate),
+            (EntityKind.Estimate, "ExpiryDate") => nameof(NewEstimate.ExpiryDate),
+            (EntityKind.Estimate, "Summary") => nameof(NewEstimate.Notes),
+            (EntityKind.Estimate, "Terms") => nameof(NewEstimate.Terms),
+            (EntityKind.Expense, "Date") => nameof(NewExpense.Date),
+            (EntityKind.Expense, "Reference") => nameof(NewExpense.Notes),
+            (EntityKind.Expense, "Contact" or "Contact.Name") => nameof(NewExpense.Vendor),
+            (EntityKind.Item, "Code") => nameof(NewItem.Code),
+            (EntityKind.Item, "Name") => nameof(NewItem.Name),
+            (EntityKind.Item, "Description") => nameof(NewItem.Description),
+            (EntityKind.Item, "SalesDetails.UnitPrice") => nameof(NewItem.UnitPrice),
+            (EntityKind.Item, "SalesDetails.TaxType") => $"{nameof(NewItem.TaxRateIds)}[0]",
             (EntityKind.Contact, "Name") => nameof(NewContact.Organization),
             (EntityKind.Vendor, "Name") => nameof(NewVendor.Name),
             (EntityKind.Contact or EntityKind.Vendor, "FirstName") => nameof(NewContact.FirstName),

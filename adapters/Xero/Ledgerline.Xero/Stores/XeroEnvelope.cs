@@ -52,7 +52,7 @@ internal static class XeroEnvelope
                 catch (Exception exception) when (exception is FormatException or OverflowException or InvalidOperationException or ArgumentException)
                 {
                     throw XeroErrorTable.Invalid(answer.Call, answer.Status, RecordBytes(answer.Body, listKey, index),
-                        $"Xero sent a {answer.Call.Entity} that cannot be read: {exception.Message}", exception);
+                        $"Xero sent {EntityNames.WithArticle(answer.Call.Entity)} that cannot be read: {exception.Message}", exception);
                 }
             }
 

@@ -60,7 +60,7 @@ internal static class XeroLineTaxes
             for (var t = 0; t < lines[i].Count; t++)
             {
                 var tax = lines[i][t];
-                var id = TaxType(lines[i]) ?? string.Empty;
+                var id = LineTaxType(lines[i], i) ?? string.Empty;
                 if (!rates.TryGetValue(id, out var rate))
                 {
                     throw new RecordNotFoundException(EntityKind.TaxRate, id) { Provider = Http.XeroRequest.ProviderName };
@@ -76,18 +76,24 @@ internal static class XeroLineTaxes
         }
     }
 
-    /// <summary>The <c>TaxType</c> of one line's taxes; null for none.</summary>
-    public static string? TaxType(IReadOnlyList<LineTax> taxes)
+    /// <summary>
+    /// The <c>TaxType</c> of one line's taxes; null for none. Lines passed through <see cref="Check(IReadOnlyList{NewInvoiceLine})"/>
+    /// are refused there, on the line's own field; unchecked lines are refused here on <c>Lines</c>.
+    /// </summary>
+    public static string? TaxType(IReadOnlyList<LineTax> taxes) => LineTaxType(taxes, null);
+
+    private static string? LineTaxType(IReadOnlyList<LineTax> taxes, int? line)
     {
+        var taxesField = line is { } i ? $"{Field}[{i}].{nameof(NewInvoiceLine.Taxes)}" : Field;
         if (taxes.Count > 1)
         {
-            throw XeroRefusal.Field(Field, "Xero applies one tax rate to a line.");
+            throw XeroRefusal.Field(taxesField, "Xero applies one tax rate to a line.");
         }
 
         var tax = taxes.Count == 1 ? taxes[0] : null;
         if (tax is not null && string.IsNullOrWhiteSpace(tax.TaxRateId))
         {
-            throw XeroRefusal.Field(Field,
+            throw XeroRefusal.Field(line is null ? Field : $"{taxesField}[0].{nameof(LineTax.TaxRateId)}",
                 $"Xero names a line's tax by its tax rate: give '{tax.Name}' the TaxRateId (Xero's TaxType) of one of the organisation's tax rates.");
         }
 
@@ -115,16 +121,22 @@ internal static class XeroLineTaxes
 
     private static bool CheckTaxes(List<IReadOnlyList<LineTax>> taxes)
     {
+        for (var i = 0; i < taxes.Count; i++)
+        {
+            _ = LineTaxType(taxes[i], i);
+        }
+
         var taxed = taxes.Count(t => t.Count > 0);
         if (taxed > 0 && taxed < taxes.Count)
         {
-            throw XeroRefusal.Field(Field,
-                "Xero taxes every line of a taxed document: give the untaxed lines a zero-rate tax (its TaxRateId), or no line a tax.");
-        }
-
-        foreach (var tax in taxes)
-        {
-            _ = TaxType(tax);
+            const string Message = "Xero taxes every line of a taxed document: give the untaxed lines a zero-rate tax (its TaxRateId), or no line a tax.";
+            throw new LedgerValidationException([.. taxes
+                .Select((t, i) => (Taxes: t, Index: i))
+                .Where(l => l.Taxes.Count == 0)
+                .Select(l => new FieldError($"{Field}[{l.Index}].{nameof(NewInvoiceLine.Taxes)}", Message, XeroRefusal.NotSupportedCode))])
+            {
+                Provider = Http.XeroRequest.ProviderName,
+            };
         }
 
         return taxed > 0;

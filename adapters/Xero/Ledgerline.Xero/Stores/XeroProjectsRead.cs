@@ -27,7 +27,7 @@ internal static class XeroProjectsRead
         }
         catch (Exception exception) when (exception is FormatException or OverflowException or InvalidOperationException or ArgumentException)
         {
-            throw XeroErrorTable.Invalid(answer.Call, answer.Status, answer.Body, $"Xero sent a {answer.Call.Entity} that cannot be read: {exception.Message}", exception);
+            throw XeroErrorTable.Invalid(answer.Call, answer.Status, answer.Body, $"Xero sent {EntityNames.WithArticle(answer.Call.Entity)} that cannot be read: {exception.Message}", exception);
         }
 
         return keepRaw ? record with { RawRepresentation = new RawJson(answer.Body.ToArray()) } : record;

@@ -5,9 +5,12 @@ namespace Ledgerline.Xero.Stores;
 /// <summary>Refusals of input Xero cannot take, raised before any request.</summary>
 internal static class XeroRefusal
 {
+    /// <summary>The code of a refusal of input Xero cannot take.</summary>
+    public const string NotSupportedCode = "NotSupportedByXero";
+
     /// <summary>A validation error on one field, with nothing sent.</summary>
     public static LedgerValidationException Field(string field, string message) =>
-        new([new FieldError(field, message, "NotSupportedByXero")]) { Provider = XeroRequest.ProviderName };
+        new([new FieldError(field, message, NotSupportedCode)]) { Provider = XeroRequest.ProviderName };
 
     /// <summary>
     /// Refuses, before any request, a value longer than Xero documents for the member it is written to (the maximum

@@ -21,6 +21,9 @@ namespace Ledgerline.Xero.Stores;
 /// </summary>
 internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntryStore
 {
+    /// <summary>The <c>modelState</c> key of the Projects API's refusal of a time entry's task.</summary>
+    private const string UnknownTaskCode = "model.TaskId";
+
     public async Task<TimeEntry> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var (projectId, entryId) = Split(id);
@@ -291,7 +294,11 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
         return XeroProjectsRead.Wire(answer);
     }
 
-    /// <summary>Whether time on the task is billable (<c>TIME</c> or <c>FIXED</c>); a task the project lacks is a field error.</summary>
+    /// <summary>
+    /// Whether time on the task is billable (<c>TIME</c> or <c>FIXED</c>). A task the project lacks is the field error
+    /// Xero gives a time entry naming it, coded like every Projects API field error (<see cref="XeroErrorTable.ProjectsField"/>)
+    /// by Xero's <c>modelState</c> key, <c>model.TaskId</c>, as an unknown user is <c>model.UserId</c>.
+    /// </summary>
     private async Task<bool> ChargeableAsync(string projectId, string taskId, CancellationToken cancellationToken)
     {
         var tenant = await context.Connection.TenantIdAsync(cancellationToken);
@@ -303,7 +310,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
         }
         catch (RecordNotFoundException missing)
         {
-            throw new LedgerValidationException([new FieldError(nameof(NewTimeEntry.TaskId), $"Xero has no task {taskId} on project {projectId}.", "NotFound")], missing)
+            throw new LedgerValidationException([new FieldError(nameof(NewTimeEntry.TaskId), $"Xero has no task {taskId} on project {projectId}.", UnknownTaskCode)], missing)
             {
                 Provider = XeroRequest.ProviderName, StatusCode = missing.StatusCode,
             };
