@@ -33,19 +33,19 @@ public sealed record Estimate : LedgerRecord
 
     /// <summary>
     /// Whether the lines' unit prices include tax, as the provider keeps them (Xero quotes with <c>LineAmountTypes</c>
-    /// <c>INCLUSIVE</c>), as on <see cref="Invoice.UnitPricesIncludeTax"/>: line amounts and totals stay tax-exclusive
-    /// either way. <see langword="false"/> for FreshBooks and InMemory, and for every estimate created without
+    /// <c>INCLUSIVE</c>), as on <see cref="Invoice.UnitPricesIncludeTax"/>: line amounts are the amounts less the tax each
+    /// line bears, and a discount is taken off the tax-inclusive amounts (see there). <see langword="false"/> for FreshBooks and InMemory, and for every estimate created without
     /// <see cref="NewEstimate.UnitPricesIncludeTax"/>.
     /// </summary>
     public bool UnitPricesIncludeTax { get; init; }
 
-    /// <summary>The discount in percent of the subtotal, taken before tax.</summary>
+    /// <summary>The discount in percent, taken before tax, as <see cref="Invoice.DiscountPercent"/>.</summary>
     public decimal DiscountPercent { get; init; }
 
     /// <summary>The sum of the line amounts.</summary>
     public required Money Subtotal { get; init; }
 
-    /// <summary>The discount (a positive amount).</summary>
+    /// <summary>The discount (a positive amount), as <see cref="Invoice.Discount"/>: tax-inclusive when <see cref="UnitPricesIncludeTax"/>.</summary>
     public required Money Discount { get; init; }
 
     /// <summary>The tax.</summary>
@@ -120,7 +120,8 @@ public sealed record NewEstimate
     /// Whether the lines' unit prices include their tax (Xero quote <c>LineAmountTypes</c> <c>INCLUSIVE</c>): a line of
     /// quantity 1 at 500.00 with 15 % tax then totals 500.00 (434.78 + 65.22), not 575.00. The estimate read back is as
     /// <see cref="Estimate.UnitPricesIncludeTax"/> defines it: line amounts and totals stay tax-exclusive, so only "quantity ×
-    /// unit price = amount" differs. Taken by providers whose store capabilities declare
+    /// unit price = amount" differs; with <c>DiscountPercent</c>, the discount is taken off the tax-inclusive amounts,
+    /// as Xero takes it (see <see cref="Invoice.UnitPricesIncludeTax"/>). Taken by providers whose store capabilities declare
     /// <see cref="StoreCapabilities.TaxInclusivePrices"/> (Xero; with no tax on any line Xero keeps the quote without tax,
     /// read back <see langword="false"/>); any other provider (FreshBooks, InMemory) refuses <see langword="true"/> before
     /// any request (<see cref="LedgerValidationException"/> on <c>UnitPricesIncludeTax</c>, code

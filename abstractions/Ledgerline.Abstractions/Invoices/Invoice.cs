@@ -33,20 +33,33 @@ public sealed record Invoice : LedgerRecord
 
     /// <summary>
     /// Whether the lines' <see cref="InvoiceLine.UnitPrice"/> include tax, as the provider keeps them (Xero invoices with
-    /// <c>LineAmountTypes</c> <c>Inclusive</c>). The line <see cref="InvoiceLine.Amount"/>s and every total stay
-    /// tax-exclusive either way, so the identities above hold; only "quantity × unit price = amount" does not when this is
-    /// <see langword="true"/>. <see langword="false"/> for providers whose prices exclude tax (FreshBooks, InMemory) and
-    /// for every invoice created without <see cref="NewInvoice.UnitPricesIncludeTax"/>.
+    /// <c>LineAmountTypes</c> <c>Inclusive</c>). The line <see cref="InvoiceLine.Amount"/>s are then the amounts less the
+    /// tax each line bears, so the identities above hold with the provider's own figures; only "quantity × unit price =
+    /// amount" does not. A discount on such an invoice is taken, as Xero takes it, off the tax-inclusive amounts, and tax is
+    /// computed on what is left: <see cref="Discount"/> is that tax-inclusive discount (Xero's <c>TotalDiscount</c>) and a
+    /// discounted line's amount is its amount before discount less the tax it bears after it (1 × 100.00 incl. 15 % less
+    /// 10 %: amount 88.26, discount 10.00, tax 11.74, total 90.00). Without a discount the line amounts and subtotal are
+    /// tax-exclusive; with one, Subtotal − Discount is (the provider's subtotal after discount, 78.26). Ledgerline never
+    /// divides out a tax the provider did not (86.96 would be such a figure). <see langword="false"/> for providers whose
+    /// prices exclude tax (FreshBooks, InMemory) and for every invoice created without
+    /// <see cref="NewInvoice.UnitPricesIncludeTax"/>.
     /// </summary>
     public bool UnitPricesIncludeTax { get; init; }
 
-    /// <summary>The discount as a percentage of the subtotal (10 means 10 %), applied before tax.</summary>
+    /// <summary>
+    /// The discount as a percentage (10 means 10 %), applied before tax: of the subtotal, or of the tax-inclusive amounts
+    /// when <see cref="UnitPricesIncludeTax"/>. Where the provider discounts lines differently (Xero lines with different
+    /// rates or amounts), the discount's share of the amounts before discount, rounded to 4 decimal places.
+    /// </summary>
     public decimal DiscountPercent { get; init; }
 
     /// <summary>Sum of the line amounts.</summary>
     public required Money Subtotal { get; init; }
 
-    /// <summary>The discount taken off the subtotal (a positive amount).</summary>
+    /// <summary>
+    /// The discount taken off the subtotal (a positive amount); tax-inclusive when <see cref="UnitPricesIncludeTax"/>, as
+    /// the provider takes it (see there).
+    /// </summary>
     public required Money Discount { get; init; }
 
     /// <summary>Tax, computed on the discounted line amounts.</summary>
@@ -108,8 +121,9 @@ public sealed record InvoiceLine
     public required Money UnitPrice { get; init; }
 
     /// <summary>
-    /// Quantity × unit price, before discount and tax; negative when exactly one of them is. Always tax-exclusive (when
-    /// <see cref="Invoice.UnitPricesIncludeTax"/>, the provider's line amount less the line's tax).
+    /// Quantity × unit price, before discount and without tax; negative when exactly one of them is. When
+    /// <see cref="Invoice.UnitPricesIncludeTax"/>, that amount less the tax the line bears (after the line's discount,
+    /// where it has one: see <see cref="Invoice.UnitPricesIncludeTax"/>).
     /// </summary>
     public required Money Amount { get; init; }
 
@@ -223,7 +237,8 @@ public sealed record NewInvoice
     /// Whether the lines' unit prices include their tax (Xero <c>LineAmountTypes</c> <c>Inclusive</c>): a line of
     /// quantity 1 at 500.00 with 15 % tax then totals 500.00 (434.78 + 65.22), not 575.00. The invoice read back is as
     /// <see cref="Invoice.UnitPricesIncludeTax"/> defines it: line amounts and totals stay tax-exclusive, so only "quantity ×
-    /// unit price = amount" differs. Taken by providers whose store capabilities declare
+    /// unit price = amount" differs; with <c>DiscountPercent</c>, the discount is taken off the tax-inclusive amounts,
+    /// as Xero takes it (see <see cref="Invoice.UnitPricesIncludeTax"/>). Taken by providers whose store capabilities declare
     /// <see cref="StoreCapabilities.TaxInclusivePrices"/> (Xero; with no tax on any line Xero keeps the invoice without tax,
     /// read back <see langword="false"/>); any other provider (FreshBooks, InMemory) refuses <see langword="true"/> before
     /// any request (<see cref="LedgerValidationException"/> on <c>UnitPricesIncludeTax</c>, code

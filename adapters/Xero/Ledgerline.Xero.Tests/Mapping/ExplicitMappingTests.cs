@@ -73,6 +73,14 @@ public sealed class ExplicitMappingTests
             "SubTotal":80.00,"TotalTax":12.00,"Total":92.00,"AmountDue":92.00,"AmountPaid":0.00,"CurrencyCode":"NZD",
             "UpdatedDateUTC":"/Date(1541112690000+0000)/"}]}
             """),
+        Sample.Of<InvoiceWire, InvoicesResult, XeroInvoice, Invoice>("invoice, inclusive, discounted, draft", EntityKind.Invoice, InvoicesResult.ListKey, w => XeroInvoice.Of(w, Rates), """
+            {"Invoices":[{"Type":"ACCREC","InvoiceID":"1e64a623-c2a1-446a-93ed-eb897f118cbc","Contact":{"ContactID":"a3"},
+            "Date":"/Date(1539993600000+0000)/","Status":"DRAFT","LineAmountTypes":"Inclusive","LineItems":[
+            {"Description":"Widgets","Quantity":4.0000,"UnitAmount":23.00,"DiscountRate":10.00,"TaxType":"OUTPUT2","TaxAmount":10.80,"LineAmount":82.80},
+            {"Description":"","Quantity":1.0000,"UnitAmount":0.00,"TaxType":"NONE","TaxAmount":0.00,"LineAmount":0.00}],
+            "SubTotal":72.00,"TotalTax":10.80,"Total":82.80,"AmountDue":82.80,"AmountPaid":0.00,"CurrencyCode":"NZD",
+            "UpdatedDateUTC":"/Date(1541112690000+0000)/"}]}
+            """),
         Sample.Of<InvoiceWire, InvoicesResult, XeroInvoice, Invoice>("invoice, exclusive, discounted, draft", EntityKind.Invoice, InvoicesResult.ListKey, w => XeroInvoice.Of(w, Rates), """
             {"Invoices":[{"Type":"ACCREC","InvoiceID":"3e64a623-c2a1-446a-93ed-eb897f118cbc","Contact":{"ContactID":"a3"},
             "Date":"/Date(1539993600000+0000)/","Status":"DRAFT","LineAmountTypes":"Exclusive","LineItems":[

@@ -46,6 +46,8 @@ public sealed class QuoteMappingTests
 
     [Theory]
     [InlineData("\"Total\":20.65", "\"Total\":21.65", "do not add up")]
+    [InlineData("\"SubTotal\":17.96", "\"SubTotal\":17.95", "SubTotal 17.95")]
+    [InlineData("\"TotalDiscount\":1.99", "\"TotalDiscount\":2.00", "TotalDiscount 2.00")]
     [InlineData("\"LineAmountTypes\":\"EXCLUSIVE\"", "\"LineAmountTypes\":\"GROSS\"", "GROSS")]
     [InlineData("\"Contact\":{\"ContactID\":\"060816db-0ed7-44de-ab58-8fee9316fcd5\",\"Name\":\"Adam\"}", "\"Contact\":{\"Name\":\"Adam\"}", "Contact.ContactID")]
     [InlineData("\"Date\":\"/Date(1571875200000)/\",", "", "Date")]
@@ -80,7 +82,8 @@ public sealed class QuoteMappingTests
         var inclusive = Quote.Replace("\"LineAmountTypes\":\"EXCLUSIVE\"", $"\"LineAmountTypes\":\"{spelling}\"", StringComparison.Ordinal)
             .Replace("\"DiscountRate\":10.00,\"LineAmount\":17.96", "\"LineAmount\":19.95", StringComparison.Ordinal)
             .Replace("\"TaxAmount\":2.69", "\"TaxAmount\":2.60", StringComparison.Ordinal)
-            .Replace("\"SubTotal\":17.96,\"TotalTax\":2.69,\"Total\":20.65", "\"SubTotal\":17.35,\"TotalTax\":2.60,\"Total\":19.95", StringComparison.Ordinal);
+            .Replace("\"SubTotal\":17.96,\"TotalTax\":2.69,\"Total\":20.65", "\"SubTotal\":17.35,\"TotalTax\":2.60,\"Total\":19.95", StringComparison.Ordinal)
+            .Replace("\"TotalDiscount\":1.99", "\"TotalDiscount\":0.00", StringComparison.Ordinal);
 
         var estimate = Read(inclusive);
 

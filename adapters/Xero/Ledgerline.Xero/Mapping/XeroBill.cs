@@ -37,7 +37,7 @@ internal sealed record XeroBill(InvoiceWire Wire)
         }
 
         var bill = new XeroBill(wire);
-        var read = XeroLines.Read(wire.LineAmountTypes, wire.LineItems, wire.TotalTax, wire.Total, taxRates, "bill");
+        var read = XeroLines.Read(wire.LineAmountTypes, wire.LineItems, wire.TotalTax, wire.Total, taxRates, "bill", wire.SubTotal, wire.TotalDiscount);
         if (read.Discount != 0m)
         {
             throw new FormatException($"Xero sent a bill with line discounts ({read.Discount}), which Xero does not allow on bills.");

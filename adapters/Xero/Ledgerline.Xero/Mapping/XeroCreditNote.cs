@@ -37,7 +37,7 @@ internal sealed record XeroCreditNote(CreditNoteWire Wire)
         }
 
         var note = new XeroCreditNote(wire);
-        var read = XeroLines.Read(wire.LineAmountTypes, wire.LineItems, wire.TotalTax, wire.Total, taxRates, "credit note");
+        var read = XeroLines.Read(wire.LineAmountTypes, wire.LineItems, wire.TotalTax, wire.Total, taxRates, "credit note", wire.SubTotal);
         if (read.Discount != 0m)
         {
             throw new FormatException($"Xero sent a credit note with line discounts ({read.Discount}), which Xero does not allow on credit notes.");

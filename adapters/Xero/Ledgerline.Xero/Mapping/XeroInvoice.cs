@@ -42,7 +42,7 @@ internal sealed record XeroInvoice(InvoiceWire Wire, IReadOnlyDictionary<string,
         }
 
         var invoice = new XeroInvoice(wire, taxRates);
-        var read = XeroLines.Read(wire.LineAmountTypes, wire.LineItems, wire.TotalTax, wire.Total, taxRates, "invoice");
+        var read = XeroLines.Read(wire.LineAmountTypes, wire.LineItems, wire.TotalTax, wire.Total, taxRates, "invoice", wire.SubTotal, wire.TotalDiscount);
         var lines = read.Lines.Select(line =>
         {
             var (name, description) = SplitDescription(line.Wire.Description);

@@ -23,9 +23,12 @@ internal sealed record XeroLine(LineItemWire Wire, decimal Quantity, decimal Uni
 /// <c>round(Quantity × UnitAmount, 2)</c> with a <c>DiscountRate</c> (Xero's own formula), else <c>LineAmount</c>; the
 /// line's discount is the difference. The canonical line amount is that amount, less the line's tax on an Inclusive
 /// document. So Subtotal = Σ amounts, Discount = Σ line discounts, Tax = <c>TotalTax</c>, Total = <c>Total</c>.
-/// An Inclusive line with a discount and a tax is refused (<see cref="FormatException"/>): Xero takes the discount off the
-/// tax-inclusive amount and computes the tax on what is left, so no figure Xero keeps is the line's tax-exclusive amount
-/// before discount, and subtracting the tax after discount from the amount before it would mix the two.
+/// On an Inclusive line with a discount, Xero takes the discount off the tax-inclusive amount and computes the tax on what
+/// is left (1 × 100.00 incl. 15 % less 10 %: <c>LineAmount</c> 90.00, <c>TaxAmount</c> 11.74), so the discount is
+/// tax-inclusive (10.00, Xero's <c>TotalDiscount</c>) and the line amount is the amount before discount less the tax the
+/// line bears (100.00 − 11.74 = 88.26): every figure is Xero's own or a sum or difference of them, never a division Xero
+/// did not make (86.96 would be one), and Subtotal − Discount is Xero's <c>SubTotal</c> (78.26). Where Xero sends
+/// <c>SubTotal</c> and <c>TotalDiscount</c>, they are checked against these.
 /// </remarks>
 /// <param name="Kind">Xero's <c>LineAmountTypes</c>: <c>Exclusive</c>, <c>Inclusive</c> or <c>NoTax</c>.</param>
 /// <param name="Lines">The lines, in order.</param>
@@ -44,9 +47,11 @@ internal sealed record XeroLines(string Kind, IReadOnlyList<XeroLine> Lines, dec
     /// <param name="total">Xero's <c>Total</c>.</param>
     /// <param name="taxRates">The organisation's tax rates by <c>TaxType</c>.</param>
     /// <param name="document">What the document is, for messages (<c>invoice</c>, <c>bill</c>, <c>credit note</c>).</param>
+    /// <param name="subTotal">Xero's <c>SubTotal</c> (after discount, without tax), checked when sent.</param>
+    /// <param name="totalDiscount">Xero's <c>TotalDiscount</c>, checked when sent.</param>
     public static XeroLines Read(
         string? lineAmountTypes, IReadOnlyList<LineItemWire>? items, decimal? totalTax, decimal? total,
-        IReadOnlyDictionary<string, TaxRateWire> taxRates, string document)
+        IReadOnlyDictionary<string, TaxRateWire> taxRates, string document, decimal? subTotal = null, decimal? totalDiscount = null)
     {
         ArgumentNullException.ThrowIfNull(taxRates);
         var kind = lineAmountTypes switch
@@ -65,15 +70,6 @@ internal sealed record XeroLines(string Kind, IReadOnlyList<XeroLine> Lines, dec
             var gross = line.DiscountAmount is { } off ? lineAmount + off
                 : line.DiscountRate is { } rate && rate != 0m ? Math.Round(quantity * unit, 2, MidpointRounding.AwayFromZero)
                 : lineAmount;
-            if (kind == "Inclusive" && gross != lineAmount && tax != 0m)
-            {
-                throw new FormatException(
-                    $"Xero sent a tax-inclusive {document} whose line {lines.Count + 1} has a discount ({gross - lineAmount} off {gross} "
-                    + $"including tax, LineAmount {lineAmount}, TaxAmount {tax}). Xero taxes the line only after its discount, so the "
-                    + "line's tax-exclusive amount before discount, which the canonical Amount, Subtotal and Discount are, is not "
-                    + "among Xero's figures, and Ledgerline does not derive one. Read such a document through Xero itself.");
-            }
-
             var amount = kind == "Inclusive" ? gross - tax : gross;
             subtotal += amount;
             discount += gross - lineAmount;
@@ -89,32 +85,13 @@ internal sealed record XeroLines(string Kind, IReadOnlyList<XeroLine> Lines, dec
                 $"Xero's {document} amounts do not add up: lines {subtotal} − discount {discount} + TotalTax {sentTax} ≠ Total {sentTotal}.");
         }
 
-        return new XeroLines(kind, lines, subtotal, discount, sentTax, sentTotal);
-    }
-
-    /// <summary>
-    /// Refuses, before any request, a discount on lines whose unit prices include tax: Xero takes the discount off the
-    /// tax-inclusive amount and taxes what is left, so the document it keeps has no tax-exclusive amount before discount, which
-    /// is what the canonical line amounts, subtotal and discount are; <see cref="Read"/> refuses such a document, so it is
-    /// never written. Lines whose taxes are all 0 % are exact and taken.
-    /// </summary>
-    /// <param name="taxes">The taxes of each line.</param>
-    /// <param name="inclusive">Whether the document will be written with tax-inclusive unit prices.</param>
-    /// <param name="discountPercent">The discount the document will be written with.</param>
-    /// <param name="document">What the document is, for the message (<c>invoice</c>, <c>estimate</c>).</param>
-    public static void RefuseDiscountOnTaxInclusivePrices(IEnumerable<IReadOnlyList<LineTax>> taxes, bool inclusive, decimal discountPercent, string document)
-    {
-        if (inclusive && discountPercent != 0m && taxes.Any(t => t.Any(tax => tax.Percent != 0m)))
+        if ((subTotal is { } sentSubTotal && subtotal - discount != sentSubTotal) || (totalDiscount is { } sentDiscount && discount != sentDiscount))
         {
-            throw new LedgerValidationException([new FieldError(nameof(NewInvoice.DiscountPercent),
-                $"Xero takes a discount off tax-inclusive prices and taxes what is left, so this {document} would have no "
-                + "tax-exclusive amount before discount to read back; give unit prices without tax (UnitPricesIncludeTax false) "
-                + "with the discount, or no discount.",
-                "DiscountOnTaxInclusivePrices")])
-            {
-                Provider = Ledgerline.Xero.Http.XeroRequest.ProviderName,
-            };
+            throw new FormatException(
+                $"Xero's {document} amounts do not add up: lines {subtotal} − discount {discount} against SubTotal {subTotal} and TotalDiscount {totalDiscount}.");
         }
+
+        return new XeroLines(kind, lines, subtotal, discount, sentTax, sentTotal);
     }
 
     /// <summary>

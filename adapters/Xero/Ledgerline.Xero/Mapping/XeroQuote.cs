@@ -35,7 +35,7 @@ internal sealed record XeroQuote(QuoteWire Wire)
     {
         ArgumentNullException.ThrowIfNull(wire);
         var quote = new XeroQuote(wire);
-        var read = XeroLines.Read(LineAmountTypes(wire.LineAmountTypes), wire.LineItems, wire.TotalTax, wire.Total, taxRates, "quote");
+        var read = XeroLines.Read(LineAmountTypes(wire.LineAmountTypes), wire.LineItems, wire.TotalTax, wire.Total, taxRates, "quote", wire.SubTotal, wire.TotalDiscount);
         var rates = read.Lines.Select(l => l.Wire.DiscountRate ?? 0m).ToHashSet();
         var amountDiscounts = read.Lines.Any(l => l.Wire.DiscountAmount is not null);
         return quote with

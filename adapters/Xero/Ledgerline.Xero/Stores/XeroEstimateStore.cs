@@ -21,8 +21,8 @@ namespace Ledgerline.Xero.Stores;
 /// gives one), so lines read and given back keep every total. Notes are the quote's <c>Summary</c>, terms its
 /// <c>Terms</c>. Refused: what <see cref="XeroLineTaxes"/> refuses (more than 4 decimal places, a tax without a tax rate
 /// id, two taxes on a line, a mix of taxed and untaxed lines; before any write, a percent other than the tax rate's), and
-/// a discount or <c>UnitPricesIncludeTax</c> change without the lines, and a discount on taxed lines whose unit prices
-/// include tax (<see cref="XeroLines.RefuseDiscountOnTaxInclusivePrices"/>).
+/// a discount or <c>UnitPricesIncludeTax</c> change without the lines; before any write, lines given without a discount
+/// when Xero's lines carry different ones (<see cref="XeroLines.RefuseMixedLineDiscounts"/>).
 /// <para>
 /// Xero never turns a quote into an invoice; the app that does creates the invoice and marks the quote <c>INVOICED</c>.
 /// <see cref="ConvertToInvoiceAsync"/> does the same: a draft ACCREC invoice with the quote's contact, currency and lines
@@ -49,7 +49,6 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
     {
         ArgumentNullException.ThrowIfNull(draft);
         var taxed = XeroLineTaxes.Check(draft.Lines);
-        XeroLines.RefuseDiscountOnTaxInclusivePrices(draft.Lines.Select(l => l.Taxes), draft.UnitPricesIncludeTax, draft.DiscountPercent, "estimate");
         var lines = Lines(draft.Lines, draft.DiscountPercent);
         if (!Guid.TryParseExact(draft.ContactId, "D", out _))
         {
@@ -142,7 +141,6 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
                 XeroLines.RefuseMixedLineDiscounts(currentWire!.LineItems, "estimate", id);
             }
 
-            XeroLines.RefuseDiscountOnTaxInclusivePrices(newLines.Select(l => l.Taxes), taxed && inclusive, discount, "estimate");
             lines = Lines(newLines, discount);
         }
 

@@ -19,9 +19,8 @@ namespace Ledgerline.Xero.Stores;
 /// gives one); notes are the <c>Reference</c>. Refused before any request: terms
 /// (Xero keeps none on an invoice), what <see cref="XeroLineTaxes"/> refuses (more than 4 decimal places, a tax without a
 /// tax rate id, more than one tax on a line, a mix of taxed and untaxed lines; before any write, a percent other than the
-/// tax rate's), a discount or <c>UnitPricesIncludeTax</c> change without the lines, and a discount on taxed lines whose
-/// unit prices include tax (<see cref="XeroLines.RefuseDiscountOnTaxInclusivePrices"/>: Xero would keep no tax-exclusive
-/// amount before discount, so the invoice could not be read back).
+/// tax rate's), and a discount or <c>UnitPricesIncludeTax</c> change without the lines; before any write, lines given
+/// without a discount when Xero's lines carry different ones (<see cref="XeroLines.RefuseMixedLineDiscounts"/>).
 /// Filters: <c>ContactId</c> (<c>ContactIDs</c>), <c>Statuses</c> (Xero's <c>Statuses</c>, then exact), <c>IssueDate</c>
 /// and <c>DueDate</c> (<c>where</c>), <c>UpdatedSince</c> (<c>If-Modified-Since</c>, then exact); states are the
 /// <c>DELETED</c> status.
@@ -51,7 +50,6 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
         XeroRefusal.MaxLength(nameof(NewInvoice.Number), draft.Number, MaxNumberLength, "InvoiceNumber");
         XeroRefusal.RequireGuid(EntityKind.Contact, draft.ContactId);
         var taxed = XeroLineTaxes.Check(draft.Lines);
-        XeroLines.RefuseDiscountOnTaxInclusivePrices(draft.Lines.Select(l => l.Taxes), draft.UnitPricesIncludeTax, draft.DiscountPercent, "invoice");
         await XeroLineTaxes.RequireRatesAsync(Context, [.. draft.Lines.Select(l => l.Taxes)], cancellationToken);
         var lines = Lines(draft.Lines, draft.DiscountPercent);
         var body = new InvoiceWrite
@@ -167,7 +165,6 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
                 XeroLines.RefuseMixedLineDiscounts(currentWire!.LineItems, "invoice", id);
             }
 
-            XeroLines.RefuseDiscountOnTaxInclusivePrices(newLines.Select(l => l.Taxes), taxed && inclusive, discount, "invoice");
             lines = Lines(newLines, discount);
         }
 
