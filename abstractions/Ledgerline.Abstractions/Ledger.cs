@@ -39,11 +39,18 @@ public interface ILedgerFactory
     IReadOnlyCollection<string> Providers { get; }
 
     /// <summary>Opens a ledger on the only registered provider (or the configured default provider).</summary>
-    /// <exception cref="InvalidOperationException">Several providers are registered and no default is configured.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A wiring error: no provider is registered, or several are and no default is configured.
+    /// </exception>
+    /// <exception cref="LedgerValidationException">A null or blank <paramref name="connectionId"/> (code <c>BlankId</c>).</exception>
     ILedger Open(string connectionId);
 
-    /// <summary>Opens a ledger on the named provider.</summary>
-    /// <exception cref="InvalidOperationException">No provider has that name.</exception>
+    /// <summary>Opens a ledger on the named provider (names compare ignoring case).</summary>
+    /// <exception cref="LedgerValidationException">
+    /// No provider has that name (field <c>providerName</c>, code <c>UnknownProvider</c>, the message listing those
+    /// registered), no name is given (<c>ProviderRequired</c>), or a null or blank <paramref name="connectionId"/>
+    /// (<c>BlankId</c>): both usually come from an app's data, so they are refused as input.
+    /// </exception>
     ILedger Open(string providerName, string connectionId);
 }
 

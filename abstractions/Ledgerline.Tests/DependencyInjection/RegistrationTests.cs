@@ -128,10 +128,14 @@ public sealed class RegistrationTests
     {
         using var provider = new ServiceCollection().AddLedgerline().AddInMemory().Services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ILedgerFactory>().Open("Nope", "x"));
+        var error = Assert.Throws<LedgerValidationException>(() => provider.GetRequiredService<ILedgerFactory>().Open("Nope", "x"));
+        var blank = Assert.Throws<LedgerValidationException>(() => provider.GetRequiredService<ILedgerFactory>().Open(" ", "x"));
 
+        Assert.Equal(("providerName", "UnknownProvider"), (Assert.Single(error.Errors).Field, error.Errors[0].Code));
         Assert.Contains("Nope", error.Message, StringComparison.Ordinal);
         Assert.Contains("InMemory", error.Message, StringComparison.Ordinal);
+        Assert.Equal("ProviderRequired", Assert.Single(blank.Errors).Code);
+        Assert.NotNull(provider.GetRequiredService<ILedgerFactory>().Open("inmemory", "x"));
     }
 
     [Fact]
@@ -139,7 +143,10 @@ public sealed class RegistrationTests
     {
         using var provider = new ServiceCollection().AddLedgerline().AddInMemory().Services.BuildServiceProvider();
 
-        Assert.ThrowsAny<ArgumentException>(() => provider.GetRequiredService<ILedgerFactory>().Open(" "));
+        var blank = Assert.Throws<LedgerValidationException>(() => provider.GetRequiredService<ILedgerFactory>().Open(" "));
+        var none = Assert.Throws<LedgerValidationException>(() => provider.GetRequiredService<ILedgerFactory>().Open("InMemory", null!));
+
+        Assert.All([blank, none], e => Assert.Equal(("connectionId", "BlankId"), (Assert.Single(e.Errors).Field, e.Errors[0].Code)));
     }
 
     [Fact]

@@ -38,11 +38,13 @@ public sealed class LengthLimitTests
 
     [Theory]
     [MemberData(nameof(Limits))]
-    public void TextField_WithALoneSurrogate_FailsAndWholeCharactersAreValid(string field, int limit)
+    public void TextField_WithALoneSurrogateOrAControlCharacter_FailsAndWholeCharactersAreValid(string field, int limit)
     {
         _ = limit;
         Check(field, "ab\uD83D", valid: false);
         Check(field, "\uDE00ab", valid: false);
+        Check(field, "a\u0000b", valid: false);
+        Check(field, "a\u001b[31mb", valid: false);
         Check(field, "a\U0001F600b\u00E9", valid: true);
     }
 
@@ -54,7 +56,11 @@ public sealed class LengthLimitTests
         var error = Assert.Single(result.Errors);
         Assert.Equal(("Notes", "IllFormedText"), (error.PropertyName, error.ErrorCode));
         Assert.Contains("index 16", error.ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal((-1, 1, 0), (CommonRules.LoneSurrogateAt("a\U0001F600"), CommonRules.LoneSurrogateAt("a\uDE00"), CommonRules.LoneSurrogateAt("\uD83D\uD83D\uDE00")));
+        Assert.Equal((-1, 1, 0, 1, -1), (CommonRules.IllFormedAt("a\U0001F600"), CommonRules.IllFormedAt("a\uDE00"), CommonRules.IllFormedAt("\uD83D\uD83D\uDE00"),
+            CommonRules.IllFormedAt("a\u0007"), CommonRules.IllFormedAt("tab\tline\r\nend")));
+        var control = Assert.Single(new NewInvoiceValidator().Validate(Invoice with { Terms = "Net 30\u0000" }).Errors);
+        Assert.Equal(("Terms", "IllFormedText"), (control.PropertyName, control.ErrorCode));
+        Assert.Contains("U+0000 at index 6", control.ErrorMessage, StringComparison.Ordinal);
     }
 
     private static void Check(string field, string text, bool valid)

@@ -32,16 +32,29 @@ internal sealed class LedgerFactory(IEnumerable<ILedgerProvider> providers, IOpt
 
     public ILedger Open(string providerName, string connectionId)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(providerName);
+        if (string.IsNullOrWhiteSpace(providerName))
+        {
+            throw Invalid(nameof(providerName), "A provider name is required, e.g. \"FreshBooks\" or \"Xero\".", "ProviderRequired");
+        }
+
         return _providers.TryGetValue(providerName, out var provider)
             ? Open(provider, connectionId)
-            : throw new InvalidOperationException(
-                $"No Ledgerline provider is named '{providerName}'. Registered: {string.Join(", ", _providers.Keys)}.");
+            : throw Invalid(nameof(providerName),
+                $"No Ledgerline provider is named '{Bounded(providerName)}'. Registered: {string.Join(", ", _providers.Keys)}.", "UnknownProvider");
     }
 
     private ILedger Open(ILedgerProvider provider, string connectionId)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        if (string.IsNullOrWhiteSpace(connectionId))
+        {
+            throw Invalid(nameof(connectionId), "A connection id is required: the id the connection was saved under.", "BlankId");
+        }
+
         return pipeline.Wrap(provider.Open(connectionId));
     }
+
+    /// <summary>Ids and names come from the app's data (a tenant's connection), so they are refused as input, like a store's ids.</summary>
+    private static LedgerValidationException Invalid(string field, string message, string code) => new([new FieldError(field, message, code)]);
+
+    private static string Bounded(string text) => text.Length <= 100 ? text : string.Concat(text.AsSpan(0, 100), "…");
 }

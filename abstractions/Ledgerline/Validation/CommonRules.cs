@@ -69,32 +69,45 @@ internal static class CommonRules
             .WithErrorCode("DateRequired");
 
     /// <summary>
-    /// Text that can be sent as written: no lone UTF-16 surrogate (half of a pair, e.g. a string cut in the middle of an
-    /// emoji). UTF-8, and so every provider's JSON, cannot carry one: it would arrive as U+FFFD, silently changed, so it is
-    /// refused with its position. Applied after the length rule of every text Ledgerline takes.
+    /// Text that can be sent and kept as written: no lone UTF-16 surrogate (half of a pair, e.g. a string cut in the middle
+    /// of an emoji), which UTF-8, and so every provider's JSON, cannot carry (it would arrive as U+FFFD, silently changed),
+    /// and no control character other than tab, line feed and carriage return (U+0000–U+001F: invisible, unprintable on
+    /// an invoice, and outside what XML 1.0 can carry, which Xero's API also speaks). Refused with the position and code
+    /// <c>IllFormedText</c>. Applied after the length rule of every text Ledgerline takes.
     /// </summary>
     public static IRuleBuilderOptions<T, TProperty> WellFormed<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule) =>
-        rule.Must(value => value is not string text || LoneSurrogateAt(text) < 0)
-            .WithMessage((_, value) => $"'{{PropertyName}}' has a lone UTF-16 surrogate at index {LoneSurrogateAt(value as string ?? string.Empty)}: "
-                + "it cannot be sent as written (it would arrive as U+FFFD); give the whole character or remove it.")
+        rule.Must(value => value is not string text || IllFormedAt(text) < 0)
+            .WithMessage((_, value) => Describe(value as string ?? string.Empty))
             .WithErrorCode("IllFormedText");
 
-    /// <summary>The index of the first lone UTF-16 surrogate in <paramref name="text"/>, or −1 when it is well formed.</summary>
-    public static int LoneSurrogateAt(string text)
+    /// <summary>
+    /// The index of the first character that makes <paramref name="text"/> ill formed (a lone UTF-16 surrogate, or a
+    /// control character other than tab, line feed and carriage return), or −1.
+    /// </summary>
+    public static int IllFormedAt(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
             }
-            else if (char.IsSurrogate(text[i]))
+            else if (char.IsSurrogate(c) || (c < ' ' && c is not ('\t' or '\n' or '\r')))
             {
                 return i;
             }
         }
 
         return -1;
+    }
+
+    private static string Describe(string text)
+    {
+        var at = IllFormedAt(text);
+        return at >= 0 && char.IsSurrogate(text[at])
+            ? $"'{{PropertyName}}' has a lone UTF-16 surrogate at index {at}: it cannot be sent as written (it would arrive as U+FFFD); give the whole character or remove it."
+            : $"'{{PropertyName}}' has the control character U+{(int)text[Math.Max(at, 0)]:X4} at index {at}: only tab, line feed and carriage return are kept in text; remove it.";
     }
 
     /// <summary>An optional id that, when given, is not blank.</summary>

@@ -24,9 +24,29 @@ internal static class XeroLineTaxes
 
     private const string Field = "Lines";
 
-    /// <summary>Checks invoice, estimate or credit note lines before any request; returns whether they are taxed.</summary>
-    public static bool Check(IReadOnlyList<NewInvoiceLine> lines) =>
-        Check(lines.Select(l => (l.Quantity, l.UnitPrice.Amount, l.Taxes)).ToList());
+    /// <summary>
+    /// Checks invoice, estimate or credit note lines before any request; returns whether they are taxed. A line's name may
+    /// not hold a line break: Xero keeps one <c>Description</c>, the name then the description after a line break, so a
+    /// break in the name would read back as a shorter name and a longer description (field <c>Lines[i].Name</c>, code
+    /// <c>LineBreakInName</c>).
+    /// </summary>
+    public static bool Check(IReadOnlyList<NewInvoiceLine> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Name.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                throw new LedgerValidationException([new FieldError($"{Field}[{i}].{nameof(NewInvoiceLine.Name)}",
+                    "Xero keeps a line's name and description in one text, the name on its first line, so a name cannot hold a line break; put the rest in Description.",
+                    "LineBreakInName")])
+                {
+                    Provider = Http.XeroRequest.ProviderName,
+                };
+            }
+        }
+
+        return Check(lines.Select(l => (l.Quantity, l.UnitPrice.Amount, l.Taxes)).ToList());
+    }
 
     /// <summary>Checks bill lines before any request; returns whether they are taxed.</summary>
     public static bool Check(IReadOnlyList<NewBillLine> lines) =>
