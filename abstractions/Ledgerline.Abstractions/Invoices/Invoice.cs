@@ -84,7 +84,11 @@ public sealed record Invoice : LedgerRecord
         init => _amountCredited = value;
     }
 
-    /// <summary>Total − paid − credited.</summary>
+    /// <summary>
+    /// Total − paid − credited, signed: negative when the total is negative (a credit entered as an invoice) or more than
+    /// the total was paid. Providers that never show less than zero due (FreshBooks' <c>outstanding</c>) keep that figure in
+    /// <see cref="LedgerRecord.RawRepresentation"/>; a payment on an invoice with nothing due is refused before any request.
+    /// </summary>
     public required Money AmountDue { get; init; }
 
     /// <summary>Notes shown on the invoice.</summary>
