@@ -20,6 +20,23 @@ internal static class ProfileLoop
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && args[0] == "resolve")
+        {
+            // Cold: what resolving each of the adapter's clients costs in a fresh process, in order (first use of the factory included).
+            var clock = Stopwatch.StartNew();
+            await using var cold = BenchmarkLedger.Build(new Uri("http://127.0.0.1:9/"));
+            var line = $"build {clock.Elapsed.TotalMilliseconds:0.0}";
+            foreach (var type in new[] { typeof(Ledgerline.FreshBooks.Api.IFreshBooksAccountingApi), typeof(Ledgerline.FreshBooks.Api.IFreshBooksTimeTrackingApi), typeof(Ledgerline.FreshBooks.Api.IFreshBooksProjectsApi), typeof(Ledgerline.FreshBooks.Api.IFreshBooksIdentityApi), typeof(IInvoiceStore) })
+            {
+                clock.Restart();
+                cold.GetRequiredService(type);
+                line += string.Create(CultureInfo.InvariantCulture, $", {type.Name} {clock.Elapsed.TotalMilliseconds:0.0}");
+            }
+
+            Console.WriteLine(line + " ms");
+            return 0;
+        }
+
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 20;
         var which = args.Length > 1 ? args[1] : "ledgerline";
         var bodies = await SampleBodies.CaptureAsync();
