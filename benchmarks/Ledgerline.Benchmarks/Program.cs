@@ -43,6 +43,8 @@ switch (mode)
         return await ProcessExportBenchmark.RunAsync(processSettings, Console.Out);
     case ExportChild.Command:
         return await ExportChild.RunAsync(rest, programStart);
+    case ProfileLoop.Command:
+        return await ProfileLoop.RunAsync(rest);
     default:
         await Console.Error.WriteLineAsync(
             "usage: Ledgerline.Benchmarks [micro [--quick] [BenchmarkDotNet options]]\n" +

@@ -15,7 +15,9 @@ internal static class LedgerlineValidators
         services.TryAddSingleton<IValidator<ContactQuery>, ContactQueryValidator>();
 
         services.TryAddSingleton<IValidator<NewInvoice>, NewInvoiceValidator>();
-        services.TryAddSingleton<IValidator<NewInvoiceLine>>(new NewInvoiceLineValidator());
+        // Built on first use like the others, not while registering: building a validator is FluentValidation's first use,
+        // a few hundred methods to compile that an app which only lists would pay for at AddLedgerline.
+        services.TryAddSingleton<IValidator<NewInvoiceLine>>(static _ => new NewInvoiceLineValidator());
         services.TryAddSingleton<IValidator<InvoiceChanges>, InvoiceChangesValidator>();
         services.TryAddSingleton<IValidator<InvoiceQuery>, InvoiceQueryValidator>();
 

@@ -4,7 +4,7 @@ namespace Ledgerline.Benchmarks.ExportProcess;
 
 /// <summary>
 /// The command line of <c>export-process [--quick] [--invoices N] [--latency-ms 50,150] [--repeat R] [--concurrency 1,4,8]
-/// [--no-node]</c>. <c>--quick</c> sets 2,003 invoices, 20 ms and one run per row; explicit options win.
+/// [--no-node] [--r2r-dir DIR]</c>. <c>--quick</c> sets 2,003 invoices, 20 ms and one run per row; explicit options win.
 /// </summary>
 internal sealed record ProcessExportSettings
 {
@@ -22,6 +22,12 @@ internal sealed record ProcessExportSettings
 
     /// <summary>Whether the official Node SDK's loop runs (<c>--no-node</c> leaves it out).</summary>
     public bool Node { get; init; } = true;
+
+    /// <summary>
+    /// A folder holding this benchmark published ReadyToRun (<c>--r2r-dir DIR</c>): its dll's cold starts are timed as extra,
+    /// labelled rows next to the JIT ones; not a replacement for them.
+    /// </summary>
+    public string? ReadyToRunDirectory { get; init; }
 
     /// <summary>Whether <c>--quick</c> was given.</summary>
     public bool Quick { get; init; }
@@ -57,6 +63,12 @@ internal sealed record ProcessExportSettings
                     break;
                 case "--latency-ms":
                     settings = settings with { Latencies = [.. List(args, ref i, 1, 10_000).Distinct().Select(ms => TimeSpan.FromMilliseconds(ms))] };
+                    break;
+                case "--r2r-dir":
+                    settings = settings with
+                    {
+                        ReadyToRunDirectory = i + 1 < args.Count ? Path.GetFullPath(args[++i]) : throw new ArgumentException("Option --r2r-dir needs a folder.", nameof(args)),
+                    };
                     break;
                 case "--concurrency":
                     settings = settings with { Concurrency = [.. List(args, ref i, 1, 16).Distinct()] };

@@ -20,10 +20,19 @@ internal static class FreshBooksEnvelope
     /// <summary>The most characters of an inner error's message (which may quote provider data) kept in the reason.</summary>
     private const int MaxReasonLength = 256;
 
-    /// <summary>Reads a body typed, as Refit does for an answer (tests and benchmarks start from bytes).</summary>
+    /// <summary>
+    /// Reads a body typed, as Refit does for an answer: the listings the stores page through (whose endpoints answer the body
+    /// untyped, so that Refit does not copy it first), tests and benchmarks. No body, or a 204, reads as no content, as in
+    /// Refit.
+    /// </summary>
     public static FreshBooksResult<T> Deserialize<T>(FreshBooksResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
+        if (response.Body.IsEmpty || response.Status == 204)
+        {
+            return new FreshBooksResult<T>(response, default, null);
+        }
+
         try
         {
             return new FreshBooksResult<T>(response, JsonSerializer.Deserialize(response.Body.Span, FreshBooksJson.BodyInfo<T>()), null);

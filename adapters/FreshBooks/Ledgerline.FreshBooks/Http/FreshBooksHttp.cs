@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Microsoft.Extensions.Logging;
 using Refit;
@@ -33,6 +34,30 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
             }
 
             return new FreshBooksResult<T>(response, typed.Content, readError);
+        }
+    }
+
+    /// <summary>
+    /// Sends a call whose endpoint answers the body untyped (the listings the stores page through) and reads it typed
+    /// (<see cref="FreshBooksEnvelope.Deserialize{T}"/>): from the bytes <see cref="FreshBooksBodyHandler"/> holds, so Refit
+    /// does not copy a page before deserializing it; or, when a handler outside the body handler replaced the answer, from
+    /// what that handler hands over, as Refit's typed read would. Throws as <see cref="SendAsync{T}"/> does.
+    /// </summary>
+    public async Task<FreshBooksResult<T>> SendAndReadAsync<T>(
+        FreshBooksCall call, Func<CancellationToken, Task<IApiResponse<HttpContent>>> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        var (response, answer) = await ReceiveAsync(call, async t => await send(t), cancellationToken);
+        using (answer)
+        {
+            var content = ((IApiResponse<HttpContent>)answer).Content;
+            if (content is null or FreshBooksBody)
+            {
+                return FreshBooksEnvelope.Deserialize<T>(response);
+            }
+
+            var replaced = await content.ReadAsByteArrayAsync(cancellationToken);
+            return FreshBooksEnvelope.Deserialize<T>(response with { Body = replaced });
         }
     }
 

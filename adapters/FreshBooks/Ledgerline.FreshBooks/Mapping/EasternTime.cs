@@ -20,6 +20,9 @@ internal static class EasternTime
 {
     private const string Format = "yyyy-MM-dd HH:mm:ss";
 
+    /// <summary>The accepted spellings: the documented one, with fractions, and ISO 8601 without an offset.</summary>
+    private static readonly string[] Formats = [Format, "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss"];
+
     /// <summary>America/New_York from the host's time zone data, or the same US rules built in when the host has none.</summary>
     public static TimeZoneInfo Zone { get; } = FindZone();
 
@@ -38,14 +41,17 @@ internal static class EasternTime
     public static DateTimeOffset? ParseToUtc(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)
-            || !DateTime.TryParseExact(text.Trim(), [Format, "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture,
-                DateTimeStyles.None, out var local))
+            || !DateTime.TryParseExact(text.AsSpan().Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return null;
         }
 
-        var utcTicks = local.Ticks - OffsetAt(local).Ticks;
-        return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks ? null : ToUtc(local);
+        // The offset is looked up once (every record has an updated time); the instant is then the one ToUtc gives.
+        var offset = OffsetAt(local);
+        var utcTicks = local.Ticks - offset.Ticks;
+        return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks
+            ? null
+            : new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToUniversalTime();
     }
 
     /// <summary>The Eastern calendar date at an instant: what FreshBooks' day-granular filters compare against.</summary>

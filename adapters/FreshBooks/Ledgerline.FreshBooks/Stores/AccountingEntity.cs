@@ -29,7 +29,7 @@ internal sealed class AccountingEntity<TRecord, TQuery, TWire, TBody, TResult>
 
     public required Func<IFreshBooksAccountingApi, string, long, AccountingSearch, string, CancellationToken, Task<IApiResponse<AccountingEnvelope<TResult>>>> Get { get; init; }
 
-    public required Func<IFreshBooksAccountingApi, string, AccountingSearch, string, CancellationToken, Task<IApiResponse<AccountingEnvelope<TResult>>>> List { get; init; }
+    public required Func<IFreshBooksAccountingApi, string, AccountingSearch, string, CancellationToken, Task<IApiResponse<HttpContent>>> List { get; init; }
 
     public required Func<IFreshBooksAccountingApi, string, AccountingSearch, TBody, string, CancellationToken, Task<IApiResponse<AccountingEnvelope<TResult>>>> Create { get; init; }
 

@@ -215,7 +215,8 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
             Entity.ApplySplit!(split, search);
         }
 
-        var answer = await Context.Http.SendAsync(call,
+        // The page is read typed from the bytes the body handler holds, not by Refit (which would copy it first).
+        var answer = await Context.Http.SendAndReadAsync<AccountingEnvelope<TResult>>(call,
             t => Entity.List(Context.Accounting, account, search, Context.ConnectionId, t), cancellationToken);
         return FreshBooksEnvelope.Page<TWire, TRecord>(answer.Response, FreshBooksEnvelope.Result(answer, Entity.Path), Entity.Path,
             Context.Options.KeepRawRepresentation, Map);
