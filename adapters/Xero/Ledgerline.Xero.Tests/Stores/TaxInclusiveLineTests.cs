@@ -314,6 +314,44 @@ public sealed class TaxInclusiveLineTests
         Assert.Equal((Nzd(342.38m), Nzd(12.38m), 17.5m), await writeBack(17.5m));
     }
 
+    [Theory]
+    [InlineData("Invoices")]
+    [InlineData("Quotes")]
+    public async Task LinesWrittenBackUnchanged_KeepATaxAmountOverriddenInXero_AndAChangedLineIsTaxedAgain(string resource)
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Overridden Tax Ltd" }, Cancellation);
+        using var http = fixture.DirectClient();
+        // Entered in Xero with the line's tax overridden: 100.00 at 15 % would be 15.00.
+        var lines = new[] { new { Description = "Design", Quantity = 1m, UnitAmount = 100m, AccountCode = "200", TaxType = "OUTPUT2", TaxAmount = 14.99m } };
+        object body = resource == "Quotes"
+            ? new { Quotes = new[] { new { Contact = new { ContactID = contact.Id }, Date = "2026-03-02", LineAmountTypes = "EXCLUSIVE", LineItems = lines } } }
+            : new { Invoices = new[] { new { Type = "ACCREC", Contact = new { ContactID = contact.Id }, Date = "2026-03-02", LineAmountTypes = "Exclusive", LineItems = lines } } };
+        using var put = await http.PutAsJsonAsync("api.xro/2.0/" + resource, body, Cancellation);
+        put.EnsureSuccessStatusCode();
+        var id = JsonDocument.Parse(await put.Content.ReadAsStringAsync(Cancellation)).RootElement
+            .GetProperty(resource)[0].GetProperty(resource == "Quotes" ? "QuoteID" : "InvoiceID").GetString()!;
+
+        Func<Func<NewInvoiceLine, NewInvoiceLine>, Task<(Money Tax, Money Total)>> writeBack = resource == "Quotes"
+            ? async change =>
+            {
+                var read = await ledger.Estimates.GetAsync(id, Cancellation);
+                var e = await ledger.Estimates.UpdateAsync(id, new EstimateChanges { Lines = [.. read.Lines.Select(l => change(l.ToNewLine()))] }, Cancellation);
+                return (e.Tax, e.Total);
+            }
+            : async change =>
+            {
+                var read = await ledger.Invoices.GetAsync(id, Cancellation);
+                var i = await ledger.Invoices.UpdateAsync(id, new InvoiceChanges { Lines = [.. read.Lines.Select(l => change(l.ToNewLine()))] }, Cancellation);
+                return (i.Tax, i.Total);
+            };
+
+        Assert.Equal((Nzd(14.99m), Nzd(114.99m)), await writeBack(l => l));
+        Assert.Equal((Nzd(14.99m), Nzd(114.99m)), await writeBack(l => l with { Description = "Reworded" }));
+        Assert.Equal((Nzd(30m), Nzd(230m)), await writeBack(l => l with { Quantity = 2m }));
+    }
+
     // Bills and credit notes take no discounts in Xero (the sandbox refuses them; their reading refuses any).
     [Theory]
     [InlineData("Invoices")]

@@ -121,6 +121,29 @@ internal sealed record XeroLines(string Kind, IReadOnlyList<XeroLine> Lines, dec
         }
     }
 
+    /// <summary>
+    /// Keeps, on lines given back unchanged, the tax Xero holds on them: a line named by its <c>LineItemID</c> whose
+    /// quantity, unit amount, tax type and discount rate are what Xero holds gets the current <c>TaxAmount</c> (possibly
+    /// overridden in Xero, which Xero would otherwise compute again); any other line is left for Xero to tax.
+    /// </summary>
+    /// <param name="lines">The lines to write.</param>
+    /// <param name="current">The document's lines as Xero holds them, or null when the document was not read.</param>
+    public static List<LineItemWrite> KeepTaxOfUnchangedLines(List<LineItemWrite> lines, IReadOnlyList<LineItemWire>? current)
+    {
+        if (current is not { Count: > 0 })
+        {
+            return lines;
+        }
+
+        return [.. lines.Select(line => line.LineItemID is { } id
+            && current.FirstOrDefault(c => string.Equals(c.LineItemID, id, StringComparison.OrdinalIgnoreCase)) is { TaxAmount: { } held } was
+            && was.Quantity == line.Quantity && was.UnitAmount == line.UnitAmount
+            && string.Equals(was.TaxType, line.TaxType, StringComparison.Ordinal)
+            && (was.DiscountRate ?? 0m) == (line.DiscountRate ?? 0m) && (was.DiscountAmount ?? 0m) == (line.DiscountAmount ?? 0m)
+                ? line with { TaxAmount = held }
+                : line)];
+    }
+
     /// <summary>A line's tax: the organisation's tax rate its <c>TaxType</c> names, as a canonical <see cref="LineTax"/>.</summary>
     private static LineTax LineTaxOf(string? taxType, IReadOnlyDictionary<string, TaxRateWire> taxRates)
     {

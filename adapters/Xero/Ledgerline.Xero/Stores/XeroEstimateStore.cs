@@ -141,7 +141,8 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
                 XeroLines.RefuseMixedLineDiscounts(currentWire!.LineItems, "estimate", id);
             }
 
-            lines = Lines(newLines, discount);
+            var sameBasis = string.Equals(currentWire?.LineAmountTypes, QuoteLineAmountTypes(taxed, inclusive), StringComparison.OrdinalIgnoreCase);
+            lines = XeroLines.KeepTaxOfUnchangedLines(Lines(newLines, discount), sameBasis ? currentWire?.LineItems : null);
         }
 
         var body = new QuoteWrite

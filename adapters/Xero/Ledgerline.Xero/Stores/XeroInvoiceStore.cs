@@ -165,7 +165,8 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
                 XeroLines.RefuseMixedLineDiscounts(currentWire!.LineItems, "invoice", id);
             }
 
-            lines = Lines(newLines, discount);
+            var sameBasis = string.Equals(currentWire?.LineAmountTypes, XeroLineTaxes.LineAmountTypes(taxed, inclusive), StringComparison.OrdinalIgnoreCase);
+            lines = XeroLines.KeepTaxOfUnchangedLines(Lines(newLines, discount), sameBasis ? currentWire?.LineItems : null);
         }
 
         var body = new InvoiceWrite

@@ -54,6 +54,12 @@ internal sealed record LineItemWrite
 
     /// <summary>A fixed line discount; written only when an invoice is made from a quote line that has one.</summary>
     public decimal? DiscountAmount { get; init; }
+
+    /// <summary>
+    /// The line's tax as Xero holds it, written back only for a current line given back unchanged, so a tax amount
+    /// overridden in Xero is kept (Xero computes the tax of a line written without one).
+    /// </summary>
+    public decimal? TaxAmount { get; init; }
 }
 
 /// <summary>The body of an invoice write: Xero's plural envelope with one element.</summary>
