@@ -81,7 +81,7 @@ public class LedgerValidationException : LedgerlineException
         ArgumentNullException.ThrowIfNull(errors);
         return errors.Count == 0
             ? "The input is invalid."
-            : "The input is invalid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"));
+            : "The input is invalid: " + string.Join("; ", errors.Select(e => string.IsNullOrEmpty(e.Field) ? e.Message : $"{e.Field}: {e.Message}"));
     }
 }
 

@@ -4,6 +4,14 @@ namespace Ledgerline.Tests.Errors;
 public sealed class ExceptionMessageTests
 {
     [Fact]
+    public void Validation_ErrorWithoutAField_ReadsWithoutAnEmptyFieldName()
+    {
+        var error = new LedgerValidationException([new FieldError("", "Quote not of valid status for modification"), new FieldError("Number", "Too long.")]);
+
+        Assert.Equal("The input is invalid: Quote not of valid status for modification; Number: Too long.", error.Message);
+    }
+
+    [Fact]
     public void RecordNotFound_TenThousandCharacterId_MessageBoundedAndIdKeptWhole()
     {
         var id = new string('7', 10_000);
