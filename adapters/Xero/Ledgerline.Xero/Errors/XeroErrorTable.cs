@@ -20,7 +20,7 @@ namespace Ledgerline.Xero.Errors;
 /// a whole (empty field).</description></item>
 /// <item><term>400 <c>PostDataInvalidException</c> naming a value (<c>Path 'Invoices[0].LineItems[1].UnitAmount'</c>)</term><description><see cref="LedgerValidationException"/> on the canonical field the path maps to (<see cref="CanonicalPath"/>, e.g. <c>Lines[1].UnitPrice</c>): a value Xero could not take (too long, too large).</description></item>
 /// <item><term>400 other (<c>PostDataInvalidException</c>, <c>QueryParseException</c>)</term><description><see cref="LedgerlineException"/> with Xero's type as the code: the request itself was wrong.</description></item>
-/// <item><term>401 <c>AuthorizationUnsuccessful</c></term><description><see cref="PermissionDeniedException"/>: the grant lacks the operation's scope.</description></item>
+/// <item><term>401 <c>AuthorizationUnsuccessful</c></term><description><see cref="PermissionDeniedException"/>: the grant lacks the operation's scope, named in <see cref="PermissionDeniedException.RequiredScope"/> (<see cref="XeroCall.Scope"/>).</description></item>
 /// <item><term>401 otherwise (<c>TokenExpired</c>, <c>AuthenticationUnsuccessful</c>)</term><description><see cref="ReauthorizationRequiredException"/>.</description></item>
 /// <item><term>403</term><description><see cref="ReauthorizationRequiredException"/>: the organisation named by the connection's tenant id is not (or no longer) connected to the app.</description></item>
 /// <item><term>404</term><description><see cref="RecordNotFoundException"/> (Xero's body is plain text).</description></item>
@@ -75,7 +75,11 @@ internal static partial class XeroErrorTable
 
         if (status == 401 && code == "AuthorizationUnsuccessful")
         {
-            return new PermissionDeniedException($"Xero refused {call.Operation} {call.Entity}: the connection lacks the scope it needs. Connect again requesting it.")
+            var scope = call.Scope;
+            return new PermissionDeniedException(
+                $"Xero refused {call.Operation} {call.Entity} with AuthorizationUnsuccessful: the token of connection '{call.ConnectionId}' lacks " +
+                $"the scope '{scope.Broad}'{(scope.Granular is null ? "" : $" (or granular '{scope.Granular}')")} the call needs. Add '{scope.Broad}' to " +
+                $"{nameof(XeroOptions)}.{nameof(XeroOptions.Scopes)} and connect again.", scope.Broad)
             {
                 Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
             };

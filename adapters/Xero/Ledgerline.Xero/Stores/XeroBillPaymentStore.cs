@@ -68,7 +68,7 @@ internal sealed class XeroBillPaymentStore(XeroLedgerContext context, XeroBillSt
             Reference = draft.Note,
         };
         var call = CreateCall(options);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreatePaymentAsync(new PaymentsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);
     }
@@ -90,7 +90,7 @@ internal sealed class XeroBillPaymentStore(XeroLedgerContext context, XeroBillSt
     {
         await GetAsync(id, cancellationToken);
         var call = Call("delete", id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         await Context.Http.SendAsync(call, t => Context.Accounting.DeletePaymentAsync(id, new PaymentDelete("DELETED"), tenant, Context.ConnectionId, t), cancellationToken);
     }
 
