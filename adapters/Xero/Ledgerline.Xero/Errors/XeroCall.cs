@@ -20,6 +20,13 @@ internal sealed record XeroCall(EntityKind Entity, string Operation, string Conn
     /// </summary>
     public XeroScope Scope { get; init; } = XeroScope.Of(Entity);
 
+    /// <summary>
+    /// What an earlier request of the same Ledgerline call already changed at Xero, as a sentence (e.g. a draft invoice
+    /// approved before a payment on it); <see langword="null"/> when nothing was. Every error of this call says it, so no
+    /// message claims that nothing was done.
+    /// </summary>
+    public string? DoneBefore { get; init; }
+
     /// <summary>Ledgerline's id for a write attempt, reported in <see cref="OutcomeUnknownException"/>.</summary>
     public string OperationId { get; init; } = Guid.NewGuid().ToString("N");
 

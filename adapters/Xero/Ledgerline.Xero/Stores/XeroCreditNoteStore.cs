@@ -141,14 +141,15 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
         var note = await GetAsync(id, cancellationToken);
         var invoice = await invoices.GetAsync(allocation.InvoiceId, cancellationToken);
         Refuse(note, invoice, allocation);
+        var call = Call("allocate", id);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         if (invoice.ProviderStatus is "DRAFT" or "SUBMITTED")
         {
             await invoices.ApproveAsync(invoice.Id, cancellationToken);
+            call = call with { DoneBefore = XeroPaymentStore.ApprovedFirst(invoice.Id, invoice.ProviderStatus, "credit allocation") };
         }
 
         var body = new AllocationsBody([new AllocationWrite(new InvoiceRefWrite(invoice.Id), allocation.Amount.Amount, XeroValues.Format(allocation.Date))]);
-        var call = Call("allocate", id);
-        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call,
             t => Context.Accounting.AllocateCreditNoteAsync(id, body, tenant, Context.ConnectionId, t), cancellationToken);
         if (XeroEnvelope.Records<AllocationWire, AllocationsResult>(answer, AllocationsResult.ListKey).Count != 1)
