@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Ledgerline.Xero.Sandbox.Faults;
 using Ledgerline.Xero.Tests.Support;
 
@@ -81,4 +83,27 @@ public sealed class ApprovedFirstTests
         Assert.Equal("AUTHORISED", invoice.ProviderStatus);
         Assert.Contains($"invoice {draft.Id} was DRAFT and was approved first (Xero takes a credit allocation only on an approved invoice); it stays approved", unknown.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BillPaymentCreateAsync_RefusedAfterApprovingADraftBill_SaysTheBillStaysApproved()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var vendor = await ledger.Vendors.CreateAsync(VendorStoreTests.Sample(), Cancellation);
+        using var http = fixture.DirectClient();
+        using var put = await http.PutAsJsonAsync("api.xro/2.0/Invoices", new
+        {
+            Invoices = new[] { new { Type = "ACCPAY", Contact = new { ContactID = vendor.Id }, LineItems = new[] { new { Description = "Paper", Quantity = 1m, UnitAmount = 50m, AccountCode = "400" } } } },
+        }, Cancellation);
+        var id = JsonDocument.Parse(await put.Content.ReadAsStringAsync(Cancellation)).RootElement.GetProperty("Invoices")[0].GetProperty("InvoiceID").GetString()!;
+
+        var refused = await Assert.ThrowsAnyAsync<LedgerlineException>(() => ledger.BillPayments.CreateAsync(
+            new NewBillPayment { BillId = id, Amount = new Money(10m, Nz.Dollar), Date = new DateOnly(2026, 3, 5), Note = new string('n', 300) }, Cancellation));
+        var bill = await ledger.Bills.GetAsync(id, Cancellation);
+
+        Assert.Equal("AUTHORISED", bill.ProviderStatus);
+        Assert.Contains($"bill {id} was DRAFT and was approved first", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("it stays approved", refused.Message, StringComparison.Ordinal);
+    }
 }
+
