@@ -263,6 +263,7 @@ public sealed class XeroSandbox : IAsyncDisposable
         AccountingEndpoints.Map(app, services);
         WebhookEndpoints.Map(app, webhooks);
         ProjectsEndpoints.Map(app, services);
+        Control.SandboxTokenEndpoint.Map(app, sandbox);
 
         await app.StartAsync(cancellationToken);
         webhooks.Start();
@@ -274,6 +275,7 @@ public sealed class XeroSandbox : IAsyncDisposable
             Console.WriteLine($"  OpenID discovery: {services.Issuer}{IdentityEndpoints.DiscoveryPath}");
             Console.WriteLine($"  authorize: {services.Issuer}{IdentityEndpoints.AuthorizePath}   token: {services.Issuer}{IdentityEndpoints.TokenPath}");
             Console.WriteLine($"  connections: {services.Issuer}/connections   accounting: {services.Issuer}{AccountingEndpoints.BasePath}   projects: {services.Issuer}{ProjectsEndpoints.BasePath}");
+            Console.WriteLine($"  tokens without the consent page: POST {services.BaseAddress}_sandbox/tokens");
             if (webhooks.Subscription is { } hook)
             {
                 Console.WriteLine($"  webhook: {hook.Url} ({hook.Status}; POST {services.Issuer}{WebhookEndpoints.Path}/intent-to-receive to activate)");

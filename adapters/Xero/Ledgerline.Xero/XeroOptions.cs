@@ -43,7 +43,11 @@ public sealed class XeroOptions
 
     /// <summary>
     /// The scopes requested when connecting. Empty (the default) requests <c>offline_access</c> and the broad
-    /// accounting scopes Ledgerline's stores use (contacts, transactions, settings).
+    /// accounting scopes Ledgerline's stores use (contacts, transactions, settings). Projects and time entries need
+    /// <c>projects</c>, which the default leaves out: list the defaults and <c>projects</c> here, then connect again.
+    /// A call whose scope the connection was not granted (its stored <c>LedgerConnection.Scopes</c>) is refused before
+    /// any request with <see cref="PermissionDeniedException"/> naming the scope in
+    /// <see cref="PermissionDeniedException.RequiredScope"/>.
     /// </summary>
     public IList<string> Scopes { get; } = new List<string>();
 

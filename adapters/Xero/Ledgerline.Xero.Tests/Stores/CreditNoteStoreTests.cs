@@ -16,7 +16,7 @@ public sealed class CreditNoteStoreTests
 
     private static LineTax Gst => new("GST", 15m) { TaxRateId = "OUTPUT2" };
 
-    private static NewCreditNote Sample(string contactId, decimal amount = 30m) => new()
+    internal static NewCreditNote Sample(string contactId, decimal amount = 30m) => new()
     {
         ContactId = contactId,
         Currency = Nz.Dollar,
@@ -24,7 +24,7 @@ public sealed class CreditNoteStoreTests
         Lines = [new NewInvoiceLine { Name = "Goodwill", Quantity = 1m, UnitPrice = Nzd(amount) }],
     };
 
-    private static NewCreditAllocation Allocation(string invoiceId, decimal amount) => new() { InvoiceId = invoiceId, Amount = Nzd(amount), Date = Day };
+    internal static NewCreditAllocation Allocation(string invoiceId, decimal amount) => new() { InvoiceId = invoiceId, Amount = Nzd(amount), Date = Day };
 
     private static async Task<Invoice> SentInvoiceAsync(ILedger ledger, string contactId, decimal amount)
     {

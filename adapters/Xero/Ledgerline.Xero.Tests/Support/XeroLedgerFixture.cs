@@ -55,17 +55,20 @@ public sealed class XeroLedgerFixture : IAsyncDisposable
         return new XeroLedgerFixture(sandbox, collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }
 
-    /// <summary>Stores a connection pinned to <paramref name="tenantId"/> (the primary organisation by default).</summary>
-    public async Task<string> ConnectAsync(Guid? tenantId = null)
+    /// <summary>
+    /// Stores a connection pinned to <paramref name="tenantId"/> (the primary organisation by default), its tokens granted
+    /// <paramref name="scopes"/> (default: every scope) and recorded on the connection unless <paramref name="recordScopes"/> is false.
+    /// </summary>
+    public async Task<string> ConnectAsync(Guid? tenantId = null, IEnumerable<string>? scopes = null, bool recordScopes = true)
     {
-        var tokens = Sandbox.IssueTokens();
+        var tokens = Sandbox.IssueTokens(scopes);
         var id = "xero-" + Guid.NewGuid().ToString("N");
         await Services.GetRequiredService<IConnectionStore>().SaveAsync(new LedgerConnection
         {
             Id = id,
             Provider = XeroRequest.ProviderName,
             Tokens = new ConnectionTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt),
-            Scopes = new HashSet<string>(tokens.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal),
+            Scopes = recordScopes ? new HashSet<string>(tokens.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal),
             Properties = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [XeroConnectionProperties.TenantId] = (tenantId ?? TenantId).ToString(),
@@ -74,8 +77,8 @@ public sealed class XeroLedgerFixture : IAsyncDisposable
         return id;
     }
 
-    public async Task<ILedger> OpenAsync(Guid? tenantId = null) =>
-        Services.GetRequiredService<ILedgerFactory>().Open(await ConnectAsync(tenantId));
+    public async Task<ILedger> OpenAsync(Guid? tenantId = null, IEnumerable<string>? scopes = null, bool recordScopes = true) =>
+        Services.GetRequiredService<ILedgerFactory>().Open(await ConnectAsync(tenantId, scopes, recordScopes));
 
     /// <summary>An HTTP client speaking to the sandbox directly, as another Xero app would (to set up data Ledgerline does not write).</summary>
     public HttpClient DirectClient()

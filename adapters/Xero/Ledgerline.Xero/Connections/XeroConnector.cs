@@ -159,6 +159,38 @@ public sealed partial class XeroConnector
     }
 
     /// <summary>
+    /// Turns a token pair obtained outside this connector — by an integration being migrated to Ledgerline, or issued by
+    /// the Xero sandbox without its consent page (<c>XeroSandbox.IssueTokens()</c>) — into a grant: lists the organisations
+    /// the access token reaches (<c>GET /connections</c>, retried on 5xx, 429 and transport errors), which also proves the
+    /// token is one Xero accepts. Nothing is stored yet; pass the grant and one of its
+    /// <see cref="XeroGrant.Organisations"/> to <see cref="ConnectAsync"/>, which refuses an organisation the token does
+    /// not reach. The tokens are never logged nor shown in a message or <c>ToString()</c>. Once connected, Ledgerline
+    /// refreshes the pair: do not use its refresh token elsewhere (Xero rotates it at each refresh).
+    /// </summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="refreshToken">The refresh token issued with it (granted with <c>offline_access</c>).</param>
+    /// <param name="expiresAt">When the access token expires (UTC; Xero's live 30 minutes).</param>
+    /// <param name="scopes">The scopes the pair was granted (Xero's token answer lists them in <c>scope</c>); stored on the connection and checked before each call. Empty: not checked, Xero decides.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>A grant with the tokens, the scopes and the organisations, most recently connected first.</returns>
+    /// <exception cref="ArgumentException">A token is empty, or <paramref name="scopes"/> is null.</exception>
+    /// <exception cref="ReauthorizationRequiredException">Xero refused the access token (expired, revoked or not Xero's).</exception>
+    /// <exception cref="ProviderUnavailableException">Xero failed or could not be reached.</exception>
+    /// <exception cref="InvalidProviderResponseException">Xero's answer could not be read.</exception>
+    public async Task<XeroGrant> ImportTokensAsync(
+        string accessToken, string refreshToken, DateTimeOffset expiresAt, IEnumerable<string> scopes, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var grant = new XeroGrant(
+            new ConnectionTokens(accessToken, refreshToken, expiresAt),
+            new HashSet<string>(scopes.Where(s => !string.IsNullOrWhiteSpace(s)), StringComparer.Ordinal),
+            []);
+        return await ListOrganisationsAsync(grant, cancellationToken);
+    }
+
+    /// <summary>
     /// Stores a connection pinned to <paramref name="organisation"/> (one of <see cref="XeroGrant.Organisations"/>), replacing
     /// any connection with the same id. Several connections may share one grant's tokens only if they refresh through one
     /// store entry each; connect each organisation with its own authorization when the app keeps several.

@@ -1,3 +1,4 @@
+using Ledgerline.Xero.Connections;
 using Ledgerline.Xero.Http;
 
 namespace Ledgerline.Xero.Errors;
@@ -11,6 +12,20 @@ internal sealed record XeroCall(EntityKind Entity, string Operation, string Conn
 {
     /// <summary>Whether the call changes data (and so must never be retried blindly).</summary>
     public bool IsWrite => Operation is not ("get" or "list");
+
+    /// <summary>
+    /// The scope the endpoint needs, checked against the connection's stored scopes before the request
+    /// (<see cref="XeroConnectionContext.TenantIdAsync"/>); by default the one of <see cref="Entity"/>'s endpoints, set
+    /// where a call reads another endpoint (a bank account's currency from the accounts).
+    /// </summary>
+    public XeroScope Scope { get; init; } = XeroScope.Of(Entity);
+
+    /// <summary>
+    /// What an earlier request of the same Ledgerline call already changed at Xero, as a sentence (e.g. a draft invoice
+    /// approved before a payment on it); <see langword="null"/> when nothing was. Every error of this call says it, so no
+    /// message claims that nothing was done.
+    /// </summary>
+    public string? DoneBefore { get; init; }
 
     /// <summary>Ledgerline's id for a write attempt, reported in <see cref="OutcomeUnknownException"/>.</summary>
     public string OperationId { get; init; } = Guid.NewGuid().ToString("N");

@@ -20,7 +20,7 @@ namespace Ledgerline.Xero.Errors;
 /// a whole (empty field).</description></item>
 /// <item><term>400 <c>PostDataInvalidException</c> naming a value (<c>Path 'Invoices[0].LineItems[1].UnitAmount'</c>)</term><description><see cref="LedgerValidationException"/> on the canonical field the path maps to (<see cref="CanonicalPath"/>, e.g. <c>Lines[1].UnitPrice</c>): a value Xero could not take (too long, too large).</description></item>
 /// <item><term>400 other (<c>PostDataInvalidException</c>, <c>QueryParseException</c>)</term><description><see cref="LedgerlineException"/> with Xero's type as the code: the request itself was wrong.</description></item>
-/// <item><term>401 <c>AuthorizationUnsuccessful</c></term><description><see cref="PermissionDeniedException"/>: the grant lacks the operation's scope.</description></item>
+/// <item><term>401 <c>AuthorizationUnsuccessful</c></term><description><see cref="PermissionDeniedException"/>: the grant lacks the operation's scope, named in <see cref="PermissionDeniedException.RequiredScope"/> (<see cref="XeroCall.Scope"/>).</description></item>
 /// <item><term>401 otherwise (<c>TokenExpired</c>, <c>AuthenticationUnsuccessful</c>)</term><description><see cref="ReauthorizationRequiredException"/>.</description></item>
 /// <item><term>403</term><description><see cref="ReauthorizationRequiredException"/>: the organisation named by the connection's tenant id is not (or no longer) connected to the app.</description></item>
 /// <item><term>404</term><description><see cref="RecordNotFoundException"/> (Xero's body is plain text).</description></item>
@@ -62,7 +62,7 @@ internal static partial class XeroErrorTable
         {
             return call.IsWrite
                 ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId,
-                    $"it was sent and Xero answered HTTP {status}, a server error that does not say whether the {call.Operation} took effect")
+                    $"it was sent and Xero answered HTTP {status}, a server error that does not say whether the {call.Operation} took effect{AndDoneBefore(call)}")
                 {
                     Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message, RecordId = call.RecordId, SentAt = call.SentAt,
                     IdempotencyKeySent = call.IdempotencyKey is not null,
@@ -75,7 +75,11 @@ internal static partial class XeroErrorTable
 
         if (status == 401 && code == "AuthorizationUnsuccessful")
         {
-            return new PermissionDeniedException($"Xero refused {call.Operation} {call.Entity}: the connection lacks the scope it needs. Connect again requesting it.")
+            var scope = call.Scope;
+            return new PermissionDeniedException(
+                $"Xero refused {call.Operation} {call.Entity} with AuthorizationUnsuccessful: the token of connection '{call.ConnectionId}' lacks " +
+                $"the scope '{scope.Broad}'{(scope.Granular is null ? "" : $" (or granular '{scope.Granular}')")} the call needs. Add '{scope.Broad}' to " +
+                $"{nameof(XeroOptions)}.{nameof(XeroOptions.Scopes)} and connect again.", scope.Broad)
             {
                 Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
             };
@@ -111,7 +115,9 @@ internal static partial class XeroErrorTable
         {
             return new IdempotencyKeyConflictException(call.Entity, call.Operation,
                 $"Xero refused the idempotency key of this {call.Operation} of {EntityNames.WithArticle(call.Entity)}: it was already used for a different request, " +
-                "or that request is still being processed. Nothing was done by this call; use a new key for a new input.")
+                "or that request is still being processed. " +
+                (call.DoneBefore is null ? "Nothing was done by this call" : $"The {call.Operation} was not done, but {call.DoneBefore}") +
+                "; use a new key for a new input.")
             {
                 Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = Bounded(message),
             };
@@ -120,7 +126,7 @@ internal static partial class XeroErrorTable
         if (status == 400 && code == "ValidationException")
         {
             var fields = ValidationFields(call.Entity, error!);
-            return new LedgerValidationException(fields.Count > 0 ? fields : [new FieldError(string.Empty, message ?? "Xero refused the input.", code)])
+            return new LedgerValidationException(AndDoneBefore(call, fields.Count > 0 ? fields : [new FieldError(string.Empty, message ?? "Xero refused the input.", code)]))
             {
                 Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
             };
@@ -136,17 +142,27 @@ internal static partial class XeroErrorTable
         if (status == 400 && code == "PostDataInvalidException" && message is not null &&
             WirePath().Match(message) is { Success: true } named && CanonicalPath(call.Entity, named.Groups["path"].Value) is { } field)
         {
-            return new LedgerValidationException([new FieldError(field, Bounded(message)!, code)])
+            return new LedgerValidationException(AndDoneBefore(call, [new FieldError(field, Bounded(message)!, code)]))
             {
                 Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
             };
         }
 
-        return new LedgerlineException($"Xero refused {call.Operation} {call.Entity} (HTTP {status}): {message}")
+        return new LedgerlineException($"Xero refused {call.Operation} {call.Entity} (HTTP {status}): {message}{AndDoneBefore(call)}")
         {
             Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
         };
     }
+
+    /// <summary>The clause saying what the call already changed (<see cref="XeroCall.DoneBefore"/>), or nothing.</summary>
+    private static string AndDoneBefore(XeroCall call) => call.DoneBefore is null ? string.Empty : $"; {call.DoneBefore}";
+
+    /// <summary>
+    /// Xero's field errors and, when the call already changed something, a form-level entry (field <c>""</c>, code
+    /// <c>DoneBefore</c>) saying what, so the exception's message says it too.
+    /// </summary>
+    private static IReadOnlyList<FieldError> AndDoneBefore(XeroCall call, IReadOnlyList<FieldError> fields) =>
+        call.DoneBefore is null ? fields : [.. fields, new FieldError(string.Empty, call.DoneBefore, "DoneBefore")];
 
     /// <summary>Translates a failure to get an answer: a transport error, a timeout or a resilience rejection.</summary>
     public static LedgerlineException FromTransport(XeroCall call, Exception exception)
@@ -162,7 +178,7 @@ internal static partial class XeroErrorTable
 
         var reason = $"No answer was read from Xero ({Describe(exception)}).";
         return call.IsWrite
-            ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId, exception)
+            ? new OutcomeUnknownException(call.Entity, call.Operation, call.OperationId, "it was sent but no answer was read" + AndDoneBefore(call), exception)
             {
                 Provider = Provider, RecordId = call.RecordId, SentAt = call.SentAt, ProviderMessage = reason,
                 IdempotencyKeySent = call.IdempotencyKey is not null,

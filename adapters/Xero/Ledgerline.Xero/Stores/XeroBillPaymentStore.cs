@@ -54,9 +54,18 @@ internal sealed class XeroBillPaymentStore(XeroLedgerContext context, XeroBillSt
         {
             Ledgerline.Validation.PaymentLimit.RequireWithinDue(draft.Amount, EntityKind.Bill, bill.Id, bill.AmountDue, XeroRequest.ProviderName);
         }
+
+        // The payment's scope is checked before the approval, so a connection that may not record payments changes nothing.
+        var call = CreateCall(options);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         if (bill.ProviderStatus is "DRAFT" or "SUBMITTED")
         {
             await bills.ApproveAsync(draft.BillId, cancellationToken);
+            call = call with
+            {
+                DoneBefore = $"bill {draft.BillId} was {bill.ProviderStatus} and was approved first (Xero takes a payment only on an approved bill); " +
+                    "it stays approved (AUTHORISED)",
+            };
         }
 
         var body = new PaymentWrite
@@ -67,8 +76,6 @@ internal sealed class XeroBillPaymentStore(XeroLedgerContext context, XeroBillSt
             Amount = draft.Amount.Amount,
             Reference = draft.Note,
         };
-        var call = CreateCall(options);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreatePaymentAsync(new PaymentsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);
     }
@@ -90,7 +97,7 @@ internal sealed class XeroBillPaymentStore(XeroLedgerContext context, XeroBillSt
     {
         await GetAsync(id, cancellationToken);
         var call = Call("delete", id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         await Context.Http.SendAsync(call, t => Context.Accounting.DeletePaymentAsync(id, new PaymentDelete("DELETED"), tenant, Context.ConnectionId, t), cancellationToken);
     }
 

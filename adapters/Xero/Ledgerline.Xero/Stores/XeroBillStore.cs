@@ -61,7 +61,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
             Status = "AUTHORISED",
         };
         var call = CreateCall(options);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreateInvoiceAsync(new InvoicesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
@@ -246,7 +246,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
     private async Task RequireVendorAsync(string vendorId, LedgerValidationException refused, CancellationToken cancellationToken)
     {
         var call = new Errors.XeroCall(EntityKind.Vendor, "get", Context.ConnectionId, vendorId);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             await Context.Http.SendAsync(call, t => Context.Accounting.GetContactAsync(vendorId, tenant, Context.ConnectionId, t), cancellationToken);
@@ -264,7 +264,7 @@ internal sealed class XeroBillStore(XeroLedgerContext context)
     private async Task<Bill> PostAsync(string operation, string id, InvoiceWrite body, CancellationToken cancellationToken)
     {
         var call = Call(operation, id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             var answer = await Context.Http.SendAsync(call, t => Context.Accounting.UpdateInvoiceAsync(id, new InvoicesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);

@@ -14,7 +14,7 @@ internal sealed class XeroCompanyStore(XeroLedgerContext context) : ICompanyStor
     public async Task<Company> GetAsync(CancellationToken cancellationToken = default)
     {
         var call = new XeroCall(EntityKind.Company, "get", context.ConnectionId);
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await context.Http.SendAsync(call, t => context.Settings.GetOrganisationAsync(tenant, context.ConnectionId, t), cancellationToken);
         var organisations = XeroEnvelope.Records<OrganisationWire, OrganisationsResult>(answer, OrganisationsResult.ListKey);
         if (organisations.Count != 1)

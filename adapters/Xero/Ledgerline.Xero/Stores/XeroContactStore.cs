@@ -39,7 +39,7 @@ internal sealed class XeroContactStore(XeroLedgerContext context)
             Phones = draft.Phones.Count > 0 ? Phones(draft.Phones) : null,
         };
         var call = CreateCall(options);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreateContactAsync(new ContactsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);
     }
@@ -135,7 +135,7 @@ internal sealed class XeroContactStore(XeroLedgerContext context)
     private async Task<Contact> PostAsync(string operation, string id, ContactWrite body, CancellationToken cancellationToken)
     {
         var call = Call(operation, id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.UpdateContactAsync(id, new ContactsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, id, cancellationToken);
     }

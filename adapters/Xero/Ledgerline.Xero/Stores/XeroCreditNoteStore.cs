@@ -62,7 +62,7 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
             Status = "AUTHORISED",
         };
         var call = CreateCall(options);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             var answer = await Context.Http.SendAsync(call,
@@ -112,7 +112,7 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
             LineItems = lines,
         };
         var call = Call("update", id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             var answer = await Context.Http.SendAsync(call,
@@ -141,14 +141,15 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
         var note = await GetAsync(id, cancellationToken);
         var invoice = await invoices.GetAsync(allocation.InvoiceId, cancellationToken);
         Refuse(note, invoice, allocation);
+        var call = Call("allocate", id);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         if (invoice.ProviderStatus is "DRAFT" or "SUBMITTED")
         {
             await invoices.ApproveAsync(invoice.Id, cancellationToken);
+            call = call with { DoneBefore = XeroPaymentStore.ApprovedFirst(invoice.Id, invoice.ProviderStatus, "credit allocation") };
         }
 
         var body = new AllocationsBody([new AllocationWrite(new InvoiceRefWrite(invoice.Id), allocation.Amount.Amount, XeroValues.Format(allocation.Date))]);
-        var call = Call("allocate", id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call,
             t => Context.Accounting.AllocateCreditNoteAsync(id, body, tenant, Context.ConnectionId, t), cancellationToken);
         if (XeroEnvelope.Records<AllocationWire, AllocationsResult>(answer, AllocationsResult.ListKey).Count != 1)
@@ -323,7 +324,7 @@ internal sealed class XeroCreditNoteStore(XeroLedgerContext context, XeroInvoice
     private async Task RequireContactAsync(string contactId, LedgerValidationException refused, CancellationToken cancellationToken)
     {
         var call = new XeroCall(EntityKind.Contact, "get", Context.ConnectionId, contactId);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             await Context.Http.SendAsync(call, t => Context.Accounting.GetContactAsync(contactId, tenant, Context.ConnectionId, t), cancellationToken);

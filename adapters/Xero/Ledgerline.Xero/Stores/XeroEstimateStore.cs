@@ -71,7 +71,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
             Status = "DRAFT",
         };
         var call = CreateCall(options);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreateQuoteAsync(new QuotesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
@@ -385,7 +385,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
     {
         var call = Call("get", id);
         RequireGuid(id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => GetCallAsync(id, tenant, t), cancellationToken);
         var wires = XeroEnvelope.Records<QuoteWire, QuotesResult>(answer, ListKey);
         if (wires.Count != 1)
@@ -439,7 +439,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
     private async Task<Estimate> PostAsync(string operation, string id, QuoteWrite body, CancellationToken cancellationToken)
     {
         var call = Call(operation, id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             var answer = await Context.Http.SendAsync(call, t => Context.Accounting.UpdateQuoteAsync(id, new QuotesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
@@ -463,7 +463,7 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
     private async Task RequireContactAsync(string contactId, LedgerValidationException refused, CancellationToken cancellationToken)
     {
         var call = new Errors.XeroCall(EntityKind.Contact, "get", Context.ConnectionId, contactId);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             await Context.Http.SendAsync(call, t => Context.Accounting.GetContactAsync(contactId, tenant, Context.ConnectionId, t), cancellationToken);

@@ -76,7 +76,7 @@ internal sealed class XeroExpenseStore(XeroLedgerContext context)
             ],
         };
         var call = CreateCall(options);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call,
             t => Context.BankTransactions.CreateBankTransactionAsync(new BankTransactionsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);
@@ -265,7 +265,7 @@ internal sealed class XeroExpenseStore(XeroLedgerContext context)
     {
         RequireGuid(id);
         var call = Call("get", id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.BankTransactions.GetBankTransactionAsync(id, tenant, Context.ConnectionId, t), cancellationToken);
         var current = await ReadOneAsync(answer, id, cancellationToken);
         if (current.State == RecordState.Deleted)
@@ -283,7 +283,7 @@ internal sealed class XeroExpenseStore(XeroLedgerContext context)
     private async Task<Expense> PostAsync(string operation, string id, BankTransactionWrite body, CancellationToken cancellationToken)
     {
         var call = Call(operation, id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             var answer = await Context.Http.SendAsync(call,

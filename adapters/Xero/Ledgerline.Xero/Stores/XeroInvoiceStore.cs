@@ -75,7 +75,7 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
     internal async Task<Invoice> CreateAsync(InvoiceWrite body, CreateOptions? options, CancellationToken cancellationToken)
     {
         var call = CreateCall(options);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreateInvoiceAsync(new InvoicesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);
     }
@@ -89,7 +89,7 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
     {
         RequireGuid(contactId);
         var call = Call("list", null);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var map = await MapperAsync(cancellationToken);
         var list = new XeroListQuery
         {
@@ -340,7 +340,7 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
     private async Task<Invoice> PostAsync(string operation, string id, InvoiceWrite body, CancellationToken cancellationToken)
     {
         var call = Call(operation, id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             var answer = await Context.Http.SendAsync(call, t => Context.Accounting.UpdateInvoiceAsync(id, new InvoicesBody([body]), tenant, Context.ConnectionId, t), cancellationToken);

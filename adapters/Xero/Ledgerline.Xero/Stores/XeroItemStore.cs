@@ -48,7 +48,7 @@ internal sealed class XeroItemStore(XeroLedgerContext context, ITaxRateStore tax
             },
         };
         var call = CreateCall(options);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Settings.CreateItemAsync(new ItemsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);
     }
@@ -83,7 +83,7 @@ internal sealed class XeroItemStore(XeroLedgerContext context, ITaxRateStore tax
 
         var body = new ItemWrite { Code = changes.Code, Name = changes.Name, Description = changes.Description, SalesDetails = sales };
         var call = Call("update", id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Settings.UpdateItemAsync(id, new ItemsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, id, cancellationToken);
     }
@@ -93,7 +93,7 @@ internal sealed class XeroItemStore(XeroLedgerContext context, ITaxRateStore tax
     {
         RequireGuid(id);
         var call = Call("delete", id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         await Context.Http.SendAsync(call, t => Context.Settings.DeleteItemAsync(id, tenant, Context.ConnectionId, t), cancellationToken);
     }
 
@@ -177,7 +177,7 @@ internal sealed class XeroItemStore(XeroLedgerContext context, ITaxRateStore tax
     private async Task<ItemWire> CurrentAsync(string id, CancellationToken cancellationToken)
     {
         var call = Call("get", id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Settings.GetItemAsync(id, tenant, Context.ConnectionId, t), cancellationToken);
         await ReadOneAsync(answer, id, cancellationToken);
         return XeroEnvelope.Records<ItemWire, ItemsResult>(answer, ListKey)[0];

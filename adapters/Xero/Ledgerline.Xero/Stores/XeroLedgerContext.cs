@@ -86,7 +86,7 @@ internal sealed class XeroLedgerContext
     private async Task<IReadOnlyDictionary<string, TaxRateWire>> ReadTaxRatesAsync(CancellationToken cancellationToken)
     {
         var call = new XeroCall(EntityKind.TaxRate, "list", ConnectionId);
-        var tenant = await Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Http.SendAsync(call, t => Accounting.ListTaxRatesAsync(tenant, ConnectionId, t), cancellationToken);
         var rates = XeroEnvelope.Records(answer, TaxRatesResult.ListKey);
         var byType = new Dictionary<string, TaxRateWire>(StringComparer.Ordinal);
@@ -106,7 +106,7 @@ internal sealed class XeroLedgerContext
     private async Task<OrganisationWire> ReadOrganisationAsync(CancellationToken cancellationToken)
     {
         var call = new XeroCall(EntityKind.Company, "get", ConnectionId);
-        var tenant = await Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Http.SendAsync(call, t => Settings.GetOrganisationAsync(tenant, ConnectionId, t), cancellationToken);
         var organisations = XeroEnvelope.Records<OrganisationWire, OrganisationsResult>(answer, OrganisationsResult.ListKey);
         return organisations.Count == 1
@@ -116,8 +116,8 @@ internal sealed class XeroLedgerContext
 
     private async Task<CurrencyCode> ReadBankCurrencyAsync(string code, CancellationToken cancellationToken)
     {
-        var call = new XeroCall(EntityKind.Expense, "get", ConnectionId);
-        var tenant = await Connection.TenantIdAsync(cancellationToken);
+        var call = new XeroCall(EntityKind.Expense, "get", ConnectionId) { Scope = Connections.XeroScope.Settings };
+        var tenant = await Connection.TenantIdAsync(call, cancellationToken);
         var query = new XeroListQuery { Where = $"Code=={XeroWhere.Literal(code)} AND Type==\"BANK\"" };
         var answer = await Http.SendAsync(call, t => Settings.ListAccountsAsync(query, tenant, ConnectionId, t), cancellationToken);
         var accounts = XeroEnvelope.Records<AccountWire, AccountsResult>(answer, AccountsResult.ListKey);

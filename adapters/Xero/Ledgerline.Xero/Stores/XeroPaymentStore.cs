@@ -55,9 +55,13 @@ internal sealed class XeroPaymentStore(XeroLedgerContext context, XeroInvoiceSto
             Ledgerline.Validation.PaymentLimit.RequireWithinDue(draft.Amount, invoice.Id, invoice.AmountDue, XeroRequest.ProviderName);
         }
 
+        // The payment's scope is checked before the approval, so a connection that may not record payments changes nothing.
+        var call = CreateCall(options);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         if (invoice.ProviderStatus is "DRAFT" or "SUBMITTED")
         {
             await invoices.ApproveAsync(draft.InvoiceId, cancellationToken);
+            call = call with { DoneBefore = ApprovedFirst(draft.InvoiceId, invoice.ProviderStatus, "payment") };
         }
 
         var body = new PaymentWrite
@@ -68,11 +72,14 @@ internal sealed class XeroPaymentStore(XeroLedgerContext context, XeroInvoiceSto
             Amount = draft.Amount.Amount,
             Reference = draft.Note,
         };
-        var call = CreateCall(options);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreatePaymentAsync(new PaymentsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);
     }
+
+    /// <summary>What an error after the approval of a draft says was done: the invoice stays approved.</summary>
+    internal static string ApprovedFirst(string invoiceId, string? status, string what) =>
+        $"invoice {invoiceId} was {status} and was approved first (Xero takes a {what} only on an approved invoice); it stays approved " +
+        "(AUTHORISED)";
 
     /// <summary>Xero never changes a payment (delete it and record another); refused before any request.</summary>
     public Task<Payment> UpdateAsync(string id, PaymentChanges changes, CancellationToken cancellationToken = default) =>
@@ -91,7 +98,7 @@ internal sealed class XeroPaymentStore(XeroLedgerContext context, XeroInvoiceSto
     {
         await GetAsync(id, cancellationToken);
         var call = Call("delete", id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         await Context.Http.SendAsync(call, t => Context.Accounting.DeletePaymentAsync(id, new PaymentDelete("DELETED"), tenant, Context.ConnectionId, t), cancellationToken);
     }
 

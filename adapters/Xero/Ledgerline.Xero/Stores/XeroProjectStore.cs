@@ -35,7 +35,7 @@ internal sealed class XeroProjectStore(XeroLedgerContext context) : IProjectStor
         }
 
         var call = Call("list", null);
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(call, cancellationToken);
         var zone = await XeroProjectsRead.ZoneAsync(context, cancellationToken);
         var wires = XeroProjectsRead.AllAsync<ProjectWire, ProjectsResult>(context, call,
             (page, size, t) => context.Projects.ListProjectsAsync(Query(query, page, size), tenant, context.ConnectionId, t), cancellationToken);
@@ -64,7 +64,7 @@ internal sealed class XeroProjectStore(XeroLedgerContext context) : IProjectStor
         }
 
         var call = Call("list", null);
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(call, cancellationToken);
         var zone = await XeroProjectsRead.ZoneAsync(context, cancellationToken);
         var answer = await context.Http.SendAsync(call,
             t => context.Projects.ListProjectsAsync(Query(query, page, query.PageSize), tenant, context.ConnectionId, t), cancellationToken);
@@ -93,6 +93,9 @@ internal sealed class XeroProjectStore(XeroLedgerContext context) : IProjectStor
             throw XeroProjectsRead.NotFound(EntityKind.Contact, contactId);
         }
 
+        // The scope first: the organisation's currency and zone are read before the project is sent.
+        var call = Call("create", null);
+        var tenant = await context.Connection.TenantIdAsync(call, cancellationToken);
         var currency = await XeroProjectsRead.BaseCurrencyAsync(context, cancellationToken);
         RequireCurrency(draft.Budget, currency);
         var zone = await XeroProjectsRead.ZoneAsync(context, cancellationToken);
@@ -103,8 +106,6 @@ internal sealed class XeroProjectStore(XeroLedgerContext context) : IProjectStor
             EstimateAmount = draft.Budget?.Amount,
             DeadlineUtc = draft.DueDate is { } due ? ProjectsValues.Deadline(due, zone) : null,
         };
-        var call = Call("create", null);
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
         try
         {
             var answer = await context.Http.SendAsync(call, t => context.Projects.CreateProjectAsync(body, tenant, context.ConnectionId, t), cancellationToken);
@@ -133,8 +134,8 @@ internal sealed class XeroProjectStore(XeroLedgerContext context) : IProjectStor
             throw XeroRefusal.Field(nameof(ProjectChanges.FixedPrice), "Xero keeps no fixed price on a project; a FIXED task carries one.");
         }
 
+        var tenant = await context.Connection.TenantIdAsync(Call("update", id), cancellationToken);
         var (_, current) = await ReadAsync(id, cancellationToken);
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
         if (changes.Name is not null || changes.DueDate is not null || changes.Budget is not null)
         {
             RequireCurrency(changes.Budget, XeroValues.Currency(current.CurrencyCode, "currencyCode"));
@@ -176,7 +177,7 @@ internal sealed class XeroProjectStore(XeroLedgerContext context) : IProjectStor
             throw XeroProjectsRead.NotFound(EntityKind.Project, id);
         }
 
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(Call("get", id), cancellationToken);
         var answer = await context.Http.SendAsync(Call("get", id), t => context.Projects.GetProjectAsync(id, tenant, context.ConnectionId, t), cancellationToken);
         return (answer, XeroProjectsRead.Wire(answer));
     }

@@ -55,7 +55,7 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
     {
         var call = Call("get", id);
         RequireId(id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => GetCallAsync(id, tenant, t), cancellationToken);
         return await ReadOneAsync(answer, id, cancellationToken);
     }
@@ -64,7 +64,7 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
     {
         query ??= new TQuery();
         var call = Call("list", null);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var map = await MapperAsync(cancellationToken);
         if (!Paged)
         {
@@ -116,7 +116,7 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
         }
 
         var call = Call("list", null);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var map = await MapperAsync(cancellationToken);
         var (records, pagination, received) = await FetchAsync(call, tenant, query, page, query.PageSize, map, cancellationToken);
         var next = HasNext(page, pagination, received, query.PageSize) ? (page + 1).ToString(CultureInfo.InvariantCulture) : null;
@@ -141,7 +141,7 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
     {
         var call = Call("get", id);
         RequireId(id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => GetCallAsync(id, tenant, t), cancellationToken);
         var record = await ReadOneAsync(answer, id, cancellationToken);
         return (record, XeroEnvelope.Records<TWire, TResult>(answer, ListKey)[0]);
@@ -199,7 +199,7 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
     private async Task<Page<TRecord>> UnpagedPageAsync(TQuery query, string? after, CancellationToken cancellationToken)
     {
         var call = Call("list", null);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var map = await MapperAsync(cancellationToken);
         var all = (await FetchAllAsync(call, tenant, query, map, cancellationToken)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var start = after is null ? 0 : all.FindIndex(r => string.CompareOrdinal(r.Id, after) > 0) is var i and >= 0 ? i : all.Count;

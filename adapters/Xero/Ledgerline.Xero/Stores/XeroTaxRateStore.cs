@@ -121,7 +121,7 @@ internal sealed partial class XeroTaxRateStore(XeroLedgerContext context)
     {
         RequireId(id);
         var call = Call("get", id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Settings.GetTaxRateAsync(id, tenant, Context.ConnectionId, t), cancellationToken);
         var current = await ReadOneAsync(answer, id, cancellationToken);
         if (current.State == RecordState.Deleted)
@@ -135,7 +135,7 @@ internal sealed partial class XeroTaxRateStore(XeroLedgerContext context)
     private async Task<TaxRate> WriteAsync(
         XeroCall call, string? id, Func<(string Tenant, CancellationToken Token), Task<IApiResponse<TaxRatesResult>>> send, CancellationToken cancellationToken)
     {
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         try
         {
             var answer = await Context.Http.SendAsync(call, t => send((tenant, t)), cancellationToken);

@@ -27,7 +27,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
     public async Task<TimeEntry> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var (projectId, entryId) = Split(id);
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(Call("get", id), cancellationToken);
         var answer = await context.Http.SendAsync(Call("get", id), t => context.Projects.GetTimeEntryAsync(projectId, entryId, tenant, context.ConnectionId, t), cancellationToken);
         var wire = XeroProjectsRead.Wire(answer);
         var project = await ProjectAsync(projectId, cancellationToken);
@@ -39,7 +39,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
     {
         query ??= new TimeEntryQuery();
         var call = Call("list", null);
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(call, cancellationToken);
         foreach (var project in await ProjectsAsync(query, cancellationToken))
         {
             var projectId = XeroValues.Required(project.ProjectId, "projectId");
@@ -73,7 +73,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
         }
 
         var call = Call("list", null);
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(call, cancellationToken);
         for (; index < projects.Count; index++, page = 1)
         {
             var project = projects[index];
@@ -118,6 +118,8 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
             throw XeroProjectsRead.NotFound(EntityKind.Project, projectId);
         }
 
+        // The scope first: the project and its task are read before the entry is sent.
+        var tenant = await context.Connection.TenantIdAsync(Call("create", null), cancellationToken);
         var project = await ProjectAsync(projectId, cancellationToken);
         RequireContact(draft.ContactId, project);
         var chargeable = await ChargeableAsync(projectId, taskId, cancellationToken);
@@ -130,7 +132,6 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
             Duration = minutes,
             Description = draft.Note,
         };
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
         var answer = await context.Http.SendAsync(Call("create", null),
             t => context.Projects.CreateTimeEntryAsync(projectId, body, tenant, context.ConnectionId, t), cancellationToken);
         return XeroProjectsRead.One(answer, context.Options.KeepRawRepresentation, w => Map(w, project, chargeable));
@@ -156,7 +157,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
             RequireGuid(newTask, nameof(TimeEntryChanges.TaskId), "a Xero task id");
         }
 
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(Call("update", id), cancellationToken);
         var current = XeroProjectsRead.Wire(await context.Http.SendAsync(Call("get", id),
             t => context.Projects.GetTimeEntryAsync(projectId, entryId, tenant, context.ConnectionId, t), cancellationToken));
         var project = await ProjectAsync(projectId, cancellationToken);
@@ -190,7 +191,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
     public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         var (projectId, entryId) = Split(id);
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(Call("delete", id), cancellationToken);
         await context.Http.SendAsync(Call("delete", id), t => context.Projects.DeleteTimeEntryAsync(projectId, entryId, tenant, context.ConnectionId, t), cancellationToken);
     }
 
@@ -273,7 +274,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
             return [];
         }
 
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(Call("list", null), cancellationToken);
         var projects = new List<ProjectWire>();
         var listing = XeroProjectsRead.AllAsync<ProjectWire, ProjectsResult>(context, new XeroCall(EntityKind.Project, "list", context.ConnectionId),
             (page, size, t) => context.Projects.ListProjectsAsync(new XeroProjectsQuery { Page = page, PageSize = size, ContactId = query.ContactId }, tenant, context.ConnectionId, t),
@@ -288,7 +289,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
 
     private async Task<ProjectWire> ProjectAsync(string projectId, CancellationToken cancellationToken)
     {
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(Call("get", projectId), cancellationToken);
         var answer = await context.Http.SendAsync(new XeroCall(EntityKind.Project, "get", context.ConnectionId, projectId),
             t => context.Projects.GetProjectAsync(projectId, tenant, context.ConnectionId, t), cancellationToken);
         return XeroProjectsRead.Wire(answer);
@@ -301,7 +302,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
     /// </summary>
     private async Task<bool> ChargeableAsync(string projectId, string taskId, CancellationToken cancellationToken)
     {
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(Call("get", taskId), cancellationToken);
         var call = Call("get", taskId);
         XeroResult<TaskWire> answer;
         try
@@ -321,7 +322,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
 
     private async Task<Dictionary<string, bool>> TasksAsync(string projectId, CancellationToken cancellationToken)
     {
-        var tenant = await context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await context.Connection.TenantIdAsync(Call("list", null), cancellationToken);
         var call = Call("list", null);
         var tasks = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         var listing = XeroProjectsRead.AllAsync<TaskWire, TasksResult>(context, call,

@@ -49,7 +49,7 @@ internal sealed class XeroVendorStore(XeroLedgerContext context)
             Phones = draft.Phone is { Length: > 0 } phone ? [new PhoneWrite(VendorRegister.PhoneType, phone)] : null,
         };
         var call = CreateCall(options);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.CreateContactAsync(new ContactsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, string.Empty, cancellationToken);
     }
@@ -127,7 +127,7 @@ internal sealed class XeroVendorStore(XeroLedgerContext context)
     private async Task<Vendor> PostAsync(string operation, string id, ContactWrite body, CancellationToken cancellationToken)
     {
         var call = Call(operation, id);
-        var tenant = await Context.Connection.TenantIdAsync(cancellationToken);
+        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var answer = await Context.Http.SendAsync(call, t => Context.Accounting.UpdateContactAsync(id, new ContactsBody([body]), tenant, Context.ConnectionId, t), cancellationToken);
         return await ReadOneAsync(answer, id, cancellationToken);
     }

@@ -1,0 +1,98 @@
+using Ledgerline.Xero.Connections;
+using Ledgerline.Xero.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Ledgerline.Xero.Tests.Connections;
+
+/// <summary><see cref="XeroConnector.ImportTokensAsync"/> over loopback HTTP against the sandbox, with tokens it issued without consent.</summary>
+public sealed class ImportTokensTests
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ImportTokensAsync_SandboxTokens_ListsTheOrganisations_ConnectsAndWorks_NeverLoggingTheTokens()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync(services: s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace)).AddFakeLogging());
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        var tokens = fixture.Sandbox.IssueTokens(["offline_access", "accounting.contacts", "accounting.settings"], [fixture.TenantId]);
+        var scopes = tokens.Scope.Split(' ');
+
+        var grant = await connector.ImportTokensAsync(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt, scopes, Cancellation);
+        var connection = await connector.ConnectAsync("imported", grant, Assert.Single(grant.Organisations), Cancellation);
+        var ledger = fixture.Services.GetRequiredService<ILedgerFactory>().Open("imported");
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Imported Ltd" }, Cancellation);
+        var projects = await Assert.ThrowsAsync<PermissionDeniedException>(async () => await ledger.Projects.ListAsync(cancellationToken: Cancellation).ToListAsync(Cancellation));
+
+        Assert.Equal((fixture.TenantId.ToString("D"), "Xero"), (connection.Properties[XeroConnectionProperties.TenantId], connection.Provider));
+        Assert.Equal(scopes.Order(StringComparer.Ordinal), connection.Scopes.Order(StringComparer.Ordinal));
+        Assert.Equal("Imported Ltd", contact.Organization);
+        Assert.Equal("projects", projects.RequiredScope);
+        Assert.Single(fixture.Sandbox.Requests, r => r.Path == "/connections" && r.StatusCode == 200);
+        var logs = string.Join('\n', fixture.Services.GetFakeLogCollector().GetSnapshot().Select(l => l.Message + " " + l.Exception));
+        foreach (var secret in new[] { tokens.AccessToken, tokens.RefreshToken })
+        {
+            Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, grant.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ImportTokensAsync_TokenXeroRefuses_IsReauthorizationRequired_WithoutTheToken()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        const string Forged = "not-a-token-the-sandbox-issued";
+
+        var refused = await Assert.ThrowsAsync<ReauthorizationRequiredException>(() =>
+            connector.ImportTokensAsync(Forged, "refresh-" + Forged, DateTimeOffset.UtcNow.AddMinutes(30), ["offline_access"], Cancellation));
+
+        Assert.DoesNotContain(Forged, refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains(fixture.Sandbox.Requests, r => r.Path == "/connections" && r.StatusCode == 401);
+    }
+
+    [Fact]
+    public async Task ImportTokensAsync_TwoOrganisations_PinsTheOnePicked_EmptyTokenRefusedBeforeAnyRequest()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        var tokens = fixture.Sandbox.IssueTokens();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => connector.ImportTokensAsync(" ", tokens.RefreshToken, tokens.ExpiresAt, [], Cancellation));
+        Assert.Empty(fixture.Sandbox.Requests);
+        var grant = await connector.ImportTokensAsync(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt, tokens.Scope.Split(' '), Cancellation);
+        var secondary = Assert.Single(grant.Organisations, o => o.TenantId == fixture.Sandbox.SecondaryTenant.TenantId);
+        var connection = await connector.ConnectAsync("secondary", grant, secondary, Cancellation);
+        var company = await fixture.Services.GetRequiredService<ILedgerFactory>().Open("secondary").Company.GetAsync(Cancellation);
+
+        Assert.Equal(2, grant.Organisations.Count);
+        Assert.Equal(secondary.TenantId.ToString("D"), connection.Properties[XeroConnectionProperties.TenantId]);
+        Assert.Equal(fixture.Sandbox.SecondaryTenant.Name, company.Name);
+    }
+
+    [Fact]
+    public async Task ImportTokensAsync_TokensFromTheSandboxEndpoint_Connect_NarrowedScopeOrUnknownScope()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        using var http = new HttpClient { BaseAddress = fixture.Sandbox.BaseAddress };
+
+        using var answer = await http.PostAsync("_sandbox/tokens?scope=offline_access%20accounting.contacts", null, Cancellation);
+        using var body = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync(Cancellation));
+        using var unknown = await http.PostAsync("_sandbox/tokens?scope=accounting.everything", null, Cancellation);
+        var root = body.RootElement;
+        var grant = await connector.ImportTokensAsync(
+            root.GetProperty("access_token").GetString()!, root.GetProperty("refresh_token").GetString()!,
+            fixture.Sandbox.Clock.GetUtcNow().AddSeconds(root.GetProperty("expires_in").GetInt64()), root.GetProperty("scope").GetString()!.Split(' '), Cancellation);
+        await connector.ConnectAsync("standalone", grant, grant.Organisations.Single(o => o.TenantId == fixture.TenantId), Cancellation);
+        var contact = await fixture.Services.GetRequiredService<ILedgerFactory>().Open("standalone").Contacts.CreateAsync(new NewContact { Organization = "Console Ltd" }, Cancellation);
+
+        Assert.Equal((200, "Bearer", "offline_access accounting.contacts"), ((int)answer.StatusCode, root.GetProperty("token_type").GetString(), root.GetProperty("scope").GetString()));
+        Assert.Equal("no-store", answer.Headers.CacheControl?.ToString());
+        Assert.Equal(400, (int)unknown.StatusCode);
+        Assert.Contains("invalid_scope", await unknown.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        Assert.Equal(2, grant.Organisations.Count);
+        Assert.Equal("Console Ltd", contact.Organization);
+    }
+}
