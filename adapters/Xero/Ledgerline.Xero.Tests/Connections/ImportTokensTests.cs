@@ -38,6 +38,29 @@ public sealed class ImportTokensTests
         }
     }
 
+    [Theory]
+    [InlineData("abc\ndef", "accessToken")]
+    [InlineData("abc\u0000def", "accessToken")]
+    [InlineData("t\u00f6k\u00e9n", "accessToken")]
+    [InlineData("emoji\U0001F600", "refreshToken")]
+    [InlineData("lone\uD83D", "refreshToken")]
+    [InlineData("long", "accessToken")]
+    public async Task ImportTokensAsync_TokenNoOAuthServerIssues_IsRefusedTypedBeforeAnyRequest_NeverQuoted(string token, string field)
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        var bad = token == "long" ? new string('a', XeroConnector.MaxTokenLength + 1) : token;
+        fixture.Sandbox.ClearRequests();
+
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => field == "accessToken"
+            ? connector.ImportTokensAsync(bad, "refresh", DateTimeOffset.UtcNow.AddMinutes(30), [], Cancellation)
+            : connector.ImportTokensAsync("access", bad, DateTimeOffset.UtcNow.AddMinutes(30), [], Cancellation));
+
+        Assert.Equal((field, "MalformedToken"), (Assert.Single(refused.Errors).Field, refused.Errors[0].Code));
+        Assert.DoesNotContain(bad, refused.Message, StringComparison.Ordinal);
+        Assert.Empty(fixture.Sandbox.Requests);
+    }
+
     [Fact]
     public async Task ImportTokensAsync_TokenXeroRefuses_IsReauthorizationRequired_WithoutTheToken()
     {

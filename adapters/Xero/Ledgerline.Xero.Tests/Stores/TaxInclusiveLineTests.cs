@@ -352,6 +352,26 @@ public sealed class TaxInclusiveLineTests
         Assert.Equal((Nzd(30m), Nzd(230m)), await writeBack(l => l with { Quantity = 2m }));
     }
 
+    [Fact]
+    public async Task ConvertToInvoice_AQuoteWithATaxAmountOverriddenInXero_BillsWhatWasQuoted()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Quoted Tax Ltd" }, Cancellation);
+        using var http = fixture.DirectClient();
+        var lines = new[] { new { Description = "Design", Quantity = 1m, UnitAmount = 100m, AccountCode = "200", TaxType = "OUTPUT2", TaxAmount = 14.99m } };
+        using var put = await http.PutAsJsonAsync("api.xro/2.0/Quotes",
+            new { Quotes = new[] { new { Contact = new { ContactID = contact.Id }, Date = "2026-03-02", LineAmountTypes = "EXCLUSIVE", LineItems = lines } } }, Cancellation);
+        put.EnsureSuccessStatusCode();
+        var id = JsonDocument.Parse(await put.Content.ReadAsStringAsync(Cancellation)).RootElement.GetProperty("Quotes")[0].GetProperty("QuoteID").GetString()!;
+
+        var quote = await ledger.Estimates.AcceptAsync(id, Cancellation);
+        var invoice = await ledger.Estimates.ConvertToInvoiceAsync(id, Cancellation);
+
+        Assert.Equal((Nzd(14.99m), Nzd(114.99m)), (quote.Tax, quote.Total));
+        Assert.Equal((Nzd(14.99m), Nzd(114.99m)), (invoice.Tax, invoice.Total));
+    }
+
     // Bills and credit notes take no discounts in Xero (the sandbox refuses them; their reading refuses any).
     [Theory]
     [InlineData("Invoices")]

@@ -174,6 +174,10 @@ public sealed partial class XeroConnector
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>A grant with the tokens, the scopes and the organisations, most recently connected first.</returns>
     /// <exception cref="ArgumentException">A token is empty, or <paramref name="scopes"/> is null.</exception>
+    /// <exception cref="LedgerValidationException">
+    /// A token that cannot be one (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/>
+    /// characters): code <c>MalformedToken</c> on <c>accessToken</c> or <c>refreshToken</c>, the token never quoted.
+    /// </exception>
     /// <exception cref="ReauthorizationRequiredException">Xero refused the access token (expired, revoked or not Xero's).</exception>
     /// <exception cref="ProviderUnavailableException">Xero failed or could not be reached.</exception>
     /// <exception cref="InvalidProviderResponseException">Xero's answer could not be read.</exception>
@@ -183,11 +187,35 @@ public sealed partial class XeroConnector
         ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
         ArgumentNullException.ThrowIfNull(scopes);
+        RequireTokenShape(nameof(accessToken), accessToken);
+        RequireTokenShape(nameof(refreshToken), refreshToken);
         var grant = new XeroGrant(
             new ConnectionTokens(accessToken, refreshToken, expiresAt),
             new HashSet<string>(scopes.Where(s => !string.IsNullOrWhiteSpace(s)), StringComparer.Ordinal),
             []);
         return await ListOrganisationsAsync(grant, cancellationToken);
+    }
+
+    /// <summary>The longest token <see cref="ImportTokensAsync"/> takes (Xero's access tokens are JWTs of a few KB).</summary>
+    public const int MaxTokenLength = 16 * 1024;
+
+    /// <summary>
+    /// Refuses, before any request, a token no HTTP header can carry or no OAuth server issues: OAuth tokens are printable
+    /// ASCII (RFC 6749 §A.12/A.17), and a header value with a line break or NUL would fail in the HTTP stack.
+    /// </summary>
+    private static void RequireTokenShape(string field, string token)
+    {
+        if (token.Length > MaxTokenLength || token.Any(c => c is < '!' or > '~'))
+        {
+            throw new LedgerValidationException([new FieldError(field,
+                token.Length > MaxTokenLength
+                    ? $"The token has {token.Length} characters; OAuth tokens this long are not issued (at most {MaxTokenLength} are taken)."
+                    : "The token has a character outside printable ASCII (a space, line break, control or non-ASCII character); OAuth tokens have none, so it was not sent.",
+                "MalformedToken")])
+            {
+                Provider = XeroRequest.ProviderName,
+            };
+        }
     }
 
     /// <summary>

@@ -112,8 +112,9 @@ internal sealed record XeroLines(string Kind, IReadOnlyList<XeroLine> Lines, dec
         if (discounts.Count > 1 || (current ?? []).Any(l => l.DiscountAmount is { } off && off != 0m))
         {
             throw new LedgerValidationException([new FieldError(nameof(NewInvoice.DiscountPercent),
-                $"Xero keeps a discount on each line, and the lines of {document} {id} have different ones ({string.Join(", ", discounts.Take(5))}); "
-                + "give DiscountPercent with the lines to set one for every line. Nothing was written.",
+                $"Xero keeps a discount on each line, and the lines of {document} {id} carry discounts that one percentage cannot give back "
+                + $"exactly ({string.Join(", ", discounts.Take(5))}: different rates, or an amount off); give DiscountPercent with the lines "
+                + "to set one for every line. Nothing was written.",
                 "LineDiscountsDiffer")])
             {
                 Provider = Ledgerline.Xero.Http.XeroRequest.ProviderName,

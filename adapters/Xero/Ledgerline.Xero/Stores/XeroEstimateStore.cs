@@ -359,6 +359,8 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
             TaxType = XeroValues.Text(l.TaxType),
             DiscountRate = l.DiscountRate is { } rate && rate != 0m ? rate : null,
             DiscountAmount = l.DiscountAmount is { } off && off != 0m ? off : null,
+            // The tax as the quote holds it (possibly overridden in Xero), so the invoice bills what was quoted.
+            TaxAmount = XeroQuote.LineAmountTypes(quote.LineAmountTypes) == "NoTax" ? null : l.TaxAmount,
         })],
         Status = "DRAFT",
     };
