@@ -118,6 +118,26 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
         Assert.Equal(body["refresh_token"]!.GetValue<string>(), stored!.Tokens!.RefreshToken);
     }
 
+    [Theory]
+    [InlineData("abc\ndef", "accessToken")]
+    [InlineData("t\u00f6k\u00e9n", "accessToken")]
+    [InlineData("abc\u0000def", "refreshToken")]
+    [InlineData("long", "refreshToken")]
+    public async Task ImportTokensAsync_TokenNoOAuthServerIssues_IsRefusedTypedBeforeAnyRequest_NeverQuoted(string token, string field)
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var bad = token == "long" ? new string('a', FreshBooksConnector.MaxTokenLength + 1) : token;
+        var before = _sandbox.Requests.Count;
+
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => field == "accessToken"
+            ? stack.Connector.ImportTokensAsync(bad, "refresh", DateTimeOffset.UtcNow.AddHours(1), [], Cancellation)
+            : stack.Connector.ImportTokensAsync("access", bad, DateTimeOffset.UtcNow.AddHours(1), [], Cancellation));
+
+        Assert.Equal((field, "MalformedToken", "FreshBooks"), (Assert.Single(refused.Errors).Field, refused.Errors[0].Code, refused.Provider));
+        Assert.DoesNotContain(bad, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, _sandbox.Requests.Count);
+    }
+
     [Fact]
     public async Task ConnectAsync_SameGrantTwice_RefusesTheSecond()
     {

@@ -164,6 +164,9 @@ public sealed class FreshBooksConnector
             identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses, grant.Scopes, grant.Tokens);
     }
 
+    /// <summary>The longest token <see cref="ImportTokensAsync"/> takes.</summary>
+    public const int MaxTokenLength = ImportedTokens.MaxLength;
+
     /// <summary>
     /// Turns a token pair obtained outside this connector — by an integration being migrated to Ledgerline, or from the
     /// sandbox's <c>POST /_sandbox/tokens</c> — into a grant: reads who the tokens belong to and which businesses they can
@@ -175,12 +178,19 @@ public sealed class FreshBooksConnector
     /// <param name="expiresAt">When the access token expires (UTC).</param>
     /// <param name="scopes">The scopes the pair was granted (FreshBooks' token answer lists them in <c>scope</c>).</param>
     /// <param name="cancellationToken">Cancels the identity request.</param>
+    /// <exception cref="LedgerValidationException">
+    /// A token that cannot be one (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/>
+    /// characters): code <c>MalformedToken</c> on <c>accessToken</c> or <c>refreshToken</c>, before any request, the token never quoted.
+    /// </exception>
+    /// <exception cref="ReauthorizationRequiredException">FreshBooks refused the access token (expired or revoked).</exception>
     public async Task<FreshBooksGrant> ImportTokensAsync(
         string accessToken, string refreshToken, DateTimeOffset expiresAt, IEnumerable<string> scopes, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
         ArgumentNullException.ThrowIfNull(scopes);
+        ImportedTokens.RequireShape(nameof(accessToken), accessToken, FreshBooksRequest.ProviderName);
+        ImportedTokens.RequireShape(nameof(refreshToken), refreshToken, FreshBooksRequest.ProviderName);
         var identity = await _identityClient.GetMeAsync(accessToken, cancellationToken);
         return new FreshBooksGrant(
             identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses,

@@ -187,8 +187,8 @@ public sealed partial class XeroConnector
         ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
         ArgumentNullException.ThrowIfNull(scopes);
-        RequireTokenShape(nameof(accessToken), accessToken);
-        RequireTokenShape(nameof(refreshToken), refreshToken);
+        ImportedTokens.RequireShape(nameof(accessToken), accessToken, XeroRequest.ProviderName);
+        ImportedTokens.RequireShape(nameof(refreshToken), refreshToken, XeroRequest.ProviderName);
         var grant = new XeroGrant(
             new ConnectionTokens(accessToken, refreshToken, expiresAt),
             new HashSet<string>(scopes.Where(s => !string.IsNullOrWhiteSpace(s)), StringComparer.Ordinal),
@@ -197,26 +197,7 @@ public sealed partial class XeroConnector
     }
 
     /// <summary>The longest token <see cref="ImportTokensAsync"/> takes (Xero's access tokens are JWTs of a few KB).</summary>
-    public const int MaxTokenLength = 16 * 1024;
-
-    /// <summary>
-    /// Refuses, before any request, a token no HTTP header can carry or no OAuth server issues: OAuth tokens are printable
-    /// ASCII (RFC 6749 §A.12/A.17), and a header value with a line break or NUL would fail in the HTTP stack.
-    /// </summary>
-    private static void RequireTokenShape(string field, string token)
-    {
-        if (token.Length > MaxTokenLength || token.Any(c => c is < '!' or > '~'))
-        {
-            throw new LedgerValidationException([new FieldError(field,
-                token.Length > MaxTokenLength
-                    ? $"The token has {token.Length} characters; OAuth tokens this long are not issued (at most {MaxTokenLength} are taken)."
-                    : "The token has a character outside printable ASCII (a space, line break, control or non-ASCII character); OAuth tokens have none, so it was not sent.",
-                "MalformedToken")])
-            {
-                Provider = XeroRequest.ProviderName,
-            };
-        }
-    }
+    public const int MaxTokenLength = ImportedTokens.MaxLength;
 
     /// <summary>
     /// Stores a connection pinned to <paramref name="organisation"/> (one of <see cref="XeroGrant.Organisations"/>), replacing

@@ -105,11 +105,13 @@ internal sealed record XeroLines(string Kind, IReadOnlyList<XeroLine> Lines, dec
     /// <param name="id">The document's id, for the message.</param>
     public static void RefuseMixedLineDiscounts(IReadOnlyList<LineItemWire>? current, string document, string id)
     {
-        var discounts = (current ?? [])
+        var lines = current ?? [];
+        var amountOff = lines.Any(l => l.DiscountAmount is { } off && off != 0m);
+        var discounts = lines
             .Select(l => l.DiscountAmount is { } off && off != 0m ? $"{off} off" : $"{l.DiscountRate ?? 0m} %")
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        if (discounts.Count > 1 || (current ?? []).Any(l => l.DiscountAmount is { } off && off != 0m))
+        if (discounts.Count > 1 || amountOff)
         {
             throw new LedgerValidationException([new FieldError(nameof(NewInvoice.DiscountPercent),
                 $"Xero keeps a discount on each line, and the lines of {document} {id} carry discounts that one percentage cannot give back "

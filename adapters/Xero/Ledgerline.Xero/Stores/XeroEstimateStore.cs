@@ -123,9 +123,9 @@ internal sealed class XeroEstimateStore(XeroLedgerContext context, XeroInvoiceSt
         if (changes.Lines is { Count: > 0 } given)
         {
             // Lines are in the quote's own currency, and a line named by id must be one of its lines (Xero would add it).
-            current = await CurrentAsync();
-            Ledgerline.Validation.LineCurrency.Require(given, l => l.UnitPrice, current.Currency, "estimate", XeroRequest.ProviderName);
-            RequireCurrentLines(current, given);
+            var read = await CurrentAsync();
+            Ledgerline.Validation.LineCurrency.Require(given, l => l.UnitPrice, read.Currency, "estimate", XeroRequest.ProviderName);
+            RequireCurrentLines(read, given);
         }
 
         // Lines given without saying keep the quote's own discount and, when taxed, its LineAmountTypes: Xero keeps both

@@ -142,14 +142,14 @@ internal sealed class XeroInvoiceStore(XeroLedgerContext context)
         if (changes is { Lines.Count: > 0, Currency: null })
         {
             // Lines given without a currency are in the invoice's own: never send EUR prices as if they were NZD.
-            current = await CurrentAsync();
-            Ledgerline.Validation.LineCurrency.Require(changes.Lines, l => l.UnitPrice, current.Currency, "invoice", XeroRequest.ProviderName);
-            RequireCurrentLines(current, changes.Lines);
+            var read = await CurrentAsync();
+            Ledgerline.Validation.LineCurrency.Require(changes.Lines, l => l.UnitPrice, read.Currency, "invoice", XeroRequest.ProviderName);
+            RequireCurrentLines(read, changes.Lines);
         }
         else if (changes.Lines is { } named && named.Any(l => l.Id is not null))
         {
-            current = await CurrentAsync();
-            RequireCurrentLines(current, named);
+            var read = await CurrentAsync();
+            RequireCurrentLines(read, named);
         }
 
         // Lines given without saying keep the invoice's own discount and, when taxed, its LineAmountTypes: Xero keeps both

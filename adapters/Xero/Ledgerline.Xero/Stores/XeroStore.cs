@@ -51,13 +51,16 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
     /// <summary>Refuses, as not found and before any request, an id that cannot name a record (by default: not a GUID).</summary>
     protected virtual void RequireId(string id) => RequireGuid(id);
 
-    public async Task<TRecord> GetAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<TRecord> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await ReadOneAsync(await FetchAsync(id, cancellationToken), id, cancellationToken);
+
+    /// <summary>Asks Xero for one record (<c>GetCallAsync</c>), refusing an id that cannot name one before any request.</summary>
+    private async Task<XeroResult<TResult>> FetchAsync(string id, CancellationToken cancellationToken)
     {
         var call = Call("get", id);
         RequireId(id);
         var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
-        var answer = await Context.Http.SendAsync(call, t => GetCallAsync(id, tenant, t), cancellationToken);
-        return await ReadOneAsync(answer, id, cancellationToken);
+        return await Context.Http.SendAsync(call, t => GetCallAsync(id, tenant, t), cancellationToken);
     }
 
     public async IAsyncEnumerable<TRecord> ListAsync(TQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -139,10 +142,7 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
     /// </summary>
     protected async Task<(TRecord Record, TWire Wire)> GetWithWireAsync(string id, CancellationToken cancellationToken)
     {
-        var call = Call("get", id);
-        RequireId(id);
-        var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
-        var answer = await Context.Http.SendAsync(call, t => GetCallAsync(id, tenant, t), cancellationToken);
+        var answer = await FetchAsync(id, cancellationToken);
         var record = await ReadOneAsync(answer, id, cancellationToken);
         return (record, XeroEnvelope.Records<TWire, TResult>(answer, ListKey)[0]);
     }
