@@ -48,6 +48,7 @@ internal static class ExportChild
         long connected = 0;
         long mapped = 0;
         long first = 0;
+        var setupJit = TimeSpan.Zero;
         int count;
         int distinct;
         if (args[0] == "plain")
@@ -55,6 +56,7 @@ internal static class ExportChild
             using var plain = new PlainPageLoop(url, account, access);
             var ids = new HashSet<long>();
             listStart = Stopwatch.GetTimestamp();
+            setupJit = System.Runtime.JitInfo.GetCompilationTime();
             (count, _) = await plain.RunAsync(id =>
             {
                 if (first == 0)
@@ -79,10 +81,41 @@ internal static class ExportChild
             // resolving the store below); touching it first splits that cost out of the resolve figure.
             _ = FreshBooksMapping.Config;
             mapped = Stopwatch.GetTimestamp();
+            if (Environment.GetEnvironmentVariable("LEDGERLINE_BENCH_WARM") is { } warm)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                if (warm.Contains("validator"))
+                {
+                    _ = services.GetRequiredService<FluentValidation.IValidator<InvoiceQuery>>().Validate(new InvoiceQuery());
+                    Console.Error.WriteLine($"validator {Stopwatch.GetElapsedTime(t0).TotalMilliseconds:F0}");
+                }
+
+                if (warm.Contains("parse"))
+                {
+                    using var http = new HttpClient();
+                    http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", access);
+                    var bytes = await http.GetByteArrayAsync(new Uri(url, $"accounting/account/{account}/invoices/invoices?page=1&per_page=100&include[]=lines"));
+                    t0 = Stopwatch.GetTimestamp();
+                    var response = new Ledgerline.FreshBooks.Http.FreshBooksResponse(new Ledgerline.FreshBooks.Errors.FreshBooksCall(EntityKind.Invoice, "list", BenchmarkLedger.ConnectionId), 200, bytes);
+                    var answer = Ledgerline.FreshBooks.Api.FreshBooksEnvelope.Deserialize<Ledgerline.FreshBooks.Api.AccountingEnvelope<Ledgerline.FreshBooks.Api.InvoiceResult>>(response);
+                    Console.Error.WriteLine($"parse {Stopwatch.GetElapsedTime(t0).TotalMilliseconds:F0}");
+                    if (warm.Contains("map"))
+                    {
+                        var mapper = warm.Contains("explicit") ? new Ledgerline.Mapping.LedgerMapper<FreshBooksMapping>(explicitOnly: true) : FreshBooksMapping.Mapper;
+                        t0 = Stopwatch.GetTimestamp();
+                        var path = Ledgerline.FreshBooks.Stores.AccountingEntities.Invoices.Path;
+                        var page = Ledgerline.FreshBooks.Api.FreshBooksEnvelope.Page<Ledgerline.FreshBooks.Api.InvoiceWire, Invoice>(response, Ledgerline.FreshBooks.Api.FreshBooksEnvelope.Result(answer, path), path, true,
+                            wire => mapper.Map<Ledgerline.FreshBooks.Api.InvoiceWire, Invoice>(wire));
+                        Console.Error.WriteLine($"map {Stopwatch.GetElapsedTime(t0).TotalMilliseconds:F0} {page.Items.Count}");
+                    }
+                }
+            }
+
             var invoices = services.GetRequiredService<IInvoiceStore>();
             var ids = new HashSet<string>(StringComparer.Ordinal);
             count = 0;
             listStart = Stopwatch.GetTimestamp();
+            setupJit = System.Runtime.JitInfo.GetCompilationTime();
             await foreach (var invoice in invoices.ListAsync())
             {
                 if (first == 0)
@@ -112,6 +145,9 @@ internal static class ExportChild
             FirstMs = first == 0 ? 0 : Stopwatch.GetElapsedTime(listStart, first).TotalMilliseconds,
             ListMs = Stopwatch.GetElapsedTime(listStart, end).TotalMilliseconds,
             CpuMs = self.TotalProcessorTime.TotalMilliseconds,
+            JitMs = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,
+            JitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(),
+            SetupJitMs = setupJit.TotalMilliseconds,
             MaxRssKiB = self.PeakWorkingSet64 / 1024,
         };
         Console.WriteLine(JsonSerializer.Serialize(report));
@@ -166,6 +202,18 @@ internal sealed record ChildReport
     /// <summary>The process's CPU time up to the end of the listing (runtime start, JIT and GC included).</summary>
     [JsonPropertyName("cpuMs")]
     public double CpuMs { get; init; }
+
+    /// <summary>Time the JIT spent compiling, whole process up to the end of the listing (<c>JitInfo.GetCompilationTime</c>; tier-1 recompiles on the background thread included).</summary>
+    [JsonPropertyName("jitMs")]
+    public double JitMs { get; init; }
+
+    /// <summary>Methods the JIT compiled, every tier (<c>JitInfo.GetCompiledMethodCount</c>).</summary>
+    [JsonPropertyName("jitMethods")]
+    public long JitMethods { get; init; }
+
+    /// <summary>JIT time up to the start of the listing.</summary>
+    [JsonPropertyName("setupJitMs")]
+    public double SetupJitMs { get; init; }
 
     /// <summary>Peak resident set.</summary>
     [JsonPropertyName("maxRssKiB")]

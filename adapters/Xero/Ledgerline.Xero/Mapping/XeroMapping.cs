@@ -26,8 +26,8 @@ internal sealed class XeroMapping : IAdapterMappings
     /// <summary>The configuration, compiled on first use.</summary>
     public static TypeAdapterConfig Config => Compiled.Config;
 
-    /// <summary>The mappings written as code (<see cref="CreateExplicit"/>), built once.</summary>
-    public static ExplicitMappings Explicit { get; } = CreateExplicit();
+    /// <summary>The mappings written as code (<see cref="CreateExplicit"/>), built once, on first use.</summary>
+    public static ExplicitMappings Explicit => Written.Mappings;
 
     /// <summary>Builds a fresh, uncompiled configuration (for the compile test).</summary>
     public static TypeAdapterConfig Create()
@@ -67,6 +67,12 @@ internal sealed class XeroMapping : IAdapterMappings
     private static class Compiled
     {
         public static readonly TypeAdapterConfig Config = Create();
+    }
+
+    // Its own type too, so that only a Native AOT app (or a test asking for them) builds the mappings written as code.
+    private static class Written
+    {
+        public static readonly ExplicitMappings Mappings = CreateExplicit();
     }
 }
 
