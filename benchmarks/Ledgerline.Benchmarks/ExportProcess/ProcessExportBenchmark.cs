@@ -232,14 +232,23 @@ internal static class ProcessExportBenchmark
             var ratio = Median(coldLedgerline.Runs.Select(r => r.Wall)).TotalMilliseconds / Median(coldPlain.Runs.Select(r => r.Wall)).TotalMilliseconds;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"- c = 1, no latency, whole process (cold start) within 1.25× the plain loop: {Ratio(ratio)} → {(ratio <= 1.25 ? "met" : "not met")}"));
-            var r2rPlain = results.Cold.FirstOrDefault(c => c.Kind == Kind.Plain && c.Dll != coldPlain.Dll);
-            var r2rLedgerline = results.Cold.FirstOrDefault(c => c.Kind == Kind.Ledgerline && c.Dll != coldLedgerline.Dll);
+            var r2rPlain = results.Cold.FirstOrDefault(c => c is { Kind: Kind.Plain, Deployment: Deployment.ReadyToRun });
+            var r2rLedgerline = results.Cold.FirstOrDefault(c => c is { Kind: Kind.Ledgerline, Deployment: Deployment.ReadyToRun });
             if (r2rPlain is not null && r2rLedgerline is not null)
             {
                 // Another deployment: reported beside the target, never as meeting it.
                 var r2r = Median(r2rLedgerline.Runs.Select(r => r.Wall)).TotalMilliseconds / Median(r2rPlain.Runs.Select(r => r.Wall)).TotalMilliseconds;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  (both published ReadyToRun, a different deployment, not the target's: {Ratio(r2r)}; Ledgerline ReadyToRun ÷ plain JIT {Ratio(Median(r2rLedgerline.Runs.Select(r => r.Wall)).TotalMilliseconds / Median(coldPlain.Runs.Select(r => r.Wall)).TotalMilliseconds)})"));
+            }
+
+            var aotPlain = results.Cold.FirstOrDefault(c => c is { Kind: Kind.Plain, Deployment: Deployment.NativeAot });
+            var aotLedgerline = results.Cold.FirstOrDefault(c => c is { Kind: Kind.Ledgerline, Deployment: Deployment.NativeAot });
+            if (aotPlain is not null && aotLedgerline is not null)
+            {
+                var aot = Median(aotLedgerline.Runs.Select(r => r.Wall)).TotalMilliseconds / Median(aotPlain.Runs.Select(r => r.Wall)).TotalMilliseconds;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  (both published Native AOT, a different deployment, not the target's: {Ratio(aot)}; Ledgerline Native AOT ÷ plain JIT {Ratio(Median(aotLedgerline.Runs.Select(r => r.Wall)).TotalMilliseconds / Median(coldPlain.Runs.Select(r => r.Wall)).TotalMilliseconds)})"));
             }
         }
 
@@ -264,13 +273,22 @@ internal static class ProcessExportBenchmark
         LedgerlineNoRaw,
     }
 
+    /// <summary>How a cold-start child was deployed: the build output run by <c>dotnet</c>, a ReadyToRun publish, or a Native AOT executable.</summary>
+    private enum Deployment
+    {
+        Jit,
+        ReadyToRun,
+        NativeAot,
+    }
+
     private readonly record struct Listing(int Count, int Distinct, NodeRun? Node = null);
 
     private sealed record Sample(TimeSpan Wall, TimeSpan ClientCpu, TimeSpan ServerCpu, LoggedRequests Requests, NodeRun? Node);
 
     private sealed record ColdRun(TimeSpan Wall, ChildReport Report);
 
-    private sealed record ColdMode(string Name, Kind Kind, string Argument, string Dll)
+    /// <summary>A cold-start row: <paramref name="Dll"/> run by <c>dotnet</c>, or, for <see cref="Deployment.NativeAot"/>, the executable itself.</summary>
+    private sealed record ColdMode(string Name, Kind Kind, string Argument, string Dll, Deployment Deployment = Deployment.Jit)
     {
         public List<ColdRun> Runs { get; } = [];
     }
@@ -517,8 +535,20 @@ internal static class ProcessExportBenchmark
                     throw new InvalidOperationException($"--r2r-dir: {published} does not exist (publish with -p:PublishReadyToRun=true first).");
                 }
 
-                modes.Add(new("plain C# loop (HttpClient + STJ), ReadyToRun publish", Kind.Plain, "plain", published));
-                modes.Add(new("Ledgerline ListAsync, c = 1, ReadyToRun publish", Kind.Ledgerline, "ledgerline", published));
+                modes.Add(new("plain C# loop (HttpClient + STJ), ReadyToRun publish", Kind.Plain, "plain", published, Deployment.ReadyToRun));
+                modes.Add(new("Ledgerline ListAsync, c = 1, ReadyToRun publish", Kind.Ledgerline, "ledgerline", published, Deployment.ReadyToRun));
+            }
+
+            if (settings.NativeAotDirectory is { } aot)
+            {
+                var executable = Path.Combine(aot, Path.GetFileNameWithoutExtension(dll));
+                if (!File.Exists(executable))
+                {
+                    throw new InvalidOperationException($"--aot-dir: {executable} does not exist (publish with -p:PublishAot=true first; see benchmarks/README.md).");
+                }
+
+                modes.Add(new("plain C# loop (HttpClient + STJ), Native AOT publish", Kind.Plain, "plain", executable, Deployment.NativeAot));
+                modes.Add(new("Ledgerline ListAsync, c = 1, Native AOT publish", Kind.Ledgerline, "ledgerline", executable, Deployment.NativeAot));
             }
 
             // One untimed start of each first, so that the files are in the page cache as after any earlier run.
@@ -526,14 +556,19 @@ internal static class ProcessExportBenchmark
             {
                 foreach (var mode in modes)
                 {
-                    var start = new ProcessStartInfo(DotnetHost.Path)
+                    var native = mode.Deployment == Deployment.NativeAot;
+                    var start = new ProcessStartInfo(native ? mode.Dll : DotnetHost.Path)
                     {
                         RedirectStandardOutput = true,
                         RedirectStandardError = true,
                         UseShellExecute = false,
                         WorkingDirectory = Path.GetDirectoryName(mode.Dll)!,
                     };
-                    start.ArgumentList.Add(mode.Dll);
+                    if (!native)
+                    {
+                        start.ArgumentList.Add(mode.Dll);
+                    }
+
                     start.ArgumentList.Add(ExportChild.Command);
                     start.ArgumentList.Add(mode.Argument);
                     start.Environment[ExportChild.EnvUrl] = sandbox.BaseAddress.ToString();

@@ -4,7 +4,7 @@ namespace Ledgerline.Benchmarks.ExportProcess;
 
 /// <summary>
 /// The command line of <c>export-process [--quick] [--invoices N] [--latency-ms 50,150] [--repeat R] [--concurrency 1,4,8]
-/// [--no-node] [--r2r-dir DIR]</c>. <c>--quick</c> sets 2,003 invoices, 20 ms and one run per row; explicit options win.
+/// [--no-node] [--r2r-dir DIR] [--aot-dir DIR]</c>. <c>--quick</c> sets 2,003 invoices, 20 ms and one run per row; explicit options win.
 /// </summary>
 internal sealed record ProcessExportSettings
 {
@@ -28,6 +28,12 @@ internal sealed record ProcessExportSettings
     /// labelled rows next to the JIT ones; not a replacement for them.
     /// </summary>
     public string? ReadyToRunDirectory { get; init; }
+
+    /// <summary>
+    /// A folder holding this benchmark published Native AOT (<c>--aot-dir DIR</c>): its executable's cold starts are timed
+    /// as extra, labelled rows next to the JIT ones; not a replacement for them.
+    /// </summary>
+    public string? NativeAotDirectory { get; init; }
 
     /// <summary>Whether <c>--quick</c> was given.</summary>
     public bool Quick { get; init; }
@@ -63,6 +69,12 @@ internal sealed record ProcessExportSettings
                     break;
                 case "--latency-ms":
                     settings = settings with { Latencies = [.. List(args, ref i, 1, 10_000).Distinct().Select(ms => TimeSpan.FromMilliseconds(ms))] };
+                    break;
+                case "--aot-dir":
+                    settings = settings with
+                    {
+                        NativeAotDirectory = i + 1 < args.Count ? Path.GetFullPath(args[++i]) : throw new ArgumentException("Option --aot-dir needs a folder.", nameof(args)),
+                    };
                     break;
                 case "--r2r-dir":
                     settings = settings with
