@@ -236,7 +236,7 @@ public sealed class FreshBooksSandbox : IAsyncDisposable
     /// <summary>Blocks until the host shuts down (Ctrl+C in standalone mode).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
-    /// <summary>Stops the server and the webhook sender.</summary>
+    /// <summary>Stops the server and the webhook sender; <see cref="Data"/> cannot be used after that.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -247,5 +247,6 @@ public sealed class FreshBooksSandbox : IAsyncDisposable
         await Webhooks.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Data.Close();
     }
 }

@@ -94,8 +94,11 @@ internal sealed class SearchQuery<T> : IListParameters<T>
     private sealed class Selection(SearchQuery<T> query, IReadOnlyList<SearchFilter> filters, string? sortField, bool descending, int? visState)
         : ListSelection<T>
     {
-        /// <summary>Filters then sorts in one pass over the set, which is already in id order.</summary>
-        public override IReadOnlyList<T> Apply(IReadOnlyList<T> all, RenderContext render)
+        /// <summary>
+        /// Filters then sorts in one pass over the set's listed records, which are already in id order; without filters or
+        /// a sort, that list is the answer as it is.
+        /// </summary>
+        public override IReadOnlyList<T> Apply(EntitySet<T> records, RenderContext render)
         {
             var compiled = new List<Func<T, bool>>();
             foreach (var f in filters)
@@ -109,17 +112,8 @@ internal sealed class SearchQuery<T> : IListParameters<T>
                 compiled.Add(Compile(f, getter));
             }
 
-            var result = new List<T>();
-            foreach (var item in all)
-            {
-                // Deleted records are left out unless asked for; archived ones are listed.
-                var visible = visState is { } vs ? item.VisState == vs : item.VisState != 1;
-                if (visible && compiled.TrueForAll(p => p(item)))
-                {
-                    result.Add(item);
-                }
-            }
-
+            var listed = records.Listed(visState);
+            var result = compiled.Count == 0 ? listed : listed.Where(item => compiled.TrueForAll(p => p(item))).ToList();
             return sortField is not null && query.Field(sortField, render) is { } key ? RecordOrder.Sort(result, key, descending) : result;
         }
     }

@@ -12,10 +12,15 @@ namespace Ledgerline.FreshBooks.Sandbox.Data;
 /// <param name="ObjectId">Id of the record.</param>
 public sealed record SandboxChange(string AccountId, int BusinessId, string Entity, string Action, int ObjectId);
 
-/// <summary>Everything stored for one business. Guarded by <see cref="Gate"/>: one writer or reader at a time.</summary>
-internal sealed class AccountState(SandboxBusiness business, Action<SandboxChange> notify)
+/// <summary>
+/// Everything stored for one business. Guarded by one reader-writer lock: reads (<see cref="Read"/>) run side by side,
+/// as FreshBooks serves them; a write (<see cref="Write"/>) runs alone, so a reader sees a write whole or not at all.
+/// </summary>
+internal sealed class AccountState(SandboxBusiness business, Action<SandboxChange> notify) : IDisposable
 {
-    public Lock Gate { get; } = new();
+    // No recursion: a section that entered the lock never needs to enter it again, and a read that tried to upgrade
+    // itself to a write would deadlock against another reader doing the same.
+    private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.NoRecursion);
 
     public SandboxBusiness Business { get; } = business;
 
@@ -54,6 +59,41 @@ internal sealed class AccountState(SandboxBusiness business, Action<SandboxChang
     public int NextEstimateNumber { get; set; } = 1;
 
     public int NextCreditNumber { get; set; } = 1;
+
+    /// <summary>
+    /// Enters the account to read it, alongside other readers; leave by disposing. Nothing read under it may be changed:
+    /// listing, getting and rendering only read the records and keep their own per-request state.
+    /// </summary>
+    public ReadSection Read()
+    {
+        _gate.EnterReadLock();
+        return new ReadSection(_gate);
+    }
+
+    /// <summary>Enters the account to change it, alone; leave by disposing.</summary>
+    public WriteSection Write()
+    {
+        _gate.EnterWriteLock();
+        return new WriteSection(_gate);
+    }
+
+    /// <summary>
+    /// A held read lock. A ref struct, so that (as with <c>lock</c>) it cannot be held across an <c>await</c>: the lock
+    /// belongs to the thread that entered it.
+    /// </summary>
+    internal readonly ref struct ReadSection(ReaderWriterLockSlim gate)
+    {
+        public void Dispose() => gate.ExitReadLock();
+    }
+
+    /// <summary>A held write lock; a ref struct for the same reason as <see cref="ReadSection"/>.</summary>
+    internal readonly ref struct WriteSection(ReaderWriterLockSlim gate)
+    {
+        public void Dispose() => gate.ExitWriteLock();
+    }
+
+    /// <summary>Releases the lock's wait handles; called once the server has stopped, so no request holds it.</summary>
+    public void Dispose() => _gate.Dispose();
 
     public void Notify(string entity, string action, int id) =>
         notify(new SandboxChange(Business.AccountId, Business.BusinessId, entity, action, id));

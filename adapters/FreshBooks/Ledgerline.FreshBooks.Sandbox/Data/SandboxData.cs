@@ -69,7 +69,7 @@ public sealed class SandboxData
     public void SeedDefaultData(string accountId)
     {
         var state = Account(accountId);
-        lock (state.Gate)
+        using (state.Write())
         {
             Seeder.AddDefaultData(state, Identity, SeedEpoch);
         }
@@ -80,7 +80,7 @@ public sealed class SandboxData
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var state = Account(accountId);
-        lock (state.Gate)
+        using (state.Write())
         {
             return Seeder.AddClients(state, count, SeedEpoch);
         }
@@ -103,7 +103,7 @@ public sealed class SandboxData
         }
 
         var state = Account(accountId);
-        lock (state.Gate)
+        using (state.Write())
         {
             return Seeder.AddInvoices(state, count, linesPerInvoice, SeedEpoch, unpaid);
         }
@@ -113,7 +113,7 @@ public sealed class SandboxData
     public int AddClient(string accountId, string organization, string? email = null, string currencyCode = "USD")
     {
         var state = Account(accountId);
-        lock (state.Gate)
+        using (state.Write())
         {
             var c = Seeder.NewClient(state, _clock.GetUtcNow());
             c.Text["organization"] = organization;
@@ -128,7 +128,7 @@ public sealed class SandboxData
     public int Count(string accountId, string kind)
     {
         var s = Account(accountId);
-        lock (s.Gate)
+        using (s.Read())
         {
             return kind switch
             {
@@ -155,7 +155,7 @@ public sealed class SandboxData
     public void Clear(string accountId)
     {
         var s = Account(accountId);
-        lock (s.Gate)
+        using (s.Write())
         {
             s.Clients.Clear();
             s.Invoices.Clear();
@@ -170,6 +170,15 @@ public sealed class SandboxData
             s.BillVendors.Clear();
             s.Bills.Clear();
             s.BillPayments.Clear();
+        }
+    }
+
+    /// <summary>Releases the accounts' locks when the sandbox is disposed; the data cannot be used after that.</summary>
+    internal void Close()
+    {
+        foreach (var state in _byAccount.Values)
+        {
+            state.Dispose();
         }
     }
 

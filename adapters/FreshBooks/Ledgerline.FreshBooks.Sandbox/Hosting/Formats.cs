@@ -7,10 +7,13 @@ internal static class Formats
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    // "F0" to "F28" (a decimal has at most 28 places): made once, not for every amount on a page.
+    private static readonly string[] FixedPoint = [.. Enumerable.Range(0, 29).Select(places => "F" + places.ToString(Inv))];
+
     public static string Money(decimal value) => value.ToString("0.00", Inv);
 
     /// <summary>A money amount in a currency with <paramref name="decimals"/> minor-unit places ("1001" JPY, "1.357" KWD).</summary>
-    public static string Money(decimal value, int decimals) => value.ToString("F" + decimals.ToString(Inv), Inv);
+    public static string Money(decimal value, int decimals) => value.ToString(FixedPoint[decimals], Inv);
 
     /// <summary>
     /// A price as sent, with at least the currency's <paramref name="decimals"/> places and every place it was sent with
@@ -19,6 +22,12 @@ internal static class Formats
     /// </summary>
     public static string ExactMoney(decimal value, int decimals)
     {
+        if (value.Scale <= decimals)
+        {
+            // Sent with no more places than the currency has (the usual case): Number could not print more either.
+            return Money(value, decimals);
+        }
+
         var plain = Number(value);
         var dot = plain.IndexOf('.', StringComparison.Ordinal);
         var places = dot < 0 ? 0 : plain.Length - dot - 1;
@@ -26,7 +35,8 @@ internal static class Formats
     }
 
     /// <summary>Quantities and percentages as FreshBooks prints them: no trailing zeros ("4", "1.5", "13").</summary>
-    public static string Number(decimal value) => value.ToString("0.############", Inv);
+    /// <remarks>A whole number sent without places (most quantities and tax rates) prints the same either way, without the custom format's cost.</remarks>
+    public static string Number(decimal value) => value.Scale == 0 ? value.ToString(Inv) : value.ToString("0.############", Inv);
 
     /// <summary>Accounting timestamps are US/Eastern wall-clock time with DST (FreshBooks quirk).</summary>
     public static string Eastern(DateTimeOffset utc) => ToEastern(utc).ToString("yyyy-MM-dd HH:mm:ss", Inv);

@@ -9,7 +9,7 @@ namespace Ledgerline.FreshBooks.Sandbox.Hosting;
 internal static class HttpJson
 {
     // Raw UTF-8 rather than \uXXXX escapes: equally valid JSON, and readable in logs and tests.
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Build(Action<Utf8JsonWriter> write)
     {
@@ -25,7 +25,7 @@ internal static class HttpJson
     public static Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write) =>
         WriteBytesAsync(context, status, Build(write));
 
-    public static async Task WriteBytesAsync(HttpContext context, int status, byte[] body)
+    public static async Task WriteBytesAsync(HttpContext context, int status, ReadOnlyMemory<byte> body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";

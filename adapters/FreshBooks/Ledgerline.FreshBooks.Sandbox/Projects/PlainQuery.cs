@@ -79,9 +79,9 @@ internal sealed class PlainQuery<T> : IListParameters<T>
     {
         public override IReadOnlySet<string> Includes => includes;
 
-        public override IReadOnlyList<T> Apply(IReadOnlyList<T> all, RenderContext render)
+        public override IReadOnlyList<T> Apply(EntitySet<T> records, RenderContext render)
         {
-            var matched = all.Where(t => filters.TrueForAll(f => f(t))).ToList();
+            var matched = records.All.Where(t => filters.TrueForAll(f => f(t))).ToList();
             return key is null ? matched : RecordOrder.Sort(matched, key, sort!.StartsWith('-'));
         }
 

@@ -132,12 +132,12 @@ internal sealed class Resource<T> : IResource
             includes = new HashSet<string>(includes.Concat(selection.Includes), StringComparer.Ordinal);
         }
 
-        byte[] body;
-        lock (account.Gate)
+        using var body = new PooledBody();
+        using (account.Read())
         {
             var render = new RenderContext(account, includes, now) { InList = true };
-            var matched = selection.Apply(Set(account).All, render);
-            body = HttpJson.Build(w => Family.WriteList(w, ListKey,
+            var matched = selection.Apply(Set(account), render);
+            body.Write(w => Family.WriteList(w, ListKey,
                 records: w =>
                 {
                     foreach (var item in paging.Slice(matched))
@@ -153,7 +153,7 @@ internal sealed class Resource<T> : IResource
                 }));
         }
 
-        await HttpJson.WriteBytesAsync(context, 200, body);
+        await HttpJson.WriteBytesAsync(context, 200, body.Written);
     }
 
     private byte[] Single(T item, RenderContext render, bool get) => HttpJson.Build(w =>
@@ -162,7 +162,7 @@ internal sealed class Resource<T> : IResource
     private async Task GetAsync(HttpContext context, AccountState account, int id, IReadOnlySet<string> includes, DateTimeOffset now)
     {
         byte[]? body = null;
-        lock (account.Gate)
+        using (account.Read())
         {
             if (Set(account).Find(id) is { } item)
             {
@@ -197,7 +197,7 @@ internal sealed class Resource<T> : IResource
     {
         var body = await ReadEnvelopeAsync(context);
         byte[] response;
-        lock (account.Gate)
+        using (account.Write())
         {
             var item = New!(now);
             var errors = new BindErrors(ObjectName, Family);
@@ -233,7 +233,7 @@ internal sealed class Resource<T> : IResource
     {
         var body = await ReadEnvelopeAsync(context);
         byte[]? response = null;
-        lock (account.Gate)
+        using (account.Write())
         {
             var set = Set(account);
             if (set.Find(id) is { } current)
@@ -311,7 +311,7 @@ internal sealed class Resource<T> : IResource
     private async Task DeleteAsync(HttpContext context, AccountState account, int id, DateTimeOffset now)
     {
         var found = false;
-        lock (account.Gate)
+        using (account.Write())
         {
             var set = Set(account);
             if (set.Find(id) is { } current)

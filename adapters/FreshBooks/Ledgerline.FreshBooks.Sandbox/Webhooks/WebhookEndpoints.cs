@@ -61,7 +61,7 @@ internal static class WebhookEndpoints
         }
 
         Callback? existing;
-        lock (account.Gate)
+        using (account.Read())
         {
             existing = account.Callbacks.Find(recordId);
         }
@@ -88,7 +88,7 @@ internal static class WebhookEndpoints
                 await UpdateAsync(context, s, hooks, account, recordId, grant);
                 return;
             case "DELETE":
-                lock (account.Gate)
+                using (account.Write())
                 {
                     account.Callbacks.Remove(recordId);
                 }
@@ -135,7 +135,7 @@ internal static class WebhookEndpoints
 
         var eventFilter = context.Request.Query["search[event]"].FirstOrDefault();
         byte[] body;
-        lock (account.Gate)
+        using (account.Read())
         {
             // search[event] matches the event itself and its parent subscription ("invoice" for "invoice.create").
             var matched = account.Callbacks.All.Where(c => string.IsNullOrEmpty(eventFilter) || c.Event == eventFilter ||
@@ -247,7 +247,7 @@ internal static class WebhookEndpoints
 
         var now = s.Clock.GetUtcNow();
         Callback callback;
-        lock (account.Gate)
+        using (account.Write())
         {
             callback = new Callback
             {
@@ -277,7 +277,7 @@ internal static class WebhookEndpoints
         Callback? updated = null;
         List<string>? problems = null;
         string? missingScope = null;
-        lock (account.Gate)
+        using (account.Write())
         {
             if (account.Callbacks.Find(id) is not { } current)
             {
