@@ -28,7 +28,8 @@ internal sealed class XeroLedgerProvider(
 
     public ILedger Open(string connectionId)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        // As ILedgerFactory.Open refuses it, for an app that opens through the provider itself.
+        PublicInput.Id(nameof(connectionId), connectionId, XeroRequest.ProviderName);
         var context = new XeroLedgerContext(
             new XeroConnectionContext(connectionId, connections, timeProvider), accounting, settings, bankTransactions, projects, http, options.CurrentValue, XeroMapping.Mapper);
         return new XeroLedger(context);

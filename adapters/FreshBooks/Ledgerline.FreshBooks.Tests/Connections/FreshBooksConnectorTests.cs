@@ -50,11 +50,14 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateAuthorizationRequest_NoRedirectUri_Throws()
+    public async Task CreateAuthorizationRequest_NoRedirectUri_ThrowsLedgerlineExceptionNamingTheOption()
     {
         await using var stack = new ConnectionsStack(_sandbox, configure: o => o.RedirectUri = null);
 
-        Assert.Throws<InvalidOperationException>(() => stack.Connector.CreateAuthorizationRequest());
+        var refused = Assert.Throws<LedgerlineException>(() => stack.Connector.CreateAuthorizationRequest());
+
+        Assert.Contains("RedirectUri", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("FreshBooks", refused.Provider);
     }
 
     [Fact]
@@ -145,7 +148,9 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
         var grant = await GrantAsync(stack);
         await stack.Connector.ConnectAsync("first", grant, grant.Businesses[0], Cancellation);
 
-        Assert.Throws<InvalidOperationException>(() => stack.Connector.ConnectAsync("second", grant, grant.Businesses[1], Cancellation).GetAwaiter().GetResult());
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => stack.Connector.ConnectAsync("second", grant, grant.Businesses[1], Cancellation));
+
+        Assert.Equal(("grant", "GrantUsed", "FreshBooks"), (Assert.Single(refused.Errors).Field, refused.Errors[0].Code, refused.Provider));
         Assert.Null(await stack.Store.GetAsync("second", Cancellation));
     }
 
@@ -155,8 +160,11 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
         await using var stack = new ConnectionsStack(_sandbox);
         var grant = await GrantAsync(stack);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(
             () => stack.Connector.ConnectAsync("x", grant, new FreshBooksBusiness("Other", "owner", "ZZZ", "1"), Cancellation));
+
+        Assert.Equal(("business", "UnknownBusiness"), (Assert.Single(refused.Errors).Field, refused.Errors[0].Code));
+        Assert.Null(await stack.Store.GetAsync("x", Cancellation));
     }
 
     [Fact]
@@ -183,11 +191,11 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
         _sandbox.Faults.Add(Sandbox.Faults.FaultRule.Parse(fault + "@" + MePath));
 
         var failed = await Assert.ThrowsAsync<FreshBooksIdentityUnavailableException>(() => stack.Connector.ExchangeCodeAsync(code, Cancellation));
-        var unconnectable = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var unconnectable = await Assert.ThrowsAsync<LedgerValidationException>(() =>
             stack.Connector.ConnectAsync("too-soon", failed.Grant, new FreshBooksBusiness("Any", "owner", "A1", "1"), Cancellation));
         _sandbox.Faults.Clear();
         var grant = await stack.Connector.ListBusinessesAsync(failed.Grant, Cancellation);
-        var reused = await Assert.ThrowsAsync<InvalidOperationException>(() => stack.Connector.ListBusinessesAsync(failed.Grant, Cancellation));
+        var reused = await Assert.ThrowsAsync<LedgerValidationException>(() => stack.Connector.ListBusinessesAsync(failed.Grant, Cancellation));
         await stack.Connector.ConnectAsync("after-retry", grant, grant.Businesses[0], Cancellation);
         using var me = await stack.GetMeAsync("after-retry", cancellationToken: Cancellation);
 
@@ -260,7 +268,10 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
         Assert.Equal((original.AuthorizationUrl, original.State), (restored.AuthorizationUrl, restored.State));
         Assert.Equal(original.Scopes, restored.Scopes);
         Assert.True(restored.IsExpectedState(original.State));
-        Assert.Throws<ArgumentException>(() => FreshBooksAuthorizationRequest.Restore(original.AuthorizationUrl, other.State, original.Scopes));
+        var mismatched = Assert.Throws<LedgerValidationException>(() => FreshBooksAuthorizationRequest.Restore(original.AuthorizationUrl, other.State, original.Scopes));
+        var missing = Assert.Throws<LedgerValidationException>(() => FreshBooksAuthorizationRequest.Restore(original.AuthorizationUrl, " ", original.Scopes));
+        Assert.Equal(("authorizationUrl", "MismatchedRequest"), (Assert.Single(mismatched.Errors).Field, mismatched.Errors[0].Code));
+        Assert.Equal(("state", "Required"), (Assert.Single(missing.Errors).Field, missing.Errors[0].Code));
     }
 
     [Fact]
@@ -319,7 +330,7 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
     }
 
     /// <summary>Plays the user: opens the consent page, then allows, and returns where FreshBooks redirects.</summary>
-    private static async Task<Uri> ConsentAsync(Uri authorizationUrl)
+    internal static async Task<Uri> ConsentAsync(Uri authorizationUrl)
     {
         using var handler = new HttpClientHandler { AllowAutoRedirect = false };
         using var browser = new HttpClient(handler);
@@ -335,7 +346,7 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
         return answer.Headers.Location!;
     }
 
-    private static Dictionary<string, string> ParseQuery(Uri uri) =>
+    internal static Dictionary<string, string> ParseQuery(Uri uri) =>
         uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : string.Empty, StringComparer.Ordinal);

@@ -99,10 +99,11 @@ public sealed class FreshBooksEventNamesTests
     [InlineData(EntityKind.TaxRate, ChangeKind.Updated, "tax.update")]
     [InlineData(EntityKind.Project, ChangeKind.Deleted, "project.delete")]
     [InlineData(EntityKind.Estimate, null, "estimate")]
-    public void ToEventName_Topic_IsFreshBooksName(EntityKind entity, ChangeKind? change, string expected)
+    public void TryGetEventName_Topic_IsFreshBooksName(EntityKind entity, ChangeKind? change, string expected)
     {
         var topic = new LedgerChangeTopic(entity, change);
-        Assert.Equal(expected, FreshBooksEventNames.ToEventName(topic));
+        Assert.True(FreshBooksEventNames.TryGetEventName(topic, out var name));
+        Assert.Equal(expected, name);
         Assert.True(FreshBooksEventNames.TryParseTopic(expected, out var back));
         Assert.Equal(topic, back);
     }

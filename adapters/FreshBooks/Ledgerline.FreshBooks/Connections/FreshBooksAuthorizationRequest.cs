@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Web;
+using Ledgerline.FreshBooks.Http;
 
 namespace Ledgerline.FreshBooks.Connections;
 
@@ -40,15 +41,20 @@ public sealed class FreshBooksAuthorizationRequest
     /// <param name="state">The stored <see cref="State"/>.</param>
     /// <param name="scopes">The stored <see cref="Scopes"/>.</param>
     /// <returns>A request equal to the stored one.</returns>
-    /// <exception cref="ArgumentException">A value is missing or malformed, or the URL's <c>state</c> is another one.</exception>
+    /// <exception cref="LedgerValidationException">
+    /// A value is missing (code <c>Required</c> on the parameter), or the URL is not absolute or carries another
+    /// <c>state</c> (code <c>MismatchedRequest</c> on <c>authorizationUrl</c>).
+    /// </exception>
     public static FreshBooksAuthorizationRequest Restore(Uri authorizationUrl, string state, IEnumerable<string> scopes)
     {
-        ArgumentNullException.ThrowIfNull(authorizationUrl);
-        ArgumentException.ThrowIfNullOrWhiteSpace(state);
-        ArgumentNullException.ThrowIfNull(scopes);
+        var provider = FreshBooksRequest.ProviderName;
+        PublicInput.Required(nameof(authorizationUrl), authorizationUrl, provider);
+        PublicInput.RequiredText(nameof(state), state, provider);
+        PublicInput.Required(nameof(scopes), scopes, provider);
         if (!authorizationUrl.IsAbsoluteUri || !string.Equals(HttpUtility.ParseQueryString(authorizationUrl.Query)["state"], state, StringComparison.Ordinal))
         {
-            throw new ArgumentException("The stored values do not belong to one authorization request: the URL is not absolute or carries another state.", nameof(authorizationUrl));
+            throw PublicInput.Invalid(nameof(authorizationUrl),
+                "The stored values do not belong to one authorization request: the URL is not absolute or carries another state.", "MismatchedRequest", provider);
         }
 
         return new FreshBooksAuthorizationRequest(

@@ -24,9 +24,15 @@ public sealed class FreshBooksConnector
 {
     private const string AuthorizePath = "oauth/authorize";
 
+    private const string ProviderName = FreshBooksRequest.ProviderName;
+
     private const string UsedGrant =
         "This FreshBooks grant already backs a connection or was read again; its refresh token is single-use. Use the grant " +
         "ListBusinessesAsync returned, or authorize again to connect another business.";
+
+    private const string GrantForAnotherConnection =
+        "This FreshBooks grant is being saved as another connection (a save that failed or was cancelled can be repeated with " +
+        "the same connection id only); its refresh token is single-use. Authorize again to connect another business.";
 
     private readonly IOptionsMonitor<FreshBooksOptions> _options;
     private readonly FreshBooksTokenClient _tokenClient;
@@ -46,17 +52,23 @@ public sealed class FreshBooksConnector
     /// Builds the URL of FreshBooks' consent page with a fresh random <c>state</c>.
     /// </summary>
     /// <param name="scopes">The scopes to request; <see langword="null"/> uses <see cref="FreshBooksOptions.Scopes"/>.</param>
-    /// <exception cref="InvalidOperationException"><see cref="FreshBooksOptions.RedirectUri"/> or the client id is not set.</exception>
+    /// <exception cref="LedgerlineException">
+    /// <see cref="FreshBooksOptions.RedirectUri"/> or the client id is not set (the options allow an app that only imports
+    /// tokens to leave the redirect URI out, so this is found here, not on start).
+    /// </exception>
     public FreshBooksAuthorizationRequest CreateAuthorizationRequest(IEnumerable<string>? scopes = null)
     {
         var settings = _options.CurrentValue;
-        if (string.IsNullOrWhiteSpace(settings.ClientId))
+        if (string.IsNullOrWhiteSpace(settings.ClientId) || settings.RedirectUri is not { } redirectUri)
         {
-            throw new InvalidOperationException("FreshBooksOptions.ClientId is not set.");
+            throw new LedgerlineException(
+                $"{nameof(FreshBooksOptions)}.{nameof(FreshBooksOptions.ClientId)} and {nameof(FreshBooksOptions.RedirectUri)} must be set to connect FreshBooks: " +
+                "FreshBooks needs the redirect URI to send the user back.")
+            {
+                Provider = ProviderName,
+            };
         }
 
-        var redirectUri = settings.RedirectUri
-            ?? throw new InvalidOperationException("FreshBooksOptions.RedirectUri is not set; FreshBooks needs it to send the user back.");
         var requested = (scopes ?? settings.Scopes).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToArray();
         var state = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
@@ -78,20 +90,35 @@ public sealed class FreshBooksConnector
     /// Exchanges the authorization code from the redirect for tokens and reads who authorized and which businesses they
     /// can connect. Nothing is stored yet. Check the redirect's <c>state</c> first.
     /// </summary>
+    /// <remarks>
+    /// Sending the code is the point of no return: FreshBooks may spend the single-use code as soon as it receives it, and
+    /// the tokens it issues exist nowhere else. So once the exchange is sent, neither it nor the identity lookup is
+    /// cancelled by <paramref name="cancellationToken"/>: they run to their end, bounded by
+    /// <see cref="FreshBooksOptions.TokenRequestTimeout"/> for the exchange and by <see cref="FreshBooksOptions.RequestTimeout"/>
+    /// per attempt of <c>/users/me</c> (<see cref="FreshBooksOptions.MaxRetries"/> retries), and the tokens reach the caller
+    /// as the grant or inside <see cref="FreshBooksIdentityUnavailableException"/>, even when the caller cancelled meanwhile.
+    /// </remarks>
     /// <param name="code">The <c>code</c> query parameter of the redirect (valid for 5 minutes, once).</param>
-    /// <param name="cancellationToken">Cancels the exchange and the lookup.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the exchange before the code is sent (<see cref="OperationCanceledException"/>, the code unspent); once it is
+    /// sent, the exchange and the lookup run to their end so the tokens reach you.
+    /// </param>
+    /// <exception cref="LedgerValidationException">The code is null or blank (code <c>Required</c> on <c>code</c>), before any request.</exception>
     /// <exception cref="AuthorizationCodeRefusedException">FreshBooks refused the code (<c>invalid_grant</c>): the user must consent again.</exception>
+    /// <exception cref="ProviderUnavailableException">No answer was read from the token endpoint within <see cref="FreshBooksOptions.TokenRequestTimeout"/>.</exception>
     /// <exception cref="FreshBooksIdentityUnavailableException">
     /// The code was exchanged but <c>/users/me</c> still failed after its retries; the exception's
     /// <see cref="FreshBooksIdentityUnavailableException.Grant"/> keeps the tokens for <see cref="ListBusinessesAsync"/>.
     /// </exception>
     public async Task<FreshBooksGrant> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        PublicInput.RequiredText(nameof(code), code, ProviderName);
+        cancellationToken.ThrowIfCancellationRequested();
         TokenResponse tokens;
         try
         {
-            tokens = await _tokenClient.ExchangeCodeAsync(code, cancellationToken);
+            // The point of no return: from here on only the adapter's own deadlines end the calls (see remarks).
+            tokens = await _tokenClient.ExchangeCodeAsync(code, CancellationToken.None);
         }
         catch (TokenEndpointException ex) when (ex.IsInvalidGrant)
         {
@@ -116,13 +143,14 @@ public sealed class FreshBooksConnector
             };
         }
 
-        // The code is spent: from here on the tokens must reach the caller, whatever the lookup does.
+        // The code is spent: from here on the tokens must reach the caller, whatever the lookup does and whether or not
+        // the caller has cancelled meanwhile (the lookup is bounded by RequestTimeout per attempt and MaxRetries).
         var pending = FreshBooksGrant.WithoutIdentity(
             tokens.Scopes ?? new HashSet<string>(StringComparer.Ordinal),
             new ConnectionTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt));
         try
         {
-            return await ListBusinessesAsync(pending, cancellationToken);
+            return await ReadIdentityAsync(pending, CancellationToken.None);
         }
         catch (LedgerlineException failure)
         {
@@ -140,24 +168,27 @@ public sealed class FreshBooksConnector
     /// <param name="grant">A grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or the failure of an exchange, not yet connected.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>A grant with the same tokens and scopes, the identity and the businesses.</returns>
-    /// <exception cref="InvalidOperationException">The grant already backs a connection, or was already read again.</exception>
+    /// <exception cref="LedgerValidationException">
+    /// On <c>grant</c>, before any request: it is null (code <c>Required</c>), or it already backs a connection or was
+    /// already read again (code <c>GrantUsed</c>: use the grant that call returned).
+    /// </exception>
     /// <exception cref="ProviderUnavailableException">FreshBooks failed or could not be reached.</exception>
     /// <exception cref="InvalidProviderResponseException">FreshBooks' answer could not be read.</exception>
     /// <exception cref="ReauthorizationRequiredException">FreshBooks refused the access token (expired or revoked): the user must consent again.</exception>
-    public async Task<FreshBooksGrant> ListBusinessesAsync(FreshBooksGrant grant, CancellationToken cancellationToken = default)
+    public Task<FreshBooksGrant> ListBusinessesAsync(FreshBooksGrant grant, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(grant);
-        if (grant.IsUsed)
-        {
-            throw new InvalidOperationException(UsedGrant);
-        }
+        PublicInput.Required(nameof(grant), grant, ProviderName);
+        return grant.IsUsed ? throw GrantUsed(UsedGrant) : ReadIdentityAsync(grant, cancellationToken);
+    }
 
+    private async Task<FreshBooksGrant> ReadIdentityAsync(FreshBooksGrant grant, CancellationToken cancellationToken)
+    {
         var identity = await _identityClient.GetMeAsync(grant.Tokens.AccessToken, cancellationToken);
 
         // One single-use refresh token backs one connection: the grant read again replaces the one passed in.
         if (!grant.TryUse())
         {
-            throw new InvalidOperationException(UsedGrant);
+            throw GrantUsed(UsedGrant);
         }
 
         return new FreshBooksGrant(
@@ -177,20 +208,21 @@ public sealed class FreshBooksConnector
     /// <param name="refreshToken">The refresh token issued with it.</param>
     /// <param name="expiresAt">When the access token expires (UTC).</param>
     /// <param name="scopes">The scopes the pair was granted (FreshBooks' token answer lists them in <c>scope</c>).</param>
-    /// <param name="cancellationToken">Cancels the identity request.</param>
+    /// <param name="cancellationToken">Cancels the identity request (the tokens stay the caller's: nothing was issued).</param>
     /// <exception cref="LedgerValidationException">
-    /// A token that cannot be one (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/>
-    /// characters): code <c>MalformedToken</c> on <c>accessToken</c> or <c>refreshToken</c>, before any request, the token never quoted.
+    /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
+    /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
+    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; or <c>scopes</c> null (code <c>Required</c>).
     /// </exception>
     /// <exception cref="ReauthorizationRequiredException">FreshBooks refused the access token (expired or revoked).</exception>
     public async Task<FreshBooksGrant> ImportTokensAsync(
         string accessToken, string refreshToken, DateTimeOffset expiresAt, IEnumerable<string> scopes, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
-        ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
-        ArgumentNullException.ThrowIfNull(scopes);
-        ImportedTokens.RequireShape(nameof(accessToken), accessToken, FreshBooksRequest.ProviderName);
-        ImportedTokens.RequireShape(nameof(refreshToken), refreshToken, FreshBooksRequest.ProviderName);
+        PublicInput.RequiredText(nameof(accessToken), accessToken, ProviderName);
+        PublicInput.RequiredText(nameof(refreshToken), refreshToken, ProviderName);
+        PublicInput.Required(nameof(scopes), scopes, ProviderName);
+        ImportedTokens.RequireShape(nameof(accessToken), accessToken, ProviderName);
+        ImportedTokens.RequireShape(nameof(refreshToken), refreshToken, ProviderName);
         var identity = await _identityClient.GetMeAsync(accessToken, cancellationToken);
         return new FreshBooksGrant(
             identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses,
@@ -205,23 +237,31 @@ public sealed class FreshBooksConnector
     /// <param name="connectionId">The app's id for the connection, e.g. the tenant id; later passed to <c>ILedgerFactory.Open</c>.</param>
     /// <param name="grant">The grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or <see cref="ListBusinessesAsync"/>; usable once.</param>
     /// <param name="business">One of <see cref="FreshBooksGrant.Businesses"/>.</param>
-    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the write. A save that was cancelled or failed keeps the grant for the same <paramref name="connectionId"/>:
+    /// call again with the same id and grant (the tokens are not lost).
+    /// </param>
     /// <returns>The stored connection.</returns>
-    /// <exception cref="InvalidOperationException">The grant was already used, or the business is not one of its businesses.</exception>
+    /// <exception cref="LedgerValidationException">
+    /// Before anything is stored: <c>connectionId</c> null or blank (code <c>BlankId</c>); <c>grant</c> or <c>business</c>
+    /// null (code <c>Required</c>); the business is not one of the grant's (code <c>UnknownBusiness</c> on <c>business</c>);
+    /// the grant already backs a connection, was read again, or is being saved as another connection id (code
+    /// <c>GrantUsed</c> on <c>grant</c>).
+    /// </exception>
     public async Task<LedgerConnection> ConnectAsync(string connectionId, FreshBooksGrant grant, FreshBooksBusiness business, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
-        ArgumentNullException.ThrowIfNull(grant);
-        ArgumentNullException.ThrowIfNull(business);
+        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.Required(nameof(grant), grant, ProviderName);
+        PublicInput.Required(nameof(business), business, ProviderName);
         if (!grant.Businesses.Contains(business))
         {
-            throw new InvalidOperationException("The business is not one the authorizing user belongs to; pick one of grant.Businesses.");
+            throw PublicInput.Invalid(nameof(business), "The business is not one the authorizing user belongs to; pick one of grant.Businesses.", "UnknownBusiness", ProviderName);
         }
 
         // Two connections sharing one single-use refresh token would kill each other at the first refresh.
-        if (!grant.TryUse())
+        if (!grant.TryReserve(connectionId))
         {
-            throw new InvalidOperationException(UsedGrant);
+            throw GrantUsed(grant.IsSpent ? UsedGrant : GrantForAnotherConnection);
         }
 
         var connection = new LedgerConnection
@@ -239,7 +279,9 @@ public sealed class FreshBooksConnector
                 [FreshBooksRequest.IdentityIdProperty] = grant.IdentityId,
             },
         };
-        return await _store.SaveAsync(connection, cancellationToken);
+        var saved = await _store.SaveAsync(connection, cancellationToken);
+        grant.Spend();
+        return saved;
     }
 
     /// <summary>
@@ -249,9 +291,10 @@ public sealed class FreshBooksConnector
     /// <param name="connectionId">The connection to remove.</param>
     /// <param name="cancellationToken">Cancels the revocation and the delete.</param>
     /// <returns><see langword="true"/> when a stored connection was deleted.</returns>
+    /// <exception cref="LedgerValidationException"><c>connectionId</c> is null or blank (code <c>BlankId</c>), before any request.</exception>
     public async Task<bool> DisconnectAsync(string connectionId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
         var connection = await _store.GetAsync(connectionId, cancellationToken);
         if (connection is null)
         {
@@ -265,4 +308,6 @@ public sealed class FreshBooksConnector
 
         return await _store.DeleteAsync(connectionId, cancellationToken);
     }
+
+    private static LedgerValidationException GrantUsed(string message) => PublicInput.Invalid("grant", message, "GrantUsed", ProviderName);
 }

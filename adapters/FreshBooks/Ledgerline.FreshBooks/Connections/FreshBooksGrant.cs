@@ -9,7 +9,9 @@ namespace Ledgerline.FreshBooks.Connections;
 /// </summary>
 public sealed class FreshBooksGrant
 {
-    private int _used;
+    private readonly Lock _gate = new();
+    private string? _connectionId;
+    private bool _spent;
 
     internal FreshBooksGrant(
         string identityId, string? email, string? firstName, string? lastName,
@@ -50,13 +52,74 @@ public sealed class FreshBooksGrant
 
     internal ConnectionTokens Tokens { get; }
 
-    internal bool IsUsed => Volatile.Read(ref _used) != 0;
+    internal bool IsUsed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _spent || _connectionId is not null;
+            }
+        }
+    }
 
     /// <summary>Tokens just obtained, before FreshBooks has said whose they are.</summary>
     internal static FreshBooksGrant WithoutIdentity(IReadOnlySet<string> scopes, ConnectionTokens tokens) =>
         new(string.Empty, null, null, null, [], scopes, tokens);
 
-    internal bool TryUse() => Interlocked.Exchange(ref _used, 1) == 0;
+    internal bool IsSpent
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _spent;
+            }
+        }
+    }
+
+    /// <summary>Spends the grant for a read of the identity, which hands out a new grant with the same tokens.</summary>
+    internal bool TryUse()
+    {
+        lock (_gate)
+        {
+            if (_spent || _connectionId is not null)
+            {
+                return false;
+            }
+
+            _spent = true;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Reserves the grant for one connection id. A save that failed or was cancelled leaves the reservation, so the same
+    /// connection can be saved again with the same tokens (the tokens are not lost); another connection id is refused,
+    /// since two connections sharing one single-use refresh token would kill each other at the first refresh.
+    /// </summary>
+    internal bool TryReserve(string connectionId)
+    {
+        lock (_gate)
+        {
+            if (_spent || (_connectionId is not null && !string.Equals(_connectionId, connectionId, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            _connectionId = connectionId;
+            return true;
+        }
+    }
+
+    /// <summary>The connection was saved: the grant cannot back anything again (a later save would put back tokens a refresh has spent).</summary>
+    internal void Spend()
+    {
+        lock (_gate)
+        {
+            _spent = true;
+        }
+    }
 
     /// <summary>Describes the grant without its tokens.</summary>
     public override string ToString() =>

@@ -18,7 +18,7 @@ internal sealed class DefaultFreshBooksAccountResolver(
 {
     public async ValueTask<string?> ResolveConnectionIdAsync(string accountId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        PublicInput.Id(nameof(accountId), accountId, FreshBooksRequest.ProviderName);
         var callbacks = await secrets.ListByAccountAsync(accountId, cancellationToken);
         if (callbacks.Select(c => c.ConnectionId).FirstOrDefault(c => c is not null) is { } recorded)
         {

@@ -49,10 +49,29 @@ internal static class FreshBooksEventNames
     };
 
     /// <summary>The FreshBooks event name for a topic: <c>invoice</c> for every invoice event, <c>invoice.create</c> for one.</summary>
-    public static string ToEventName(LedgerChangeTopic topic) =>
-        !Objects.TryGetValue(topic.Entity, out var obj)
-            ? throw new ArgumentOutOfRangeException(nameof(topic), topic, "FreshBooks has no events for this entity.")
-            : topic.Change is { } change ? $"{obj}.{Actions[change]}" : obj;
+    /// <returns><see langword="false"/> when FreshBooks has no events for the topic's entity.</returns>
+    public static bool TryGetEventName(LedgerChangeTopic topic, out string eventName)
+    {
+        eventName = string.Empty;
+        if (!Objects.TryGetValue(topic.Entity, out var obj))
+        {
+            return false;
+        }
+
+        if (topic.Change is not { } change)
+        {
+            eventName = obj;
+            return true;
+        }
+
+        if (!Actions.TryGetValue(change, out var action))
+        {
+            return false;
+        }
+
+        eventName = $"{obj}.{action}";
+        return true;
+    }
 
     /// <summary>The topic a FreshBooks event name subscribes to, when it is one Ledgerline models.</summary>
     public static bool TryParseTopic(string eventName, out LedgerChangeTopic topic)

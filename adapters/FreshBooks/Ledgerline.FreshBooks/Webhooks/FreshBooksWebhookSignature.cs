@@ -19,9 +19,10 @@ public static class FreshBooksWebhookSignature
     private const int HmacSha256Length = 32;
 
     /// <summary>The exact text FreshBooks signs for these form fields, in the order received.</summary>
+    /// <exception cref="LedgerValidationException"><c>fields</c> is null (code <c>Required</c>).</exception>
     public static string CanonicalPayload(IEnumerable<KeyValuePair<string, string>> fields)
     {
-        ArgumentNullException.ThrowIfNull(fields);
+        PublicInput.Required(nameof(fields), fields, Http.FreshBooksRequest.ProviderName);
         var json = new StringBuilder(256).Append('{');
         var first = true;
         foreach (var (name, value) in fields)
@@ -41,9 +42,10 @@ public static class FreshBooksWebhookSignature
     }
 
     /// <summary>Computes the signature FreshBooks sends for these fields when signing with <paramref name="verifier"/>.</summary>
+    /// <exception cref="LedgerValidationException"><c>verifier</c> or <c>fields</c> is null (code <c>Required</c>; the message quotes no verifier).</exception>
     public static string Compute(string verifier, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        ArgumentNullException.ThrowIfNull(verifier);
+        PublicInput.Required(nameof(verifier), verifier, Http.FreshBooksRequest.ProviderName);
         return Convert.ToBase64String(ComputeBytes(verifier, fields));
     }
 
@@ -51,9 +53,10 @@ public static class FreshBooksWebhookSignature
     /// Whether <paramref name="signature"/> (the header value) is FreshBooks' signature of <paramref name="fields"/> under
     /// <paramref name="verifier"/>. Compares in constant time; a missing, empty or non-base64 signature is not valid.
     /// </summary>
+    /// <exception cref="LedgerValidationException"><c>verifier</c> or <c>fields</c> is null (code <c>Required</c>; the message quotes no verifier).</exception>
     public static bool IsValid(string verifier, IEnumerable<KeyValuePair<string, string>> fields, string? signature)
     {
-        ArgumentNullException.ThrowIfNull(verifier);
+        PublicInput.Required(nameof(verifier), verifier, Http.FreshBooksRequest.ProviderName);
         return TryDecode(signature, out var presented) &&
             CryptographicOperations.FixedTimeEquals(ComputeBytes(verifier, fields), presented);
     }

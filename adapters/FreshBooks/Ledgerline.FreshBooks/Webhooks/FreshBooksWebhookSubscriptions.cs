@@ -26,15 +26,21 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 {
     private const int PerPage = 100;
 
+    private const string ProviderName = FreshBooksRequest.ProviderName;
+
     public async Task<FreshBooksCallback> SubscribeAsync(string connectionId, LedgerChangeTopic topic, Uri uri, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(uri);
-        if (!uri.IsAbsoluteUri)
+        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        if (!PublicInput.Required(nameof(uri), uri, ProviderName).IsAbsoluteUri)
         {
-            throw new ArgumentException("A callback URI must be absolute.", nameof(uri));
+            throw PublicInput.Invalid(nameof(uri), "A callback URI must be absolute.", "NotAbsoluteUri", ProviderName);
         }
 
-        var eventName = FreshBooksEventNames.ToEventName(topic);
+        if (!FreshBooksEventNames.TryGetEventName(topic, out var eventName))
+        {
+            throw new OperationNotSupportedException(ProviderName, topic.Entity, "webhooks");
+        }
+
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
 
         // The verification notice can arrive before FreshBooks answers this request: let the endpoint resolve the account.
@@ -60,6 +66,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 
     public async Task<IReadOnlyList<FreshBooksCallback>> ListAsync(string connectionId, CancellationToken cancellationToken = default)
     {
+        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
         var call = Call("list", connectionId);
         var callbacks = new List<FreshBooksCallback>();
@@ -87,8 +94,9 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 
     public async Task<FreshBooksCallback> VerifyAsync(string connectionId, string callbackId, string verifier, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(callbackId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(verifier);
+        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.Id(nameof(callbackId), callbackId, ProviderName);
+        PublicInput.RequiredText(nameof(verifier), verifier, ProviderName);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
         using var body = Json(new CallbackFields { Verifier = verifier });
         var callback = await SendForCallbackAsync(
@@ -112,7 +120,8 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 
     public async Task ResendVerificationAsync(string connectionId, string callbackId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(callbackId);
+        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.Id(nameof(callbackId), callbackId, ProviderName);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
         using var body = Json(new CallbackFields { Resend = true });
         _ = EventsApiResponse.ReadResult(await http.SendAsync(
@@ -121,7 +130,8 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 
     public async Task DeleteAsync(string connectionId, string callbackId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(callbackId);
+        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.Id(nameof(callbackId), callbackId, ProviderName);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
         await http.SendAsync(Call("delete", connectionId, callbackId), ct => api.DeleteCallbackAsync(accountId, callbackId, connectionId, ct), cancellationToken);
 
@@ -130,13 +140,19 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 
     private async Task<string> AccountIdAsync(string connectionId, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        // As for a store call: a connection that is not stored, or not pinned to an account, needs connecting (again).
         var connection = await connections.GetAsync(connectionId, cancellationToken)
-            ?? throw new InvalidOperationException($"No connection '{connectionId}' is stored; connect it before subscribing to webhooks.");
+            ?? throw new ReauthorizationRequiredException(connectionId, $"No connection '{connectionId}' is stored; connect it before subscribing to webhooks.")
+            {
+                Provider = ProviderName,
+            };
         return connection.Properties.TryGetValue(FreshBooksRequest.AccountIdProperty, out var accountId) && !string.IsNullOrWhiteSpace(accountId)
             ? accountId
-            : throw new InvalidOperationException(
-                $"Connection '{connectionId}' is not pinned to a FreshBooks account (property '{FreshBooksRequest.AccountIdProperty}').");
+            : throw new ReauthorizationRequiredException(connectionId,
+                $"Connection '{connectionId}' is not pinned to a FreshBooks account (property '{FreshBooksRequest.AccountIdProperty}'); connect it again.")
+            {
+                Provider = ProviderName,
+            };
     }
 
     private static FreshBooksCall Call(string operation, string connectionId, string? callbackId = null) =>

@@ -4,6 +4,7 @@ namespace Ledgerline.FreshBooks.Webhooks;
 public static class FreshBooksWebhookSubscriptionsExtensions
 {
     /// <summary>Subscribes to several topics, one callback each, in order.</summary>
+    /// <exception cref="LedgerValidationException"><c>subscriptions</c> or <c>topics</c> is null (code <c>Required</c>), or as <see cref="IFreshBooksWebhookSubscriptions.SubscribeAsync"/>.</exception>
     public static async Task<IReadOnlyList<FreshBooksCallback>> SubscribeAsync(
         this IFreshBooksWebhookSubscriptions subscriptions,
         string connectionId,
@@ -11,8 +12,8 @@ public static class FreshBooksWebhookSubscriptionsExtensions
         Uri uri,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(subscriptions);
-        ArgumentNullException.ThrowIfNull(topics);
+        PublicInput.Required(nameof(subscriptions), subscriptions, Http.FreshBooksRequest.ProviderName);
+        PublicInput.Required(nameof(topics), topics, Http.FreshBooksRequest.ProviderName);
         var created = new List<FreshBooksCallback>();
         foreach (var topic in topics)
         {

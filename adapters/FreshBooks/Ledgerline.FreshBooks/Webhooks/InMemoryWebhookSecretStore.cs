@@ -1,6 +1,11 @@
+using Ledgerline.FreshBooks.Http;
+
 namespace Ledgerline.FreshBooks.Webhooks;
 
-/// <summary>A thread-safe <see cref="IWebhookSecretStore"/> in memory. Nothing survives the process.</summary>
+/// <summary>
+/// A thread-safe <see cref="IWebhookSecretStore"/> in memory. Nothing survives the process. A null or blank id, or a null
+/// secret, is refused with <see cref="LedgerValidationException"/> (code <c>BlankId</c> or <c>Required</c> on the parameter).
+/// </summary>
 public sealed class InMemoryWebhookSecretStore : IWebhookSecretStore
 {
     private readonly Lock _gate = new();
@@ -9,7 +14,7 @@ public sealed class InMemoryWebhookSecretStore : IWebhookSecretStore
     /// <inheritdoc />
     public Task<WebhookCallbackSecret?> GetAsync(string callbackId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(callbackId);
+        PublicInput.Id(nameof(callbackId), callbackId, FreshBooksRequest.ProviderName);
         lock (_gate)
         {
             return Task.FromResult(_secrets.GetValueOrDefault(callbackId));
@@ -19,7 +24,7 @@ public sealed class InMemoryWebhookSecretStore : IWebhookSecretStore
     /// <inheritdoc />
     public Task<IReadOnlyList<WebhookCallbackSecret>> ListByAccountAsync(string accountId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        PublicInput.Id(nameof(accountId), accountId, FreshBooksRequest.ProviderName);
         lock (_gate)
         {
             IReadOnlyList<WebhookCallbackSecret> found =
@@ -31,7 +36,8 @@ public sealed class InMemoryWebhookSecretStore : IWebhookSecretStore
     /// <inheritdoc />
     public Task SaveAsync(WebhookCallbackSecret secret, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(secret);
+        PublicInput.Required(nameof(secret), secret, FreshBooksRequest.ProviderName);
+        PublicInput.Id(nameof(secret) + "." + nameof(secret.CallbackId), secret.CallbackId, FreshBooksRequest.ProviderName);
         lock (_gate)
         {
             _secrets[secret.CallbackId] = secret;
@@ -43,7 +49,7 @@ public sealed class InMemoryWebhookSecretStore : IWebhookSecretStore
     /// <inheritdoc />
     public Task<bool> DeleteAsync(string callbackId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(callbackId);
+        PublicInput.Id(nameof(callbackId), callbackId, FreshBooksRequest.ProviderName);
         lock (_gate)
         {
             return Task.FromResult(_secrets.Remove(callbackId));

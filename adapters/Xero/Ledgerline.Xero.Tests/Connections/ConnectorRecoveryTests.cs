@@ -139,14 +139,18 @@ public sealed class ConnectorRecoveryTests
         var first = connector.CreateAuthorizationRequest();
         var second = connector.CreateAuthorizationRequest();
 
-        var refused = Assert.Throws<ArgumentException>(() =>
+        var refused = Assert.Throws<LedgerValidationException>(() =>
             XeroAuthorizationRequest.Restore(first.AuthorizationUrl, first.State, second.CodeVerifier, first.RedirectUri, first.Scopes, first.CreatedAt));
-        var malformed = Assert.Throws<ArgumentException>(() =>
+        var malformed = Assert.Throws<LedgerValidationException>(() =>
             XeroAuthorizationRequest.Restore(first.AuthorizationUrl, first.State, "short", first.RedirectUri, first.Scopes, first.CreatedAt));
+        var missing = Assert.Throws<LedgerValidationException>(() =>
+            XeroAuthorizationRequest.Restore(first.AuthorizationUrl, first.State, null!, first.RedirectUri, first.Scopes, first.CreatedAt));
 
         Assert.Contains("code_challenge", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(second.CodeVerifier, refused.Message, StringComparison.Ordinal);
-        Assert.Equal("codeVerifier", malformed.ParamName);
+        Assert.Equal(("authorizationUrl", "MismatchedRequest", "Xero"), (Assert.Single(refused.Errors).Field, refused.Errors[0].Code, refused.Provider));
+        Assert.Equal(("codeVerifier", "MalformedVerifier"), (Assert.Single(malformed.Errors).Field, malformed.Errors[0].Code));
+        Assert.Equal(("codeVerifier", "Required"), (Assert.Single(missing.Errors).Field, missing.Errors[0].Code));
     }
 
     private static async Task RevokeAsync(XeroLedgerFixture fixture, string refreshToken)

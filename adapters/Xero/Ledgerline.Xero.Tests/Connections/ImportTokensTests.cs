@@ -82,7 +82,8 @@ public sealed class ImportTokensTests
         var connector = fixture.Services.GetRequiredService<XeroConnector>();
         var tokens = fixture.Sandbox.IssueTokens();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => connector.ImportTokensAsync(" ", tokens.RefreshToken, tokens.ExpiresAt, [], Cancellation));
+        var blank = await Assert.ThrowsAsync<LedgerValidationException>(() => connector.ImportTokensAsync(" ", tokens.RefreshToken, tokens.ExpiresAt, [], Cancellation));
+        Assert.Equal(("accessToken", "Required"), (Assert.Single(blank.Errors).Field, blank.Errors[0].Code));
         Assert.Empty(fixture.Sandbox.Requests);
         var grant = await connector.ImportTokensAsync(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt, tokens.Scope.Split(' '), Cancellation);
         var secondary = Assert.Single(grant.Organisations, o => o.TenantId == fixture.Sandbox.SecondaryTenant.TenantId);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -22,8 +23,14 @@ internal sealed class XeroTokenClient(IHttpClientFactory httpClientFactory, IOpt
 
     private const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>A refresh gets no deadline here: the token manager gives it its own (<see cref="XeroOptions.TokenRefreshDeadline"/>).</summary>
     public Task<XeroTokenResponse> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
-        RequestAsync([new("grant_type", "refresh_token"), new("refresh_token", refreshToken)], cancellationToken);
+        RequestAsync([new("grant_type", "refresh_token"), new("refresh_token", refreshToken)], ownDeadline: false, cancellationToken);
+
+    /// <summary>
+    /// A code exchange has its own deadline, <see cref="XeroOptions.TokenRequestTimeout"/>: an answer not read by then is
+    /// <see cref="XeroTokenTransportException"/> (lost), so an exchange the caller no longer cancels still ends.
+    /// </summary>
 
     public Task<XeroTokenResponse> ExchangeCodeAsync(string code, Uri redirectUri, string? codeVerifier, CancellationToken cancellationToken)
     {
@@ -33,10 +40,10 @@ internal sealed class XeroTokenClient(IHttpClientFactory httpClientFactory, IOpt
             fields.Add(new("code_verifier", codeVerifier));
         }
 
-        return RequestAsync(fields, cancellationToken);
+        return RequestAsync(fields, ownDeadline: true, cancellationToken);
     }
 
-    private async Task<XeroTokenResponse> RequestAsync(List<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    private async Task<XeroTokenResponse> RequestAsync(List<KeyValuePair<string, string>> fields, bool ownDeadline, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.IdentityBaseUrl, TokenPath));
@@ -60,11 +67,13 @@ internal sealed class XeroTokenClient(IHttpClientFactory httpClientFactory, IOpt
         string body;
         int status;
         HttpResponseHeaders headers;
+        using var deadline = ownDeadline ? new CancellationTokenSource(settings.TokenRequestTimeout, timeProvider) : new CancellationTokenSource();
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            await response.Content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken);
-            body = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, sending.Token);
+            await response.Content.LoadIntoBufferAsync(MaxBodyBytes, sending.Token);
+            body = await response.Content.ReadAsStringAsync(sending.Token);
             status = (int)response.StatusCode;
             headers = response.Headers;
         }
@@ -72,6 +81,11 @@ internal sealed class XeroTokenClient(IHttpClientFactory httpClientFactory, IOpt
         {
             // The message of a transport error names the host only; the inner exception never carries the body.
             throw new XeroTokenTransportException(exception);
+        }
+        catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new XeroTokenTransportException(new TimeoutException(
+                string.Create(CultureInfo.InvariantCulture, $"Xero's token endpoint did not answer within {settings.TokenRequestTimeout.TotalSeconds:0.###} s."), exception));
         }
 
         if (status is >= 200 and < 300)

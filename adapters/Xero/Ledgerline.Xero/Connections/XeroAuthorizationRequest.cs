@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Web;
+using Ledgerline.Xero.Http;
 
 namespace Ledgerline.Xero.Connections;
 
@@ -61,23 +62,29 @@ public sealed class XeroAuthorizationRequest
     /// <param name="scopes">The stored <see cref="Scopes"/>.</param>
     /// <param name="createdAt">The stored <see cref="CreatedAt"/>.</param>
     /// <returns>A request equal to the stored one.</returns>
-    /// <exception cref="ArgumentException">A value is missing or malformed, or the values do not belong to one request. The message never quotes the verifier.</exception>
+    /// <exception cref="LedgerValidationException">
+    /// The message never quotes the verifier. A value is missing (code <c>Required</c> on the parameter); a URL is not
+    /// absolute (code <c>NotAbsoluteUri</c>); the verifier is not a PKCE verifier (code <c>MalformedVerifier</c> on
+    /// <c>codeVerifier</c>); or the values do not belong to one request (code <c>MismatchedRequest</c> on <c>authorizationUrl</c>).
+    /// </exception>
     public static XeroAuthorizationRequest Restore(
         Uri authorizationUrl, string state, string codeVerifier, Uri redirectUri, IEnumerable<string> scopes, DateTimeOffset createdAt)
     {
-        ArgumentNullException.ThrowIfNull(authorizationUrl);
-        ArgumentException.ThrowIfNullOrWhiteSpace(state);
-        ArgumentNullException.ThrowIfNull(codeVerifier);
-        ArgumentNullException.ThrowIfNull(redirectUri);
-        ArgumentNullException.ThrowIfNull(scopes);
+        var provider = XeroRequest.ProviderName;
+        PublicInput.Required(nameof(authorizationUrl), authorizationUrl, provider);
+        PublicInput.RequiredText(nameof(state), state, provider);
+        PublicInput.Required(nameof(codeVerifier), codeVerifier, provider);
+        PublicInput.Required(nameof(redirectUri), redirectUri, provider);
+        PublicInput.Required(nameof(scopes), scopes, provider);
         if (!authorizationUrl.IsAbsoluteUri || !redirectUri.IsAbsoluteUri)
         {
-            throw new ArgumentException("The authorization URL and the redirect URI must be absolute.", authorizationUrl.IsAbsoluteUri ? nameof(redirectUri) : nameof(authorizationUrl));
+            throw PublicInput.Invalid(authorizationUrl.IsAbsoluteUri ? nameof(redirectUri) : nameof(authorizationUrl),
+                "The authorization URL and the redirect URI must be absolute.", "NotAbsoluteUri", provider);
         }
 
         if (codeVerifier.Length is < 43 or > 128 || !codeVerifier.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~'))
         {
-            throw new ArgumentException("The code verifier is not a PKCE verifier (43 to 128 characters of A-Z a-z 0-9 - . _ ~).", nameof(codeVerifier));
+            throw PublicInput.Invalid(nameof(codeVerifier), "The code verifier is not a PKCE verifier (43 to 128 characters of A-Z a-z 0-9 - . _ ~).", "MalformedVerifier", provider);
         }
 
         var query = HttpUtility.ParseQueryString(authorizationUrl.Query);
@@ -86,9 +93,9 @@ public sealed class XeroAuthorizationRequest
             !string.Equals(query["redirect_uri"], redirectUri.AbsoluteUri, StringComparison.Ordinal) ||
             !string.Equals(query["code_challenge"], challenge, StringComparison.Ordinal))
         {
-            throw new ArgumentException(
+            throw PublicInput.Invalid(nameof(authorizationUrl),
                 "The stored values do not belong to one authorization request: the URL's state, redirect_uri or code_challenge does not match.",
-                nameof(authorizationUrl));
+                "MismatchedRequest", provider);
         }
 
         var requested = scopes.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToArray();

@@ -31,6 +31,8 @@ public sealed partial class XeroConnector
 
     private const string AuthorizePath = "identity/connect/authorize";
 
+    private const string ProviderName = XeroRequest.ProviderName;
+
     private readonly IOptionsMonitor<XeroOptions> _options;
     private readonly XeroTokenClient _tokenClient;
     private readonly XeroConnectionsClient _connectionsClient;
@@ -85,11 +87,27 @@ public sealed partial class XeroConnector
     /// Checks the returned <paramref name="state"/>, exchanges the <paramref name="code"/> (with the request's code
     /// verifier and redirect URI) and lists the organisations the new grant reaches.
     /// </summary>
+    /// <remarks>
+    /// Sending the code is the point of no return: Xero may spend the single-use code as soon as it receives it, and the
+    /// tokens it issues exist nowhere else. So once the exchange is sent, neither it nor the listing is cancelled by
+    /// <paramref name="cancellationToken"/>: they run to their end, bounded by <see cref="XeroOptions.TokenRequestTimeout"/>
+    /// for the exchange and by <see cref="XeroOptions.RequestTimeout"/> per attempt of <c>GET /connections</c>
+    /// (<see cref="XeroOptions.MaxRetries"/> retries), and the tokens reach the caller as the grant or inside
+    /// <see cref="XeroOrganisationsUnavailableException"/>, even when the caller cancelled meanwhile.
+    /// </remarks>
     /// <param name="request">The request the user was sent with, kept or rebuilt with <see cref="XeroAuthorizationRequest.Restore"/>.</param>
     /// <param name="code">The <c>code</c> query parameter of the redirect (valid for 5 minutes, once).</param>
     /// <param name="state">The <c>state</c> query parameter of the redirect.</param>
-    /// <param name="cancellationToken">Cancels the exchange and the listing.</param>
-    /// <exception cref="LedgerValidationException">The state is not the request's (nothing is sent).</exception>
+    /// <param name="cancellationToken">
+    /// Cancels the exchange before the code is sent (<see cref="OperationCanceledException"/>, the code unspent); once it is
+    /// sent, the exchange and the listing run to their end so the tokens reach you.
+    /// </param>
+    /// <exception cref="LedgerValidationException">
+    /// Nothing is sent: <c>request</c> null or <c>code</c> null or blank (code <c>Required</c>), or the state is not the
+    /// request's (code <c>StateMismatch</c> on <c>state</c>).
+    /// </exception>
+    /// <exception cref="LedgerlineException">The client id or <see cref="XeroOptions.RedirectUri"/> is not set.</exception>
+    /// <exception cref="ProviderUnavailableException">No answer was read from Xero's token endpoint (within <see cref="XeroOptions.TokenRequestTimeout"/>).</exception>
     /// <exception cref="AuthorizationCodeRefusedException">Xero refused the code (<c>invalid_grant</c>: expired, already used, or for another redirect URI); the user must consent again.</exception>
     /// <exception cref="XeroOrganisationsUnavailableException">
     /// The code was exchanged but <c>GET /connections</c> still failed after its retries; the exception's
@@ -97,8 +115,8 @@ public sealed partial class XeroConnector
     /// </exception>
     public async Task<XeroGrant> ExchangeCodeAsync(XeroAuthorizationRequest request, string code, string? state, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        PublicInput.Required(nameof(request), request, ProviderName);
+        PublicInput.RequiredText(nameof(code), code, ProviderName);
         if (!request.IsExpectedState(state))
         {
             throw new LedgerValidationException([new FieldError("state", "The state Xero returned is not the one this authorization request sent.", "StateMismatch")])
@@ -107,12 +125,14 @@ public sealed partial class XeroConnector
             };
         }
 
+        // The code was issued for the request's redirect URI, which Xero checks again here (it may differ from today's options).
+        RedirectUri(_options.CurrentValue);
+        cancellationToken.ThrowIfCancellationRequested();
         XeroTokenResponse tokens;
         try
         {
-            // The code was issued for the request's redirect URI, which Xero checks again here (it may differ from today's options).
-            RedirectUri(_options.CurrentValue);
-            tokens = await _tokenClient.ExchangeCodeAsync(code, request.RedirectUri, request.CodeVerifier, cancellationToken);
+            // The point of no return: from here on only the adapter's own deadlines end the calls (see remarks).
+            tokens = await _tokenClient.ExchangeCodeAsync(code, request.RedirectUri, request.CodeVerifier, CancellationToken.None);
         }
         catch (XeroTokenEndpointException refused)
         {
@@ -132,7 +152,8 @@ public sealed partial class XeroConnector
             []);
         try
         {
-            return await ListOrganisationsAsync(grant, cancellationToken);
+            // Whether or not the caller has cancelled meanwhile: bounded by RequestTimeout per attempt and MaxRetries.
+            return await ReadOrganisationsAsync(grant, CancellationToken.None);
         }
         catch (LedgerlineException failure)
         {
@@ -146,14 +167,17 @@ public sealed partial class XeroConnector
     /// stored, and the tokens are not refreshed: it works while the access token lives (<see cref="XeroGrant.ExpiresAt"/>).
     /// </summary>
     /// <param name="grant">A grant from <see cref="ExchangeCodeAsync"/> or its failure.</param>
-    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <param name="cancellationToken">Cancels the listing (the grant passed in stays usable).</param>
     /// <returns>A grant with the same tokens and the organisations, most recently connected first.</returns>
+    /// <exception cref="LedgerValidationException"><c>grant</c> is null (code <c>Required</c>), before any request.</exception>
     /// <exception cref="ProviderUnavailableException">Xero failed or could not be reached.</exception>
     /// <exception cref="InvalidProviderResponseException">Xero's answer could not be read.</exception>
     /// <exception cref="ReauthorizationRequiredException">Xero refused the access token (expired or revoked): the user must consent again.</exception>
-    public async Task<XeroGrant> ListOrganisationsAsync(XeroGrant grant, CancellationToken cancellationToken = default)
+    public Task<XeroGrant> ListOrganisationsAsync(XeroGrant grant, CancellationToken cancellationToken = default) =>
+        ReadOrganisationsAsync(PublicInput.Required(nameof(grant), grant, ProviderName), cancellationToken);
+
+    private async Task<XeroGrant> ReadOrganisationsAsync(XeroGrant grant, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(grant);
         var organisations = await _connectionsClient.ListAsync(grant.Tokens.AccessToken, cancellationToken);
         return new XeroGrant(grant.Tokens, grant.Scopes, organisations);
     }
@@ -171,12 +195,12 @@ public sealed partial class XeroConnector
     /// <param name="refreshToken">The refresh token issued with it (granted with <c>offline_access</c>).</param>
     /// <param name="expiresAt">When the access token expires (UTC; Xero's live 30 minutes).</param>
     /// <param name="scopes">The scopes the pair was granted (Xero's token answer lists them in <c>scope</c>); stored on the connection and checked before each call. Empty: not checked, Xero decides.</param>
-    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <param name="cancellationToken">Cancels the listing (the tokens stay the caller's: nothing was issued).</param>
     /// <returns>A grant with the tokens, the scopes and the organisations, most recently connected first.</returns>
-    /// <exception cref="ArgumentException">A token is empty, or <paramref name="scopes"/> is null.</exception>
     /// <exception cref="LedgerValidationException">
-    /// A token that cannot be one (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/>
-    /// characters): code <c>MalformedToken</c> on <c>accessToken</c> or <c>refreshToken</c>, the token never quoted.
+    /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
+    /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
+    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; or <c>scopes</c> null (code <c>Required</c>).
     /// </exception>
     /// <exception cref="ReauthorizationRequiredException">Xero refused the access token (expired, revoked or not Xero's).</exception>
     /// <exception cref="ProviderUnavailableException">Xero failed or could not be reached.</exception>
@@ -184,16 +208,16 @@ public sealed partial class XeroConnector
     public async Task<XeroGrant> ImportTokensAsync(
         string accessToken, string refreshToken, DateTimeOffset expiresAt, IEnumerable<string> scopes, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
-        ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
-        ArgumentNullException.ThrowIfNull(scopes);
-        ImportedTokens.RequireShape(nameof(accessToken), accessToken, XeroRequest.ProviderName);
-        ImportedTokens.RequireShape(nameof(refreshToken), refreshToken, XeroRequest.ProviderName);
+        PublicInput.RequiredText(nameof(accessToken), accessToken, ProviderName);
+        PublicInput.RequiredText(nameof(refreshToken), refreshToken, ProviderName);
+        PublicInput.Required(nameof(scopes), scopes, ProviderName);
+        ImportedTokens.RequireShape(nameof(accessToken), accessToken, ProviderName);
+        ImportedTokens.RequireShape(nameof(refreshToken), refreshToken, ProviderName);
         var grant = new XeroGrant(
             new ConnectionTokens(accessToken, refreshToken, expiresAt),
             new HashSet<string>(scopes.Where(s => !string.IsNullOrWhiteSpace(s)), StringComparer.Ordinal),
             []);
-        return await ListOrganisationsAsync(grant, cancellationToken);
+        return await ReadOrganisationsAsync(grant, cancellationToken);
     }
 
     /// <summary>The longest token <see cref="ImportTokensAsync"/> takes (Xero's access tokens are JWTs of a few KB).</summary>
@@ -204,11 +228,21 @@ public sealed partial class XeroConnector
     /// any connection with the same id. Several connections may share one grant's tokens only if they refresh through one
     /// store entry each; connect each organisation with its own authorization when the app keeps several.
     /// </summary>
+    /// <param name="connectionId">The app's id for the connection, e.g. the tenant id; later passed to <c>ILedgerFactory.Open</c>.</param>
+    /// <param name="grant">The grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or <see cref="ListOrganisationsAsync"/>.</param>
+    /// <param name="organisation">One of <see cref="XeroGrant.Organisations"/>.</param>
+    /// <param name="cancellationToken">Cancels the write; the grant stays usable, so a cancelled or failed save can be repeated.</param>
+    /// <returns>The stored connection.</returns>
+    /// <exception cref="LedgerValidationException">
+    /// Before anything is stored: <c>connectionId</c> null or blank (code <c>BlankId</c>); <c>grant</c> or
+    /// <c>organisation</c> null (code <c>Required</c>); an organisation the grant does not reach (code
+    /// <c>UnknownOrganisation</c> on <c>organisation</c>).
+    /// </exception>
     public async Task<LedgerConnection> ConnectAsync(string connectionId, XeroGrant grant, XeroOrganisation organisation, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
-        ArgumentNullException.ThrowIfNull(grant);
-        ArgumentNullException.ThrowIfNull(organisation);
+        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.Required(nameof(grant), grant, ProviderName);
+        PublicInput.Required(nameof(organisation), organisation, ProviderName);
         if (!grant.Organisations.Contains(organisation))
         {
             throw new LedgerValidationException([new FieldError(nameof(organisation), $"The grant does not reach organisation {organisation.TenantId}.", "UnknownOrganisation")])
@@ -241,13 +275,14 @@ public sealed partial class XeroConnector
     /// <param name="connectionId">The connection to remove.</param>
     /// <param name="cancellationToken">Cancels the disconnect.</param>
     /// <returns><see langword="false"/> when no such connection was stored.</returns>
+    /// <exception cref="LedgerValidationException"><c>connectionId</c> is null or blank (code <c>BlankId</c>), before any request.</exception>
     /// <exception cref="ProviderUnavailableException">
     /// Xero could not be reached or failed (5xx): the grant may still be live at Xero, so the stored connection (and its
     /// tokens) is kept for another attempt.
     /// </exception>
     public async Task<bool> DisconnectAsync(string connectionId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
         var connection = await _store.GetAsync(connectionId, cancellationToken);
         if (connection is null)
         {

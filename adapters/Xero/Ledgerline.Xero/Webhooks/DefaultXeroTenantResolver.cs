@@ -14,7 +14,7 @@ internal sealed class DefaultXeroTenantResolver(IOptionsMonitor<XeroWebhookOptio
 {
     public async ValueTask<IReadOnlyList<string>> ResolveConnectionIdsAsync(string tenantId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        PublicInput.Id(nameof(tenantId), tenantId, XeroRequest.ProviderName);
         if (!Guid.TryParse(tenantId, out var tenant) || services.GetService<IConnectionStore>() is not { } store)
         {
             return [];

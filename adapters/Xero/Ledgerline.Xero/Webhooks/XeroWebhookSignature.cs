@@ -10,9 +10,10 @@ public static class XeroWebhookSignature
     public const string HeaderName = "x-xero-signature";
 
     /// <summary>The signature of <paramref name="body"/> with <paramref name="signingKey"/>, as Xero computes it.</summary>
+    /// <exception cref="LedgerValidationException">The key is null or empty (code <c>Required</c> on <c>signingKey</c>; the message quotes no key).</exception>
     public static string Compute(string signingKey, ReadOnlySpan<byte> body)
     {
-        ArgumentException.ThrowIfNullOrEmpty(signingKey);
+        RequireKey(signingKey);
         return Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingKey), body));
     }
 
@@ -20,9 +21,10 @@ public static class XeroWebhookSignature
     /// Whether <paramref name="signature"/> is the signature of <paramref name="body"/> with <paramref name="signingKey"/>,
     /// compared in constant time over the decoded bytes. A missing or non-base64 signature is not valid.
     /// </summary>
+    /// <exception cref="LedgerValidationException">The key is null or empty (code <c>Required</c> on <c>signingKey</c>; the message quotes no key).</exception>
     public static bool IsValid(string signingKey, ReadOnlySpan<byte> body, string? signature)
     {
-        ArgumentException.ThrowIfNullOrEmpty(signingKey);
+        RequireKey(signingKey);
         Span<byte> presented = stackalloc byte[HMACSHA256.HashSizeInBytes];
         if (string.IsNullOrEmpty(signature) || signature.Length > 64 ||
             !Convert.TryFromBase64String(signature.Trim(), presented, out var written) || written != HMACSHA256.HashSizeInBytes)
@@ -33,5 +35,14 @@ public static class XeroWebhookSignature
         Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingKey), body, expected);
         return CryptographicOperations.FixedTimeEquals(expected, presented);
+    }
+
+    // An empty key would sign with a zero-length HMAC key, which anyone can compute: refused as missing input.
+    private static void RequireKey(string signingKey)
+    {
+        if (string.IsNullOrEmpty(signingKey))
+        {
+            throw PublicInput.Invalid(nameof(signingKey), "The signingKey is required: the webhook key of the Xero app.", "Required", Http.XeroRequest.ProviderName);
+        }
     }
 }
