@@ -719,11 +719,9 @@ internal sealed class QuickstartStory
         OperationCanceledException when cancellationToken.IsCancellationRequested => false,
         LedgerlineException or QuickstartException or HttpRequestException or OptionsValidationException => true,
 
-        // A timeout of the scripted browser's HttpClient, not the caller's cancellation.
+        // A timeout of the scripted browser's HttpClient, not the caller's cancellation. The connectors' own refusals (a
+        // missing setting, a grant used twice) are Ledgerline exceptions.
         OperationCanceledException => true,
-
-        // The connector's own refusals (a missing setting, a grant used twice).
-        InvalidOperationException => true,
         _ => false,
     };
 

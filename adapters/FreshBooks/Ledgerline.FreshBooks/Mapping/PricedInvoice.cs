@@ -147,22 +147,29 @@ internal sealed record PricedInvoice(
         return paid;
     }
 
-    /// <summary>A line's taxes; a named tax without its percent would read as 0 %, so it is unreadable instead.</summary>
-    private static List<LineTax> Taxes(InvoiceLineWire line, int index)
+    /// <summary>
+    /// A line's taxes; a named tax without its percent would read as 0 %, so it is unreadable instead. A line without tax
+    /// (most lines) gets the shared empty list rather than a new one.
+    /// </summary>
+    private static IReadOnlyList<LineTax> Taxes(InvoiceLineWire line, int index)
     {
-        var taxes = new List<LineTax>(2);
-        Add(line.TaxName1, line.TaxPercent1, "taxAmount1");
-        Add(line.TaxName2, line.TaxPercent2, "taxAmount2");
-        return taxes;
-
-        void Add(string? name, string? percent, string field)
+        var first = Tax(line.TaxName1, line.TaxPercent1, index, "taxAmount1");
+        var second = Tax(line.TaxName2, line.TaxPercent2, index, "taxAmount2");
+        return (first, second) switch
         {
-            var rate = FreshBooksValues.Decimal(percent);
-            if (!string.IsNullOrEmpty(name) || rate is > 0)
-            {
-                taxes.Add(new LineTax(name ?? string.Empty,
-                    rate ?? throw new FormatException($"The line tax {FreshBooksValues.Quote(name)} has no percent (lines[{index}].{field} is missing).")));
-            }
-        }
+            (null, null) => [],
+            ({ } one, null) => [one],
+            (null, { } two) => [two],
+            ({ } one, { } two) => [one, two],
+        };
+    }
+
+    private static LineTax? Tax(string? name, string? percent, int index, string field)
+    {
+        var rate = FreshBooksValues.Decimal(percent);
+        return !string.IsNullOrEmpty(name) || rate is > 0
+            ? new LineTax(name ?? string.Empty,
+                rate ?? throw new FormatException($"The line tax {FreshBooksValues.Quote(name)} has no percent (lines[{index}].{field} is missing)."))
+            : null;
     }
 }
