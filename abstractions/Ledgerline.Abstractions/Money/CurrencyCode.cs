@@ -8,6 +8,9 @@ namespace Ledgerline;
 /// </summary>
 public readonly record struct CurrencyCode : ISpanParsable<CurrencyCode>
 {
+    // The code TryParse read last (see there); only ever an interned upper-case ISO-4217 code, or default.
+    private static CurrencyCode _lastRead;
+
     private readonly string? _value;
 
     private CurrencyCode(string value) => _value = value;
@@ -66,6 +69,14 @@ public readonly record struct CurrencyCode : ISpanParsable<CurrencyCode>
     /// <summary>Tries to parse an ISO-4217 code, ignoring case.</summary>
     public static bool TryParse(ReadOnlySpan<char> s, out CurrencyCode result)
     {
+        // A provider's answer names the same currency on every amount (a page of 100 invoices, about 1,800 times): the
+        // code read last, matched as it is written, answers without the table. One reference, so reading it is atomic.
+        if (_lastRead._value is { } last && s.SequenceEqual(last))
+        {
+            result = new CurrencyCode(last);
+            return true;
+        }
+
         result = default;
         if (s.Length != 3)
         {
@@ -89,6 +100,7 @@ public readonly record struct CurrencyCode : ISpanParsable<CurrencyCode>
         }
 
         result = new CurrencyCode(interned);
+        _lastRead = result;
         return true;
     }
 

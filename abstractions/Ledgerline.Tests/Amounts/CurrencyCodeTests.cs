@@ -57,4 +57,25 @@ public sealed class CurrencyCodeTests
     [InlineData("JPY")]
     [InlineData("XAU")]
     public void Parse_OtherKnownCodes_Succeeds(string text) => Assert.Equal(text, CurrencyCode.Parse(text).Value);
+
+    [Fact]
+    public void TryParse_AfterAKnownCode_ReadsEveryOtherTextOnItsOwn()
+    {
+        // The code read last answers the same text again without the table; nothing else may match it.
+        Assert.True(CurrencyCode.TryParse("EUR", out var euro));
+        Assert.Equal(CurrencyCode.EUR, euro);
+
+        Assert.True(CurrencyCode.TryParse("EUR", out var again));
+        Assert.Equal(CurrencyCode.EUR, again);
+        Assert.True(CurrencyCode.TryParse("eur", out var lower));
+        Assert.Equal("EUR", lower.Value);
+        Assert.False(CurrencyCode.TryParse("EU", out _));
+        Assert.False(CurrencyCode.TryParse("EURO", out _));
+        Assert.False(CurrencyCode.TryParse("EUR ", out _));
+        Assert.False(CurrencyCode.TryParse("EUX", out _));
+        Assert.True(CurrencyCode.TryParse("JPY", out var yen));
+        Assert.Equal(0, yen.MinorUnit);
+        Assert.True(CurrencyCode.TryParse("EUR", out var euroAgain));
+        Assert.Equal(CurrencyCode.EUR, euroAgain);
+    }
 }

@@ -426,12 +426,12 @@ internal static class ProcessExportBenchmark
                 var invoices = services.GetRequiredService<IInvoiceStore>();
                 modes.Add(new Mode(name, kind, c, async (collect, probe) =>
                 {
-                    var ids = collect ? new HashSet<string>(StringComparer.Ordinal) : null;
+                    var ids = collect ? new HashSet<long>() : null;
                     var count = 0;
                     await foreach (var invoice in invoices.ListAsync(cancellationToken: cancellationToken))
                     {
                         count++;
-                        ids?.Add(invoice.Id);
+                        ids?.Add(ExportChild.NumericId(invoice.Id));
                         probe?.Invoke();
                     }
 
