@@ -233,11 +233,3 @@ internal sealed record ChildReport
     [JsonPropertyName("maxRssKiB")]
     public long MaxRssKiB { get; init; }
 }
-
-/// <summary>
-/// Source-generated JSON for what a Native AOT publish of the child reads and writes: its report and, in the plain loop,
-/// the page (<see cref="PlainPageLoop"/> reads it with reflection where the runtime can, as before).
-/// </summary>
-[JsonSerializable(typeof(ChildReport))]
-[JsonSerializable(typeof(PlainListEnvelope))]
-internal sealed partial class ColdJsonContext : JsonSerializerContext;
