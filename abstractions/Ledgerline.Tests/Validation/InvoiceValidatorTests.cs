@@ -138,8 +138,12 @@ public sealed class InvoiceValidatorTests
     }
 
     [Fact]
-    public void NewInvoice_NumberOver32_FailsOnNumber() =>
-        FailsOn(_draft, Draft() with { Number = new string('1', 33) }, "Number");
+    public void NewInvoice_NumberOver255_FailsOnNumber() =>
+        FailsOn(_draft, Draft() with { Number = new string('1', 256) }, "Number");
+
+    [Fact]
+    public void NewInvoice_NumberOf255_IsValid() =>
+        Valid(_draft, Draft() with { Number = new string('1', 255) });
 
     [Fact]
     public void NewInvoice_BlankNumber_FailsOnNumber() =>
@@ -225,7 +229,7 @@ public sealed class InvoiceValidatorTests
 
     [Fact]
     public void InvoiceChanges_LongNumber_FailsOnNumber() =>
-        FailsOn(_changes, new InvoiceChanges { Number = new string('x', 33) }, "Number");
+        FailsOn(_changes, new InvoiceChanges { Number = new string('x', 256) }, "Number");
 
     [Fact]
     public void InvoiceChanges_BlankContactId_FailsOnContactId() =>

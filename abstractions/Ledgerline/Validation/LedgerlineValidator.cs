@@ -29,8 +29,12 @@ internal static class InputLimits
     /// <summary>Record ids.</summary>
     public const int Id = 100;
 
-    /// <summary>Invoice numbers (FreshBooks' own limit).</summary>
-    public const int InvoiceNumber = 32;
+    /// <summary>
+    /// Invoice, credit note and estimate numbers: the longest a supported provider documents (Xero's <c>InvoiceNumber</c>,
+    /// <c>QuoteNumber</c>: 255). FreshBooks documents no length for <c>invoice_number</c>; a provider that takes fewer
+    /// refuses on its own side or in its adapter, on the same field.
+    /// </summary>
+    public const int InvoiceNumber = 255;
 
     /// <summary>Phone numbers.</summary>
     public const int Phone = 50;

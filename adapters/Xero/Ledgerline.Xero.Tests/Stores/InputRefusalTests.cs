@@ -63,6 +63,21 @@ public sealed class InputRefusalTests
     }
 
     [Fact]
+    public async Task NumberXeroDocuments_UpTo255Characters_IsWrittenAndReadBack()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var ledger = await fixture.OpenAsync();
+        var contact = await ledger.Contacts.CreateAsync(new NewContact { Organization = "Buyer" }, Cancellation);
+        var number = "INV-" + new string('7', 251);
+
+        var created = await ledger.Invoices.CreateAsync(Invoice(contact.Id) with { Number = number }, Cancellation);
+        var read = await ledger.Invoices.GetAsync(created.Id, Cancellation);
+
+        Assert.Equal(number, created.Number);
+        Assert.Equal(number, read.Number);
+    }
+
+    [Fact]
     public async Task NotesXeroFindsTooLong_AreRefusedOnTheCanonicalField()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync();
