@@ -8,7 +8,7 @@ namespace Ledgerline.Connections;
 /// </summary>
 internal static class TokenLifetime
 {
-    /// <summary>The longest lifetime taken: a year, hundreds of times what any provider issues, so no real answer is refused.</summary>
+    /// <summary>The longest lifetime taken: 366 days, hundreds of times what any provider issues, so no real answer is refused.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
 
     /// <summary>The expiry of a token issued at <paramref name="issuedAt"/> for <paramref name="seconds"/>; false unless 0 &lt; seconds ≤ <see cref="MaxLifetime"/>.</summary>

@@ -124,7 +124,7 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
                 : expiresIn.GetInt64();
             if (!TokenLifetime.TryExpiry(requestedAt, seconds, out var expiresAt))
             {
-                throw Invalid(statusCode, null, "its expires_in is not a positive number of seconds of at most a year");
+                throw Invalid(statusCode, null, "its expires_in is not a positive number of seconds of at most 366 days");
             }
 
             var scope = ReadString(root, "scope");

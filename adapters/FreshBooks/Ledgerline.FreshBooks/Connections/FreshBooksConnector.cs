@@ -231,8 +231,8 @@ public sealed class FreshBooksConnector
     /// <param name="refreshToken">The refresh token issued with it.</param>
     /// <param name="expiresAt">
     /// When the access token expires (UTC; FreshBooks' live 12 hours). One already past is taken (the token is refreshed
-    /// before its first use), back to 10 years before the clock, since FreshBooks' refresh tokens never expire; one more
-    /// than a year ahead is refused.
+    /// before its first use), back to 3,653 days (ten years) before the clock, since FreshBooks' refresh tokens never
+    /// expire; one more than 366 days ahead is refused.
     /// </param>
     /// <param name="scopes">The scopes the pair was granted (FreshBooks' token answer lists them in <c>scope</c>).</param>
     /// <param name="cancellationToken">Cancels the identity request (the tokens stay the caller's: nothing was issued).</param>
@@ -240,8 +240,8 @@ public sealed class FreshBooksConnector
     /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
     /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
     /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>);
-    /// <c>expiresAt</c> left <see langword="default"/> (code <c>Required</c>) or more than a year ahead of the clock or
-    /// more than 10 years behind it (code <c>ExpiryOutOfRange</c>).
+    /// <c>expiresAt</c> left <see langword="default"/> (code <c>Required</c>) or more than 366 days ahead of the clock or
+    /// more than 3,653 days behind it (code <c>ExpiryOutOfRange</c>).
     /// </exception>
     /// <exception cref="ReauthorizationRequiredException">
     /// FreshBooks refused the access token (expired, revoked or not FreshBooks'): the user must connect again. Nothing was

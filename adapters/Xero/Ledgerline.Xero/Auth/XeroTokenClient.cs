@@ -127,7 +127,7 @@ internal sealed class XeroTokenClient(IHttpClientFactory httpClientFactory, IOpt
 
             if (!TokenLifetime.TryExpiry(requestedAt, seconds, out var expiresAt))
             {
-                throw Invalid(status, "Xero's token answer has an expires_in of more than a year, which is no access token's lifetime");
+                throw Invalid(status, "Xero's token answer has an expires_in of more than 366 days, which is no access token's lifetime");
             }
 
             IReadOnlySet<string>? scopes = Text(root, "scope") is { } scope

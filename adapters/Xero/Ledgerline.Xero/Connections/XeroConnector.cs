@@ -230,7 +230,7 @@ public sealed partial class XeroConnector
     /// <param name="refreshToken">The refresh token issued with it (granted with <c>offline_access</c>).</param>
     /// <param name="expiresAt">
     /// When the access token expires (UTC; Xero's live 30 minutes). One already past is taken (the token is refreshed
-    /// before its first use), back to 10 years before the clock; one more than a year ahead is refused.
+    /// before its first use), back to 3,653 days (ten years) before the clock; one more than 366 days ahead is refused.
     /// </param>
     /// <param name="scopes">The scopes the pair was granted (Xero's token answer lists them in <c>scope</c>); stored on the connection and checked before each call. Empty: not checked, Xero decides.</param>
     /// <param name="cancellationToken">Cancels the listing (the tokens stay the caller's: nothing was issued).</param>
@@ -239,8 +239,8 @@ public sealed partial class XeroConnector
     /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
     /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
     /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>);
-    /// <c>expiresAt</c> left <see langword="default"/> (code <c>Required</c>) or more than a year ahead of the clock or
-    /// more than 10 years behind it (code <c>ExpiryOutOfRange</c>).
+    /// <c>expiresAt</c> left <see langword="default"/> (code <c>Required</c>) or more than 366 days ahead of the clock or
+    /// more than 3,653 days behind it (code <c>ExpiryOutOfRange</c>).
     /// </exception>
     /// <exception cref="ReauthorizationRequiredException">
     /// Xero refused the access token (expired, revoked or not Xero's); <see cref="ReauthorizationRequiredException.ConnectionId"/>
