@@ -42,14 +42,18 @@ public interface ILedgerFactory
     /// <exception cref="InvalidOperationException">
     /// A wiring error: no provider is registered, or several are and no default is configured.
     /// </exception>
-    /// <exception cref="LedgerValidationException">A null or blank <paramref name="connectionId"/> (code <c>BlankId</c>).</exception>
+    /// <exception cref="LedgerValidationException">
+    /// A <paramref name="connectionId"/> that breaks <see cref="ConnectionIdRule"/>: null or blank (code <c>BlankId</c>),
+    /// too long (<c>IdTooLong</c>), or holding an invisible or line-breaking character (<c>MalformedId</c>).
+    /// </exception>
     ILedger Open(string connectionId);
 
     /// <summary>Opens a ledger on the named provider (names compare ignoring case).</summary>
     /// <exception cref="LedgerValidationException">
     /// No provider has that name (field <c>providerName</c>, code <c>UnknownProvider</c>, the message listing those
-    /// registered), no name is given (<c>ProviderRequired</c>), or a null or blank <paramref name="connectionId"/>
-    /// (<c>BlankId</c>): both usually come from an app's data, so they are refused as input.
+    /// registered), no name is given (<c>ProviderRequired</c>), or a <paramref name="connectionId"/> that breaks
+    /// <see cref="ConnectionIdRule"/> (<c>BlankId</c>, <c>IdTooLong</c>, <c>MalformedId</c>): both usually come from an
+    /// app's data, so they are refused as input.
     /// </exception>
     ILedger Open(string providerName, string connectionId);
 }

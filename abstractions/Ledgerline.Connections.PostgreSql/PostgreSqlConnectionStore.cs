@@ -85,6 +85,7 @@ internal sealed class PostgreSqlConnectionStore : IConnectionStore, IConnectionL
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrWhiteSpace(connection.Id);
+        ConnectionIdRule.ThrowIfInvalid(connection.Id, field: "connection.Id");
         var now = Now();
         await using var db = await OpenReadyAsync(cancellationToken);
         await using var command = new NpgsqlCommand(

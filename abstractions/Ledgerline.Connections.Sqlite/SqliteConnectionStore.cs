@@ -60,6 +60,7 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrWhiteSpace(connection.Id);
+        ConnectionIdRule.ThrowIfInvalid(connection.Id, field: "connection.Id");
         var now = _timeProvider.GetUtcNow();
         await using var db = await OpenAsync(cancellationToken);
         await using var command = db.CreateCommand();

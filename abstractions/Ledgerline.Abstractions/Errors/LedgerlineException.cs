@@ -96,7 +96,10 @@ public sealed class InvalidCursorException(string reason)
 public sealed class ReauthorizationRequiredException(string connectionId, string message, Exception? innerException = null)
     : LedgerlineException(message, innerException)
 {
-    /// <summary>The connection that needs the user to authorize again.</summary>
+    /// <summary>
+    /// The connection that needs the user to authorize again; empty when no connection exists yet (a connector's token
+    /// import or organisation/identity lookup refused the tokens it was given).
+    /// </summary>
     public string ConnectionId { get; } = connectionId;
 }
 

@@ -62,6 +62,28 @@ public sealed class ConnectionTokenManagerTests
         Assert.Equal(seeded.Tokens!.RefreshToken, _refresher.RefreshTokensSent[1]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GetAccessToken_StoredExpiryAtTheEndsOfTime_RefreshesOrUsesTheTokenWithoutADateOverflow(bool maxValue)
+    {
+        // Saved straight to the store (no connector to check it): default(DateTimeOffset) or DateTimeOffset.MaxValue.
+        await _store.SaveAsync(
+            new LedgerConnection { Id = Id, Provider = "Test", Tokens = new ConnectionTokens("access-1", "refresh-1", maxValue ? DateTimeOffset.MaxValue : default) },
+            Cancellation);
+        var manager = Manager();
+
+        var pending = manager.GetAccessTokenAsync(Id, Cancellation);
+        if (!maxValue)
+        {
+            await _refresher.WaitForCallsAsync(1);
+            _refresher.Answer(Pair("access-2", "refresh-2"));
+        }
+
+        Assert.Equal(maxValue ? "access-1" : "access-2", await pending);
+        Assert.Equal(maxValue ? 0 : 1, _refresher.Calls);
+    }
+
     [Fact]
     public async Task GetAccessToken_EarlyRefreshFailsWhileTheTokenIsStillValid_CallerKeepsTheCurrentToken()
     {

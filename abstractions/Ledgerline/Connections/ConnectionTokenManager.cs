@@ -320,7 +320,9 @@ public sealed partial class ConnectionTokenManager
         }
     }
 
-    private bool IsDue(ConnectionTokens tokens) => _timeProvider.GetUtcNow() >= tokens.ExpiresAt - _options().RefreshBeforeExpiry;
+    // Written as a difference of two times, which always fits a TimeSpan: ExpiresAt - RefreshBeforeExpiry overflows for an
+    // expiry near DateTimeOffset.MinValue (a connection saved straight to the store with a default expiry).
+    private bool IsDue(ConnectionTokens tokens) => tokens.ExpiresAt - _timeProvider.GetUtcNow() <= _options().RefreshBeforeExpiry;
 
     private bool StillValid(ConnectionTokens? tokens) => tokens is not null && _timeProvider.GetUtcNow() < tokens.ExpiresAt;
 

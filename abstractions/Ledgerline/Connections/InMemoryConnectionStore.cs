@@ -44,6 +44,7 @@ public sealed class InMemoryConnectionStore : IConnectionStore
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrWhiteSpace(connection.Id);
+        ConnectionIdRule.ThrowIfInvalid(connection.Id, field: "connection.Id");
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {

@@ -79,7 +79,11 @@ public interface IConnectionStore
     /// <summary>Reads a connection; <see langword="null"/> when none has the id.</summary>
     Task<LedgerConnection?> GetAsync(string connectionId, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds a new connection, or replaces an existing one whatever its version (a fresh authorization wins).</summary>
+    /// <summary>
+    /// Adds a new connection, or replaces an existing one whatever its version (a fresh authorization wins). The stores
+    /// Ledgerline ships refuse an id that breaks <see cref="ConnectionIdRule"/> with <see cref="LedgerValidationException"/>
+    /// on <c>connection.Id</c> (a null or blank one with <see cref="ArgumentException"/>, as every method here does).
+    /// </summary>
     /// <returns>The stored record with its new version.</returns>
     Task<LedgerConnection> SaveAsync(LedgerConnection connection, CancellationToken cancellationToken = default);
 

@@ -45,11 +45,7 @@ internal sealed class LedgerFactory(IEnumerable<ILedgerProvider> providers, IOpt
 
     private ILedger Open(ILedgerProvider provider, string connectionId)
     {
-        if (string.IsNullOrWhiteSpace(connectionId))
-        {
-            throw Invalid(nameof(connectionId), "A connection id is required: the id the connection was saved under.", "BlankId");
-        }
-
+        ConnectionIdRule.ThrowIfInvalid(connectionId);
         return pipeline.Wrap(provider.Open(connectionId));
     }
 

@@ -29,7 +29,7 @@ internal sealed class FreshBooksLedgerProvider(
     public ILedger Open(string connectionId)
     {
         // As ILedgerFactory.Open refuses it, for an app that opens through the provider itself.
-        PublicInput.Id(nameof(connectionId), connectionId, FreshBooksRequest.ProviderName);
+        PublicInput.ConnectionId(nameof(connectionId), connectionId, FreshBooksRequest.ProviderName);
         var context = new FreshBooksLedgerContext(
             new FreshBooksConnectionContext(connectionId, connections, timeProvider),
             accounting, timeTracking, projects, identity, http, options.CurrentValue, FreshBooksMapping.Mapper);

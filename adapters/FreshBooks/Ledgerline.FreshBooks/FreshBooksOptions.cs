@@ -29,7 +29,11 @@ public sealed class FreshBooksOptions
     [Required]
     public Uri AuthBaseUrl { get; set; } = new("https://auth.freshbooks.com/");
 
-    /// <summary>The scopes requested when connecting.</summary>
+    /// <summary>
+    /// The scopes requested when connecting, one per element (e.g. <c>user:profile:read</c>). Empty (the default) sends no
+    /// <c>scope</c>, and FreshBooks grants the scopes the app is registered with. Checked on start: each must be one
+    /// RFC 6749 scope-token (printable ASCII, no space, <c>"</c> or <c>\</c>) of at most 128 characters.
+    /// </summary>
     public IList<string> Scopes { get; } = new List<string>();
 
     /// <summary>

@@ -29,7 +29,7 @@ internal sealed class XeroLedgerProvider(
     public ILedger Open(string connectionId)
     {
         // As ILedgerFactory.Open refuses it, for an app that opens through the provider itself.
-        PublicInput.Id(nameof(connectionId), connectionId, XeroRequest.ProviderName);
+        PublicInput.ConnectionId(nameof(connectionId), connectionId, XeroRequest.ProviderName);
         var context = new XeroLedgerContext(
             new XeroConnectionContext(connectionId, connections, timeProvider), accounting, settings, bankTransactions, projects, http, options.CurrentValue, XeroMapping.Mapper);
         return new XeroLedger(context);

@@ -47,7 +47,8 @@ public sealed class XeroOptions
     /// <c>projects</c>, which the default leaves out: list the defaults and <c>projects</c> here, then connect again.
     /// A call whose scope the connection was not granted (its stored <c>LedgerConnection.Scopes</c>) is refused before
     /// any request with <see cref="PermissionDeniedException"/> naming the scope in
-    /// <see cref="PermissionDeniedException.RequiredScope"/>.
+    /// <see cref="PermissionDeniedException.RequiredScope"/>. Checked on start: each must be one RFC 6749 scope-token
+    /// (printable ASCII, no space, <c>"</c> or <c>\</c>) of at most 128 characters.
     /// </summary>
     public IList<string> Scopes { get; } = new List<string>();
 

@@ -142,6 +142,53 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportTokensAsync_TokenFreshBooksRefuses_IsReauthorizationRequired_WithoutTheToken()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        const string Forged = "not-a-token-the-sandbox-issued";
+
+        var refused = await Assert.ThrowsAsync<ReauthorizationRequiredException>(() =>
+            stack.Connector.ImportTokensAsync(Forged, "refresh-" + Forged, DateTimeOffset.UtcNow.AddHours(1), ["user:profile:read"], Cancellation));
+
+        Assert.Equal((string.Empty, "FreshBooks", 401), (refused.ConnectionId, refused.Provider, refused.StatusCode));
+        Assert.DoesNotContain(Forged, refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains(_sandbox.Requests, r => r.Path == MePath && r.StatusCode == 401);
+        Assert.Equal(0, _sandbox.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task ImportTokensAsync_AccessTokenAlreadyExpired_IsTaken_AndRefreshedBeforeItsFirstUse()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        var tokens = _sandbox.IssueTokens();
+
+        var grant = await stack.Connector.ImportTokensAsync(tokens.AccessToken, tokens.RefreshToken, DateTimeOffset.UtcNow.AddDays(-400), [], Cancellation);
+        await stack.Connector.ConnectAsync("migrated", grant, grant.Businesses[0], Cancellation);
+        using var me = await stack.GetMeAsync("migrated", cancellationToken: Cancellation);
+        var stored = await stack.Store.GetAsync("migrated", Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(1, _sandbox.TokenRequestCount);
+        Assert.NotEqual(tokens.RefreshToken, stored!.Tokens!.RefreshToken);
+        Assert.True(stored.Tokens.ExpiresAt > DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task ExchangeCodeAsync_TokenAnswerLivingTenYears_IsInvalidProviderResponseNotAnExpiryFarAway()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        _sandbox.AccessTokenLifetime = TimeSpan.FromDays(3650);
+        var request = stack.Connector.CreateAuthorizationRequest();
+        var code = ParseQuery(await ConsentAsync(request.AuthorizationUrl))["code"];
+
+        var refused = await Assert.ThrowsAsync<InvalidProviderResponseException>(() => stack.Connector.ExchangeCodeAsync(code, Cancellation));
+
+        Assert.Equal(("FreshBooks", 200), (refused.Provider, refused.StatusCode));
+        Assert.Contains("expires_in", refused.Message, StringComparison.Ordinal);
+        Assert.Null(refused.BodyExcerpt);
+    }
+
+    [Fact]
     public async Task ConnectAsync_SameGrantTwice_RefusesTheSecond()
     {
         await using var stack = new ConnectionsStack(_sandbox);

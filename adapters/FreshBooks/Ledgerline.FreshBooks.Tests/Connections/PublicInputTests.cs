@@ -88,6 +88,84 @@ public sealed class PublicInputTests : IAsyncLifetime
         Assert.Equal(0, _fixture.Sandbox.TokenRequestCount);
     }
 
+    public static TheoryData<string, string, string> MalformedArguments => new()
+    {
+        { "scopes-null-element", "scopes[1]", "Required" },
+        { "scopes-blank", "scopes[0]", "MalformedScope" },
+        { "scopes-space-inside", "scopes[1]", "MalformedScope" },
+        { "scopes-line-break", "scopes[0]", "MalformedScope" },
+        { "scopes-backslash", "scopes[0]", "MalformedScope" },
+        { "scopes-10k", "scopes[0]", "MalformedScope" },
+        { "code-control", "code", "MalformedCode" },
+        { "code-line-break", "code", "MalformedCode" },
+        { "code-10k", "code", "MalformedCode" },
+        { "connect-id-zero-width-space", "connectionId", "MalformedId" },
+        { "connect-id-line-break", "connectionId", "MalformedId" },
+        { "connect-id-lone-surrogate", "connectionId", "MalformedId" },
+        { "connect-id-10k", "connectionId", "IdTooLong" },
+        { "disconnect-id-tab", "connectionId", "MalformedId" },
+        { "subscribe-id-paragraph-separator", "connectionId", "MalformedId" },
+        { "provider-open-id-soft-hyphen", "connectionId", "MalformedId" },
+        { "import-expiry-default", "expiresAt", "Required" },
+        { "import-expiry-max", "expiresAt", "ExpiryOutOfRange" },
+        { "import-expiry-two-years-ahead", "expiresAt", "ExpiryOutOfRange" },
+        { "import-expiry-eleven-years-ago", "expiresAt", "ExpiryOutOfRange" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedArguments))]
+    public async Task PublicMethod_MalformedArgument_RefusedTypedOnTheFieldBeforeAnyRequest(string call, string field, string code)
+    {
+        var tokens = _fixture.Sandbox.IssueTokens();
+        var grant = await Connector.ImportTokensAsync(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt, [], Ct);
+        _fixture.Sandbox.ClearRequests();
+        var tokenRequests = _fixture.Sandbox.TokenRequestCount;
+        var provider = _fixture.Services.GetServices<ILedgerProvider>().Single(p => p.Name == "FreshBooks");
+        Task<FreshBooksGrant> Import(DateTimeOffset expiresAt) => Connector.ImportTokensAsync("access", "refresh", expiresAt, [], Ct);
+        Task Authorize(IEnumerable<string> scopes) => Task.FromResult(Connector.CreateAuthorizationRequest(scopes));
+        Func<Task> act = call switch
+        {
+            "scopes-null-element" => () => Authorize(["user:profile:read", null!]),
+            "scopes-blank" => () => Authorize([string.Empty]),
+            "scopes-space-inside" => () => Authorize(["user:profile:read", "user:clients:read user:invoices:read"]),
+            "scopes-line-break" => () => Authorize(["user:profile:read\nuser:invoices:read"]),
+            "scopes-backslash" => () => Authorize(["user:profile\\read"]),
+            "scopes-10k" => () => Authorize([new string('s', 10_000)]),
+            "code-control" => () => Connector.ExchangeCodeAsync("abc\u0007def", Ct),
+            "code-line-break" => () => Connector.ExchangeCodeAsync("abc\r\ndef", Ct),
+            "code-10k" => () => Connector.ExchangeCodeAsync(new string('c', 10_000), Ct),
+            "connect-id-zero-width-space" => () => Connector.ConnectAsync("\u200Btenant", grant, grant.Businesses[0], Ct),
+            "connect-id-line-break" => () => Connector.ConnectAsync("tenant\n2", grant, grant.Businesses[0], Ct),
+            "connect-id-lone-surrogate" => () => Connector.ConnectAsync("tenant\uDC00", grant, grant.Businesses[0], Ct),
+            "connect-id-10k" => () => Connector.ConnectAsync(new string('t', 10_000), grant, grant.Businesses[0], Ct),
+            "disconnect-id-tab" => () => Connector.DisconnectAsync("ten\tant", Ct),
+            "subscribe-id-paragraph-separator" => () => Subscriptions.SubscribeAsync("tenant\u2029", new LedgerChangeTopic(EntityKind.Invoice), Callback, Ct),
+            "provider-open-id-soft-hyphen" => () => Task.FromResult(provider.Open("ten\u00ADant")),
+            "import-expiry-default" => () => Import(default),
+            "import-expiry-max" => () => Import(DateTimeOffset.MaxValue),
+            "import-expiry-two-years-ahead" => () => Import(DateTimeOffset.UtcNow.AddYears(2)),
+            "import-expiry-eleven-years-ago" => () => Import(DateTimeOffset.UtcNow.AddYears(-11)),
+            _ => throw new ArgumentOutOfRangeException(nameof(call), call, null),
+        };
+
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(act);
+
+        Assert.Equal((field, code, "FreshBooks"), (Assert.Single(refused.Errors).Field, refused.Errors[0].Code, refused.Provider));
+        Assert.DoesNotContain("abc", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(_fixture.Sandbox.Requests);
+        Assert.Equal(tokenRequests, _fixture.Sandbox.TokenRequestCount);
+        Assert.Null(await _fixture.Services.GetRequiredService<IConnectionStore>().GetAsync("tenant\n2", Ct));
+    }
+
+    [Fact]
+    public void CreateAuthorizationRequest_EmptyScopeList_SendsNoScopeSoFreshBooksGrantsTheAppsScopes()
+    {
+        var request = Connector.CreateAuthorizationRequest([]);
+
+        Assert.Empty(request.Scopes);
+        Assert.DoesNotContain("scope=", request.AuthorizationUrl.Query, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListBusinessesAsync_GrantAlreadyConnected_RefusedAsGrantUsedBeforeAnyRequest()
     {

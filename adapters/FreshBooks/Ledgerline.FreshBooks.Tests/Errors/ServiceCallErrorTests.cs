@@ -36,14 +36,16 @@ public sealed class ServiceCallErrorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Identity_401_KeepsFreshBooksCodeAndMessage()
+    public async Task Identity_401_ReauthorizationRequiredKeepingFreshBooksCodeAndMessage()
     {
         var identity = _fixture.Services.GetRequiredService<FreshBooksIdentityClient>();
 
-        var refused = await Assert.ThrowsAsync<LedgerlineException>(() => identity.GetMeAsync("not-a-token", Ct));
+        var refused = await Assert.ThrowsAsync<ReauthorizationRequiredException>(() => identity.GetMeAsync("not-a-token", Ct));
 
         Assert.Equal((401, "invalid_token", "The access token is invalid"), (refused.StatusCode, refused.ProviderCode, refused.ProviderMessage));
-        Assert.Contains("start the connection again", refused.Message, StringComparison.Ordinal);
+        Assert.Equal((string.Empty, "FreshBooks"), (refused.ConnectionId, refused.Provider));
+        Assert.Contains("connect (authorize) again", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-token", refused.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

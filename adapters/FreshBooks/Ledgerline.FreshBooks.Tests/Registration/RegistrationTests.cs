@@ -54,6 +54,28 @@ public sealed class RegistrationTests
         Assert.DoesNotContain(error.Failures, f => f.Contains("secret", StringComparison.OrdinalIgnoreCase) && f.Contains('=', StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("user:clients:read user:invoices:read")]
+    [InlineData("user:profile:read\n")]
+    [InlineData("")]
+    public void AddFreshBooks_ScopeThatIsNotOneOAuthScope_RefusedOnStartNamingTheSetting(string scope)
+    {
+        var services = new ServiceCollection();
+        services.AddLedgerline().AddFreshBooks(o =>
+        {
+            o.ClientId = "client";
+            o.ClientSecret = "secret";
+            o.Scopes.Add("user:profile:read");
+            o.Scopes.Add(scope);
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FreshBooksOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.StartsWith("Scopes (configuration key Ledgerline:FreshBooks:Scopes", StringComparison.Ordinal)
+            && f.Contains("Scopes[1]", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AddFreshBooks_NoClientIdOrSecret_MessagesNameTheConfigurationKeyAndEnvironmentVariable()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ledgerline.Connections;
 using Ledgerline.FreshBooks.Api;
 using Ledgerline.FreshBooks.Errors;
 using Ledgerline.FreshBooks.Http;
@@ -121,11 +122,16 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
             var seconds = expiresIn.ValueKind == JsonValueKind.String
                 ? long.Parse(expiresIn.GetString()!, NumberStyles.Integer, CultureInfo.InvariantCulture)
                 : expiresIn.GetInt64();
+            if (!TokenLifetime.TryExpiry(requestedAt, seconds, out var expiresAt))
+            {
+                throw Invalid(statusCode, null, "its expires_in is not a positive number of seconds of at most 366 days");
+            }
+
             var scope = ReadString(root, "scope");
             IReadOnlySet<string>? scopes = scope is null
                 ? null
                 : new HashSet<string>(scope.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
-            return new TokenResponse(accessToken, refreshToken, requestedAt.AddSeconds(seconds), scopes);
+            return new TokenResponse(accessToken, refreshToken, expiresAt, scopes);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or OverflowException)
         {
@@ -134,8 +140,8 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
     }
 
     // The body of a success holds both tokens, so no excerpt of it is ever attached.
-    private static InvalidProviderResponseException Invalid(int statusCode, Exception? inner) =>
-        new("FreshBooks' token endpoint answered with a body that is not a token response.", bodyExcerpt: null, inner)
+    private static InvalidProviderResponseException Invalid(int statusCode, Exception? inner, string? reason = null) =>
+        new($"FreshBooks' token endpoint answered with a body that is not a token response{(reason is null ? string.Empty : ": " + reason)}.", bodyExcerpt: null, inner)
         {
             Provider = FreshBooksRequest.ProviderName,
             StatusCode = statusCode,

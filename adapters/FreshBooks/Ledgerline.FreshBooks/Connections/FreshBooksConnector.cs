@@ -38,20 +38,36 @@ public sealed class FreshBooksConnector
     private readonly FreshBooksTokenClient _tokenClient;
     private readonly FreshBooksIdentityClient _identityClient;
     private readonly IConnectionStore _store;
+    private readonly TimeProvider _timeProvider;
 
     internal FreshBooksConnector(
-        IOptionsMonitor<FreshBooksOptions> options, FreshBooksTokenClient tokenClient, FreshBooksIdentityClient identityClient, IConnectionStore store)
+        IOptionsMonitor<FreshBooksOptions> options,
+        FreshBooksTokenClient tokenClient,
+        FreshBooksIdentityClient identityClient,
+        IConnectionStore store,
+        TimeProvider timeProvider)
     {
         _options = options;
         _tokenClient = tokenClient;
         _identityClient = identityClient;
         _store = store;
+        _timeProvider = timeProvider;
     }
 
     /// <summary>
     /// Builds the URL of FreshBooks' consent page with a fresh random <c>state</c>.
     /// </summary>
-    /// <param name="scopes">The scopes to request; <see langword="null"/> uses <see cref="FreshBooksOptions.Scopes"/>.</param>
+    /// <param name="scopes">
+    /// The scopes to request, each its own element (duplicates are dropped); <see langword="null"/> uses
+    /// <see cref="FreshBooksOptions.Scopes"/>. None (an empty list) sends no <c>scope</c>, and FreshBooks grants the scopes
+    /// the app is registered with.
+    /// </param>
+    /// <exception cref="LedgerValidationException">
+    /// Before anything is built: an element is null (code <c>Required</c>) or not one RFC 6749 scope-token — blank,
+    /// holding a space, line break, <c>"</c>, <c>\</c> or a character outside printable ASCII, or longer than 128
+    /// characters (code <c>MalformedScope</c>), on <c>scopes[i]</c>. (<see cref="FreshBooksOptions.Scopes"/> is checked by
+    /// the same rule on start.)
+    /// </exception>
     /// <exception cref="LedgerlineException">
     /// <see cref="FreshBooksOptions.RedirectUri"/> or the client id is not set (the options allow an app that only imports
     /// tokens to leave the redirect URI out, so this is found here, not on start).
@@ -59,6 +75,7 @@ public sealed class FreshBooksConnector
     public FreshBooksAuthorizationRequest CreateAuthorizationRequest(IEnumerable<string>? scopes = null)
     {
         var settings = _options.CurrentValue;
+        var requested = PublicInput.Scopes(nameof(scopes), scopes ?? settings.Scopes, ProviderName);
         if (string.IsNullOrWhiteSpace(settings.ClientId) || settings.RedirectUri is not { } redirectUri)
         {
             throw new LedgerlineException(
@@ -69,7 +86,6 @@ public sealed class FreshBooksConnector
             };
         }
 
-        var requested = (scopes ?? settings.Scopes).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToArray();
         var state = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
         var query = new StringBuilder()
@@ -103,7 +119,11 @@ public sealed class FreshBooksConnector
     /// Cancels the exchange before the code is sent (<see cref="OperationCanceledException"/>, the code unspent); once it is
     /// sent, the exchange and the lookup run to their end so the tokens reach you.
     /// </param>
-    /// <exception cref="LedgerValidationException">The code is null or blank (code <c>Required</c> on <c>code</c>), before any request.</exception>
+    /// <exception cref="LedgerValidationException">
+    /// On <c>code</c>, before any request, the code never quoted: null or blank (code <c>Required</c>), or one no
+    /// authorization server issues — a control character, line break or non-ASCII character, or more than 4096
+    /// characters (code <c>MalformedCode</c>).
+    /// </exception>
     /// <exception cref="AuthorizationCodeRefusedException">FreshBooks refused the code (<c>invalid_grant</c>): the user must consent again.</exception>
     /// <exception cref="ProviderUnavailableException">No answer was read from the token endpoint within <see cref="FreshBooksOptions.TokenRequestTimeout"/>.</exception>
     /// <exception cref="FreshBooksIdentityUnavailableException">
@@ -112,7 +132,7 @@ public sealed class FreshBooksConnector
     /// </exception>
     public async Task<FreshBooksGrant> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
     {
-        PublicInput.RequiredText(nameof(code), code, ProviderName);
+        PublicInput.AuthorizationCode(nameof(code), code, ProviderName);
         cancellationToken.ThrowIfCancellationRequested();
         TokenResponse tokens;
         try
@@ -174,7 +194,10 @@ public sealed class FreshBooksConnector
     /// </exception>
     /// <exception cref="ProviderUnavailableException">FreshBooks failed or could not be reached.</exception>
     /// <exception cref="InvalidProviderResponseException">FreshBooks' answer could not be read.</exception>
-    /// <exception cref="ReauthorizationRequiredException">FreshBooks refused the access token (expired or revoked): the user must consent again.</exception>
+    /// <exception cref="ReauthorizationRequiredException">
+    /// FreshBooks refused the access token (expired or revoked): the user must consent again.
+    /// <see cref="ReauthorizationRequiredException.ConnectionId"/> is empty, since nothing was stored.
+    /// </exception>
     public Task<FreshBooksGrant> ListBusinessesAsync(FreshBooksGrant grant, CancellationToken cancellationToken = default)
     {
         PublicInput.Required(nameof(grant), grant, ProviderName);
@@ -206,15 +229,26 @@ public sealed class FreshBooksConnector
     /// </summary>
     /// <param name="accessToken">The bearer token.</param>
     /// <param name="refreshToken">The refresh token issued with it.</param>
-    /// <param name="expiresAt">When the access token expires (UTC).</param>
+    /// <param name="expiresAt">
+    /// When the access token expires (UTC; FreshBooks' live 12 hours). One already past is taken (the token is refreshed
+    /// before its first use), back to 3,653 days (ten years) before the clock, since FreshBooks' refresh tokens never
+    /// expire; one more than 366 days ahead is refused.
+    /// </param>
     /// <param name="scopes">The scopes the pair was granted (FreshBooks' token answer lists them in <c>scope</c>).</param>
     /// <param name="cancellationToken">Cancels the identity request (the tokens stay the caller's: nothing was issued).</param>
     /// <exception cref="LedgerValidationException">
     /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
     /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
-    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; or <c>scopes</c> null (code <c>Required</c>).
+    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>);
+    /// <c>expiresAt</c> left <see langword="default"/> (code <c>Required</c>) or more than 366 days ahead of the clock or
+    /// more than 3,653 days behind it (code <c>ExpiryOutOfRange</c>).
     /// </exception>
-    /// <exception cref="ReauthorizationRequiredException">FreshBooks refused the access token (expired or revoked).</exception>
+    /// <exception cref="ReauthorizationRequiredException">
+    /// FreshBooks refused the access token (expired, revoked or not FreshBooks'): the user must connect again. Nothing was
+    /// stored (<see cref="ReauthorizationRequiredException.ConnectionId"/> is empty) and the tokens are not quoted.
+    /// </exception>
+    /// <exception cref="ProviderUnavailableException">FreshBooks failed or could not be reached.</exception>
+    /// <exception cref="InvalidProviderResponseException">FreshBooks' answer could not be read.</exception>
     public async Task<FreshBooksGrant> ImportTokensAsync(
         string accessToken, string refreshToken, DateTimeOffset expiresAt, IEnumerable<string> scopes, CancellationToken cancellationToken = default)
     {
@@ -223,6 +257,7 @@ public sealed class FreshBooksConnector
         PublicInput.Required(nameof(scopes), scopes, ProviderName);
         ImportedTokens.RequireShape(nameof(accessToken), accessToken, ProviderName);
         ImportedTokens.RequireShape(nameof(refreshToken), refreshToken, ProviderName);
+        ImportedTokens.RequireExpiry(nameof(expiresAt), expiresAt, _timeProvider.GetUtcNow(), ProviderName);
         var identity = await _identityClient.GetMeAsync(accessToken, cancellationToken);
         return new FreshBooksGrant(
             identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses,
@@ -243,14 +278,16 @@ public sealed class FreshBooksConnector
     /// </param>
     /// <returns>The stored connection.</returns>
     /// <exception cref="LedgerValidationException">
-    /// Before anything is stored: <c>connectionId</c> null or blank (code <c>BlankId</c>); <c>grant</c> or <c>business</c>
+    /// Before anything is stored: <c>connectionId</c> null or blank (code <c>BlankId</c>), longer than
+    /// <see cref="ConnectionIdRule.MaxLength"/> (code <c>IdTooLong</c>) or holding a control or format character, a line
+    /// separator or a lone surrogate (code <c>MalformedId</c>); <c>grant</c> or <c>business</c>
     /// null (code <c>Required</c>); the business is not one of the grant's (code <c>UnknownBusiness</c> on <c>business</c>);
     /// the grant already backs a connection, was read again, or is being saved as another connection id (code
     /// <c>GrantUsed</c> on <c>grant</c>).
     /// </exception>
     public async Task<LedgerConnection> ConnectAsync(string connectionId, FreshBooksGrant grant, FreshBooksBusiness business, CancellationToken cancellationToken = default)
     {
-        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.ConnectionId(nameof(connectionId), connectionId, ProviderName);
         PublicInput.Required(nameof(grant), grant, ProviderName);
         PublicInput.Required(nameof(business), business, ProviderName);
         if (!grant.Businesses.Contains(business))
@@ -291,10 +328,12 @@ public sealed class FreshBooksConnector
     /// <param name="connectionId">The connection to remove.</param>
     /// <param name="cancellationToken">Cancels the revocation and the delete.</param>
     /// <returns><see langword="true"/> when a stored connection was deleted.</returns>
-    /// <exception cref="LedgerValidationException"><c>connectionId</c> is null or blank (code <c>BlankId</c>), before any request.</exception>
+    /// <exception cref="LedgerValidationException">
+    /// <c>connectionId</c> breaks <see cref="ConnectionIdRule"/> (codes <c>BlankId</c>, <c>IdTooLong</c>, <c>MalformedId</c>), before any request.
+    /// </exception>
     public async Task<bool> DisconnectAsync(string connectionId, CancellationToken cancellationToken = default)
     {
-        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.ConnectionId(nameof(connectionId), connectionId, ProviderName);
         var connection = await _store.GetAsync(connectionId, cancellationToken);
         if (connection is null)
         {

@@ -143,7 +143,8 @@ public static class FreshBooksLedgerlineBuilderExtensions
             sp.GetRequiredService<IOptionsMonitor<FreshBooksOptions>>(),
             sp.GetRequiredService<FreshBooksTokenClient>(),
             sp.GetRequiredService<FreshBooksIdentityClient>(),
-            sp.GetRequiredService<IConnectionStore>()));
+            sp.GetRequiredService<IConnectionStore>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ConnectionConcurrencyLimiter>();
         services.TryAddTransient<FreshBooksAuthHandler>();
         services.TryAddTransient<ConnectionConcurrencyHandler>();

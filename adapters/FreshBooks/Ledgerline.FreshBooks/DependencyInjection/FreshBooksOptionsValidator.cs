@@ -86,6 +86,16 @@ internal sealed class FreshBooksOptionsValidator : IValidateOptions<FreshBooksOp
             failures.Add($"{Key(nameof(FreshBooksOptions.DefaultExpenseCategoryId))} must be a FreshBooks category id (digits).");
         }
 
+        // The same rule CreateAuthorizationRequest applies to the scopes it is given, found on start rather than at the first connect.
+        try
+        {
+            PublicInput.Scopes(nameof(FreshBooksOptions.Scopes), options.Scopes, Http.FreshBooksRequest.ProviderName);
+        }
+        catch (LedgerValidationException refused)
+        {
+            failures.Add($"{Key(nameof(FreshBooksOptions.Scopes))}: {refused.Errors[0].Message}");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -27,7 +27,8 @@ namespace Ledgerline.FreshBooks.Errors;
 /// <see cref="LedgerlineException"/> (there is no record kind to name), a 5xx or lost answer to a write is a
 /// <see cref="ProviderUnavailableException"/> saying the outcome is unknown (the canonical
 /// <see cref="OutcomeUnknownException"/> names a record kind), a 401 before any connection exists (identity while
-/// connecting) is a <see cref="LedgerlineException"/> asking to connect again, and the token endpoint reads its OAuth
+/// connecting or importing tokens) is a <see cref="ReauthorizationRequiredException"/> with an empty
+/// <see cref="ReauthorizationRequiredException.ConnectionId"/>, and the token endpoint reads its OAuth
 /// <c>error</c>: <c>invalid_grant</c> is the internal <c>TokenEndpointException</c> the token manager and the connector
 /// turn into their own answers, <c>unauthorized_client</c>, <c>invalid_scope</c> and <c>access_denied</c> are
 /// <see cref="PermissionDeniedException"/>, and any other refusal (<c>invalid_client</c>, <c>invalid_request</c>, …) is a
@@ -76,7 +77,10 @@ internal static class FreshBooksErrorTable
 
         if (status == 401 && call.ConnectionId.Length == 0)
         {
-            return new LedgerlineException($"FreshBooks refused the access token it had just issued ({call.Operation} {call.Target}); start the connection again.")
+            // No connection exists yet (identity while connecting or importing tokens): no id to name, and no refresh to try.
+            return new ReauthorizationRequiredException(string.Empty,
+                $"FreshBooks refused the access token ({call.Operation} {call.Target}): it has expired, was revoked, or is not one FreshBooks issued. " +
+                "Nothing was stored; the user must connect (authorize) again.")
             {
                 Provider = Provider, StatusCode = status, ProviderCode = code, ProviderMessage = message,
             };

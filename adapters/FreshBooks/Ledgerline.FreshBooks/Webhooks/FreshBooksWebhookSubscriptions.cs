@@ -30,7 +30,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 
     public async Task<FreshBooksCallback> SubscribeAsync(string connectionId, LedgerChangeTopic topic, Uri uri, CancellationToken cancellationToken = default)
     {
-        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.ConnectionId(nameof(connectionId), connectionId, ProviderName);
         if (!PublicInput.Required(nameof(uri), uri, ProviderName).IsAbsoluteUri)
         {
             throw PublicInput.Invalid(nameof(uri), "A callback URI must be absolute.", "NotAbsoluteUri", ProviderName);
@@ -66,7 +66,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 
     public async Task<IReadOnlyList<FreshBooksCallback>> ListAsync(string connectionId, CancellationToken cancellationToken = default)
     {
-        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.ConnectionId(nameof(connectionId), connectionId, ProviderName);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
         var call = Call("list", connectionId);
         var callbacks = new List<FreshBooksCallback>();
@@ -94,7 +94,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 
     public async Task<FreshBooksCallback> VerifyAsync(string connectionId, string callbackId, string verifier, CancellationToken cancellationToken = default)
     {
-        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.ConnectionId(nameof(connectionId), connectionId, ProviderName);
         PublicInput.Id(nameof(callbackId), callbackId, ProviderName);
         PublicInput.RequiredText(nameof(verifier), verifier, ProviderName);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
@@ -120,7 +120,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 
     public async Task ResendVerificationAsync(string connectionId, string callbackId, CancellationToken cancellationToken = default)
     {
-        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.ConnectionId(nameof(connectionId), connectionId, ProviderName);
         PublicInput.Id(nameof(callbackId), callbackId, ProviderName);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
         using var body = Json(new CallbackFields { Resend = true });
@@ -130,7 +130,7 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
 
     public async Task DeleteAsync(string connectionId, string callbackId, CancellationToken cancellationToken = default)
     {
-        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.ConnectionId(nameof(connectionId), connectionId, ProviderName);
         PublicInput.Id(nameof(callbackId), callbackId, ProviderName);
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
         await http.SendAsync(Call("delete", connectionId, callbackId), ct => api.DeleteCallbackAsync(accountId, callbackId, connectionId, ct), cancellationToken);

@@ -62,6 +62,23 @@ public sealed class ImportTokensTests
     }
 
     [Fact]
+    public async Task ImportTokensAsync_AccessTokenAlreadyExpired_IsTaken_AndRefreshedBeforeItsFirstUse()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        var tokens = fixture.Sandbox.IssueTokens();
+        var grant = await connector.ImportTokensAsync(tokens.AccessToken, tokens.RefreshToken, fixture.Sandbox.Clock.GetUtcNow().AddDays(-30), tokens.Scope.Split(' '), Cancellation);
+        await connector.ConnectAsync("migrated", grant, grant.Organisations.Single(o => o.TenantId == fixture.TenantId), Cancellation);
+
+        var contact = await fixture.Services.GetRequiredService<ILedgerFactory>().Open("migrated").Contacts.CreateAsync(new NewContact { Organization = "Migrated Ltd" }, Cancellation);
+        var stored = await fixture.Services.GetRequiredService<Ledgerline.Connections.IConnectionStore>().GetAsync("migrated", Cancellation);
+
+        Assert.Equal("Migrated Ltd", contact.Organization);
+        Assert.Single(fixture.Sandbox.Requests, r => r.Path == "/connect/token" && r.StatusCode == 200);
+        Assert.True(stored!.Tokens!.ExpiresAt > fixture.Sandbox.Clock.GetUtcNow());
+    }
+
+    [Fact]
     public async Task ImportTokensAsync_TokenXeroRefuses_IsReauthorizationRequired_WithoutTheToken()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync();

@@ -61,6 +61,102 @@ public sealed class PublicInputTests
         Assert.Null(await fixture.Services.GetRequiredService<IConnectionStore>().GetAsync("tenant", Ct));
     }
 
+    public static TheoryData<string, string, string> MalformedArguments => new()
+    {
+        { "scopes-null-element", "scopes[1]", "Required" },
+        { "scopes-blank", "scopes[0]", "MalformedScope" },
+        { "scopes-space-inside", "scopes[1]", "MalformedScope" },
+        { "scopes-line-break", "scopes[0]", "MalformedScope" },
+        { "scopes-quote", "scopes[0]", "MalformedScope" },
+        { "scopes-10k", "scopes[0]", "MalformedScope" },
+        { "scopes-empty", "scopes", "Required" },
+        { "code-control", "code", "MalformedCode" },
+        { "code-line-break", "code", "MalformedCode" },
+        { "code-non-ascii", "code", "MalformedCode" },
+        { "connect-id-zero-width-space", "connectionId", "MalformedId" },
+        { "connect-id-line-break", "connectionId", "MalformedId" },
+        { "connect-id-lone-surrogate", "connectionId", "MalformedId" },
+        { "connect-id-10k", "connectionId", "IdTooLong" },
+        { "disconnect-id-nul", "connectionId", "MalformedId" },
+        { "open-id-byte-order-mark", "connectionId", "MalformedId" },
+        { "import-expiry-default", "expiresAt", "Required" },
+        { "import-expiry-max", "expiresAt", "ExpiryOutOfRange" },
+        { "import-expiry-two-years-ahead", "expiresAt", "ExpiryOutOfRange" },
+        { "import-expiry-eleven-years-ago", "expiresAt", "ExpiryOutOfRange" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedArguments))]
+    public async Task ConnectorMethod_MalformedArgument_RefusedTypedOnTheFieldBeforeAnyRequest(string call, string field, string code)
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync(o => o.RedirectUri = new Uri("http://127.0.0.1/callback"));
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        var request = connector.CreateAuthorizationRequest(["offline_access"]);
+        var organisation = new XeroOrganisation(Guid.NewGuid(), "Org", "ORGANISATION", Guid.NewGuid());
+        var grant = new XeroGrant(new ConnectionTokens("access", "refresh", DateTimeOffset.UtcNow.AddMinutes(30)), new HashSet<string>(), [organisation]);
+        var now = fixture.Sandbox.Clock.GetUtcNow();
+        Task<XeroGrant> Import(DateTimeOffset expiresAt) => connector.ImportTokensAsync("access", "refresh", expiresAt, ["offline_access"], Ct);
+        Task Authorize(IEnumerable<string> scopes) => Task.FromResult(connector.CreateAuthorizationRequest(scopes));
+        Func<Task> act = call switch
+        {
+            "scopes-null-element" => () => Authorize(["offline_access", null!]),
+            "scopes-blank" => () => Authorize([" "]),
+            "scopes-space-inside" => () => Authorize(["offline_access", "accounting.contacts accounting.settings"]),
+            "scopes-line-break" => () => Authorize(["offline_access\r\naccounting.contacts"]),
+            "scopes-quote" => () => Authorize(["\"offline_access\""]),
+            "scopes-10k" => () => Authorize([new string('a', 10_000)]),
+            "scopes-empty" => () => Authorize([]),
+            "code-control" => () => connector.ExchangeCodeAsync(request, "abc\u0001def", request.State, Ct),
+            "code-line-break" => () => connector.ExchangeCodeAsync(request, "abc\ndef", request.State, Ct),
+            "code-non-ascii" => () => connector.ExchangeCodeAsync(request, "c\u00f6de", request.State, Ct),
+            "connect-id-zero-width-space" => () => connector.ConnectAsync("tenant\u200B", grant, organisation, Ct),
+            "connect-id-line-break" => () => connector.ConnectAsync("tenant\n2", grant, organisation, Ct),
+            "connect-id-lone-surrogate" => () => connector.ConnectAsync("tenant\uD800", grant, organisation, Ct),
+            "connect-id-10k" => () => connector.ConnectAsync(new string('t', 10_000), grant, organisation, Ct),
+            "disconnect-id-nul" => () => connector.DisconnectAsync("tenant\0", Ct),
+            "open-id-byte-order-mark" => () => Task.FromResult(fixture.Services.GetRequiredService<ILedgerFactory>().Open("\uFEFFtenant")),
+            "import-expiry-default" => () => Import(default),
+            "import-expiry-max" => () => Import(DateTimeOffset.MaxValue),
+            "import-expiry-two-years-ahead" => () => Import(now.AddYears(2)),
+            "import-expiry-eleven-years-ago" => () => Import(now.AddYears(-11)),
+            _ => throw new ArgumentOutOfRangeException(nameof(call), call, null),
+        };
+
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(act);
+
+        Assert.Equal((field, code), (Assert.Single(refused.Errors).Field, refused.Errors[0].Code));
+        Assert.DoesNotContain("abc", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(fixture.Sandbox.Requests);
+        Assert.Empty(await StoredIdsAsync(fixture));
+    }
+
+    [Fact]
+    public async Task CreateAuthorizationRequest_WellFormedScopes_SentOnceEachInOrder()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync(o => o.RedirectUri = new Uri("http://127.0.0.1/callback"));
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+
+        var request = connector.CreateAuthorizationRequest(["offline_access", "accounting.contacts", "offline_access", "openid"]);
+
+        Assert.Equal(["offline_access", "accounting.contacts", "openid"], request.Scopes);
+        Assert.Contains("scope=offline_access%20accounting.contacts%20openid&", request.AuthorizationUrl.Query, StringComparison.Ordinal);
+    }
+
+    private static async Task<IReadOnlyList<string>> StoredIdsAsync(XeroLedgerFixture fixture)
+    {
+        var store = fixture.Services.GetRequiredService<IConnectionStore>();
+        var ids = new List<string>();
+        foreach (var id in new[] { "tenant\u200B", "tenant\n2", "tenant\uD800", new string('t', 10_000), "tenant" })
+        {
+            if (await store.GetAsync(id, Ct) is not null)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
+
     [Fact]
     public void WebhookSignature_MissingKey_RefusedWithoutQuotingAKey()
     {

@@ -87,6 +87,21 @@ public sealed class XeroConnectorTests
         Assert.DoesNotContain("''", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExchangeCodeAsync_TokenAnswerLivingTenYears_IsInvalidProviderResponseNotAnExpiryFarAway()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync(o => o.RedirectUri = Callback, s => s.AccessTokenLifetime = TimeSpan.FromDays(3650));
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        var request = connector.CreateAuthorizationRequest();
+        var (code, state) = await ConsentAsync(fixture, request, fixture.Sandbox.PrimaryTenant.TenantId);
+
+        var refused = await Assert.ThrowsAsync<InvalidProviderResponseException>(() => connector.ExchangeCodeAsync(request, code, state, Cancellation));
+
+        Assert.Equal(("Xero", 200), (refused.Provider, refused.StatusCode));
+        Assert.Contains("expires_in", refused.Message, StringComparison.Ordinal);
+        Assert.Null(refused.BodyExcerpt);
+    }
+
     /// <summary>Plays the user on the sandbox's consent page: ticks <paramref name="tenants"/> and allows.</summary>
     internal static async Task<(string Code, string State)> ConsentAsync(XeroLedgerFixture fixture, XeroAuthorizationRequest request, params Guid[] tenants)
     {

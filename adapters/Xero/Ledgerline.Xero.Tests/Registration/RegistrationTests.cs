@@ -64,6 +64,26 @@ public sealed class RegistrationTests
         Assert.Contains(failure.Failures, f => f.Contains(nameof(XeroOptions.PaymentAccountCode), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("accounting.contacts offline_access")]
+    [InlineData("offline_access\r\n")]
+    [InlineData(" ")]
+    public void Options_ScopeThatIsNotOneOAuthScope_RefusedOnStartNamingTheScope(string scope)
+    {
+        var services = new ServiceCollection();
+        services.AddLedgerline().AddXero(o =>
+        {
+            o.ClientId = "client";
+            o.Scopes.Add("offline_access");
+            o.Scopes.Add(scope);
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<XeroOptions>>().Value);
+
+        Assert.Contains(failure.Failures, f => f.Contains("Scopes[1]", StringComparison.Ordinal) && f.Contains("OAuth scope", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ToString_NeverShowsTheSecret()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Ledgerline.Connections;
 using Ledgerline.Xero.Http;
 using Microsoft.Extensions.Options;
 
@@ -119,15 +120,20 @@ internal sealed class XeroTokenClient(IHttpClientFactory httpClientFactory, IOpt
             var access = Text(root, "access_token");
             var refresh = Text(root, "refresh_token");
             if (string.IsNullOrEmpty(access) || string.IsNullOrEmpty(refresh) ||
-                !root.TryGetProperty("expires_in", out var expires) || !expires.TryGetInt32(out var seconds) || seconds <= 0)
+                !root.TryGetProperty("expires_in", out var expires) || !expires.TryGetInt64(out var seconds) || seconds <= 0)
             {
                 throw Invalid(status, "Xero's token answer lacks access_token, refresh_token or a positive expires_in (offline_access is needed for a refresh token)");
+            }
+
+            if (!TokenLifetime.TryExpiry(requestedAt, seconds, out var expiresAt))
+            {
+                throw Invalid(status, "Xero's token answer has an expires_in of more than 366 days, which is no access token's lifetime");
             }
 
             IReadOnlySet<string>? scopes = Text(root, "scope") is { } scope
                 ? new HashSet<string>(scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal)
                 : null;
-            return new XeroTokenResponse(access, refresh, requestedAt.AddSeconds(seconds), scopes);
+            return new XeroTokenResponse(access, refresh, expiresAt, scopes);
         }
         catch (JsonException exception)
         {

@@ -33,6 +33,16 @@ public sealed partial class XeroConnector
 
     private const string ProviderName = XeroRequest.ProviderName;
 
+    private const string UsedGrant =
+        "This Xero grant already backs a connection. Xero rotates the refresh token at each refresh, so a second connection " +
+        "sharing it would need reauthorization after the first refresh. To connect another organisation (or the same one " +
+        "under another connection id), authorize again: one authorization per connection.";
+
+    private const string GrantForAnotherConnection =
+        "This Xero grant is being saved as another connection (a save that failed or was cancelled can be repeated with the " +
+        "same connection id only); two connections sharing its refresh token would lose one at the first refresh. Authorize " +
+        "again to connect another organisation.";
+
     private readonly IOptionsMonitor<XeroOptions> _options;
     private readonly XeroTokenClient _tokenClient;
     private readonly XeroConnectionsClient _connectionsClient;
@@ -60,14 +70,29 @@ public sealed partial class XeroConnector
     }
 
     /// <summary>Builds the URL of Xero's consent page with a fresh random <c>state</c> and PKCE code verifier.</summary>
-    /// <param name="scopes">The scopes to request; <see langword="null"/> uses <see cref="XeroOptions.Scopes"/>, else <see cref="DefaultScopes"/>.</param>
+    /// <param name="scopes">
+    /// The scopes to request, each its own element (duplicates are dropped); <see langword="null"/> uses
+    /// <see cref="XeroOptions.Scopes"/>, else <see cref="DefaultScopes"/>. Include <c>offline_access</c>, or Xero issues no
+    /// refresh token.
+    /// </param>
+    /// <exception cref="LedgerValidationException">
+    /// Before anything is built: the list is empty (code <c>Required</c> on <c>scopes</c>: Xero needs at least one scope);
+    /// an element is null (code <c>Required</c>) or not one RFC 6749 scope-token — blank, holding a space, line break,
+    /// <c>"</c>, <c>\</c> or a character outside printable ASCII, or longer than 128 characters (code <c>MalformedScope</c>),
+    /// on <c>scopes[i]</c>. (<see cref="XeroOptions.Scopes"/> is checked by the same rule on start.)
+    /// </exception>
     /// <exception cref="LedgerlineException"><see cref="XeroOptions.RedirectUri"/> or the client id is not set.</exception>
     public XeroAuthorizationRequest CreateAuthorizationRequest(IEnumerable<string>? scopes = null)
     {
         var settings = _options.CurrentValue;
+        var requested = PublicInput.Scopes(nameof(scopes), scopes ?? (settings.Scopes.Count > 0 ? settings.Scopes : DefaultScopes), ProviderName);
+        if (requested.Length == 0)
+        {
+            // Xero answers an empty scope on its consent page, after the user was sent there.
+            throw PublicInput.Invalid(nameof(scopes), "Xero needs at least one scope (and offline_access for a refresh token); pass null for the defaults.", "Required", ProviderName);
+        }
+
         var redirectUri = RedirectUri(settings);
-        var requested = (scopes ?? (settings.Scopes.Count > 0 ? settings.Scopes : DefaultScopes))
-            .Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToArray();
         var state = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
@@ -103,8 +128,10 @@ public sealed partial class XeroConnector
     /// sent, the exchange and the listing run to their end so the tokens reach you.
     /// </param>
     /// <exception cref="LedgerValidationException">
-    /// Nothing is sent: <c>request</c> null or <c>code</c> null or blank (code <c>Required</c>), or the state is not the
-    /// request's (code <c>StateMismatch</c> on <c>state</c>).
+    /// Nothing is sent: <c>request</c> null or <c>code</c> null or blank (code <c>Required</c>); a code no authorization
+    /// server issues — a control character, line break or non-ASCII character, or more than 4096 characters (code
+    /// <c>MalformedCode</c>, the code never quoted); or the state is not the request's (code <c>StateMismatch</c> on
+    /// <c>state</c>).
     /// </exception>
     /// <exception cref="LedgerlineException">The client id or <see cref="XeroOptions.RedirectUri"/> is not set.</exception>
     /// <exception cref="ProviderUnavailableException">No answer was read from Xero's token endpoint (within <see cref="XeroOptions.TokenRequestTimeout"/>).</exception>
@@ -116,7 +143,7 @@ public sealed partial class XeroConnector
     public async Task<XeroGrant> ExchangeCodeAsync(XeroAuthorizationRequest request, string code, string? state, CancellationToken cancellationToken = default)
     {
         PublicInput.Required(nameof(request), request, ProviderName);
-        PublicInput.RequiredText(nameof(code), code, ProviderName);
+        PublicInput.AuthorizationCode(nameof(code), code, ProviderName);
         if (!request.IsExpectedState(state))
         {
             throw new LedgerValidationException([new FieldError("state", "The state Xero returned is not the one this authorization request sent.", "StateMismatch")])
@@ -165,21 +192,29 @@ public sealed partial class XeroConnector
     /// Lists again the organisations a grant reaches (<c>GET /connections</c>, retried on 5xx, 429 and transport errors),
     /// e.g. the <see cref="XeroOrganisationsUnavailableException.Grant"/> of an exchange whose listing failed. Nothing is
     /// stored, and the tokens are not refreshed: it works while the access token lives (<see cref="XeroGrant.ExpiresAt"/>).
+    /// The grant returned and the one passed in hold the same tokens, so together they back one connection (see
+    /// <see cref="ConnectAsync"/>).
     /// </summary>
-    /// <param name="grant">A grant from <see cref="ExchangeCodeAsync"/> or its failure.</param>
+    /// <param name="grant">A grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or the failure of an exchange, not yet connected.</param>
     /// <param name="cancellationToken">Cancels the listing (the grant passed in stays usable).</param>
     /// <returns>A grant with the same tokens and the organisations, most recently connected first.</returns>
-    /// <exception cref="LedgerValidationException"><c>grant</c> is null (code <c>Required</c>), before any request.</exception>
+    /// <exception cref="LedgerValidationException">
+    /// On <c>grant</c>, before any request: it is null (code <c>Required</c>), or a connection was already saved with it
+    /// (code <c>GrantUsed</c>: its tokens are that connection's now, and may have been refreshed).
+    /// </exception>
     /// <exception cref="ProviderUnavailableException">Xero failed or could not be reached.</exception>
     /// <exception cref="InvalidProviderResponseException">Xero's answer could not be read.</exception>
     /// <exception cref="ReauthorizationRequiredException">Xero refused the access token (expired or revoked): the user must consent again.</exception>
-    public Task<XeroGrant> ListOrganisationsAsync(XeroGrant grant, CancellationToken cancellationToken = default) =>
-        ReadOrganisationsAsync(PublicInput.Required(nameof(grant), grant, ProviderName), cancellationToken);
+    public Task<XeroGrant> ListOrganisationsAsync(XeroGrant grant, CancellationToken cancellationToken = default)
+    {
+        PublicInput.Required(nameof(grant), grant, ProviderName);
+        return grant.Claim.IsSpent ? throw GrantUsed(UsedGrant) : ReadOrganisationsAsync(grant, cancellationToken);
+    }
 
     private async Task<XeroGrant> ReadOrganisationsAsync(XeroGrant grant, CancellationToken cancellationToken)
     {
         var organisations = await _connectionsClient.ListAsync(grant.Tokens.AccessToken, cancellationToken);
-        return new XeroGrant(grant.Tokens, grant.Scopes, organisations);
+        return new XeroGrant(grant.Tokens, grant.Scopes, organisations, grant.Claim);
     }
 
     /// <summary>
@@ -193,16 +228,24 @@ public sealed partial class XeroConnector
     /// </summary>
     /// <param name="accessToken">The bearer token.</param>
     /// <param name="refreshToken">The refresh token issued with it (granted with <c>offline_access</c>).</param>
-    /// <param name="expiresAt">When the access token expires (UTC; Xero's live 30 minutes).</param>
+    /// <param name="expiresAt">
+    /// When the access token expires (UTC; Xero's live 30 minutes). One already past is taken (the token is refreshed
+    /// before its first use), back to 3,653 days (ten years) before the clock; one more than 366 days ahead is refused.
+    /// </param>
     /// <param name="scopes">The scopes the pair was granted (Xero's token answer lists them in <c>scope</c>); stored on the connection and checked before each call. Empty: not checked, Xero decides.</param>
     /// <param name="cancellationToken">Cancels the listing (the tokens stay the caller's: nothing was issued).</param>
     /// <returns>A grant with the tokens, the scopes and the organisations, most recently connected first.</returns>
     /// <exception cref="LedgerValidationException">
     /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
     /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
-    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; or <c>scopes</c> null (code <c>Required</c>).
+    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>);
+    /// <c>expiresAt</c> left <see langword="default"/> (code <c>Required</c>) or more than 366 days ahead of the clock or
+    /// more than 3,653 days behind it (code <c>ExpiryOutOfRange</c>).
     /// </exception>
-    /// <exception cref="ReauthorizationRequiredException">Xero refused the access token (expired, revoked or not Xero's).</exception>
+    /// <exception cref="ReauthorizationRequiredException">
+    /// Xero refused the access token (expired, revoked or not Xero's); <see cref="ReauthorizationRequiredException.ConnectionId"/>
+    /// is empty, since nothing was stored.
+    /// </exception>
     /// <exception cref="ProviderUnavailableException">Xero failed or could not be reached.</exception>
     /// <exception cref="InvalidProviderResponseException">Xero's answer could not be read.</exception>
     public async Task<XeroGrant> ImportTokensAsync(
@@ -213,6 +256,7 @@ public sealed partial class XeroConnector
         PublicInput.Required(nameof(scopes), scopes, ProviderName);
         ImportedTokens.RequireShape(nameof(accessToken), accessToken, ProviderName);
         ImportedTokens.RequireShape(nameof(refreshToken), refreshToken, ProviderName);
+        ImportedTokens.RequireExpiry(nameof(expiresAt), expiresAt, _timeProvider.GetUtcNow(), ProviderName);
         var grant = new XeroGrant(
             new ConnectionTokens(accessToken, refreshToken, expiresAt),
             new HashSet<string>(scopes.Where(s => !string.IsNullOrWhiteSpace(s)), StringComparer.Ordinal),
@@ -225,22 +269,31 @@ public sealed partial class XeroConnector
 
     /// <summary>
     /// Stores a connection pinned to <paramref name="organisation"/> (one of <see cref="XeroGrant.Organisations"/>), replacing
-    /// any connection with the same id. Several connections may share one grant's tokens only if they refresh through one
-    /// store entry each; connect each organisation with its own authorization when the app keeps several.
+    /// any connection with the same id. One grant backs one connection id, whichever organisation it pins: a Ledgerline
+    /// connection keeps its own token pair, and Xero rotates the refresh token at each refresh (the old one is accepted for
+    /// 30 minutes only), so two connections made from one grant would share a refresh token and the second would need
+    /// reauthorization after the first refresh. To connect several organisations, or one organisation under several ids,
+    /// authorize once for each.
     /// </summary>
     /// <param name="connectionId">The app's id for the connection, e.g. the tenant id; later passed to <c>ILedgerFactory.Open</c>.</param>
-    /// <param name="grant">The grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or <see cref="ListOrganisationsAsync"/>.</param>
+    /// <param name="grant">The grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or <see cref="ListOrganisationsAsync"/>; usable for one connection.</param>
     /// <param name="organisation">One of <see cref="XeroGrant.Organisations"/>.</param>
-    /// <param name="cancellationToken">Cancels the write; the grant stays usable, so a cancelled or failed save can be repeated.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the write. A save that was cancelled or failed keeps the grant for the same <paramref name="connectionId"/>:
+    /// call again with the same id and grant (the tokens are not lost).
+    /// </param>
     /// <returns>The stored connection.</returns>
     /// <exception cref="LedgerValidationException">
-    /// Before anything is stored: <c>connectionId</c> null or blank (code <c>BlankId</c>); <c>grant</c> or
-    /// <c>organisation</c> null (code <c>Required</c>); an organisation the grant does not reach (code
-    /// <c>UnknownOrganisation</c> on <c>organisation</c>).
+    /// Before anything is stored: <c>connectionId</c> null or blank (code <c>BlankId</c>), longer than
+    /// <see cref="ConnectionIdRule.MaxLength"/> (code <c>IdTooLong</c>) or holding a control or format character, a line
+    /// separator or a lone surrogate (code <c>MalformedId</c>); <c>grant</c> or <c>organisation</c> null (code
+    /// <c>Required</c>); an organisation the grant does not reach (code <c>UnknownOrganisation</c> on
+    /// <c>organisation</c>); the grant already backs a connection or is being saved under another connection id (code
+    /// <c>GrantUsed</c> on <c>grant</c>).
     /// </exception>
     public async Task<LedgerConnection> ConnectAsync(string connectionId, XeroGrant grant, XeroOrganisation organisation, CancellationToken cancellationToken = default)
     {
-        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.ConnectionId(nameof(connectionId), connectionId, ProviderName);
         PublicInput.Required(nameof(grant), grant, ProviderName);
         PublicInput.Required(nameof(organisation), organisation, ProviderName);
         if (!grant.Organisations.Contains(organisation))
@@ -251,7 +304,13 @@ public sealed partial class XeroConnector
             };
         }
 
-        return await _store.SaveAsync(new LedgerConnection
+        // Two connections sharing one rotating refresh token would lose one to reauthorization at the first refresh.
+        if (!grant.Claim.TryReserve(connectionId))
+        {
+            throw GrantUsed(grant.Claim.IsSpent ? UsedGrant : GrantForAnotherConnection);
+        }
+
+        var saved = await _store.SaveAsync(new LedgerConnection
         {
             Id = connectionId,
             Provider = XeroRequest.ProviderName,
@@ -264,6 +323,8 @@ public sealed partial class XeroConnector
                 [XeroConnectionProperties.XeroConnectionId] = organisation.XeroConnectionId.ToString("D"),
             },
         }, cancellationToken);
+        grant.Claim.Spend();
+        return saved;
     }
 
     /// <summary>
@@ -275,14 +336,16 @@ public sealed partial class XeroConnector
     /// <param name="connectionId">The connection to remove.</param>
     /// <param name="cancellationToken">Cancels the disconnect.</param>
     /// <returns><see langword="false"/> when no such connection was stored.</returns>
-    /// <exception cref="LedgerValidationException"><c>connectionId</c> is null or blank (code <c>BlankId</c>), before any request.</exception>
+    /// <exception cref="LedgerValidationException">
+    /// <c>connectionId</c> breaks <see cref="ConnectionIdRule"/> (codes <c>BlankId</c>, <c>IdTooLong</c>, <c>MalformedId</c>), before any request.
+    /// </exception>
     /// <exception cref="ProviderUnavailableException">
     /// Xero could not be reached or failed (5xx): the grant may still be live at Xero, so the stored connection (and its
     /// tokens) is kept for another attempt.
     /// </exception>
     public async Task<bool> DisconnectAsync(string connectionId, CancellationToken cancellationToken = default)
     {
-        PublicInput.Id(nameof(connectionId), connectionId, ProviderName);
+        PublicInput.ConnectionId(nameof(connectionId), connectionId, ProviderName);
         var connection = await _store.GetAsync(connectionId, cancellationToken);
         if (connection is null)
         {
@@ -310,6 +373,8 @@ public sealed partial class XeroConnector
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Disconnecting Xero connection {ConnectionId}: the grant is already gone at Xero ({Reason}); removing the stored connection only")]
     private static partial void LogGrantGone(ILogger logger, string connectionId, string reason);
+
+    private static LedgerValidationException GrantUsed(string message) => PublicInput.Invalid("grant", message, "GrantUsed", ProviderName);
 
     private static Uri RedirectUri(XeroOptions settings)
     {

@@ -72,6 +72,16 @@ internal sealed class XeroOptionsValidator : IValidateOptions<XeroOptions>
             }
         }
 
+        // The same rule CreateAuthorizationRequest applies to the scopes it is given, found on start rather than at the first connect.
+        try
+        {
+            PublicInput.Scopes(nameof(XeroOptions.Scopes), options.Scopes, Http.XeroRequest.ProviderName);
+        }
+        catch (LedgerValidationException refused)
+        {
+            failures.Add(refused.Errors[0].Message);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
