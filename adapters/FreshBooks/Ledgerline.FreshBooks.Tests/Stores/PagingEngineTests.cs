@@ -208,7 +208,7 @@ public sealed class PagingEngineTests
             }
         });
 
-        Assert.Contains("counted 300 records on page 1 and 301 on page 2 (99 a page)", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("counted 300 records when the listing began and 301 on page 2 (99 a page)", invalid.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,7 +132,7 @@ internal sealed class PageSequence<T>(Func<T, string> id)
         if (page.Info.Total != total)
         {
             throw Invalid(page, Text(
-                $"FreshBooks counted {total} records on page 1 and {page.Info.Total} on page {window.Page} ({window.PerPage} a page): records were added or removed while listing, so one may have been skipped or repeated; list again"));
+                $"FreshBooks counted {total} records when the listing began and {page.Info.Total} on page {window.Page} ({window.PerPage} a page): records were added or removed while listing, so one may have been skipped or repeated; list again"));
         }
     }
 
