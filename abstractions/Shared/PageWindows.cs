@@ -21,18 +21,13 @@ internal static class PageWindows
     public const int MaxPerPage = 100;
 
     /// <summary>
-    /// The page sizes a window may use always include 2 to 23: their least common multiple exceeds
-    /// <see cref="int.MaxValue"/>, so one of them does not divide the offset reached and its window adds a record.
-    /// </summary>
-    private const int AlwaysAllowedPerPage = 23;
-
-    /// <summary>
     /// The window to ask for next, after the first <paramref name="read"/> records of a listing of <paramref name="total"/>:
     /// it starts at or before offset <paramref name="read"/> − 1, and adds as many records as it can, up to
-    /// <paramref name="pageSize"/>, with as few records fetched as it can (ties: the smaller page size). Its page size is
-    /// at most <paramref name="pageSize"/> + 1 (when no such window adds a record, which only happens for page sizes
-    /// below 22, the smallest larger size that does), so a small page is not filled by asking for page 1 again at a
-    /// larger size.
+    /// <paramref name="pageSize"/>, with as few records fetched as it can (ties: the smaller page size). A window can add
+    /// at most 99 records (its page size less the one it repeats), so only a <paramref name="pageSize"/> of 100 always
+    /// gets fewer; a small one is often filled by page 1 again at a larger size (after 10 records, page 1 at 20 a page).
+    /// Some size from 2 to 100 never divides <paramref name="read"/> (their least common multiple exceeds
+    /// <see cref="int.MaxValue"/>), and its window adds a record.
     /// </summary>
     /// <param name="read">How many records were read so far (from offset 0), at least 1 and less than <paramref name="total"/>.</param>
     /// <param name="total">How many records the listing has.</param>
@@ -47,11 +42,6 @@ internal static class PageWindows
         long bestAdded = 0, bestFetched = 0;
         for (var perPage = 2; perPage <= MaxPerPage; perPage++)
         {
-            if (perPage > pageSize + 1 && (best is not null || perPage > AlwaysAllowedPerPage))
-            {
-                break;
-            }
-
             // The page holding offset read − 1: it starts at or before the last record read.
             var page = ((read - 1) / perPage) + 1;
             var window = new PageWindow(page, perPage);
