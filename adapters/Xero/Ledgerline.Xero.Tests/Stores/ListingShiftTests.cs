@@ -3,47 +3,72 @@ using Ledgerline.Xero.Tests.Support;
 namespace Ledgerline.Xero.Tests.Stores;
 
 /// <summary>
-/// What Xero's page-number paging does when a record leaves the listing while it is read, over loopback against the
-/// sandbox. These tests pin down a known gap (see the Xero README, Paging): they assert what happens today, so that the
-/// fix (overlapping windows, as the FreshBooks adapter reads) turns them into "fails typed" tests.
+/// A record that leaves the listing while it is read (a contact archived on a page already read: Contacts leave archived
+/// ones out) moves every later record back by one, over loopback against the sandbox. Every request after the first
+/// overlaps the last record read, so the move fails the listing typed instead of skipping the record that crossed onto
+/// the page already read; writes only on pages not read yet complete.
 /// </summary>
 public sealed class ListingShiftTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ListAsync_ContactArchivedOnPageOneWhileListing_KnownGapSkipsOneContactThatStayedActive()
+    public async Task ListAsync_ContactArchivedOnPageOneWhileListing_FailsTypedInsteadOfSkippingOne()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync();
         fixture.Sandbox.SeedContacts(fixture.TenantId, 300);
         var ledger = await fixture.OpenAsync();
-        var before = new List<string>();
-        await foreach (var contact in ledger.Contacts.ListAsync(null, Cancellation))
-        {
-            before.Add(contact.Id);
-        }
-
         var listed = new List<string>();
-        await foreach (var contact in ledger.Contacts.ListAsync(null, Cancellation))
+
+        var invalid = await Assert.ThrowsAsync<InvalidProviderResponseException>(async () =>
         {
-            if (listed.Count == 0)
+            await foreach (var contact in ledger.Contacts.ListAsync(null, Cancellation))
             {
-                // Page 1 is read; archiving one of its contacts moves every later contact back by one.
-                await ledger.Contacts.ArchiveAsync(contact.Id, Cancellation);
+                if (listed.Count == 0)
+                {
+                    // Page 1 is read; archiving one of its contacts moves every later contact back by one.
+                    await ledger.Contacts.ArchiveAsync(contact.Id, Cancellation);
+                }
+
+                listed.Add(contact.Id);
             }
+        });
 
-            listed.Add(contact.Id);
-        }
-
-        // The first contact of page 2 moved onto page 1 after it was read: it stayed active throughout and is missing,
-        // and the listing completed without an error.
-        var missing = before.Skip(1).Except(listed).ToArray();
-        Assert.Equal([before[100]], missing);
-        Assert.Equal(before.Count - 1, listed.Count);
+        Assert.Equal(100, listed.Count);
+        Assert.Contains("Xero counted 300 records when the listing began and 299 on page 2", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("list again", invalid.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ListPageAsync_ContactArchivedOnAReadPage_KnownGapNextPageSkipsOneContact()
+    public async Task ListAsync_ContactArchivedAndAnotherAddedWhileListing_FailsTypedInsteadOfSkippingOne()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        fixture.Sandbox.SeedContacts(fixture.TenantId, 300);
+        var ledger = await fixture.OpenAsync();
+        var listed = new List<string>();
+
+        var invalid = await Assert.ThrowsAsync<InvalidProviderResponseException>(async () =>
+        {
+            await foreach (var contact in ledger.Contacts.ListAsync(null, Cancellation))
+            {
+                if (listed.Count == 0)
+                {
+                    // The count stays: only the overlap shows that the records at the boundary moved.
+                    await ledger.Contacts.ArchiveAsync(contact.Id, Cancellation);
+                    await ledger.Contacts.CreateAsync(new NewContact { Organization = "Zzz Late Ltd" }, Cancellation);
+                }
+
+                listed.Add(contact.Id);
+            }
+        });
+
+        Assert.Equal(100, listed.Count);
+        Assert.Contains("records moved while listing", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("at offset 99 (page 2, 99 a page)", invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListPageAsync_ContactArchivedOnAReadPage_NextPageFailsTyped()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync();
         fixture.Sandbox.SeedContacts(fixture.TenantId, 300);
@@ -51,12 +76,48 @@ public sealed class ListingShiftTests
         var query = new ContactQuery { PageSize = 100 };
 
         var first = await ledger.Contacts.ListPageAsync(query, null, Cancellation);
-        var before = await ledger.Contacts.ListPageAsync(query, first.NextCursor, Cancellation);
         await ledger.Contacts.ArchiveAsync(first.Items[0].Id, Cancellation);
-        var second = await ledger.Contacts.ListPageAsync(query, first.NextCursor, Cancellation);
 
-        // Without the archive, page 2 starts with before.Items[0]; after it, that contact is on page 1, never returned.
-        Assert.Equal(before.Items[1], second.Items[0], (a, b) => a.Id == b.Id);
-        Assert.DoesNotContain(first.Items, c => c.Id == before.Items[0].Id);
+        await Assert.ThrowsAsync<InvalidProviderResponseException>(() => ledger.Contacts.ListPageAsync(query, first.NextCursor, Cancellation));
+    }
+
+    [Fact]
+    public async Task ListPageAsync_UnchangedListing_ChainReturnsEveryContactOnceInOrder()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        fixture.Sandbox.SeedContacts(fixture.TenantId, 250);
+        var ledger = await fixture.OpenAsync();
+        var all = new List<string>();
+        await foreach (var contact in ledger.Contacts.ListAsync(null, Cancellation))
+        {
+            all.Add(contact.Id);
+        }
+
+        var paged = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await ledger.Contacts.ListPageAsync(new ContactQuery { PageSize = 100 }, cursor, Cancellation);
+            Assert.InRange(page.Items.Count, 1, 100);
+            paged.AddRange(page.Items.Select(c => c.Id));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(all, paged);
+        Assert.Equal(all.Count, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ListPageAsync_PageNumberCursorFromBeforeWindowsOverlapped_RefusedAsInvalidCursor()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var provider = (XeroLedgerProvider)fixture.Services.GetService(typeof(XeroLedgerProvider))!;
+        var raw = provider.Open(await fixture.ConnectAsync()).Contacts;
+
+        foreach (var old in new[] { "2", "0/300/x", "100/100/x", "100/-/", "100/300/a b" })
+        {
+            await Assert.ThrowsAsync<InvalidCursorException>(() => raw.ListPageAsync(new ContactQuery(), old, Cancellation));
+        }
     }
 }
