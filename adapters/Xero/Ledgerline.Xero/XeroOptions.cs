@@ -98,8 +98,10 @@ public sealed class XeroOptions
     public int PageSize { get; set; } = 100;
 
     /// <summary>
-    /// The most pages one listing reads (default 1000, i.e. 100,000 records at 100 a page). A listing that would need
-    /// more fails with <see cref="InvalidProviderResponseException"/> instead of running unbounded.
+    /// The most pages (requests) one listing reads (default 1000: at 100 a page, about 87,500 records of a paged list,
+    /// whose requests after the first overlap the last record read and add up to 99 each; 100,000 records of an unpaged
+    /// one). A listing that would need more fails with <see cref="InvalidProviderResponseException"/> instead of running
+    /// unbounded.
     /// </summary>
     [Range(1, 100_000)]
     public int MaxPages { get; set; } = 1000;

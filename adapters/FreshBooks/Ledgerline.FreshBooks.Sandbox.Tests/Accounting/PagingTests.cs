@@ -31,6 +31,33 @@ public sealed class PagingTests(SeededFixture f) : IClassFixture<SeededFixture>
         Assert.Equal(100, r.Result["invoices"]!.AsArray().Count);
     }
 
+    [Theory]
+    [InlineData(1, 150)]
+    [InlineData(7, 15)]
+    [InlineData(23, 436)]
+    [InlineData(98, 3)]
+    [InlineData(99, 2)]
+    [InlineData(99, 102)]
+    [InlineData(100, 101)]
+    public async Task List_AnyPerPageUpTo100_PageKHoldsOffsetsFromKMinus1TimesPerPage(int perPage, int page)
+    {
+        var start = (page - 1) * perPage;
+        var end = Math.Min(page * perPage, 10_003);
+        var expected = new List<int>();
+        for (var hundred = (start / 100) + 1; hundred <= ((end - 1) / 100) + 1; hundred++)
+        {
+            expected.AddRange(Ids(await f.GetAsync($"{Invoices}?per_page=100&page={hundred}")));
+        }
+
+        var r = await f.GetAsync($"{Invoices}?per_page={perPage}&page={page}");
+
+        Assert.Equal(expected.Skip(start - (start / 100 * 100)).Take(end - start), Ids(r));
+        Assert.Equal(page, r.Result["page"]!.GetValue<int>());
+        Assert.Equal(perPage, r.Result["per_page"]!.GetValue<int>());
+        Assert.Equal((10_003 + perPage - 1) / perPage, r.Result["pages"]!.GetValue<int>());
+        Assert.Equal(10_003, r.Result["total"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task List_PagePastEnd_EmptyWithCounters()
     {
@@ -111,6 +138,8 @@ public sealed class PagingTests(SeededFixture f) : IClassFixture<SeededFixture>
         var bad = await f.GetAsync($"{Invoices}?search[updated_min]=yesterday");
         Assert.Equal(400, bad.Status);
     }
+
+    private static IEnumerable<int> Ids(ApiResponse r) => r.Result["invoices"]!.AsArray().Select(i => i!["id"]!.GetValue<int>());
 
     [Fact]
     public async Task Seeding_IsFastAndDeterministic()

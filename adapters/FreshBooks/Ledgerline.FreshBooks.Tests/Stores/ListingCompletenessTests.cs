@@ -105,9 +105,10 @@ public sealed class ListingCompletenessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListAsync_TotalTheRecordsNeverReach_FailsTypedAtTheShortPage()
+    public async Task ListAsync_TotalTheRecordsNeverReach_FailsTypedAtTheNextPage()
     {
-        // Counters that agree with each other (1,000 records, 10 pages) but not with the records the pages hold.
+        // Counters that agree with each other at 100 a page (1,000 records, 10 pages) but not with the records the pages
+        // hold; the next window asks 99 a page, for which the same false counters no longer add up.
         _fixture.Sandbox.Data.SeedClients(Business.AccountId, 250);
         _fixture.Sandbox.Faults.Add(FaultRule.FalseCounters(pages: 10, total: 1000, pathPrefix: ClientsPath));
         var seen = 0;
@@ -120,8 +121,28 @@ public sealed class ListingCompletenessTests : IAsyncLifetime
             }
         });
 
-        Assert.Contains("page 3 with 50 records, but 1000 records at 100 a page put 100 on it", invalid.Message, StringComparison.Ordinal);
-        Assert.Equal(200, seen);
+        Assert.Contains("with 10 pages, but 1000 records at 99 a page make 11", invalid.Message, StringComparison.Ordinal);
+        Assert.Equal(100, seen);
+    }
+
+    [Fact]
+    public async Task ListAsync_TotalTheRecordsNeverReach_FailsTypedAtTheShortPage()
+    {
+        // Page 1 claims 1,000 records (pages consistent at 100 a page); the true counters follow, short of that total.
+        _fixture.Sandbox.Data.SeedClients(Business.AccountId, 250);
+        _fixture.Sandbox.Faults.Add(FaultRule.FalseCounters(pages: 10, total: 1000, pathPrefix: ClientsPath, times: 1));
+        var seen = 0;
+
+        var invalid = await Assert.ThrowsAsync<InvalidProviderResponseException>(async () =>
+        {
+            await foreach (var _ in _ledger.Contacts.ListAsync(cancellationToken: Ct))
+            {
+                seen++;
+            }
+        });
+
+        Assert.Contains("counted 1000 records when the listing began and 250 on page 2", invalid.Message, StringComparison.Ordinal);
+        Assert.Equal(100, seen);
     }
 
     [Fact]
@@ -144,7 +165,7 @@ public sealed class ListingCompletenessTests : IAsyncLifetime
             }
         });
 
-        Assert.Contains("counted 300 records on page 1 and 299 on page 2", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("counted 300 records when the listing began and 299 on page 2", invalid.Message, StringComparison.Ordinal);
         Assert.Contains("added or removed while listing", invalid.Message, StringComparison.Ordinal);
         Assert.Equal(100, seen.Count);
     }
@@ -166,7 +187,7 @@ public sealed class ListingCompletenessTests : IAsyncLifetime
             }
         });
 
-        Assert.Contains("counted 150 records on page 1 and 152 on page 2", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("counted 150 records when the listing began and 152 on page 2", invalid.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,7 +200,7 @@ public sealed class ListingCompletenessTests : IAsyncLifetime
 
         var invalid = await Assert.ThrowsAsync<InvalidProviderResponseException>(() => _ledger.Contacts.ListPageAsync(query, first.NextCursor, Ct));
 
-        Assert.Contains("counted 30 records on page 1 and 29 on page 2", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("counted 30 records when the listing began and 29 on page 1 (20 a page)", invalid.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -203,17 +224,19 @@ public sealed class ListingCompletenessTests : IAsyncLifetime
     [Fact]
     public async Task TimeEntries_ServerIgnoresPageOrLiesAboutPages_FailsTyped()
     {
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 5; i++)
         {
             await _ledger.TimeEntries.CreateAsync(
                 new NewTimeEntry { StartedAt = new DateTimeOffset(2025, 3, 1 + i, 9, 0, 0, TimeSpan.Zero), Duration = TimeSpan.FromHours(1) }, Ct);
         }
 
+        // Windows for 2 records a page: page 1 at 2, page 1 at 4 (two new records), page 2 at 3 (the last record).
         var query = new TimeEntryQuery { PageSize = 2 };
         var first = await _ledger.TimeEntries.ListPageAsync(query, null, Ct);
+        var second = await _ledger.TimeEntries.ListPageAsync(query, first.NextCursor, Ct);
         var timeTracking = $"/timetracking/business/{Business.BusinessId}/time_entries";
         _fixture.Sandbox.Faults.Add(FaultRule.IgnorePage(timeTracking, times: 1));
-        var ignored = await Assert.ThrowsAsync<InvalidProviderResponseException>(() => _ledger.TimeEntries.ListPageAsync(query, first.NextCursor, Ct));
+        var ignored = await Assert.ThrowsAsync<InvalidProviderResponseException>(() => _ledger.TimeEntries.ListPageAsync(query, second.NextCursor, Ct));
         _fixture.Sandbox.Faults.Add(FaultRule.FalseCounters(pages: 0, pathPrefix: timeTracking, times: 1));
         var lying = await Assert.ThrowsAsync<InvalidProviderResponseException>(async () =>
         {
@@ -223,8 +246,9 @@ public sealed class ListingCompletenessTests : IAsyncLifetime
         });
 
         Assert.Equal(2, first.Items.Count);
+        Assert.Equal(2, second.Items.Count);
         Assert.Contains("answered page 1 when asked for page 2", ignored.Message, StringComparison.Ordinal);
-        Assert.Contains("with 0 pages, but 3 records", lying.Message, StringComparison.Ordinal);
+        Assert.Contains("with 0 pages, but 5 records", lying.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -241,6 +265,6 @@ public sealed class ListingCompletenessTests : IAsyncLifetime
 
         var invalid = await Assert.ThrowsAsync<InvalidProviderResponseException>(() => _ledger.Projects.ListPageAsync(query, first.NextCursor, Ct));
 
-        Assert.Contains("counted 3 records on page 1 and 4 on page 2", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("counted 3 records when the listing began and 4 on page", invalid.Message, StringComparison.Ordinal);
     }
 }

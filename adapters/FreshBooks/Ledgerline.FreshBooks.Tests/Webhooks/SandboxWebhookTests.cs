@@ -65,6 +65,28 @@ public sealed class SandboxWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListAsync_150Callbacks_EveryOneOnceWithTheSecondRequestOverlappingTheFirst()
+    {
+        var created = new List<string>();
+        for (var i = 0; i < 150; i++)
+        {
+            // Nothing listens there: the verification notices fail, the callbacks stay unverified, which listing ignores.
+            created.Add((await Subscriptions.SubscribeAsync(
+                ConnectionId, new LedgerChangeTopic(EntityKind.Contact), new Uri($"http://127.0.0.1:9/hook/{i}"), TestContext.Current.CancellationToken)).Id);
+        }
+
+        _sandbox.ClearRequests();
+
+        var listed = await Subscriptions.ListAsync(ConnectionId, TestContext.Current.CancellationToken);
+
+        var requests = _sandbox.Requests.Where(r => r.Path.EndsWith("/events/callbacks", StringComparison.Ordinal) && r.Method == "GET").ToArray();
+        Assert.Equal(created, listed.Select(c => c.Id));
+        Assert.Equal(2, requests.Length);
+        Assert.Contains("page=1&per_page=100", requests[0].Query, StringComparison.Ordinal);
+        Assert.Contains("page=2&per_page=99", requests[1].Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SubscribeAsync_Sandbox_VerificationCompletesByItselfAndTheCallbackIsLive()
     {
         var callback = await Subscriptions.SubscribeAsync(ConnectionId, new LedgerChangeTopic(EntityKind.Contact), _app.Url, TestContext.Current.CancellationToken);

@@ -15,6 +15,9 @@ namespace Ledgerline.FreshBooks.Api;
 /// <param name="Total">How many records the listing has.</param>
 internal readonly record struct PageInfo(int Page, int Pages, int PerPage, int Total)
 {
+    /// <summary>Whether the answer carried no counters at all: then it is the whole listing, whatever was asked.</summary>
+    public bool Uncounted { get; init; }
+
     /// <summary>
     /// Reads the counters of an answer holding <paramref name="count"/> records. Every counter decides what is fetched
     /// next, so each must be present and agree with the others and with the records actually sent: <c>pages</c> must be
@@ -30,7 +33,7 @@ internal readonly record struct PageInfo(int Page, int Pages, int PerPage, int T
         ArgumentNullException.ThrowIfNull(response);
         if (counters is null)
         {
-            return new PageInfo(1, 1, Math.Max(count, 1), count);
+            return new PageInfo(1, 1, Math.Max(count, 1), count) { Uncounted = true };
         }
 
         var pages = counters.Pages ?? throw Invalid(response, counters, "FreshBooks answered a list without a page count (\"pages\")");

@@ -73,7 +73,7 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
         var account = await Context.Connection.AccountIdAsync(call, Entity.ReadScope, cancellationToken);
         var records = FreshBooksListing.ListAsync(
             Listings(query),
-            (segment, page, t) => FetchAsync(call, account, query, segment, page, RecordQuery.MaxPageSize, t),
+            (segment, window, t) => FetchAsync(call, account, query, segment, window, t),
             Context.Options.PageConcurrency,
             query.Matches,
             cancellationToken);
@@ -92,7 +92,8 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
         return await FreshBooksListing.ListPageAsync(
             segments,
             cursor,
-            (segment, page, t) => FetchAsync(call, account, query, segment, page, query.PageSize, t),
+            query.PageSize,
+            (segment, window, t) => FetchAsync(call, account, query, segment, window, t),
             query.Matches,
             Entity.ServerFiltersExact(query),
             cancellationToken);
@@ -203,11 +204,11 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
             Context.Options.KeepRawRepresentation, Map);
 
     private async Task<FetchedPage<TRecord>> FetchAsync(
-        FreshBooksCall call, string account, TQuery query, Segment segment, int page, int perPage, CancellationToken cancellationToken)
+        FreshBooksCall call, string account, TQuery query, Segment segment, PageWindow window, CancellationToken cancellationToken)
     {
         var search = Search();
-        search.Page = page;
-        search.PerPage = perPage;
+        search.Page = window.Page;
+        search.PerPage = window.PerPage;
         search.VisState = segment.VisState;
         Entity.ServerFilters(query, search);
         if (segment.Split is { } split)

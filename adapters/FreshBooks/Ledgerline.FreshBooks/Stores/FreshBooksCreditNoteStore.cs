@@ -98,29 +98,31 @@ internal sealed class FreshBooksCreditNoteStore(FreshBooksLedgerContext context)
         var account = await context.Connection.AccountIdAsync(call, AccountingEntities.Payments.ReadScope, cancellationToken);
         var creditId = FreshBooksListing.Number(EntityKind.CreditNote, note.Id);
         var allocations = new List<CreditAllocation>();
-        var sequence = new PageSequence<CreditPaymentWire>(p => (p.Id ?? p.LogId)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-        for (var page = 1; ; page++)
+        await foreach (var (_, allocation) in FreshBooksPaging.ListAsync(
+            (window, t) => FetchAllocationsAsync(call, account, note, creditId, window, t), 1,
+            new HashSet<string>(StringComparer.Ordinal), p => p.Id, _ => true, cancellationToken))
         {
-            var search = new AccountingSearch { CreditId = creditId, VisState = 0, Page = page, PerPage = RecordQuery.MaxPageSize };
-            var answer = await context.Http.SendAsync(call,
-                t => context.Accounting.ListCreditPaymentsAsync(account, search, context.ConnectionId, t), cancellationToken);
-            var result = FreshBooksEnvelope.Result(answer, PaymentPath);
-            var payments = result.Records
-                ?? throw FreshBooksErrorTable.Invalid(call, answer.Response.Status, answer.Response.Body, "FreshBooks answered a payment listing without payments");
-            var info = sequence.Accept(
-                new FetchedPage<CreditPaymentWire>(payments, PageInfo.From(answer.Response, result.Counters, payments.Count), answer.Response), page);
-            foreach (var payment in payments)
-            {
-                allocations.Add(Allocation(call, answer.Response, note, creditId, payment));
-            }
-
-            if (page >= info.Pages)
-            {
-                break;
-            }
+            allocations.Add(allocation);
         }
 
         return note with { Allocations = allocations };
+    }
+
+    /// <summary>One window of the live payments that spent the credit note, each read as an allocation and keyed by its id.</summary>
+    private async Task<FetchedPage<(string Id, CreditAllocation Allocation)>> FetchAllocationsAsync(
+        FreshBooksCall call, string account, CreditNote note, long creditId, PageWindow window, CancellationToken cancellationToken)
+    {
+        var search = new AccountingSearch { CreditId = creditId, VisState = 0, Page = window.Page, PerPage = window.PerPage };
+        var answer = await context.Http.SendAsync(call,
+            t => context.Accounting.ListCreditPaymentsAsync(account, search, context.ConnectionId, t), cancellationToken);
+        var result = FreshBooksEnvelope.Result(answer, PaymentPath);
+        var payments = result.Records
+            ?? throw FreshBooksErrorTable.Invalid(call, answer.Response.Status, answer.Response.Body, "FreshBooks answered a payment listing without payments");
+        var info = PageInfo.From(answer.Response, result.Counters, payments.Count);
+        var read = payments
+            .Select(p => ((p?.Id ?? p?.LogId)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Allocation(call, answer.Response, note, creditId, p)))
+            .ToArray();
+        return new FetchedPage<(string Id, CreditAllocation Allocation)>(read, info, answer.Response);
     }
 
     /// <summary>One payment as an allocation; a payment of another credit note, or without invoice, amount or date, is an invalid answer.</summary>

@@ -5,18 +5,19 @@ using Ledgerline.FreshBooks.Http;
 namespace Ledgerline.FreshBooks.Stores;
 
 /// <summary>
-/// Streams a FreshBooks listing: page 1 first (its checked counters say how many pages there are), then the rest with at
-/// most <c>concurrency</c> requests in flight, yielded strictly in page order. Memory stays at about one page per request
-/// in flight. Every page is checked by a <see cref="PageSequence{T}"/>: an answer that is not the page asked for, a count
-/// that changes while listing, or a record listed twice fails the listing with
-/// <see cref="InvalidProviderResponseException"/> instead of yielding a listing that silently lacks records. A record
-/// already yielded by an earlier listing of the same query (the <c>seen</c> set: another <c>vis_state</c>) is not
-/// yielded again.
+/// Streams a FreshBooks listing: page 1 first at 100 records a page (its checked <c>total</c> fixes the plan of windows,
+/// <see cref="PageWindows"/>), then the rest with at most <c>concurrency</c> requests in flight, yielded strictly in
+/// order. Every window after the first starts at or before the last record read, and a <see cref="PageSequence{T}"/>
+/// checks each answer as it is consumed: not the window asked for, a count that changes while listing, a record read
+/// before that is no longer at its offset, or a record listed twice fails the listing with
+/// <see cref="InvalidProviderResponseException"/> instead of yielding a listing that silently lacks records. Memory stays
+/// at about one page per request in flight. A record already yielded by an earlier listing of the same query (the
+/// <c>seen</c> set: another <c>vis_state</c>) is not yielded again.
 /// </summary>
 internal static class FreshBooksPaging
 {
     public static async IAsyncEnumerable<T> ListAsync<T>(
-        Func<int, CancellationToken, Task<FetchedPage<T>>> fetch,
+        Func<PageWindow, CancellationToken, Task<FetchedPage<T>>> fetch,
         int concurrency,
         ISet<string> seen,
         Func<T, string> id,
@@ -24,8 +25,9 @@ internal static class FreshBooksPaging
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var sequence = new PageSequence<T>(id);
-        var first = await fetch(1, cancellationToken);
-        var pages = sequence.Accept(first, 1).Pages;
+        var firstWindow = new PageWindow(1, PageWindows.MaxPerPage);
+        var first = await fetch(firstWindow, cancellationToken);
+        sequence.Accept(first, firstWindow);
         foreach (var item in first.Items)
         {
             if (include(item) && seen.Add(id(item)))
@@ -34,37 +36,36 @@ internal static class FreshBooksPaging
             }
         }
 
-        if (pages <= 1)
+        if (first.Info.Uncounted)
         {
             yield break;
         }
 
+        using var plan = PageWindows.After(firstWindow.PerPage, first.Info.Total).GetEnumerator();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var window = new Queue<(int Number, Task<FetchedPage<T>> Fetch)>();
-        var next = 2;
+        var inFlight = new Queue<(PageWindow Window, Task<FetchedPage<T>> Fetch)>();
         try
         {
-            while (window.Count < Math.Max(1, concurrency) && next <= pages)
+            while (inFlight.Count < Math.Max(1, concurrency) && plan.MoveNext())
             {
-                window.Enqueue((next, fetch(next, stop.Token)));
-                next++;
+                inFlight.Enqueue((plan.Current, fetch(plan.Current, stop.Token)));
             }
 
-            while (window.Count > 0)
+            while (inFlight.Count > 0)
             {
-                var (number, fetching) = window.Dequeue();
+                var (window, fetching) = inFlight.Dequeue();
                 var page = await fetching;
-                sequence.Accept(page, number);
+                var overlap = sequence.Accept(page, window);
 
-                // Keep the window full while the caller works through this page.
-                if (next <= pages)
+                // Keep the requests in flight while the caller works through this page.
+                if (plan.MoveNext())
                 {
-                    window.Enqueue((next, fetch(next, stop.Token)));
-                    next++;
+                    inFlight.Enqueue((plan.Current, fetch(plan.Current, stop.Token)));
                 }
 
-                foreach (var item in page.Items)
+                for (var i = overlap; i < page.Items.Count; i++)
                 {
+                    var item = page.Items[i];
                     if (include(item) && seen.Add(id(item)))
                     {
                         yield return item;
@@ -76,11 +77,11 @@ internal static class FreshBooksPaging
         {
             // The caller stopped early or a page failed: cancel what is still in flight and observe it.
             await stop.CancelAsync();
-            while (window.Count > 0)
+            while (inFlight.Count > 0)
             {
                 try
                 {
-                    await window.Dequeue().Fetch;
+                    await inFlight.Dequeue().Fetch;
                 }
                 catch (Exception)
                 {

@@ -46,7 +46,7 @@ internal sealed class FreshBooksProjectStore(FreshBooksLedgerContext context, IC
         var business = await context.Connection.BusinessIdAsync(call, ReadScope, cancellationToken);
         var records = FreshBooksListing.ListAsync(
             OneListing,
-            (_, page, t) => FetchAsync(call, business, query, page, RecordQuery.MaxPageSize, t),
+            (_, window, t) => FetchAsync(call, business, query, window, t),
             context.Options.PageConcurrency,
             query.Matches,
             cancellationToken);
@@ -64,7 +64,8 @@ internal sealed class FreshBooksProjectStore(FreshBooksLedgerContext context, IC
         return await FreshBooksListing.ListPageAsync(
             OneListing,
             cursor,
-            (_, page, t) => FetchAsync(call, business, query, page, query.PageSize, t),
+            query.PageSize,
+            (_, window, t) => FetchAsync(call, business, query, window, t),
             query.Matches,
             serverCountExact: query.ContactId is null && query.UpdatedSince is null,
             cancellationToken);
@@ -138,12 +139,12 @@ internal sealed class FreshBooksProjectStore(FreshBooksLedgerContext context, IC
     }
 
     private async Task<FetchedPage<Project>> FetchAsync(
-        FreshBooksCall call, string business, ProjectQuery query, int page, int perPage, CancellationToken cancellationToken)
+        FreshBooksCall call, string business, ProjectQuery query, PageWindow window, CancellationToken cancellationToken)
     {
         var search = new ProjectSearch
         {
-            Page = page,
-            PerPage = perPage,
+            Page = window.Page,
+            PerPage = window.PerPage,
             Active = Active(query.States),
             Complete = query.IsComplete is { } complete ? (complete ? "true" : "false") : null,
             UpdatedSince = query.UpdatedSince is { } since ? FreshBooksValues.Utc(FloorToSecond(since)) : null,

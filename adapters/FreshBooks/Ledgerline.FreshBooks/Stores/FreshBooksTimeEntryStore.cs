@@ -50,7 +50,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         var business = await context.Connection.BusinessIdAsync(call, ReadScope, cancellationToken);
         var records = FreshBooksListing.ListAsync(
             OneListing,
-            (_, page, t) => FetchAsync(call, business, query, page, RecordQuery.MaxPageSize, t),
+            (_, window, t) => FetchAsync(call, business, query, window, t),
             context.Options.PageConcurrency,
             Matches(query),
             cancellationToken);
@@ -68,7 +68,8 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         return await FreshBooksListing.ListPageAsync(
             OneListing,
             cursor,
-            (_, page, t) => FetchAsync(call, business, query, page, query.PageSize, t),
+            query.PageSize,
+            (_, window, t) => FetchAsync(call, business, query, window, t),
             Matches(query),
             serverCountExact: true,
             cancellationToken);
@@ -126,12 +127,12 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         raw.TryGetProperty("updated_at", out var updated) && updated.ValueKind == JsonValueKind.String;
 
     private async Task<FetchedPage<TimeEntry>> FetchAsync(
-        FreshBooksCall call, string business, TimeEntryQuery query, int page, int perPage, CancellationToken cancellationToken)
+        FreshBooksCall call, string business, TimeEntryQuery query, PageWindow window, CancellationToken cancellationToken)
     {
         var search = new TimeEntrySearch
         {
-            Page = page,
-            PerPage = perPage,
+            Page = window.Page,
+            PerPage = window.PerPage,
             ClientId = FreshBooksValues.ParseId(query.ContactId),
             ProjectId = FreshBooksValues.ParseId(query.ProjectId),
             StartedFrom = query.StartedFrom is { } from ? FreshBooksValues.Utc(from) : null,

@@ -13,7 +13,7 @@ namespace Ledgerline.FreshBooks.Webhooks;
 /// <summary>
 /// The callbacks client: FreshBooks' events endpoints for the account a connection is pinned to. Every call goes through
 /// <see cref="FreshBooksHttp"/> (the one error table, bounded bodies), and a listing is complete or fails as every
-/// listing does (<see cref="PageSequence{T}"/>).
+/// listing does (<see cref="FreshBooksPaging"/>).
 /// </summary>
 internal sealed partial class FreshBooksWebhookSubscriptions(
     IFreshBooksEventsApi api,
@@ -24,8 +24,6 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
     CallbackSecretGate gate,
     ILogger<FreshBooksWebhookSubscriptions> logger) : IFreshBooksWebhookSubscriptions
 {
-    private const int PerPage = 100;
-
     private const string ProviderName = FreshBooksRequest.ProviderName;
 
     public async Task<FreshBooksCallback> SubscribeAsync(string connectionId, LedgerChangeTopic topic, Uri uri, CancellationToken cancellationToken = default)
@@ -70,26 +68,30 @@ internal sealed partial class FreshBooksWebhookSubscriptions(
         var accountId = await AccountIdAsync(connectionId, cancellationToken);
         var call = Call("list", connectionId);
         var callbacks = new List<FreshBooksCallback>();
-        var sequence = new PageSequence<FreshBooksCallback>(c => c.Id);
-        for (var page = 1; ; page++)
+
+        // One request at a time: a callback listing is short, and it is checked as every listing is (overlapping windows).
+        await foreach (var callback in FreshBooksPaging.ListAsync(
+            (window, ct) => FetchAsync(call, accountId, connectionId, window, ct), 1, new HashSet<string>(StringComparer.Ordinal), c => c.Id, _ => true,
+            cancellationToken))
         {
-            var response = await http.SendAsync(call, ct => api.ListCallbacksAsync(accountId, page, PerPage, connectionId, ct), cancellationToken);
-            var result = EventsApiResponse.ReadResult(response);
-            if (!result.TryGetProperty("callbacks", out var items) || items.ValueKind != JsonValueKind.Array)
-            {
-                throw FreshBooksErrorTable.Invalid(call, response.Status, response.Body, "FreshBooks listed callbacks without a callbacks array");
-            }
-
-            var read = items.EnumerateArray().Select(item => EventsApiResponse.ReadCallback(item, item.GetRawText())).ToArray();
-            var info = sequence.Accept(new FetchedPage<FreshBooksCallback>(read, EventsApiResponse.ReadPage(response, result, read.Length), response), page);
-            callbacks.AddRange(read);
-
-            // Loop on the checked page count, never "until empty": past the end FreshBooks repeats nothing useful.
-            if (page >= info.Pages)
-            {
-                return callbacks;
-            }
+            callbacks.Add(callback);
         }
+
+        return callbacks;
+    }
+
+    private async Task<FetchedPage<FreshBooksCallback>> FetchAsync(
+        FreshBooksCall call, string accountId, string connectionId, PageWindow window, CancellationToken cancellationToken)
+    {
+        var response = await http.SendAsync(call, ct => api.ListCallbacksAsync(accountId, window.Page, window.PerPage, connectionId, ct), cancellationToken);
+        var result = EventsApiResponse.ReadResult(response);
+        if (!result.TryGetProperty("callbacks", out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            throw FreshBooksErrorTable.Invalid(call, response.Status, response.Body, "FreshBooks listed callbacks without a callbacks array");
+        }
+
+        var read = items.EnumerateArray().Select(item => EventsApiResponse.ReadCallback(item, item.GetRawText())).ToArray();
+        return new FetchedPage<FreshBooksCallback>(read, EventsApiResponse.ReadPage(response, result, read.Length), response);
     }
 
     public async Task<FreshBooksCallback> VerifyAsync(string connectionId, string callbackId, string verifier, CancellationToken cancellationToken = default)

@@ -140,6 +140,25 @@ public sealed class ContactTests(SandboxFixture f) : IClassFixture<SandboxFixtur
         Assert.Equal(1, (await Get("?page=abc"))["pagination"]!["page"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData(99, 2)]
+    [InlineData(7, 20)]
+    [InlineData(46, 5)]
+    public async Task Paging_AnyPageSize_PageKHoldsOffsetsFromKMinus1TimesPageSize(int pageSize, int page)
+    {
+        await using var sandbox = await XeroSandbox.StartAsync(new XeroSandboxOptions { SeedContacts = 250 }, TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = sandbox.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", sandbox.IssueTokens().AccessToken);
+        http.DefaultRequestHeaders.Add("xero-tenant-id", sandbox.PrimaryTenant.TenantId.ToString());
+        async Task<JsonNode> Get(string q) => JsonNode.Parse(await http.GetStringAsync(Api("Contacts" + q), TestContext.Current.CancellationToken))!;
+        var all = (await Get("?page=1&pageSize=1000"))["Contacts"]!.AsArray().Select(c => c!["ContactID"]!.GetValue<string>()).ToArray();
+
+        var window = await Get($"?page={page}&pageSize={pageSize}");
+
+        Assert.Equal(all.Skip((page - 1) * pageSize).Take(pageSize), window["Contacts"]!.AsArray().Select(c => c!["ContactID"]!.GetValue<string>()));
+        Assert.Equal((page, pageSize, all.Length), (window["pagination"]!["page"]!.GetValue<int>(), window["pagination"]!["pageSize"]!.GetValue<int>(), window["pagination"]!["itemCount"]!.GetValue<int>()));
+    }
+
     [Fact]
     public async Task WhereOrderAndIds_Filter()
     {

@@ -12,8 +12,10 @@ namespace Ledgerline.Xero.Stores;
 /// sent), and listings that always page (<c>page</c>, <c>pageSize</c>; only paged invoice lists carry their lines),
 /// narrowed server-side by the entity's filters and <c>If-Modified-Since</c>, then exactly by the query's own
 /// <see cref="RecordQuery{T}.Matches"/>. A listing reads page after page until Xero's <c>pagination</c> says it is done
-/// (or, without it, a short page), and fails typed past <see cref="XeroOptions.MaxPages"/>. The cursor of
-/// <c>ListPageAsync</c> is Xero's page number. Xero pages some lists not at all (<see cref="Paged"/> false: items, tax
+/// (or, without it, a short page), and fails typed past <see cref="XeroOptions.MaxPages"/>. Every request after the
+/// first is a window that starts at or before the last record read (<see cref="PageWindows"/>), checked by a
+/// <see cref="XeroWindowSequence"/>, so a record that moves onto a page already read fails the listing instead of being
+/// skipped. The cursor of <c>ListPageAsync</c> is the number of records read, Xero's <c>itemCount</c> and the last id. Xero pages some lists not at all (<see cref="Paged"/> false: items, tax
 /// rates): one answer holds every record, bounded like a paged listing, and <c>ListPageAsync</c> pages it here, ordered
 /// by id, its cursor the last id of the previous page.
 /// </summary>
@@ -79,28 +81,33 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
             yield break;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var page = 1; ; page++)
+        var sequence = new XeroWindowSequence(call);
+        var pageSize = Context.Options.PageSize;
+        var window = new PageWindow(1, pageSize);
+        for (var requests = 1; ; requests++)
         {
-            if (page > Context.Options.MaxPages)
+            if (requests > Context.Options.MaxPages)
             {
                 throw XeroErrorTable.Invalid(call, 200, ReadOnlyMemory<byte>.Empty,
                     $"Xero's listing did not end within {Context.Options.MaxPages} pages ({nameof(XeroOptions.MaxPages)})");
             }
 
-            var (records, pagination, received) = await FetchAsync(call, tenant, query, page, Context.Options.PageSize, map, cancellationToken);
-            foreach (var record in records)
+            var (records, pagination, received) = await FetchAsync(call, tenant, query, window.Page, window.PerPage, map, cancellationToken);
+            var overlap = sequence.Accept(Ids(records), pagination, window);
+            for (var i = overlap; i < records.Count; i++)
             {
-                if (query.Matches(record) && seen.Add(record.Id))
+                if (query.Matches(records[i]))
                 {
-                    yield return record;
+                    yield return records[i];
                 }
             }
 
-            if (!HasNext(page, pagination, received, Context.Options.PageSize))
+            if (!sequence.HasMore(window, received))
             {
                 yield break;
             }
+
+            window = PageWindows.Next(sequence.Read, sequence.Total ?? int.MaxValue, pageSize);
         }
     }
 
@@ -112,19 +119,50 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
             return await UnpagedPageAsync(query, cursor, cancellationToken);
         }
 
-        var page = 1;
-        if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
-        {
-            throw new InvalidCursorException("The cursor does not name a Xero page. Pass back NextCursor exactly as received.");
-        }
-
+        var position = ParsePosition(cursor);
         var call = Call("list", null);
         var tenant = await Context.Connection.TenantIdAsync(call, cancellationToken);
         var map = await MapperAsync(cancellationToken);
-        var (records, pagination, received) = await FetchAsync(call, tenant, query, page, query.PageSize, map, cancellationToken);
-        var next = HasNext(page, pagination, received, query.PageSize) ? (page + 1).ToString(CultureInfo.InvariantCulture) : null;
+        var (window, sequence) = position.Last is { } last
+            ? (PageWindows.Next(position.Read, position.Total ?? int.MaxValue, query.PageSize), XeroWindowSequence.Resume(call, position.Read, position.Total, last))
+            : (new PageWindow(1, query.PageSize), new XeroWindowSequence(call));
+        var (records, pagination, received) = await FetchAsync(call, tenant, query, window.Page, window.PerPage, map, cancellationToken);
+        var overlap = sequence.Accept(Ids(records), pagination, window);
+        var added = Math.Min(records.Count - overlap, query.PageSize);
+        var read = (int)window.Start + overlap + added;
+        var more = sequence.Total is { } counted ? read < counted : received >= window.PerPage || overlap + added < records.Count;
+        var next = more && added > 0 ? Position(read, sequence.Total, records[overlap + added - 1].Id) : null;
         var total = ServerFiltersExact(query) ? pagination?.ItemCount : null;
-        return new Page<TRecord>(records.Where(query.Matches).ToArray(), next, total);
+        return new Page<TRecord>(records.Skip(overlap).Take(added).Where(query.Matches).ToArray(), next, total);
+    }
+
+    private static string[] Ids(IReadOnlyList<TRecord> records) => [.. records.Select(r => r.Id)];
+
+    private static string Position(int read, int? total, string last) =>
+        string.Create(CultureInfo.InvariantCulture, $"{read}/{(total is { } counted ? counted.ToString(CultureInfo.InvariantCulture) : "-")}/{last}");
+
+    /// <summary>
+    /// Reads a position this store issued: <c>read/total/last</c> (<c>total</c> <c>-</c> when Xero sent no
+    /// <c>pagination</c>), with 1 ≤ read &lt; total and a bounded id. A page number issued before windows overlapped
+    /// (<c>"2"</c>) is an invalid cursor rather than a position misread.
+    /// </summary>
+    private static (int Read, int? Total, string? Last) ParsePosition(string? cursor)
+    {
+        if (cursor is null)
+        {
+            return (0, null, null);
+        }
+
+        var parts = cursor.Split('/');
+        if (parts.Length == 3 &&
+            int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var read) && read >= 1 &&
+            (parts[1] == "-" || (int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t > read)) &&
+            parts[2].Length is >= 1 and <= 64 && parts[2].All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return (read, parts[1] == "-" ? null : int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture), parts[2]);
+        }
+
+        throw new InvalidCursorException("The cursor does not name a position in a Xero listing. Pass back NextCursor exactly as received.");
     }
 
     protected XeroCall Call(string operation, string? id) => new(Entity, operation, Context.ConnectionId, id);
@@ -241,7 +279,4 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
         var records = XeroEnvelope.Map(answer, ListKey, Context.Options.KeepRawRepresentation, map);
         return (records, answer.Content!.Pagination, records.Count);
     }
-
-    private static bool HasNext(int page, PaginationWire? pagination, int received, int pageSize) =>
-        pagination?.PageCount is { } pages ? page < pages : received >= pageSize;
 }
