@@ -157,7 +157,7 @@ internal static class ProcessExportBenchmark
                 $"| {mode.Name} | {Ms(wall)} | {mode.Runs.Min(r => r.Wall).TotalMilliseconds:N0}–{mode.Runs.Max(r => r.Wall).TotalMilliseconds:N0} ms | " +
                 $"{Ratio(wall.TotalMilliseconds / Median(baseline.Runs.Select(r => r.Wall)).TotalMilliseconds)} | " +
                 $"{Ms(Median(mode.Runs.Select(r => r.Wall.TotalMilliseconds - r.Report.MainMs)))} | {Ms(Median(mode.Runs.Select(r => r.Report.SetupMs)))}" +
-                $"{(mode.Kind == Kind.Ledgerline ? $" (build {Median(mode.Runs.Select(r => r.Report.BuildMs)):N0} + connect {Median(mode.Runs.Select(r => r.Report.ConnectMs)):N0} + Mapster compile {Median(mode.Runs.Select(r => r.Report.MappingMs)):N0} + resolve {Median(mode.Runs.Select(r => r.Report.ResolveMs)):N0})" : "")} | " +
+                $"{(mode.Kind == Kind.Ledgerline ? $" (build {Median(mode.Runs.Select(r => r.Report.BuildMs)):N0} + connect {Median(mode.Runs.Select(r => r.Report.ConnectMs)):N0} + Mapster config {Median(mode.Runs.Select(r => r.Report.MappingMs)):N0} + resolve {Median(mode.Runs.Select(r => r.Report.ResolveMs)):N0})" : "")} | " +
                 $"{Ms(Median(mode.Runs.Select(r => r.Report.FirstMs)))} | {Ms(Median(mode.Runs.Select(r => r.Report.ListMs)))} | " +
                 $"{Ms(Median(mode.Runs.Select(r => r.Report.CpuMs)))} | {Median(mode.Runs.Select(r => r.Report.MaxRssKiB)) / 1024.0:F0} MiB |"));
         }
@@ -603,7 +603,7 @@ internal static class ProcessExportBenchmark
                     mode.Runs.Add(new ColdRun(clock.Elapsed, report));
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  cold start {round}: {mode.Name}: {Ms(clock.Elapsed)} (in Main {Ms(report.MainMs)}: setup {Ms(report.SetupMs)}" +
-                        $"{(mode.Kind == Kind.Ledgerline ? $" = build {Ms(report.BuildMs)} + connect {Ms(report.ConnectMs)} + Mapster compile {Ms(report.MappingMs)} + resolve {Ms(report.ResolveMs)}" : "")}, " +
+                        $"{(mode.Kind == Kind.Ledgerline ? $" = build {Ms(report.BuildMs)} + connect {Ms(report.ConnectMs)} + Mapster config {Ms(report.MappingMs)} + resolve {Ms(report.ResolveMs)}" : "")}, " +
                         $"listing {Ms(report.ListMs)}; CPU {Ms(report.CpuMs)}), {logged.Requests} requests (load {MachineInfo.LoadAverage()})"));
                 }
             }

@@ -50,6 +50,98 @@ public sealed class PagingEngineTests
         Assert.Equal(1 + PageWindows.After(100, 1_234).Count(), requests);
     }
 
+    [Fact]
+    public async Task ListAsync_OneRequestInFlight_SendsTheNextRequestBeforeReadingTheAnswerIn()
+    {
+        var records = Records(450);
+        var events = new List<string>();
+        var inFlight = 0;
+        var maxInFlight = 0;
+
+        async Task<PendingPage<string>> ReceiveAsync(PageWindow window, CancellationToken cancellationToken)
+        {
+            lock (events)
+            {
+                events.Add($"send {window.Page}@{window.PerPage}");
+            }
+
+            InterlockedMax(ref maxInFlight, Interlocked.Increment(ref inFlight));
+            await Task.Delay(5, cancellationToken);
+            Interlocked.Decrement(ref inFlight);
+            return PendingPage<string>.Deferred(() =>
+            {
+                lock (events)
+                {
+                    events.Add($"read {window.Page}@{window.PerPage}");
+                }
+
+                return Page(records, window);
+            });
+        }
+
+        var items = await FreshBooksPaging.ListAsync(ReceiveAsync, 1, new HashSet<string>(), s => s, _ => true, Ct).ToListAsync(Ct);
+
+        Assert.Equal(records, items);
+        Assert.Equal(1, maxInFlight);
+        var windows = PageWindows.After(100, records.Count).Select(w => $"{w.Page}@{w.PerPage}").ToList();
+
+        // Page 1 is read before anything else is sent (its total fixes the plan); every later answer is read only after the
+        // request for the window after it went out, and the last one after nothing more is sent.
+        List<string> expected = ["send 1@100", "read 1@100", $"send {windows[0]}"];
+        for (var i = 0; i < windows.Count; i++)
+        {
+            if (i + 1 < windows.Count)
+            {
+                expected.Add($"send {windows[i + 1]}");
+            }
+
+            expected.Add($"read {windows[i]}");
+        }
+
+        Assert.Equal(expected, events);
+    }
+
+    [Fact]
+    public async Task ListAsync_AnswerThatCannotBeRead_FailsTheListingAndCancelsTheRequestSentAfterIt()
+    {
+        var records = Records(450);
+        var cancelled = 0;
+        var sent = 0;
+
+        async Task<PendingPage<string>> ReceiveAsync(PageWindow window, CancellationToken cancellationToken)
+        {
+            if (window.Page == 1)
+            {
+                return PendingPage<string>.Done(Page(records, window));
+            }
+
+            try
+            {
+                // The first window after page 1 answers at once; the one sent after it would take 10 s.
+                await Task.Delay(Interlocked.Increment(ref sent) == 1 ? 1 : 10_000, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref cancelled);
+                throw;
+            }
+
+            return PendingPage<string>.Deferred(() => throw new InvalidProviderResponseException("unreadable", bodyExcerpt: null));
+        }
+
+        var items = new List<string>();
+        await Assert.ThrowsAsync<InvalidProviderResponseException>(async () =>
+        {
+            await foreach (var item in FreshBooksPaging.ListAsync(ReceiveAsync, 1, new HashSet<string>(), s => s, _ => true, Ct))
+            {
+                items.Add(item);
+            }
+        });
+
+        Assert.Equal(records.Take(100), items);
+        Assert.Equal(1, cancelled);
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(1, 1)]

@@ -38,12 +38,13 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
     }
 
     /// <summary>
-    /// Sends a call whose endpoint answers the body untyped (the listings the stores page through) and reads it typed
-    /// (<see cref="FreshBooksEnvelope.Deserialize{T}"/>): from the bytes <see cref="FreshBooksBodyHandler"/> holds, so Refit
-    /// does not copy a page before deserializing it; or, when a handler outside the body handler replaced the answer, from
-    /// what that handler hands over, as Refit's typed read would. Throws as <see cref="SendAsync{T}"/> does.
+    /// Sends a call whose endpoint answers the body untyped (the listings the stores page through) and returns the answer
+    /// once its bytes are in hand, unread: the caller reads it typed (<see cref="FreshBooksEnvelope.Deserialize{T}"/>) when it
+    /// is ready to, so a listing can send its next request first. The bytes are those <see cref="FreshBooksBodyHandler"/>
+    /// holds, so Refit does not copy a page before it is read; or, when a handler outside the body handler replaced the
+    /// answer, what that handler hands over, as Refit's typed read would. Throws as <see cref="SendAsync{T}"/> does.
     /// </summary>
-    public async Task<FreshBooksResult<T>> SendAndReadAsync<T>(
+    public async Task<FreshBooksResponse> ReceiveBodyAsync(
         FreshBooksCall call, Func<CancellationToken, Task<IApiResponse<HttpContent>>> send, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(send);
@@ -51,13 +52,9 @@ internal sealed partial class FreshBooksHttp(TimeProvider timeProvider, ILogger<
         using (answer)
         {
             var content = ((IApiResponse<HttpContent>)answer).Content;
-            if (content is null or FreshBooksBody)
-            {
-                return FreshBooksEnvelope.Deserialize<T>(response);
-            }
-
-            var replaced = await content.ReadAsByteArrayAsync(cancellationToken);
-            return FreshBooksEnvelope.Deserialize<T>(response with { Body = replaced });
+            return content is null or FreshBooksBody
+                ? response
+                : response with { Body = await content.ReadAsByteArrayAsync(cancellationToken) };
         }
     }
 

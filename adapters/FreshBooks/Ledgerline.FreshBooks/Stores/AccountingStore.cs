@@ -70,6 +70,7 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
     {
         query ??= new TQuery();
         var call = Call("list", null);
+        Context.Mapping.Prepare<TWire, TRecord>();
         var account = await Context.Connection.AccountIdAsync(call, Entity.ReadScope, cancellationToken);
         var records = FreshBooksListing.ListAsync(
             Listings(query),
@@ -203,7 +204,7 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
         FreshBooksEnvelope.Single<TWire, TRecord>(answer.Response, FreshBooksEnvelope.Result(answer, Entity.Path), Entity.Path,
             Context.Options.KeepRawRepresentation, Map);
 
-    private async Task<FetchedPage<TRecord>> FetchAsync(
+    private async Task<PendingPage<TRecord>> FetchAsync(
         FreshBooksCall call, string account, TQuery query, Segment segment, PageWindow window, CancellationToken cancellationToken)
     {
         var search = Search();
@@ -216,11 +217,16 @@ internal abstract class AccountingStore<TRecord, TDraft, TChanges, TQuery, TWire
             Entity.ApplySplit!(split, search);
         }
 
-        // The page is read typed from the bytes the body handler holds, not by Refit (which would copy it first).
-        var answer = await Context.Http.SendAndReadAsync<AccountingEnvelope<TResult>>(call,
+        // The page is read typed from the bytes the body handler holds, not by Refit (which would copy it first), and only
+        // when the pager asks: after it has sent its next request.
+        var response = await Context.Http.ReceiveBodyAsync(call,
             t => Entity.List(Context.Accounting, account, search, Context.ConnectionId, t), cancellationToken);
-        return FreshBooksEnvelope.Page<TWire, TRecord>(answer.Response, FreshBooksEnvelope.Result(answer, Entity.Path), Entity.Path,
-            Context.Options.KeepRawRepresentation, Map);
+        return PendingPage<TRecord>.Deferred(() =>
+        {
+            var answer = FreshBooksEnvelope.Deserialize<AccountingEnvelope<TResult>>(response);
+            return FreshBooksEnvelope.Page<TWire, TRecord>(answer.Response, FreshBooksEnvelope.Result(answer, Entity.Path), Entity.Path,
+                Context.Options.KeepRawRepresentation, Map);
+        });
     }
 
     private TRecord Map(TWire wire) => Context.Mapping.Map<TWire, TRecord>(wire);

@@ -22,7 +22,7 @@ internal static class FreshBooksListing
     /// <summary>Streams every matching record of every segment, each record once.</summary>
     public static async IAsyncEnumerable<T> ListAsync<T, TSegment>(
         IReadOnlyList<TSegment> segments,
-        Func<TSegment, PageWindow, CancellationToken, Task<FetchedPage<T>>> fetch,
+        Func<TSegment, PageWindow, CancellationToken, Task<PendingPage<T>>> fetch,
         int concurrency,
         Func<T, bool> matches,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -50,7 +50,7 @@ internal static class FreshBooksListing
         IReadOnlyList<TSegment> segments,
         string? cursor,
         int pageSize,
-        Func<TSegment, PageWindow, CancellationToken, Task<FetchedPage<T>>> fetch,
+        Func<TSegment, PageWindow, CancellationToken, Task<PendingPage<T>>> fetch,
         Func<T, bool> matches,
         bool serverCountExact,
         CancellationToken cancellationToken)
@@ -62,7 +62,7 @@ internal static class FreshBooksListing
         var (window, sequence) = position.Last is { } last
             ? (PageWindows.Next(position.Read, position.Total, pageSize), PageSequence<T>.Resume(r => r.Id, position.Total, position.Read, last))
             : (new PageWindow(1, pageSize), new PageSequence<T>(r => r.Id));
-        var fetched = await fetch(segments[position.Segment], window, cancellationToken);
+        var fetched = (await fetch(segments[position.Segment], window, cancellationToken)).Read();
         var overlap = sequence.Accept(fetched, window);
         var added = fetched.Info.Uncounted ? fetched.Items.Count - overlap : Math.Min(fetched.Items.Count - overlap, pageSize);
         var read = (int)window.Start + overlap + added;

@@ -11,13 +11,30 @@ namespace Ledgerline.FreshBooks.Stores;
 /// checks each answer as it is consumed: not the window asked for, a count that changes while listing, a record read
 /// before that is no longer at its offset, or a record listed twice fails the listing with
 /// <see cref="InvalidProviderResponseException"/> instead of yielding a listing that silently lacks records. Memory stays
-/// at about one page per request in flight. A record already yielded by an earlier listing of the same query (the
+/// at about one page per request in flight plus the one being read: each page is read after the next request is sent (<see cref="PendingPage{T}"/>). A record already yielded by an earlier listing of the same query (the
 /// <c>seen</c> set: another <c>vis_state</c>) is not yielded again.
 /// </summary>
 internal static class FreshBooksPaging
 {
-    public static async IAsyncEnumerable<T> ListAsync<T>(
+    /// <summary>The same, for a listing whose pages are read as they arrive (no reading left to overlap).</summary>
+    public static IAsyncEnumerable<T> ListAsync<T>(
         Func<PageWindow, CancellationToken, Task<FetchedPage<T>>> fetch,
+        int concurrency,
+        ISet<string> seen,
+        Func<T, string> id,
+        Func<T, bool> include,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fetch);
+        return ListAsync(async (window, t) => PendingPage<T>.Done(await fetch(window, t)), concurrency, seen, id, include, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams the listing. <paramref name="receive"/> sends the request for a window and completes when its answer has
+    /// arrived; the page is read (<see cref="PendingPage{T}.Read"/>) only after the next request has been sent.
+    /// </summary>
+    public static async IAsyncEnumerable<T> ListAsync<T>(
+        Func<PageWindow, CancellationToken, Task<PendingPage<T>>> receive,
         int concurrency,
         ISet<string> seen,
         Func<T, string> id,
@@ -26,7 +43,7 @@ internal static class FreshBooksPaging
     {
         var sequence = new PageSequence<T>(id);
         var firstWindow = new PageWindow(1, PageWindows.MaxPerPage);
-        var first = await fetch(firstWindow, cancellationToken);
+        var first = (await receive(firstWindow, cancellationToken)).Read();
         sequence.Accept(first, firstWindow);
         foreach (var item in first.Items)
         {
@@ -43,25 +60,28 @@ internal static class FreshBooksPaging
 
         using var plan = PageWindows.After(firstWindow.PerPage, first.Info.Total).GetEnumerator();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var inFlight = new Queue<(PageWindow Window, Task<FetchedPage<T>> Fetch)>();
+        var inFlight = new Queue<(PageWindow Window, Task<PendingPage<T>> Fetch)>();
         try
         {
             while (inFlight.Count < Math.Max(1, concurrency) && plan.MoveNext())
             {
-                inFlight.Enqueue((plan.Current, fetch(plan.Current, stop.Token)));
+                inFlight.Enqueue((plan.Current, receive(plan.Current, stop.Token)));
             }
 
             while (inFlight.Count > 0)
             {
                 var (window, fetching) = inFlight.Dequeue();
-                var page = await fetching;
-                var overlap = sequence.Accept(page, window);
+                var received = await fetching;
 
-                // Keep the requests in flight while the caller works through this page.
+                // The answer is in: send the next request before reading this one, so that reading it (and the caller's work
+                // through it) overlaps the next round trip, with no more requests in flight than the concurrency allows.
                 if (plan.MoveNext())
                 {
-                    inFlight.Enqueue((plan.Current, fetch(plan.Current, stop.Token)));
+                    inFlight.Enqueue((plan.Current, receive(plan.Current, stop.Token)));
                 }
+
+                var page = received.Read();
+                var overlap = sequence.Accept(page, window);
 
                 for (var i = overlap; i < page.Items.Count; i++)
                 {

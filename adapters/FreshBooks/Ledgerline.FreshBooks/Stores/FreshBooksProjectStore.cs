@@ -46,7 +46,7 @@ internal sealed class FreshBooksProjectStore(FreshBooksLedgerContext context, IC
         var business = await context.Connection.BusinessIdAsync(call, ReadScope, cancellationToken);
         var records = FreshBooksListing.ListAsync(
             OneListing,
-            (_, window, t) => FetchAsync(call, business, query, window, t),
+            async (_, window, t) => PendingPage<Project>.Done(await FetchAsync(call, business, query, window, t)),
             context.Options.PageConcurrency,
             query.Matches,
             cancellationToken);
@@ -65,7 +65,7 @@ internal sealed class FreshBooksProjectStore(FreshBooksLedgerContext context, IC
             OneListing,
             cursor,
             query.PageSize,
-            (_, window, t) => FetchAsync(call, business, query, window, t),
+            async (_, window, t) => PendingPage<Project>.Done(await FetchAsync(call, business, query, window, t)),
             query.Matches,
             serverCountExact: query.ContactId is null && query.UpdatedSince is null,
             cancellationToken);

@@ -50,7 +50,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
         var business = await context.Connection.BusinessIdAsync(call, ReadScope, cancellationToken);
         var records = FreshBooksListing.ListAsync(
             OneListing,
-            (_, window, t) => FetchAsync(call, business, query, window, t),
+            async (_, window, t) => PendingPage<TimeEntry>.Done(await FetchAsync(call, business, query, window, t)),
             context.Options.PageConcurrency,
             Matches(query),
             cancellationToken);
@@ -69,7 +69,7 @@ internal sealed class FreshBooksTimeEntryStore(FreshBooksLedgerContext context) 
             OneListing,
             cursor,
             query.PageSize,
-            (_, window, t) => FetchAsync(call, business, query, window, t),
+            async (_, window, t) => PendingPage<TimeEntry>.Done(await FetchAsync(call, business, query, window, t)),
             Matches(query),
             serverCountExact: true,
             cancellationToken);
