@@ -127,9 +127,12 @@ public sealed class FreshBooksConnector
     /// <exception cref="AuthorizationCodeRefusedException">FreshBooks refused the code (<c>invalid_grant</c>): the user must consent again.</exception>
     /// <exception cref="ProviderUnavailableException">No answer was read from the token endpoint within <see cref="FreshBooksOptions.TokenRequestTimeout"/>.</exception>
     /// <exception cref="FreshBooksIdentityUnavailableException">
-    /// The code was exchanged but <c>/users/me</c> still failed after its retries; the exception's
+    /// The code was exchanged but <c>/users/me</c> still failed after its retries, or FreshBooks' token answer held both
+    /// tokens without a readable <c>expires_in</c> (inner <see cref="InvalidProviderResponseException"/>; the grant's tokens
+    /// are then due for refresh, expiring when the exchange was sent); the exception's
     /// <see cref="FreshBooksIdentityUnavailableException.Grant"/> keeps the tokens for <see cref="ListBusinessesAsync"/>.
     /// </exception>
+    /// <exception cref="InvalidProviderResponseException">FreshBooks' token answer could not be read or lacks a token (no body excerpt).</exception>
     public async Task<FreshBooksGrant> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         PublicInput.AuthorizationCode(nameof(code), code, ProviderName);
@@ -168,6 +171,13 @@ public sealed class FreshBooksConnector
         var pending = FreshBooksGrant.WithoutIdentity(
             tokens.Scopes ?? new HashSet<string>(StringComparer.Ordinal),
             new ConnectionTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt));
+        if (tokens.UnreadableLifetime is { } unreadable)
+        {
+            // The answer is malformed, so this call fails typed, but the tokens go with it (due for refresh). The lookup is
+            // left to ListBusinessesAsync, the recovery this exception already has, so one failure is reported, not two.
+            throw FreshBooksIdentityUnavailableException.UnreadableLifetime(pending, unreadable);
+        }
+
         try
         {
             return await ReadIdentityAsync(pending, CancellationToken.None);
@@ -182,8 +192,9 @@ public sealed class FreshBooksConnector
     /// Reads again who a grant's tokens belong to and which businesses they can connect (<c>GET /users/me</c>, retried on
     /// 5xx, 429 and transport errors), e.g. for the <see cref="FreshBooksIdentityUnavailableException.Grant"/> of an
     /// exchange whose lookup failed. Nothing is stored and the tokens are not refreshed: it works while the access token
-    /// lives (<see cref="FreshBooksGrant.ExpiresAt"/>). The grant passed in is used up (its refresh token is single-use);
-    /// connect with the one returned.
+    /// lives (<see cref="FreshBooksGrant.ExpiresAt"/>; for the grant of an exchange whose lifetime was unreadable, that is
+    /// the time of the exchange, while the token itself lives on at FreshBooks). The grant passed in is used up (its
+    /// refresh token is single-use); connect with the one returned.
     /// </summary>
     /// <param name="grant">A grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or the failure of an exchange, not yet connected.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>

@@ -137,8 +137,13 @@ public sealed partial class XeroConnector
     /// <exception cref="ProviderUnavailableException">No answer was read from Xero's token endpoint (within <see cref="XeroOptions.TokenRequestTimeout"/>).</exception>
     /// <exception cref="AuthorizationCodeRefusedException">Xero refused the code (<c>invalid_grant</c>: expired, already used, or for another redirect URI); the user must consent again.</exception>
     /// <exception cref="XeroOrganisationsUnavailableException">
-    /// The code was exchanged but <c>GET /connections</c> still failed after its retries; the exception's
+    /// The code was exchanged but <c>GET /connections</c> still failed after its retries, or Xero's token answer held both
+    /// tokens without a readable <c>expires_in</c> (inner <see cref="InvalidProviderResponseException"/>; the grant's tokens
+    /// are then due for refresh, expiring when the exchange was sent); the exception's
     /// <see cref="XeroOrganisationsUnavailableException.Grant"/> keeps the tokens for <see cref="ListOrganisationsAsync"/>.
+    /// </exception>
+    /// <exception cref="InvalidProviderResponseException">
+    /// Xero's token answer is not JSON or lacks a token (no refresh token without <c>offline_access</c>); no body excerpt.
     /// </exception>
     public async Task<XeroGrant> ExchangeCodeAsync(XeroAuthorizationRequest request, string code, string? state, CancellationToken cancellationToken = default)
     {
@@ -177,6 +182,13 @@ public sealed partial class XeroConnector
             new ConnectionTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt),
             tokens.Scopes ?? new HashSet<string>(request.Scopes, StringComparer.Ordinal),
             []);
+        if (tokens.UnreadableLifetime is { } unreadable)
+        {
+            // The answer is malformed, so this call fails typed, but the tokens go with it (due for refresh). The listing is
+            // left to ListOrganisationsAsync, the recovery this exception already has, so one failure is reported, not two.
+            throw XeroOrganisationsUnavailableException.UnreadableLifetime(grant, unreadable);
+        }
+
         try
         {
             // Whether or not the caller has cancelled meanwhile: bounded by RequestTimeout per attempt and MaxRetries.
@@ -191,7 +203,9 @@ public sealed partial class XeroConnector
     /// <summary>
     /// Lists again the organisations a grant reaches (<c>GET /connections</c>, retried on 5xx, 429 and transport errors),
     /// e.g. the <see cref="XeroOrganisationsUnavailableException.Grant"/> of an exchange whose listing failed. Nothing is
-    /// stored, and the tokens are not refreshed: it works while the access token lives (<see cref="XeroGrant.ExpiresAt"/>).
+    /// stored, and the tokens are not refreshed: it works while the access token lives (<see cref="XeroGrant.ExpiresAt"/>;
+    /// for the grant of an exchange whose lifetime was unreadable, that is the time of the exchange, while the token itself
+    /// lives on at Xero).
     /// The grant returned and the one passed in hold the same tokens, so together they back one connection (see
     /// <see cref="ConnectAsync"/>).
     /// </summary>
