@@ -245,14 +245,20 @@ public sealed class FreshBooksConnector
     /// before its first use), back to 3,653 days (ten years) before the clock, since FreshBooks' refresh tokens never
     /// expire; one more than 366 days ahead is refused.
     /// </param>
-    /// <param name="scopes">The scopes the pair was granted (FreshBooks' token answer lists them in <c>scope</c>).</param>
+    /// <param name="scopes">
+    /// The scopes the pair was granted (FreshBooks' token answer lists them in <c>scope</c>), each its own element
+    /// (duplicates are dropped), checked by the rule of <see cref="CreateAuthorizationRequest"/>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the identity request (the tokens stay the caller's: nothing was issued).</param>
     /// <exception cref="LedgerValidationException">
     /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
     /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
-    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>);
-    /// <c>expiresAt</c> left <see langword="default"/> (code <c>Required</c>) or more than 366 days ahead of the clock or
-    /// more than 3,653 days behind it (code <c>ExpiryOutOfRange</c>).
+    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>), or
+    /// an element null (code <c>Required</c>) or not one RFC 6749 scope-token — blank, holding a space, line break,
+    /// <c>"</c>, <c>\</c> or a character outside printable ASCII, or longer than 128 characters (code
+    /// <c>MalformedScope</c>), on <c>scopes[i]</c>; <c>expiresAt</c> left <see langword="default"/> (code
+    /// <c>Required</c>) or more than 366 days ahead of the clock or more than 3,653 days behind it (code
+    /// <c>ExpiryOutOfRange</c>).
     /// </exception>
     /// <exception cref="ReauthorizationRequiredException">
     /// FreshBooks refused the access token (expired, revoked or not FreshBooks'): the user must connect again. Nothing was
@@ -269,10 +275,11 @@ public sealed class FreshBooksConnector
         ImportedTokens.RequireShape(nameof(accessToken), accessToken, ProviderName);
         ImportedTokens.RequireShape(nameof(refreshToken), refreshToken, ProviderName);
         ImportedTokens.RequireExpiry(nameof(expiresAt), expiresAt, _timeProvider.GetUtcNow(), ProviderName);
+        var granted = PublicInput.Scopes(nameof(scopes), scopes, ProviderName);
         var identity = await _identityClient.GetMeAsync(accessToken, cancellationToken);
         return new FreshBooksGrant(
             identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses,
-            new HashSet<string>(scopes.Where(s => !string.IsNullOrWhiteSpace(s)), StringComparer.Ordinal),
+            new HashSet<string>(granted, StringComparer.Ordinal),
             new ConnectionTokens(accessToken, refreshToken, expiresAt));
     }
 

@@ -246,15 +246,22 @@ public sealed partial class XeroConnector
     /// When the access token expires (UTC; Xero's live 30 minutes). One already past is taken (the token is refreshed
     /// before its first use), back to 3,653 days (ten years) before the clock; one more than 366 days ahead is refused.
     /// </param>
-    /// <param name="scopes">The scopes the pair was granted (Xero's token answer lists them in <c>scope</c>); stored on the connection and checked before each call. Empty: not checked, Xero decides.</param>
+    /// <param name="scopes">
+    /// The scopes the pair was granted (Xero's token answer lists them in <c>scope</c>), each its own element (duplicates are
+    /// dropped), checked by the rule of <see cref="CreateAuthorizationRequest"/>; stored on the connection and checked
+    /// before each call. Empty: not checked, Xero decides.
+    /// </param>
     /// <param name="cancellationToken">Cancels the listing (the tokens stay the caller's: nothing was issued).</param>
     /// <returns>A grant with the tokens, the scopes and the organisations, most recently connected first.</returns>
     /// <exception cref="LedgerValidationException">
     /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
     /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
-    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>);
-    /// <c>expiresAt</c> left <see langword="default"/> (code <c>Required</c>) or more than 366 days ahead of the clock or
-    /// more than 3,653 days behind it (code <c>ExpiryOutOfRange</c>).
+    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>), or
+    /// an element null (code <c>Required</c>) or not one RFC 6749 scope-token — blank, holding a space, line break,
+    /// <c>"</c>, <c>\</c> or a character outside printable ASCII, or longer than 128 characters (code
+    /// <c>MalformedScope</c>), on <c>scopes[i]</c>; <c>expiresAt</c> left <see langword="default"/> (code
+    /// <c>Required</c>) or more than 366 days ahead of the clock or more than 3,653 days behind it (code
+    /// <c>ExpiryOutOfRange</c>).
     /// </exception>
     /// <exception cref="ReauthorizationRequiredException">
     /// Xero refused the access token (expired, revoked or not Xero's); <see cref="ReauthorizationRequiredException.ConnectionId"/>
@@ -273,7 +280,7 @@ public sealed partial class XeroConnector
         ImportedTokens.RequireExpiry(nameof(expiresAt), expiresAt, _timeProvider.GetUtcNow(), ProviderName);
         var grant = new XeroGrant(
             new ConnectionTokens(accessToken, refreshToken, expiresAt),
-            new HashSet<string>(scopes.Where(s => !string.IsNullOrWhiteSpace(s)), StringComparer.Ordinal),
+            new HashSet<string>(PublicInput.Scopes(nameof(scopes), scopes, ProviderName), StringComparer.Ordinal),
             []);
         return await ReadOrganisationsAsync(grant, cancellationToken);
     }
