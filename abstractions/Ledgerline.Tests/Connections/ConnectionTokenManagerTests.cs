@@ -122,6 +122,48 @@ public sealed class ConnectionTokenManagerTests
         Assert.Equal("refresh-2", (await WaitForStoredAsync(c => c.Tokens!.RefreshToken == "refresh-2")).Tokens!.RefreshToken);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(2)] // still valid, refreshed early: the malformed answer is not hidden behind the current token
+    public async Task GetAccessToken_AnswerWithAnUnreadableLifetime_SavesThePairDueThenFailsTyped_AndTheNextCallRefreshesWithIt(int expiresInMinutes)
+    {
+        await SeedAsync(expiresIn: TimeSpan.FromMinutes(expiresInMinutes));
+        var manager = Manager();
+        var unreadable = Unreadable("access-2", "refresh-2");
+
+        var first = manager.GetAccessTokenAsync(Id, Cancellation);
+        await _refresher.WaitForCallsAsync(1);
+        _refresher.Answer(unreadable);
+        var error = await Assert.ThrowsAsync<InvalidProviderResponseException>(() => first);
+        var kept = (await _store.GetAsync(Id, Cancellation))!;
+        _refresher.AnswerAnew();
+        var second = manager.GetAccessTokenAsync(Id, Cancellation);
+        await _refresher.WaitForCallsAsync(2);
+        _refresher.Answer(Pair("access-3", "refresh-3"));
+
+        Assert.Equal(("refresh-2", "access-2", _clock.GetUtcNow(), ConnectionStatus.Active), (kept.Tokens!.RefreshToken, kept.Tokens.AccessToken, kept.Tokens.ExpiresAt, kept.Status));
+        Assert.Equal(("Test", 200, (string?)null), (error.Provider, error.StatusCode, error.BodyExcerpt));
+        Assert.Same(unreadable.UnreadableLifetime, error.InnerException);
+        Assert.Contains("kept", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("access-2", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh-2", error.Message, StringComparison.Ordinal);
+        Assert.Equal("access-3", await second);
+        Assert.Equal(["refresh-1", "refresh-2"], _refresher.RefreshTokensSent);
+    }
+
+    [Fact]
+    public async Task RefreshAfterRejection_AnswerWithAnUnreadableLifetime_SavesThePairThenFailsTyped()
+    {
+        await SeedAsync(expiresIn: TimeSpan.FromHours(1));
+        _refresher.Answer(Unreadable("access-2", "refresh-2"));
+
+        await Assert.ThrowsAsync<InvalidProviderResponseException>(() => Manager().RefreshAfterRejectionAsync(Id, "access-1", Cancellation));
+
+        var kept = (await _store.GetAsync(Id, Cancellation))!;
+        Assert.Equal(("refresh-2", _clock.GetUtcNow()), (kept.Tokens!.RefreshToken, kept.Tokens.ExpiresAt));
+        Assert.Equal(1, _refresher.Calls);
+    }
+
     [Fact]
     public async Task GetAccessToken_ProviderRefusesTheGrant_MarksTheConnectionAndKeepsTheProvidersCode()
     {
@@ -214,6 +256,13 @@ public sealed class ConnectionTokenManagerTests
     private RefreshedTokens Pair(string access, string refresh) =>
         new(new ConnectionTokens(access, refresh, _clock.GetUtcNow().AddMinutes(30)), null);
 
+    // As the adapters hand on an answer with both tokens but no lifetime: due at once (the time the request was sent).
+    private RefreshedTokens Unreadable(string access, string refresh) =>
+        new(new ConnectionTokens(access, refresh, _clock.GetUtcNow()), null)
+        {
+            UnreadableLifetime = new InvalidProviderResponseException("The token answer has no expires_in.") { Provider = "Test", StatusCode = 200 },
+        };
+
     private Task<LedgerConnection> SeedAsync(TimeSpan expiresIn) =>
         _store.SaveAsync(
             new LedgerConnection
@@ -258,6 +307,15 @@ public sealed class ConnectionTokenManagerTests
         public void Answer(RefreshedTokens tokens) => _answer.TrySetResult(tokens);
 
         public void FailWith(Exception failure) => _failure = failure;
+
+        /// <summary>Leaves the next refresh pending until <see cref="Answer"/> again.</summary>
+        public void AnswerAnew()
+        {
+            lock (_sent)
+            {
+                _answer = NewAnswer();
+            }
+        }
 
         public Task WaitForCallsAsync(int calls) => WaitUntilAsync(() => Calls >= calls);
 

@@ -25,6 +25,13 @@ namespace Ledgerline.Connections;
 /// accepts the previous refresh token for a while (Xero: 30 minutes) recovers on the next refresh. A pair that cannot be
 /// written (the store is down) is logged as Critical (event id 6). Alert on both.
 /// </para>
+/// <para>
+/// A refresh answer that holds both tokens but no readable lifetime (<see cref="RefreshedTokens.UnreadableLifetime"/>) is
+/// saved all the same, due at once (its expiry is the time the request was sent), and the call then fails with
+/// <see cref="InvalidProviderResponseException"/> (logged as event id 13, Warning): the provider has already rotated the
+/// pair, so dropping it would lose the grant. The next use refreshes again, so a provider that keeps answering so costs
+/// one refresh per use and never loops.
+/// </para>
 /// </remarks>
 public sealed partial class ConnectionTokenManager
 {
@@ -71,6 +78,9 @@ public sealed partial class ConnectionTokenManager
     /// <param name="cancellationToken">Stops this caller waiting; never the refresh itself.</param>
     /// <exception cref="ReauthorizationRequiredException">No such connection, or its grant is dead.</exception>
     /// <exception cref="ProviderUnavailableException">The refresh did not finish in time (it goes on), or failed.</exception>
+    /// <exception cref="InvalidProviderResponseException">
+    /// The provider renewed the pair without a readable lifetime: the new pair was saved and is refreshed at its next use.
+    /// </exception>
     /// <exception cref="LedgerlineException">The provider's token endpoint refused the refresh otherwise.</exception>
     public async Task<string> GetAccessTokenAsync(string connectionId, CancellationToken cancellationToken = default)
     {
@@ -95,6 +105,9 @@ public sealed partial class ConnectionTokenManager
     /// <param name="cancellationToken">Stops this caller waiting; never the refresh itself.</param>
     /// <exception cref="ReauthorizationRequiredException">No such connection, or its grant is dead.</exception>
     /// <exception cref="ProviderUnavailableException">The refresh did not finish in time (it goes on), or failed.</exception>
+    /// <exception cref="InvalidProviderResponseException">
+    /// The provider renewed the pair without a readable lifetime: the new pair was saved and is refreshed at its next use.
+    /// </exception>
     public async Task<string> RefreshAfterRejectionAsync(string connectionId, string rejectedAccessToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
@@ -270,14 +283,34 @@ public sealed partial class ConnectionTokenManager
         if (stored is not null)
         {
             LogRefreshed(_logger, Provider, current.Id, stored.Version);
-            return stored.Tokens!;
+            return rotated.UnreadableLifetime is { } unreadable ? throw KeptWithoutLifetime(current.Id, unreadable) : stored.Tokens!;
         }
 
         // Another writer moved the version (a new authorization, or a peer that rotated despite the lease). The stored
-        // record wins: ours is discarded rather than overwrite a newer grant.
+        // record wins: ours is discarded rather than overwrite a newer grant (and with it an unreadable lifetime, if it had
+        // one: the call goes on with the stored pair).
         var winner = await _store.GetAsync(current.Id, CancellationToken.None);
         LogLostRace(_logger, Provider, current.Id);
         return UsableTokens(current.Id, winner);
+    }
+
+    // The pair is saved (due at once, so the next use refreshes again: one refresh per use while the provider keeps
+    // answering so, never a loop), and only then does this call fail: the provider's data was malformed, and a made-up
+    // lifetime would be a placeholder.
+    private InvalidProviderResponseException KeptWithoutLifetime(string connectionId, InvalidProviderResponseException unreadable)
+    {
+        LogLifetimeUnreadable(_logger, Provider, connectionId);
+        return new InvalidProviderResponseException(
+            $"{Provider} renewed the tokens of connection '{connectionId}' without a lifetime that can be read (expires_in). " +
+            "The new tokens were kept and will be refreshed at their next use; retry the call.",
+            bodyExcerpt: null,
+            unreadable)
+        {
+            Provider = Provider,
+            StatusCode = unreadable.StatusCode,
+            ProviderCode = unreadable.ProviderCode,
+            ProviderMessage = unreadable.ProviderMessage,
+        };
     }
 
     private async Task<ConnectionTokens> HandleInvalidGrantAsync(
@@ -385,6 +418,9 @@ public sealed partial class ConnectionTokenManager
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "The refresh lease of {Provider} connection {ConnectionId} could not be renewed ({Reason}); the compare-and-swap write still guards the result.")]
     private static partial void LogLeaseNotRenewed(ILogger logger, string provider, string connectionId, string reason);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "{Provider} renewed the tokens of connection {ConnectionId} without a readable lifetime (expires_in); they were saved as due for refresh and the call fails.")]
+    private static partial void LogLifetimeUnreadable(ILogger logger, string provider, string connectionId);
 
     /// <summary>Keeps a renewable lease alive while a refresh runs: renews it every third of its length until disposed.</summary>
     private sealed class LeaseRenewal : IAsyncDisposable

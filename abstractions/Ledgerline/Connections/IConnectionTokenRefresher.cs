@@ -20,7 +20,11 @@ public interface IConnectionTokenRefresher
     /// <param name="cancellationToken">
     /// The refresh deadline (<see cref="ConnectionTokenManagerOptions.RefreshDeadline"/>), never a caller's token.
     /// </param>
-    /// <returns>The new pair and, when the provider says, the scopes now granted.</returns>
+    /// <returns>
+    /// The new pair and, when the provider says, the scopes now granted. An answer that holds both tokens but no readable
+    /// lifetime is returned too, never thrown (the provider has rotated the pair already): see
+    /// <see cref="RefreshedTokens.UnreadableLifetime"/>.
+    /// </returns>
     /// <exception cref="ReauthorizationRequiredException">
     /// The provider refused the grant itself (OAuth <c>invalid_grant</c>): the refresh token is spent, expired or revoked.
     /// The manager then re-reads the store once (a peer may have rotated the pair) before marking the connection.
@@ -30,11 +34,26 @@ public interface IConnectionTokenRefresher
 }
 
 /// <summary>A token endpoint's successful answer. <see cref="ToString"/> never shows the tokens.</summary>
-/// <param name="Tokens">The new pair, <see cref="ConnectionTokens.ExpiresAt"/> computed from <c>expires_in</c>.</param>
+/// <param name="Tokens">
+/// The new pair, <see cref="ConnectionTokens.ExpiresAt"/> computed from <c>expires_in</c>; when the answer's lifetime could
+/// not be read, the time the request was sent (see <see cref="UnreadableLifetime"/>).
+/// </param>
 /// <param name="Scopes">The scopes the provider says are granted now, or <see langword="null"/> when it did not say.</param>
 public sealed record RefreshedTokens(ConnectionTokens Tokens, IReadOnlySet<string>? Scopes)
 {
+    /// <summary>
+    /// Set when the answer held both tokens but no lifetime that can be taken (<c>expires_in</c> missing, not a number,
+    /// zero or less, or beyond what any provider issues): the provider's typed error, with no token or body excerpt in it.
+    /// The pair is still returned, because the provider has already rotated it (a refresh token may be single-use) and
+    /// throwing would lose it; <see cref="ConnectionTokens.ExpiresAt"/> is then the time the request was sent (measured
+    /// before sending), never a made-up lifetime, so the pair is due for refresh at its next use.
+    /// <see cref="ConnectionTokenManager"/> saves the pair first, then fails the call with an
+    /// <see cref="InvalidProviderResponseException"/> whose inner exception is this one.
+    /// </summary>
+    public InvalidProviderResponseException? UnreadableLifetime { get; init; }
+
     /// <summary>Describes the answer without revealing the tokens.</summary>
     public override string ToString() =>
-        $"RefreshedTokens {{ ExpiresAt = {Tokens.ExpiresAt:O}, Scopes = {(Scopes is null ? "-" : string.Join(' ', Scopes))} }}";
+        $"RefreshedTokens {{ ExpiresAt = {Tokens.ExpiresAt:O}, Scopes = {(Scopes is null ? "-" : string.Join(' ', Scopes))}" +
+        $"{(UnreadableLifetime is null ? string.Empty : ", Lifetime = unreadable")} }}";
 }

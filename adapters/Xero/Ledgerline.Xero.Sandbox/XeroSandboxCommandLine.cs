@@ -47,7 +47,7 @@ public static class XeroSandboxCommandLine
         Count("--rate-limit-app-minute", "calls per app per minute across tenants (default 10000)", (o, v) => o.RateLimits.AppPerMinute = v, MaxCount),
         Count("--rate-limit-concurrent", "calls in flight per tenant (default 5)", (o, v) => o.RateLimits.Concurrent = v, MaxCount),
         Value("--fault", "SPEC", "fault rule, repeatable: kind[:value][@/path/prefix][#times][~probability]; kinds: latency:250ms, " +
-            "429[:seconds], 429day[:seconds], 500, 502, 503, 504, truncate, malformed, drop (e.g. --fault 503@/api.xro#2)",
+            "429[:seconds], 429day[:seconds], 500, 502, 503, 504, truncate, malformed, drop, expires-in:none|N|text (e.g. --fault 503@/api.xro#2)",
             FaultRule.Parse, (o, v) => o.Faults.Add(v), repeatable: true),
         Value("--webhook-url", "URL", "the app's webhook URL (loopback only); run intent to receive with " +
             "POST /sandbox/webhook/intent-to-receive before deliveries start", WebhookUrl, (o, v) => o.WebhookUrl = v),

@@ -184,6 +184,28 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("none", null)]
+    [InlineData("0", "0")]
+    [InlineData("31622401", "31622401")]
+    [InlineData("soon", "\"soon\"")]
+    public async Task TokenLifetime_RewritesTheNextTokenAnswersExpiresInOnly(string value, string? sent)
+    {
+        _f.Sandbox.Faults.Add(FaultRule.Parse($"expires-in:{value}@/_sandbox/tokens#1"));
+
+        using var faulty = await _f.Http.PostAsync("_sandbox/tokens", content: null, Ct);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await faulty.Content.ReadAsStringAsync(Ct))!.AsObject();
+        using var next = await _f.Http.PostAsync("_sandbox/tokens", content: null, Ct);
+        var untouched = System.Text.Json.Nodes.JsonNode.Parse(await next.Content.ReadAsStringAsync(Ct))!;
+
+        Assert.Equal(HttpStatusCode.OK, faulty.StatusCode);
+        Assert.Equal(sent, body["expires_in"]?.ToJsonString());
+        Assert.False(string.IsNullOrEmpty(body["access_token"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(body["refresh_token"]!.GetValue<string>()));
+        Assert.Equal(43200, untouched["expires_in"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("expires-in:none@/auth/oauth/token#1", FaultKind.TokenLifetime, "/auth/oauth/token")]
     [InlineData("latency:250ms", FaultKind.Latency, null)]
     [InlineData("429:2@/accounting", FaultKind.TooManyRequests, "/accounting")]
     [InlineData("rps:5", FaultKind.RateBudget, null)]
@@ -209,6 +231,9 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.Equal(2, FaultRule.Parse("503#2").Times);
         Assert.Equal((-1, (int?)null), (FaultRule.Parse("pages:-1").Pages!.Value, FaultRule.Parse("pages:-1").Total));
         Assert.Equal(1_000_000_000, FaultRule.Parse("total:1000000000").Total);
+        Assert.Null(FaultRule.Parse("expires-in:none").ExpiresIn);
+        Assert.Equal("-1", FaultRule.Parse("expires-in:-1").ExpiresIn);
+        Assert.Throws<ArgumentException>(() => FaultRule.Parse("expires-in"));
         Assert.Throws<ArgumentException>(() => FaultRule.Parse("pages:many"));
         Assert.Throws<ArgumentException>(() => FaultRule.Parse("explode"));
     }

@@ -50,6 +50,9 @@ internal static class FaultMiddleware
             case FaultKind.FalseCounters:
                 await FalseCountersAsync(context, next, fault);
                 return;
+            case FaultKind.TokenLifetime:
+                await TokenLifetimeAsync(context, next, fault);
+                return;
             default:
                 await BodyFaultAsync(context, next, fault.Kind);
                 return;
@@ -103,6 +106,38 @@ internal static class FaultMiddleware
 
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private static async Task TokenLifetimeAsync(HttpContext context, Func<Task> next, FaultRule fault)
+    {
+        var bytes = await RunBufferedAsync(context, next);
+        if (context.Response.StatusCode == 200 && TryParseObject(bytes) is { } root && root.ContainsKey("access_token"))
+        {
+            root.Remove("expires_in");
+            if (fault.ExpiresIn is { } value)
+            {
+                root["expires_in"] = long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                    ? JsonValue.Create(number)
+                    : JsonValue.Create(value);
+            }
+
+            bytes = System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
+        }
+
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private static JsonObject? TryParseObject(byte[] bytes)
+    {
+        try
+        {
+            return JsonNode.Parse(bytes) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task BodyFaultAsync(HttpContext context, Func<Task> next, FaultKind kind)

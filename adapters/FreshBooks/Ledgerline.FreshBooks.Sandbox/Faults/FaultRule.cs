@@ -35,6 +35,14 @@ public enum FaultKind
     /// about its listing.
     /// </summary>
     FalseCounters,
+
+    /// <summary>
+    /// Run the endpoint, then, in a 200 JSON answer that holds an <c>access_token</c> (the token endpoint's, or
+    /// <c>POST /_sandbox/tokens</c>'), replace <c>expires_in</c> with <see cref="FaultRule.ExpiresIn"/>, or leave it out
+    /// when that is null: a token answer whose lifetime cannot be read. The tokens issued are real (a refresh token is
+    /// spent all the same).
+    /// </summary>
+    TokenLifetime,
 }
 
 /// <summary>
@@ -69,6 +77,12 @@ public sealed record FaultRule
 
     /// <summary>The <c>total</c> sent by <see cref="FaultKind.FalseCounters"/>; null keeps the true value.</summary>
     public int? Total { get; init; }
+
+    /// <summary>
+    /// The <c>expires_in</c> sent by <see cref="FaultKind.TokenLifetime"/>: null leaves it out, a whole number is sent as a
+    /// JSON number, anything else as a JSON string.
+    /// </summary>
+    public string? ExpiresIn { get; init; }
 
     /// <summary>Apply to the next N matching requests only; null means forever.</summary>
     public int? Times { get; init; }
@@ -107,11 +121,16 @@ public sealed record FaultRule
     public static FaultRule FalseCounters(int? pages = null, int? total = null, string? pathPrefix = null, int? times = null) =>
         new() { Kind = FaultKind.FalseCounters, Pages = pages, Total = total, PathPrefix = pathPrefix, Times = times };
 
+    /// <summary>Sends <paramref name="expiresIn"/> as a token answer's <c>expires_in</c> (null: none at all).</summary>
+    public static FaultRule BadTokenLifetime(string? expiresIn, string? pathPrefix = null, int? times = null) =>
+        new() { Kind = FaultKind.TokenLifetime, ExpiresIn = expiresIn, PathPrefix = pathPrefix, Times = times };
+
     /// <summary>
     /// Parses <c>kind[:value][@/path/prefix][#times][~probability]</c>. Kinds: <c>latency:250ms</c>, <c>429</c>,
     /// <c>429:2</c> (Retry-After 2 s), <c>rps:5</c>, <c>500</c>/<c>502</c>/<c>503</c>/<c>504</c>, <c>truncate</c>,
     /// <c>malformed</c>, <c>drop</c>, <c>ignore-page</c>, <c>pages:N</c> and <c>total:N</c> (false list counters; N may be
-    /// negative). Example: <c>503@/accounting#2</c> fails the next two accounting calls.
+    /// negative), <c>expires-in:V</c> (a token answer's <c>expires_in</c> sent as V: <c>none</c> leaves it out, a whole
+    /// number is a number, anything else a string). Example: <c>503@/accounting#2</c> fails the next two accounting calls.
     /// </summary>
     /// <exception cref="ArgumentException">The spec is not understood.</exception>
     public static FaultRule Parse(string spec)
@@ -156,11 +175,17 @@ public sealed record FaultRule
             "ignore-page" => IgnorePage(),
             "pages" => FalseCounters(pages: Count("pages", value)),
             "total" => FalseCounters(total: Count("total", value)),
+            "expires-in" => BadTokenLifetime(ExpiresInValue(value)),
             _ when int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var status) && status is >= 500 and <= 599 => ServerError(status),
             _ => throw new ArgumentException($"Unknown fault kind '{kind}'.", nameof(spec)),
         };
         return rule with { PathPrefix = prefix, Times = times, Probability = probability };
     }
+
+    private static string? ExpiresInValue(string? value) =>
+        string.IsNullOrEmpty(value)
+            ? throw new ArgumentException("expires-in needs a value: none, a number such as 0 or 99999999999, or text.", nameof(value))
+            : string.Equals(value, "none", StringComparison.OrdinalIgnoreCase) ? null : value;
 
     private static int Count(string kind, string? value) =>
         int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count)

@@ -174,18 +174,21 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExchangeCodeAsync_TokenAnswerLivingTenYears_IsInvalidProviderResponseNotAnExpiryFarAway()
+    public async Task ExchangeCodeAsync_TokenAnswerLivingTenYears_IsInvalidProviderResponseNotAnExpiryFarAway_TheTokensKeptDue()
     {
         await using var stack = new ConnectionsStack(_sandbox);
         _sandbox.AccessTokenLifetime = TimeSpan.FromDays(3650);
         var request = stack.Connector.CreateAuthorizationRequest();
         var code = ParseQuery(await ConsentAsync(request.AuthorizationUrl))["code"];
+        var before = DateTimeOffset.UtcNow;
 
-        var refused = await Assert.ThrowsAsync<InvalidProviderResponseException>(() => stack.Connector.ExchangeCodeAsync(code, Cancellation));
+        var kept = await Assert.ThrowsAsync<FreshBooksIdentityUnavailableException>(() => stack.Connector.ExchangeCodeAsync(code, Cancellation));
 
+        var refused = Assert.IsType<InvalidProviderResponseException>(kept.InnerException);
         Assert.Equal(("FreshBooks", 200), (refused.Provider, refused.StatusCode));
         Assert.Contains("expires_in", refused.Message, StringComparison.Ordinal);
         Assert.Null(refused.BodyExcerpt);
+        Assert.InRange(kept.Grant.ExpiresAt, before, DateTimeOffset.UtcNow);
     }
 
     [Fact]

@@ -106,6 +106,12 @@ public sealed class PublicInputTests : IAsyncLifetime
         { "disconnect-id-tab", "connectionId", "MalformedId" },
         { "subscribe-id-paragraph-separator", "connectionId", "MalformedId" },
         { "provider-open-id-soft-hyphen", "connectionId", "MalformedId" },
+        { "import-scopes-blank", "scopes[1]", "MalformedScope" },
+        { "import-scopes-null-element", "scopes[0]", "Required" },
+        { "import-scopes-space-inside", "scopes[0]", "MalformedScope" },
+        { "restore-scopes-blank", "scopes[1]", "MalformedScope" },
+        { "restore-scopes-non-ascii", "scopes[0]", "MalformedScope" },
+        { "restore-scopes-null-element", "scopes[0]", "Required" },
         { "import-expiry-default", "expiresAt", "Required" },
         { "import-expiry-max", "expiresAt", "ExpiryOutOfRange" },
         { "import-expiry-two-years-ahead", "expiresAt", "ExpiryOutOfRange" },
@@ -123,6 +129,9 @@ public sealed class PublicInputTests : IAsyncLifetime
         var provider = _fixture.Services.GetServices<ILedgerProvider>().Single(p => p.Name == "FreshBooks");
         Task<FreshBooksGrant> Import(DateTimeOffset expiresAt) => Connector.ImportTokensAsync("access", "refresh", expiresAt, [], Ct);
         Task Authorize(IEnumerable<string> scopes) => Task.FromResult(Connector.CreateAuthorizationRequest(scopes));
+        Task ImportGranted(IEnumerable<string> scopes) => Connector.ImportTokensAsync("access", "refresh", DateTimeOffset.UtcNow.AddHours(1), scopes, Ct);
+        Task Restore(IEnumerable<string> scopes) =>
+            Task.FromResult(FreshBooksAuthorizationRequest.Restore(new Uri("https://auth.example/oauth/authorize?state=s1"), "s1", scopes));
         Func<Task> act = call switch
         {
             "scopes-null-element" => () => Authorize(["user:profile:read", null!]),
@@ -141,6 +150,12 @@ public sealed class PublicInputTests : IAsyncLifetime
             "disconnect-id-tab" => () => Connector.DisconnectAsync("ten\tant", Ct),
             "subscribe-id-paragraph-separator" => () => Subscriptions.SubscribeAsync("tenant\u2029", new LedgerChangeTopic(EntityKind.Invoice), Callback, Ct),
             "provider-open-id-soft-hyphen" => () => Task.FromResult(provider.Open("ten\u00ADant")),
+            "import-scopes-blank" => () => ImportGranted(["user:profile:read", " "]),
+            "import-scopes-null-element" => () => ImportGranted([null!, "user:profile:read"]),
+            "import-scopes-space-inside" => () => ImportGranted(["user:profile:read user:clients:read"]),
+            "restore-scopes-blank" => () => Restore(["user:profile:read", string.Empty]),
+            "restore-scopes-non-ascii" => () => Restore(["user:pr\u00f6file:read"]),
+            "restore-scopes-null-element" => () => Restore([null!]),
             "import-expiry-default" => () => Import(default),
             "import-expiry-max" => () => Import(DateTimeOffset.MaxValue),
             "import-expiry-two-years-ahead" => () => Import(DateTimeOffset.UtcNow.AddYears(2)),

@@ -113,30 +113,44 @@ internal sealed class FreshBooksTokenClient(IHttpClientFactory httpClientFactory
             var root = document.RootElement;
             var accessToken = ReadString(root, "access_token");
             var refreshToken = ReadString(root, "refresh_token");
-            if (string.IsNullOrEmpty(accessToken) || string.IsNullOrEmpty(refreshToken)
-                || !root.TryGetProperty("expires_in", out var expiresIn))
+            if (string.IsNullOrEmpty(accessToken) || string.IsNullOrEmpty(refreshToken))
             {
                 throw Invalid(statusCode, null);
-            }
-
-            var seconds = expiresIn.ValueKind == JsonValueKind.String
-                ? long.Parse(expiresIn.GetString()!, NumberStyles.Integer, CultureInfo.InvariantCulture)
-                : expiresIn.GetInt64();
-            if (!TokenLifetime.TryExpiry(requestedAt, seconds, out var expiresAt))
-            {
-                throw Invalid(statusCode, null, "its expires_in is not a positive number of seconds of at most 366 days");
             }
 
             var scope = ReadString(root, "scope");
             IReadOnlySet<string>? scopes = scope is null
                 ? null
                 : new HashSet<string>(scope.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
-            return new TokenResponse(accessToken, refreshToken, expiresAt, scopes);
+            if (TryReadSeconds(root, out var seconds) && TokenLifetime.TryExpiry(requestedAt, seconds, out var expiresAt))
+            {
+                return new TokenResponse(accessToken, refreshToken, expiresAt, scopes);
+            }
+
+            // Both tokens are here, so FreshBooks has issued (on a refresh: rotated) the pair; throwing would lose it. It is
+            // handed on as due at once — expiring when the request was sent, not after a made-up lifetime — with the error
+            // for the caller to raise once the pair is safe.
+            return new TokenResponse(accessToken, refreshToken, requestedAt, scopes)
+            {
+                UnreadableLifetime = Invalid(
+                    statusCode, null, "it holds both tokens, but its expires_in is missing or not a whole number of seconds from 1 to 366 days"),
+            };
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or OverflowException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw Invalid(statusCode, ex);
         }
+    }
+
+    private static bool TryReadSeconds(JsonElement root, out long seconds)
+    {
+        seconds = 0;
+        return root.TryGetProperty("expires_in", out var value) && value.ValueKind switch
+        {
+            JsonValueKind.Number => value.TryGetInt64(out seconds),
+            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out seconds),
+            _ => false,
+        };
     }
 
     // The body of a success holds both tokens, so no excerpt of it is ever attached.

@@ -31,6 +31,10 @@ internal sealed class FreshBooksTokenRefresher(FreshBooksTokenClient tokenClient
             };
         }
 
-        return new RefreshedTokens(new ConnectionTokens(rotated.AccessToken, rotated.RefreshToken, rotated.ExpiresAt), rotated.Scopes);
+        // An unreadable lifetime is handed on, not thrown: the manager saves the rotated pair first, then fails the call.
+        return new RefreshedTokens(new ConnectionTokens(rotated.AccessToken, rotated.RefreshToken, rotated.ExpiresAt), rotated.Scopes)
+        {
+            UnreadableLifetime = rotated.UnreadableLifetime,
+        };
     }
 }

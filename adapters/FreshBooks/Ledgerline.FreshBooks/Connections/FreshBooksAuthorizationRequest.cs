@@ -42,8 +42,10 @@ public sealed class FreshBooksAuthorizationRequest
     /// <param name="scopes">The stored <see cref="Scopes"/>.</param>
     /// <returns>A request equal to the stored one.</returns>
     /// <exception cref="LedgerValidationException">
-    /// A value is missing (code <c>Required</c> on the parameter), or the URL is not absolute or carries another
-    /// <c>state</c> (code <c>MismatchedRequest</c> on <c>authorizationUrl</c>).
+    /// A value is missing (code <c>Required</c> on the parameter); a scope is not one RFC 6749 scope-token, by the rule of
+    /// <see cref="FreshBooksConnector.CreateAuthorizationRequest"/> (a null element <c>Required</c>, else
+    /// <c>MalformedScope</c>, on <c>scopes[i]</c>); or the URL is not absolute or carries another <c>state</c> (code
+    /// <c>MismatchedRequest</c> on <c>authorizationUrl</c>).
     /// </exception>
     public static FreshBooksAuthorizationRequest Restore(Uri authorizationUrl, string state, IEnumerable<string> scopes)
     {
@@ -51,14 +53,14 @@ public sealed class FreshBooksAuthorizationRequest
         PublicInput.Required(nameof(authorizationUrl), authorizationUrl, provider);
         PublicInput.RequiredText(nameof(state), state, provider);
         PublicInput.Required(nameof(scopes), scopes, provider);
+        var requested = PublicInput.Scopes(nameof(scopes), scopes, provider);
         if (!authorizationUrl.IsAbsoluteUri || !string.Equals(HttpUtility.ParseQueryString(authorizationUrl.Query)["state"], state, StringComparison.Ordinal))
         {
             throw PublicInput.Invalid(nameof(authorizationUrl),
                 "The stored values do not belong to one authorization request: the URL is not absolute or carries another state.", "MismatchedRequest", provider);
         }
 
-        return new FreshBooksAuthorizationRequest(
-            authorizationUrl, state, scopes.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToArray());
+        return new FreshBooksAuthorizationRequest(authorizationUrl, state, requested);
     }
 
     /// <summary>Whether the <c>state</c> returned on the redirect is this request's (compared in constant time).</summary>

@@ -127,9 +127,12 @@ public sealed class FreshBooksConnector
     /// <exception cref="AuthorizationCodeRefusedException">FreshBooks refused the code (<c>invalid_grant</c>): the user must consent again.</exception>
     /// <exception cref="ProviderUnavailableException">No answer was read from the token endpoint within <see cref="FreshBooksOptions.TokenRequestTimeout"/>.</exception>
     /// <exception cref="FreshBooksIdentityUnavailableException">
-    /// The code was exchanged but <c>/users/me</c> still failed after its retries; the exception's
+    /// The code was exchanged but <c>/users/me</c> still failed after its retries, or FreshBooks' token answer held both
+    /// tokens without a readable <c>expires_in</c> (inner <see cref="InvalidProviderResponseException"/>; the grant's tokens
+    /// are then due for refresh, expiring when the exchange was sent); the exception's
     /// <see cref="FreshBooksIdentityUnavailableException.Grant"/> keeps the tokens for <see cref="ListBusinessesAsync"/>.
     /// </exception>
+    /// <exception cref="InvalidProviderResponseException">FreshBooks' token answer could not be read or lacks a token (no body excerpt).</exception>
     public async Task<FreshBooksGrant> ExchangeCodeAsync(string code, CancellationToken cancellationToken = default)
     {
         PublicInput.AuthorizationCode(nameof(code), code, ProviderName);
@@ -168,6 +171,13 @@ public sealed class FreshBooksConnector
         var pending = FreshBooksGrant.WithoutIdentity(
             tokens.Scopes ?? new HashSet<string>(StringComparer.Ordinal),
             new ConnectionTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt));
+        if (tokens.UnreadableLifetime is { } unreadable)
+        {
+            // The answer is malformed, so this call fails typed, but the tokens go with it (due for refresh). The lookup is
+            // left to ListBusinessesAsync, the recovery this exception already has, so one failure is reported, not two.
+            throw FreshBooksIdentityUnavailableException.UnreadableLifetime(pending, unreadable);
+        }
+
         try
         {
             return await ReadIdentityAsync(pending, CancellationToken.None);
@@ -182,8 +192,9 @@ public sealed class FreshBooksConnector
     /// Reads again who a grant's tokens belong to and which businesses they can connect (<c>GET /users/me</c>, retried on
     /// 5xx, 429 and transport errors), e.g. for the <see cref="FreshBooksIdentityUnavailableException.Grant"/> of an
     /// exchange whose lookup failed. Nothing is stored and the tokens are not refreshed: it works while the access token
-    /// lives (<see cref="FreshBooksGrant.ExpiresAt"/>). The grant passed in is used up (its refresh token is single-use);
-    /// connect with the one returned.
+    /// lives (<see cref="FreshBooksGrant.ExpiresAt"/>; for the grant of an exchange whose lifetime was unreadable, that is
+    /// the time of the exchange, while the token itself lives on at FreshBooks). The grant passed in is used up (its
+    /// refresh token is single-use); connect with the one returned.
     /// </summary>
     /// <param name="grant">A grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or the failure of an exchange, not yet connected.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
@@ -234,14 +245,20 @@ public sealed class FreshBooksConnector
     /// before its first use), back to 3,653 days (ten years) before the clock, since FreshBooks' refresh tokens never
     /// expire; one more than 366 days ahead is refused.
     /// </param>
-    /// <param name="scopes">The scopes the pair was granted (FreshBooks' token answer lists them in <c>scope</c>).</param>
+    /// <param name="scopes">
+    /// The scopes the pair was granted (FreshBooks' token answer lists them in <c>scope</c>), each its own element
+    /// (duplicates are dropped), checked by the rule of <see cref="CreateAuthorizationRequest"/>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the identity request (the tokens stay the caller's: nothing was issued).</param>
     /// <exception cref="LedgerValidationException">
     /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
     /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
-    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>);
-    /// <c>expiresAt</c> left <see langword="default"/> (code <c>Required</c>) or more than 366 days ahead of the clock or
-    /// more than 3,653 days behind it (code <c>ExpiryOutOfRange</c>).
+    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>), or
+    /// an element null (code <c>Required</c>) or not one RFC 6749 scope-token — blank, holding a space, line break,
+    /// <c>"</c>, <c>\</c> or a character outside printable ASCII, or longer than 128 characters (code
+    /// <c>MalformedScope</c>), on <c>scopes[i]</c>; <c>expiresAt</c> left <see langword="default"/> (code
+    /// <c>Required</c>) or more than 366 days ahead of the clock or more than 3,653 days behind it (code
+    /// <c>ExpiryOutOfRange</c>).
     /// </exception>
     /// <exception cref="ReauthorizationRequiredException">
     /// FreshBooks refused the access token (expired, revoked or not FreshBooks'): the user must connect again. Nothing was
@@ -258,10 +275,11 @@ public sealed class FreshBooksConnector
         ImportedTokens.RequireShape(nameof(accessToken), accessToken, ProviderName);
         ImportedTokens.RequireShape(nameof(refreshToken), refreshToken, ProviderName);
         ImportedTokens.RequireExpiry(nameof(expiresAt), expiresAt, _timeProvider.GetUtcNow(), ProviderName);
+        var granted = PublicInput.Scopes(nameof(scopes), scopes, ProviderName);
         var identity = await _identityClient.GetMeAsync(accessToken, cancellationToken);
         return new FreshBooksGrant(
             identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses,
-            new HashSet<string>(scopes.Where(s => !string.IsNullOrWhiteSpace(s)), StringComparer.Ordinal),
+            new HashSet<string>(granted, StringComparer.Ordinal),
             new ConnectionTokens(accessToken, refreshToken, expiresAt));
     }
 

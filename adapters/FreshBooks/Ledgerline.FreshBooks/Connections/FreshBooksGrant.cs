@@ -47,7 +47,10 @@ public sealed class FreshBooksGrant
     /// <summary>The scopes FreshBooks granted (may be fewer than requested).</summary>
     public IReadOnlySet<string> Scopes { get; }
 
-    /// <summary>When the access token expires (UTC).</summary>
+    /// <summary>
+    /// When the access token expires (UTC); when FreshBooks' token answer did not say how long it lives, the time the code
+    /// was exchanged (see <see cref="FreshBooksIdentityUnavailableException"/>), so the connection refreshes it first.
+    /// </summary>
     public DateTimeOffset ExpiresAt => Tokens.ExpiresAt;
 
     internal ConnectionTokens Tokens { get; }

@@ -1,22 +1,32 @@
 namespace Ledgerline.FreshBooks.Connections;
 
 /// <summary>
-/// FreshBooks exchanged the authorization code for tokens, but reading who authorized and which businesses they can
-/// connect (<c>GET /users/me</c>) failed even after the retries for a safe request. The code is spent, so the tokens are
-/// not dropped: <see cref="Grant"/> holds them (never shown) with no identity and no businesses, and
+/// FreshBooks exchanged the authorization code for tokens, but who authorized and which businesses they can connect is not
+/// known: <c>GET /users/me</c> failed even after the retries for a safe request, or FreshBooks' token answer held both
+/// tokens without a lifetime that can be read (<c>expires_in</c>), so the exchange stopped there. The code is spent, so
+/// the tokens are not dropped: <see cref="Grant"/> holds them (never shown) with no identity and no businesses, and
 /// <see cref="FreshBooksConnector.ListBusinessesAsync"/> reads them again without sending the user back to FreshBooks,
-/// as long as the access token lives (<see cref="FreshBooksGrant.ExpiresAt"/>). <see cref="Exception.InnerException"/>
-/// is what the lookup failed with (e.g. <see cref="ProviderUnavailableException"/>,
-/// <see cref="InvalidProviderResponseException"/>, <see cref="RateLimitedException"/>), whose status and code this
-/// carries too.
+/// as long as the access token lives. <see cref="Exception.InnerException"/> is what failed (e.g.
+/// <see cref="ProviderUnavailableException"/>, <see cref="InvalidProviderResponseException"/>,
+/// <see cref="RateLimitedException"/>), whose status and code this carries too.
 /// </summary>
+/// <remarks>
+/// After an unreadable lifetime, <see cref="FreshBooksGrant.ExpiresAt"/> is the time the exchange was sent, not a made-up
+/// lifetime: the access token FreshBooks issued is still good for <see cref="FreshBooksConnector.ListBusinessesAsync"/>
+/// (FreshBooks' live 12 hours), and the connection made from the grant refreshes it before its first use.
+/// </remarks>
 public sealed class FreshBooksIdentityUnavailableException : LedgerlineException
 {
     internal FreshBooksIdentityUnavailableException(FreshBooksGrant grant, LedgerlineException failure)
-        : base(
+        : this(
             "FreshBooks issued tokens for the authorization code, but who authorized and their businesses could not be read " +
             $"({failure.Message}). The grant is kept: call FreshBooksConnector.ListBusinessesAsync with this exception's Grant " +
-            "to try again without asking the user to consent again.", failure)
+            "to try again without asking the user to consent again.", grant, failure)
+    {
+    }
+
+    private FreshBooksIdentityUnavailableException(string message, FreshBooksGrant grant, LedgerlineException failure)
+        : base(message, failure)
     {
         Grant = grant;
         Provider = failure.Provider;
@@ -24,6 +34,17 @@ public sealed class FreshBooksIdentityUnavailableException : LedgerlineException
         ProviderCode = failure.ProviderCode;
         ProviderMessage = failure.ProviderMessage;
     }
+
+    /// <summary>
+    /// FreshBooks' token answer held both tokens but no readable lifetime: the tokens are kept in the grant, due for refresh
+    /// (expiring when the exchange was sent), and <c>/users/me</c> was not read.
+    /// </summary>
+    internal static FreshBooksIdentityUnavailableException UnreadableLifetime(FreshBooksGrant grant, InvalidProviderResponseException failure) =>
+        new(
+            "FreshBooks issued tokens for the authorization code, but its token answer had no lifetime that can be read " +
+            "(expires_in), so who authorized and their businesses were not read. The tokens were kept and will be refreshed at " +
+            "their first use: call FreshBooksConnector.ListBusinessesAsync with this exception's Grant, then ConnectAsync, " +
+            "without asking the user to consent again.", grant, failure);
 
     /// <summary>The grant the code was exchanged for, without identity or businesses; its tokens are never shown.</summary>
     public FreshBooksGrant Grant { get; }

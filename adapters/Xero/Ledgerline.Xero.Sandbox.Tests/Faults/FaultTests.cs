@@ -81,6 +81,28 @@ public sealed class FaultTests(SandboxFixture f) : IClassFixture<SandboxFixture>
         f.Sandbox.Faults.Clear();
     }
 
+    [Theory]
+    [InlineData("none", null)]
+    [InlineData("-1", "-1")]
+    [InlineData("soon", "\"soon\"")]
+    public async Task TokenLifetime_RewritesTheNextTokenAnswersExpiresInOnly(string value, string? sent)
+    {
+        f.Sandbox.Faults.Clear();
+        f.Sandbox.Faults.Add(FaultRule.Parse($"expires-in:{value}@/_sandbox/tokens#1"));
+        var ct = TestContext.Current.CancellationToken;
+
+        using var faulty = await f.Http.PostAsync("_sandbox/tokens", content: null, ct);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await faulty.Content.ReadAsStringAsync(ct))!.AsObject();
+        using var next = await f.Http.PostAsync("_sandbox/tokens", content: null, ct);
+        var untouched = System.Text.Json.Nodes.JsonNode.Parse(await next.Content.ReadAsStringAsync(ct))!;
+
+        Assert.Equal(200, (int)faulty.StatusCode);
+        Assert.Equal(sent, body["expires_in"]?.ToJsonString());
+        Assert.False(string.IsNullOrEmpty(body["access_token"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(body["refresh_token"]!.GetValue<string>()));
+        Assert.InRange(untouched["expires_in"]!.GetValue<long>(), 1, 1800);
+    }
+
     [Fact]
     public void Parse_Specs()
     {
@@ -94,6 +116,10 @@ public sealed class FaultTests(SandboxFixture f) : IClassFixture<SandboxFixture>
         Assert.Throws<ArgumentException>(() => FaultRule.Parse("latency"));
         Assert.Throws<ArgumentException>(() => FaultRule.Parse("503#0"));
         Assert.Throws<ArgumentException>(() => FaultRule.Parse("503~2"));
+        var lifetime = FaultRule.Parse("expires-in:none@/connect/token#1");
+        Assert.Equal((FaultKind.TokenLifetime, (string?)null, "/connect/token", 1), (lifetime.Kind, lifetime.ExpiresIn, lifetime.PathPrefix, lifetime.Times));
+        Assert.Equal("0", FaultRule.Parse("expires-in:0").ExpiresIn);
+        Assert.Throws<ArgumentException>(() => FaultRule.Parse("expires-in"));
         var options = XeroSandboxOptions.FromCommandLine(["--fault", "drop@/connect#1", "--fault=latency:1s"]);
         Assert.Equal([FaultKind.DropConnection, FaultKind.Latency], options.Faults.Select(x => x.Kind));
     }

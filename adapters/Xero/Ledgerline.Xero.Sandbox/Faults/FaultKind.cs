@@ -20,4 +20,12 @@ public enum FaultKind
 
     /// <summary>Abort the connection without answering.</summary>
     DropConnection,
+
+    /// <summary>
+    /// Run the endpoint, then, in a 200 JSON answer that holds an <c>access_token</c> (<c>/connect/token</c>'s, or
+    /// <c>POST /_sandbox/tokens</c>'), replace <c>expires_in</c> with <see cref="FaultRule.ExpiresIn"/>, or leave it out
+    /// when that is null: a token answer whose lifetime cannot be read. The tokens issued are real (a refresh token is
+    /// rotated all the same).
+    /// </summary>
+    TokenLifetime,
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Ledgerline.Xero.Sandbox.Hosting;
 
 namespace Ledgerline.Xero.Sandbox.Faults;
@@ -47,6 +48,9 @@ internal static class FaultMiddleware
             case FaultKind.ServerError:
                 await ServerErrorAsync(context, fault.StatusCode);
                 return;
+            case FaultKind.TokenLifetime:
+                await TokenLifetimeAsync(context, next, fault);
+                return;
             default:
                 await BodyFaultAsync(context, next, fault.Kind);
                 return;
@@ -70,7 +74,40 @@ internal static class FaultMiddleware
         _ => "Server Error",
     };
 
-    private static async Task BodyFaultAsync(HttpContext context, Func<Task> next, FaultKind kind)
+    private static async Task TokenLifetimeAsync(HttpContext context, Func<Task> next, FaultRule fault)
+    {
+        var bytes = await RunBufferedAsync(context, next);
+        if (context.Response.StatusCode == 200 && TryParseObject(bytes) is { } root && root.ContainsKey("access_token"))
+        {
+            root.Remove("expires_in");
+            if (fault.ExpiresIn is { } value)
+            {
+                root["expires_in"] = long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                    ? JsonValue.Create(number)
+                    : JsonValue.Create(value);
+            }
+
+            bytes = System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
+        }
+
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private static JsonObject? TryParseObject(byte[] bytes)
+    {
+        try
+        {
+            return JsonNode.Parse(bytes) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Runs the endpoint into memory and returns what it wrote, so that a fault can change it before it is sent.</summary>
+    private static async Task<byte[]> RunBufferedAsync(HttpContext context, Func<Task> next)
     {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
@@ -84,7 +121,13 @@ internal static class FaultMiddleware
             context.Response.Body = original;
         }
 
-        var bytes = buffer.ToArray();
+        return buffer.ToArray();
+    }
+
+    private static async Task BodyFaultAsync(HttpContext context, Func<Task> next, FaultKind kind)
+    {
+        var original = context.Response.Body;
+        var bytes = await RunBufferedAsync(context, next);
         var half = bytes.AsMemory(0, bytes.Length / 2);
         if (kind == FaultKind.MalformedBody)
         {

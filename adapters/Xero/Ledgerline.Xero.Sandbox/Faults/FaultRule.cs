@@ -29,6 +29,12 @@ public sealed record FaultRule
     /// <summary>Status for <see cref="FaultKind.ServerError"/>.</summary>
     public int StatusCode { get; init; } = 503;
 
+    /// <summary>
+    /// The <c>expires_in</c> sent by <see cref="FaultKind.TokenLifetime"/>: null leaves it out, a whole number is sent as a
+    /// JSON number, anything else as a JSON string.
+    /// </summary>
+    public string? ExpiresIn { get; init; }
+
     /// <summary>Apply to the next N matching requests only; null means forever.</summary>
     public int? Times { get; init; }
 
@@ -55,11 +61,16 @@ public sealed record FaultRule
     /// <summary>Aborts the connection.</summary>
     public static FaultRule Drop(string? pathPrefix = null, int? times = null) => new() { Kind = FaultKind.DropConnection, PathPrefix = pathPrefix, Times = times };
 
+    /// <summary>Sends <paramref name="expiresIn"/> as a token answer's <c>expires_in</c> (null: none at all).</summary>
+    public static FaultRule BadTokenLifetime(string? expiresIn, string? pathPrefix = null, int? times = null) =>
+        new() { Kind = FaultKind.TokenLifetime, ExpiresIn = expiresIn, PathPrefix = pathPrefix, Times = times };
+
     /// <summary>
     /// Parses <c>kind[:value][@/path/prefix][#times][~probability]</c>. Kinds: <c>latency:250ms</c>, <c>429</c>,
     /// <c>429:2</c> (Retry-After 2 s, problem <c>minute</c>), <c>429day:3600</c> (problem <c>day</c>),
-    /// <c>500</c>/<c>502</c>/<c>503</c>/<c>504</c>, <c>truncate</c>, <c>malformed</c>, <c>drop</c>.
-    /// Example: <c>503@/api.xro#2</c> fails the next two Accounting API calls.
+    /// <c>500</c>/<c>502</c>/<c>503</c>/<c>504</c>, <c>truncate</c>, <c>malformed</c>, <c>drop</c>, <c>expires-in:V</c> (a
+    /// token answer's <c>expires_in</c> sent as V: <c>none</c> leaves it out, a whole number is a number, anything else a
+    /// string). Example: <c>503@/api.xro#2</c> fails the next two Accounting API calls.
     /// </summary>
     /// <exception cref="ArgumentException">The spec is not understood.</exception>
     public static FaultRule Parse(string spec)
@@ -106,6 +117,9 @@ public sealed record FaultRule
             "truncate" => Truncate(),
             "malformed" => Malformed(),
             "drop" => Drop(),
+            "expires-in" => BadTokenLifetime(string.IsNullOrEmpty(value)
+                ? throw new ArgumentException("expires-in needs a value: none, a number such as 0 or 99999999999, or text.", nameof(spec))
+                : string.Equals(value, "none", StringComparison.OrdinalIgnoreCase) ? null : value),
             _ when int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var status) && status is >= 500 and <= 599 => ServerError(status),
             _ => throw new ArgumentException($"Unknown fault kind '{kind}'.", nameof(spec)),
         };

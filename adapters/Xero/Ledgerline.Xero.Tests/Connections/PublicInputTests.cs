@@ -79,6 +79,12 @@ public sealed class PublicInputTests
         { "connect-id-10k", "connectionId", "IdTooLong" },
         { "disconnect-id-nul", "connectionId", "MalformedId" },
         { "open-id-byte-order-mark", "connectionId", "MalformedId" },
+        { "import-scopes-blank", "scopes[1]", "MalformedScope" },
+        { "import-scopes-null-element", "scopes[0]", "Required" },
+        { "import-scopes-line-break", "scopes[0]", "MalformedScope" },
+        { "restore-scopes-quote", "scopes[1]", "MalformedScope" },
+        { "restore-scopes-blank", "scopes[0]", "MalformedScope" },
+        { "restore-scopes-empty", "scopes", "Required" },
         { "import-expiry-default", "expiresAt", "Required" },
         { "import-expiry-max", "expiresAt", "ExpiryOutOfRange" },
         { "import-expiry-two-years-ahead", "expiresAt", "ExpiryOutOfRange" },
@@ -97,6 +103,9 @@ public sealed class PublicInputTests
         var now = fixture.Sandbox.Clock.GetUtcNow();
         Task<XeroGrant> Import(DateTimeOffset expiresAt) => connector.ImportTokensAsync("access", "refresh", expiresAt, ["offline_access"], Ct);
         Task Authorize(IEnumerable<string> scopes) => Task.FromResult(connector.CreateAuthorizationRequest(scopes));
+        Task ImportGranted(IEnumerable<string> scopes) => connector.ImportTokensAsync("access", "refresh", now.AddMinutes(30), scopes, Ct);
+        Task Restore(IEnumerable<string> scopes) => Task.FromResult(XeroAuthorizationRequest.Restore(
+            request.AuthorizationUrl, request.State, request.CodeVerifier, request.RedirectUri, scopes, request.CreatedAt));
         Func<Task> act = call switch
         {
             "scopes-null-element" => () => Authorize(["offline_access", null!]),
@@ -115,6 +124,12 @@ public sealed class PublicInputTests
             "connect-id-10k" => () => connector.ConnectAsync(new string('t', 10_000), grant, organisation, Ct),
             "disconnect-id-nul" => () => connector.DisconnectAsync("tenant\0", Ct),
             "open-id-byte-order-mark" => () => Task.FromResult(fixture.Services.GetRequiredService<ILedgerFactory>().Open("\uFEFFtenant")),
+            "import-scopes-blank" => () => ImportGranted(["offline_access", string.Empty]),
+            "import-scopes-null-element" => () => ImportGranted([null!]),
+            "import-scopes-line-break" => () => ImportGranted(["offline_access\naccounting.contacts"]),
+            "restore-scopes-quote" => () => Restore(["offline_access", "\"accounting.contacts\""]),
+            "restore-scopes-blank" => () => Restore(["  "]),
+            "restore-scopes-empty" => () => Restore([]),
             "import-expiry-default" => () => Import(default),
             "import-expiry-max" => () => Import(DateTimeOffset.MaxValue),
             "import-expiry-two-years-ahead" => () => Import(now.AddYears(2)),

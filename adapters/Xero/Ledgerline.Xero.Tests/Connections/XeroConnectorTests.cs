@@ -88,18 +88,21 @@ public sealed class XeroConnectorTests
     }
 
     [Fact]
-    public async Task ExchangeCodeAsync_TokenAnswerLivingTenYears_IsInvalidProviderResponseNotAnExpiryFarAway()
+    public async Task ExchangeCodeAsync_TokenAnswerLivingTenYears_IsInvalidProviderResponseNotAnExpiryFarAway_TheTokensKeptDue()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync(o => o.RedirectUri = Callback, s => s.AccessTokenLifetime = TimeSpan.FromDays(3650));
         var connector = fixture.Services.GetRequiredService<XeroConnector>();
         var request = connector.CreateAuthorizationRequest();
         var (code, state) = await ConsentAsync(fixture, request, fixture.Sandbox.PrimaryTenant.TenantId);
+        var before = fixture.Sandbox.Clock.GetUtcNow();
 
-        var refused = await Assert.ThrowsAsync<InvalidProviderResponseException>(() => connector.ExchangeCodeAsync(request, code, state, Cancellation));
+        var kept = await Assert.ThrowsAsync<XeroOrganisationsUnavailableException>(() => connector.ExchangeCodeAsync(request, code, state, Cancellation));
 
+        var refused = Assert.IsType<InvalidProviderResponseException>(kept.InnerException);
         Assert.Equal(("Xero", 200), (refused.Provider, refused.StatusCode));
         Assert.Contains("expires_in", refused.Message, StringComparison.Ordinal);
         Assert.Null(refused.BodyExcerpt);
+        Assert.InRange(kept.Grant.ExpiresAt, before, fixture.Sandbox.Clock.GetUtcNow());
     }
 
     /// <summary>Plays the user on the sandbox's consent page: ticks <paramref name="tenants"/> and allows.</summary>

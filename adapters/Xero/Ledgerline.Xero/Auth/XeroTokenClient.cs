@@ -119,21 +119,29 @@ internal sealed class XeroTokenClient(IHttpClientFactory httpClientFactory, IOpt
             var root = document.RootElement;
             var access = Text(root, "access_token");
             var refresh = Text(root, "refresh_token");
-            if (string.IsNullOrEmpty(access) || string.IsNullOrEmpty(refresh) ||
-                !root.TryGetProperty("expires_in", out var expires) || !expires.TryGetInt64(out var seconds) || seconds <= 0)
+            if (string.IsNullOrEmpty(access) || string.IsNullOrEmpty(refresh))
             {
-                throw Invalid(status, "Xero's token answer lacks access_token, refresh_token or a positive expires_in (offline_access is needed for a refresh token)");
-            }
-
-            if (!TokenLifetime.TryExpiry(requestedAt, seconds, out var expiresAt))
-            {
-                throw Invalid(status, "Xero's token answer has an expires_in of more than 366 days, which is no access token's lifetime");
+                throw Invalid(status, "Xero's token answer lacks access_token or refresh_token (offline_access is needed for a refresh token)");
             }
 
             IReadOnlySet<string>? scopes = Text(root, "scope") is { } scope
                 ? new HashSet<string>(scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal)
                 : null;
-            return new XeroTokenResponse(access, refresh, expiresAt, scopes);
+            // TryGetInt64 throws on anything but a number (a quoted "1800" too), so the kind is checked first.
+            if (root.TryGetProperty("expires_in", out var expires) && expires.ValueKind == JsonValueKind.Number &&
+                expires.TryGetInt64(out var seconds) && TokenLifetime.TryExpiry(requestedAt, seconds, out var expiresAt))
+            {
+                return new XeroTokenResponse(access, refresh, expiresAt, scopes);
+            }
+
+            // Both tokens are here, so Xero has issued (on a refresh: rotated) the pair; throwing would lose it. It is handed
+            // on as due at once — expiring when the request was sent, not after a made-up lifetime — with the error for the
+            // caller to raise once the pair is safe.
+            return new XeroTokenResponse(access, refresh, requestedAt, scopes)
+            {
+                UnreadableLifetime = Invalid(status,
+                    "Xero's token answer holds both tokens, but its expires_in is missing or not a whole number of seconds from 1 to 366 days (Xero issues 1,800)"),
+            };
         }
         catch (JsonException exception)
         {

@@ -27,7 +27,11 @@ internal sealed class XeroTokenRefresher(XeroTokenClient tokenClient) : IConnect
             try
             {
                 var rotated = await tokenClient.RefreshAsync(tokens.RefreshToken, cancellationToken);
-                return new RefreshedTokens(new ConnectionTokens(rotated.AccessToken, rotated.RefreshToken, rotated.ExpiresAt), rotated.Scopes);
+                // An unreadable lifetime is handed on, not thrown: the manager saves the rotated pair first, then fails the call.
+                return new RefreshedTokens(new ConnectionTokens(rotated.AccessToken, rotated.RefreshToken, rotated.ExpiresAt), rotated.Scopes)
+                {
+                    UnreadableLifetime = rotated.UnreadableLifetime,
+                };
             }
             catch (XeroTokenEndpointException refused)
             {

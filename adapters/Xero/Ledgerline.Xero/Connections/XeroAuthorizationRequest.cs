@@ -63,9 +63,11 @@ public sealed class XeroAuthorizationRequest
     /// <param name="createdAt">The stored <see cref="CreatedAt"/>.</param>
     /// <returns>A request equal to the stored one.</returns>
     /// <exception cref="LedgerValidationException">
-    /// The message never quotes the verifier. A value is missing (code <c>Required</c> on the parameter); a URL is not
-    /// absolute (code <c>NotAbsoluteUri</c>); the verifier is not a PKCE verifier (code <c>MalformedVerifier</c> on
-    /// <c>codeVerifier</c>); or the values do not belong to one request (code <c>MismatchedRequest</c> on <c>authorizationUrl</c>).
+    /// The message never quotes the verifier. A value is missing (code <c>Required</c> on the parameter); the scopes break
+    /// the rule of <see cref="XeroConnector.CreateAuthorizationRequest"/> (none at all: <c>Required</c> on <c>scopes</c>; a
+    /// null element <c>Required</c>, one that is not an RFC 6749 scope-token <c>MalformedScope</c>, on <c>scopes[i]</c>); a
+    /// URL is not absolute (code <c>NotAbsoluteUri</c>); the verifier is not a PKCE verifier (code <c>MalformedVerifier</c>
+    /// on <c>codeVerifier</c>); or the values do not belong to one request (code <c>MismatchedRequest</c> on <c>authorizationUrl</c>).
     /// </exception>
     public static XeroAuthorizationRequest Restore(
         Uri authorizationUrl, string state, string codeVerifier, Uri redirectUri, IEnumerable<string> scopes, DateTimeOffset createdAt)
@@ -76,6 +78,13 @@ public sealed class XeroAuthorizationRequest
         PublicInput.Required(nameof(codeVerifier), codeVerifier, provider);
         PublicInput.Required(nameof(redirectUri), redirectUri, provider);
         PublicInput.Required(nameof(scopes), scopes, provider);
+        var requested = PublicInput.Scopes(nameof(scopes), scopes, provider);
+        if (requested.Length == 0)
+        {
+            // No request CreateAuthorizationRequest builds has none: Xero needs at least one scope.
+            throw PublicInput.Invalid(nameof(scopes), "Xero needs at least one scope; a stored request always has one.", "Required", provider);
+        }
+
         if (!authorizationUrl.IsAbsoluteUri || !redirectUri.IsAbsoluteUri)
         {
             throw PublicInput.Invalid(authorizationUrl.IsAbsoluteUri ? nameof(redirectUri) : nameof(authorizationUrl),
@@ -98,7 +107,6 @@ public sealed class XeroAuthorizationRequest
                 "MismatchedRequest", provider);
         }
 
-        var requested = scopes.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToArray();
         return new XeroAuthorizationRequest(authorizationUrl, state, codeVerifier, redirectUri, requested, createdAt);
     }
 

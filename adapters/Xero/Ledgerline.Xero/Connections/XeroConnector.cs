@@ -137,8 +137,13 @@ public sealed partial class XeroConnector
     /// <exception cref="ProviderUnavailableException">No answer was read from Xero's token endpoint (within <see cref="XeroOptions.TokenRequestTimeout"/>).</exception>
     /// <exception cref="AuthorizationCodeRefusedException">Xero refused the code (<c>invalid_grant</c>: expired, already used, or for another redirect URI); the user must consent again.</exception>
     /// <exception cref="XeroOrganisationsUnavailableException">
-    /// The code was exchanged but <c>GET /connections</c> still failed after its retries; the exception's
+    /// The code was exchanged but <c>GET /connections</c> still failed after its retries, or Xero's token answer held both
+    /// tokens without a readable <c>expires_in</c> (inner <see cref="InvalidProviderResponseException"/>; the grant's tokens
+    /// are then due for refresh, expiring when the exchange was sent); the exception's
     /// <see cref="XeroOrganisationsUnavailableException.Grant"/> keeps the tokens for <see cref="ListOrganisationsAsync"/>.
+    /// </exception>
+    /// <exception cref="InvalidProviderResponseException">
+    /// Xero's token answer is not JSON or lacks a token (no refresh token without <c>offline_access</c>); no body excerpt.
     /// </exception>
     public async Task<XeroGrant> ExchangeCodeAsync(XeroAuthorizationRequest request, string code, string? state, CancellationToken cancellationToken = default)
     {
@@ -177,6 +182,13 @@ public sealed partial class XeroConnector
             new ConnectionTokens(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt),
             tokens.Scopes ?? new HashSet<string>(request.Scopes, StringComparer.Ordinal),
             []);
+        if (tokens.UnreadableLifetime is { } unreadable)
+        {
+            // The answer is malformed, so this call fails typed, but the tokens go with it (due for refresh). The listing is
+            // left to ListOrganisationsAsync, the recovery this exception already has, so one failure is reported, not two.
+            throw XeroOrganisationsUnavailableException.UnreadableLifetime(grant, unreadable);
+        }
+
         try
         {
             // Whether or not the caller has cancelled meanwhile: bounded by RequestTimeout per attempt and MaxRetries.
@@ -191,7 +203,9 @@ public sealed partial class XeroConnector
     /// <summary>
     /// Lists again the organisations a grant reaches (<c>GET /connections</c>, retried on 5xx, 429 and transport errors),
     /// e.g. the <see cref="XeroOrganisationsUnavailableException.Grant"/> of an exchange whose listing failed. Nothing is
-    /// stored, and the tokens are not refreshed: it works while the access token lives (<see cref="XeroGrant.ExpiresAt"/>).
+    /// stored, and the tokens are not refreshed: it works while the access token lives (<see cref="XeroGrant.ExpiresAt"/>;
+    /// for the grant of an exchange whose lifetime was unreadable, that is the time of the exchange, while the token itself
+    /// lives on at Xero).
     /// The grant returned and the one passed in hold the same tokens, so together they back one connection (see
     /// <see cref="ConnectAsync"/>).
     /// </summary>
@@ -232,15 +246,22 @@ public sealed partial class XeroConnector
     /// When the access token expires (UTC; Xero's live 30 minutes). One already past is taken (the token is refreshed
     /// before its first use), back to 3,653 days (ten years) before the clock; one more than 366 days ahead is refused.
     /// </param>
-    /// <param name="scopes">The scopes the pair was granted (Xero's token answer lists them in <c>scope</c>); stored on the connection and checked before each call. Empty: not checked, Xero decides.</param>
+    /// <param name="scopes">
+    /// The scopes the pair was granted (Xero's token answer lists them in <c>scope</c>), each its own element (duplicates are
+    /// dropped), checked by the rule of <see cref="CreateAuthorizationRequest"/>; stored on the connection and checked
+    /// before each call. Empty: not checked, Xero decides.
+    /// </param>
     /// <param name="cancellationToken">Cancels the listing (the tokens stay the caller's: nothing was issued).</param>
     /// <returns>A grant with the tokens, the scopes and the organisations, most recently connected first.</returns>
     /// <exception cref="LedgerValidationException">
     /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
     /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
-    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>);
-    /// <c>expiresAt</c> left <see langword="default"/> (code <c>Required</c>) or more than 366 days ahead of the clock or
-    /// more than 3,653 days behind it (code <c>ExpiryOutOfRange</c>).
+    /// <c>MalformedToken</c>), on <c>accessToken</c> or <c>refreshToken</c>; <c>scopes</c> null (code <c>Required</c>), or
+    /// an element null (code <c>Required</c>) or not one RFC 6749 scope-token — blank, holding a space, line break,
+    /// <c>"</c>, <c>\</c> or a character outside printable ASCII, or longer than 128 characters (code
+    /// <c>MalformedScope</c>), on <c>scopes[i]</c>; <c>expiresAt</c> left <see langword="default"/> (code
+    /// <c>Required</c>) or more than 366 days ahead of the clock or more than 3,653 days behind it (code
+    /// <c>ExpiryOutOfRange</c>).
     /// </exception>
     /// <exception cref="ReauthorizationRequiredException">
     /// Xero refused the access token (expired, revoked or not Xero's); <see cref="ReauthorizationRequiredException.ConnectionId"/>
@@ -259,7 +280,7 @@ public sealed partial class XeroConnector
         ImportedTokens.RequireExpiry(nameof(expiresAt), expiresAt, _timeProvider.GetUtcNow(), ProviderName);
         var grant = new XeroGrant(
             new ConnectionTokens(accessToken, refreshToken, expiresAt),
-            new HashSet<string>(scopes.Where(s => !string.IsNullOrWhiteSpace(s)), StringComparer.Ordinal),
+            new HashSet<string>(PublicInput.Scopes(nameof(scopes), scopes, ProviderName), StringComparer.Ordinal),
             []);
         return await ReadOrganisationsAsync(grant, cancellationToken);
     }

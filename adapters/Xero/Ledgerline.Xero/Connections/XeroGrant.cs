@@ -24,7 +24,10 @@ public sealed class XeroGrant
     /// <summary>The scopes Xero granted.</summary>
     public IReadOnlySet<string> Scopes { get; }
 
-    /// <summary>When the access token expires.</summary>
+    /// <summary>
+    /// When the access token expires; when Xero's token answer did not say how long it lives, the time the code was
+    /// exchanged (see <see cref="XeroOrganisationsUnavailableException"/>), so the connection refreshes it first.
+    /// </summary>
     public DateTimeOffset ExpiresAt => Tokens.ExpiresAt;
 
     internal ConnectionTokens Tokens { get; }
