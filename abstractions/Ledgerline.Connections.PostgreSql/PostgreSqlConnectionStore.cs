@@ -72,7 +72,7 @@ internal sealed class PostgreSqlConnectionStore : IConnectionStore, IConnectionL
 
     public async Task<LedgerConnection?> GetAsync(string connectionId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        ConnectionIdRule.ThrowIfBlank(connectionId);
         await using var connection = await OpenReadyAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT {Columns} FROM {_schema.Connections} WHERE id = @id AND NOT deleted;", connection);
@@ -84,7 +84,6 @@ internal sealed class PostgreSqlConnectionStore : IConnectionStore, IConnectionL
     public async Task<LedgerConnection> SaveAsync(LedgerConnection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connection.Id);
         ConnectionIdRule.ThrowIfInvalid(connection.Id, field: "connection.Id");
         var now = Now();
         await using var db = await OpenReadyAsync(cancellationToken);
@@ -108,7 +107,7 @@ internal sealed class PostgreSqlConnectionStore : IConnectionStore, IConnectionL
     public async Task<LedgerConnection?> TryUpdateAsync(LedgerConnection connection, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connection.Id);
+        ConnectionIdRule.ThrowIfBlank(connection.Id, "connection.Id");
         var now = Now();
         await using var db = await OpenReadyAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
@@ -129,7 +128,7 @@ internal sealed class PostgreSqlConnectionStore : IConnectionStore, IConnectionL
 
     public async Task<bool> DeleteAsync(string connectionId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        ConnectionIdRule.ThrowIfBlank(connectionId);
         await using var db = await OpenReadyAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             $"""
@@ -145,7 +144,7 @@ internal sealed class PostgreSqlConnectionStore : IConnectionStore, IConnectionL
 
     public async Task<IAsyncDisposable> AcquireLeaseAsync(string connectionId, TimeSpan duration, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        ConnectionIdRule.ThrowIfBlank(connectionId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         var connection = await OpenAsync(cancellationToken);
         NpgsqlTransaction? transaction = null;

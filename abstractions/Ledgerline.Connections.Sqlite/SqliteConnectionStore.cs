@@ -47,7 +47,7 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
 
     public async Task<LedgerConnection?> GetAsync(string connectionId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        ConnectionIdRule.ThrowIfBlank(connectionId);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM ledgerline_connections WHERE id = @id AND deleted = 0;";
@@ -59,7 +59,6 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
     public async Task<LedgerConnection> SaveAsync(LedgerConnection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connection.Id);
         ConnectionIdRule.ThrowIfInvalid(connection.Id, field: "connection.Id");
         var now = _timeProvider.GetUtcNow();
         await using var db = await OpenAsync(cancellationToken);
@@ -81,7 +80,7 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
     public async Task<LedgerConnection?> TryUpdateAsync(LedgerConnection connection, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connection.Id);
+        ConnectionIdRule.ThrowIfBlank(connection.Id, "connection.Id");
         var now = _timeProvider.GetUtcNow();
         await using var db = await OpenAsync(cancellationToken);
         await using var command = db.CreateCommand();
@@ -101,7 +100,7 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
 
     public async Task<bool> DeleteAsync(string connectionId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        ConnectionIdRule.ThrowIfBlank(connectionId);
         await using var db = await OpenAsync(cancellationToken);
         await using var command = db.CreateCommand();
         command.CommandText = """
@@ -116,7 +115,7 @@ internal sealed class SqliteConnectionStore : IConnectionStore, IConnectionLease
 
     public async Task<IAsyncDisposable> AcquireLeaseAsync(string connectionId, TimeSpan duration, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        ConnectionIdRule.ThrowIfBlank(connectionId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         var holder = Guid.NewGuid().ToString("N");
         while (true)

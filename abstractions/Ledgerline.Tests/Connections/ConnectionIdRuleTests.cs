@@ -27,6 +27,9 @@ public sealed class ConnectionIdRuleTests
         { "tenant\uD800", "MalformedId" },
         { "\uDC00tenant", "MalformedId" },
         { "tenant\uDC00\uD800", "MalformedId" },
+        { "tenant\U000E0001", "MalformedId" },
+        { "tenant-42\U000E0020", "MalformedId" },
+        { "ten\U0001D173ant", "MalformedId" },
         { "10k", "IdTooLong" },
         { "257", "IdTooLong" },
     };
@@ -89,6 +92,28 @@ public sealed class ConnectionIdRuleTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task InMemoryStore_NullOrBlankId_RefusedAsBlankIdOnEveryMethod(string? id)
+    {
+        var store = new InMemoryConnectionStore();
+        var connection = new LedgerConnection { Id = id!, Provider = "Test" };
+
+        LedgerValidationException[] refused =
+        [
+            await Assert.ThrowsAsync<LedgerValidationException>(() => store.SaveAsync(connection, Cancellation)),
+            await Assert.ThrowsAsync<LedgerValidationException>(() => store.TryUpdateAsync(connection, 1, Cancellation)),
+            await Assert.ThrowsAsync<LedgerValidationException>(() => store.GetAsync(id!, Cancellation)),
+            await Assert.ThrowsAsync<LedgerValidationException>(() => store.DeleteAsync(id!, Cancellation)),
+        ];
+
+        Assert.Equal(
+            [("connection.Id", "BlankId"), ("connection.Id", "BlankId"), ("connectionId", "BlankId"), ("connectionId", "BlankId")],
+            refused.Select(e => (Assert.Single(e.Errors).Field, e.Errors[0].Code)));
     }
 
     private static string Expand(string id) => id switch

@@ -31,7 +31,7 @@ public sealed class InMemoryConnectionStore : IConnectionStore
     /// <inheritdoc />
     public Task<LedgerConnection?> GetAsync(string connectionId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        ConnectionIdRule.ThrowIfBlank(connectionId);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -43,7 +43,6 @@ public sealed class InMemoryConnectionStore : IConnectionStore
     public Task<LedgerConnection> SaveAsync(LedgerConnection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connection.Id);
         ConnectionIdRule.ThrowIfInvalid(connection.Id, field: "connection.Id");
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -62,7 +61,7 @@ public sealed class InMemoryConnectionStore : IConnectionStore
     public Task<LedgerConnection?> TryUpdateAsync(LedgerConnection connection, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connection.Id);
+        ConnectionIdRule.ThrowIfBlank(connection.Id, "connection.Id");
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -80,7 +79,7 @@ public sealed class InMemoryConnectionStore : IConnectionStore
     /// <inheritdoc />
     public Task<bool> DeleteAsync(string connectionId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
+        ConnectionIdRule.ThrowIfBlank(connectionId);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {

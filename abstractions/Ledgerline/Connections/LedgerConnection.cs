@@ -82,7 +82,8 @@ public interface IConnectionStore
     /// <summary>
     /// Adds a new connection, or replaces an existing one whatever its version (a fresh authorization wins). The stores
     /// Ledgerline ships refuse an id that breaks <see cref="ConnectionIdRule"/> with <see cref="LedgerValidationException"/>
-    /// on <c>connection.Id</c> (a null or blank one with <see cref="ArgumentException"/>, as every method here does).
+    /// on <c>connection.Id</c> (a null or blank one as <c>BlankId</c>; their other methods refuse a null or blank id the
+    /// same way, <see cref="ConnectionIdRule.ThrowIfBlank"/>, and still find an id saved before the rest of the rule applied).
     /// </summary>
     /// <returns>The stored record with its new version.</returns>
     Task<LedgerConnection> SaveAsync(LedgerConnection connection, CancellationToken cancellationToken = default);

@@ -143,6 +143,31 @@ public sealed class PagingEngineTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task ListAsync_CallerCancelsWithPagesAlreadyReceived_StopsAtTheNextRecord(int concurrency)
+    {
+        var records = Records(451);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var yielded = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in FreshBooksPaging.ListAsync((window, _) => Task.FromResult(Page(records, window)), concurrency,
+                new HashSet<string>(), s => s, _ => true, cancel.Token))
+            {
+                if (++yielded == 101)
+                {
+                    // Every later answer is already in hand (they complete at once); none of it may be yielded now.
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+
+        Assert.Equal(101, yielded);
+    }
+
+    [Theory]
     [InlineData(0, 1)]
     [InlineData(1, 1)]
     [InlineData(99, 1)]

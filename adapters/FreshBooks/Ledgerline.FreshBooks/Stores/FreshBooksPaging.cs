@@ -49,6 +49,8 @@ internal static class FreshBooksPaging
         {
             if (include(item) && seen.Add(id(item)))
             {
+                // Pages already in hand are not a reason to go on after the caller cancelled.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return item;
             }
         }
@@ -72,6 +74,7 @@ internal static class FreshBooksPaging
             {
                 var (window, fetching) = inFlight.Dequeue();
                 var received = await fetching;
+                cancellationToken.ThrowIfCancellationRequested();
 
                 // The answer is in: send the next request before reading this one, so that reading it (and the caller's work
                 // through it) overlaps the next round trip, with no more requests in flight than the concurrency allows.
@@ -88,6 +91,7 @@ internal static class FreshBooksPaging
                     var item = page.Items[i];
                     if (include(item) && seen.Add(id(item)))
                     {
+                        cancellationToken.ThrowIfCancellationRequested();
                         yield return item;
                     }
                 }

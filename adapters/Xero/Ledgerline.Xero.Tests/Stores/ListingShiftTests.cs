@@ -115,7 +115,7 @@ public sealed class ListingShiftTests
         var provider = (XeroLedgerProvider)fixture.Services.GetService(typeof(XeroLedgerProvider))!;
         var raw = provider.Open(await fixture.ConnectAsync()).Contacts;
 
-        foreach (var old in new[] { "2", "0/300/x", "100/100/x", "100/-/", "100/300/a b" })
+        foreach (var old in new[] { "2", "0/300/x", "100/100/x", "100/-/", "100/300/a b", "2147483647/-/abc" })
         {
             await Assert.ThrowsAsync<InvalidCursorException>(() => raw.ListPageAsync(new ContactQuery(), old, Cancellation));
         }

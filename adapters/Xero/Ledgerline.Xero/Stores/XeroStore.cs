@@ -98,6 +98,7 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
             {
                 if (query.Matches(records[i]))
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     yield return records[i];
                 }
             }
@@ -143,7 +144,7 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
 
     /// <summary>
     /// Reads a position this store issued: <c>read/total/last</c> (<c>total</c> <c>-</c> when Xero sent no
-    /// <c>pagination</c>), with 1 ≤ read &lt; total and a bounded id. A page number issued before windows overlapped
+    /// <c>pagination</c>), with 1 ≤ read &lt; total (read &lt; <see cref="int.MaxValue"/> without a total) and a bounded id. A page number issued before windows overlapped
     /// (<c>"2"</c>) is an invalid cursor rather than a position misread.
     /// </summary>
     private static (int Read, int? Total, string? Last) ParsePosition(string? cursor)
@@ -156,7 +157,7 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
         var parts = cursor.Split('/');
         if (parts.Length == 3 &&
             int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var read) && read >= 1 &&
-            (parts[1] == "-" || (int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t > read)) &&
+            (parts[1] == "-" ? read < int.MaxValue : (int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t > read)) &&
             parts[2].Length is >= 1 and <= 64 && parts[2].All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
             return (read, parts[1] == "-" ? null : int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture), parts[2]);
