@@ -32,15 +32,26 @@ internal static class PageWindows
     /// <param name="read">How many records were read so far (from offset 0), at least 1 and less than <paramref name="total"/>.</param>
     /// <param name="total">How many records the listing has.</param>
     /// <param name="pageSize">The most new records wanted, 1 to <see cref="MaxPerPage"/>.</param>
-    public static PageWindow Next(int read, int total, int pageSize)
+    public static PageWindow Next(int read, int total, int pageSize) => Next(read, total, pageSize, MaxPerPage);
+
+    /// <summary>
+    /// <see cref="Next(int, int, int)"/> for a provider that honours page sizes from 1 to <paramref name="maxPerPage"/>
+    /// (Xero's Projects API: 500): a window adds at most <paramref name="maxPerPage"/> − 1 records.
+    /// </summary>
+    /// <param name="read">How many records were read so far (from offset 0), at least 1 and less than <paramref name="total"/>.</param>
+    /// <param name="total">How many records the listing has.</param>
+    /// <param name="pageSize">The most new records wanted, 1 to <paramref name="maxPerPage"/>.</param>
+    /// <param name="maxPerPage">The largest page size the provider honours, at least 2.</param>
+    public static PageWindow Next(int read, int total, int pageSize, int maxPerPage)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(read, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(read, total);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPerPage, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPerPage);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, maxPerPage);
         PageWindow? best = null;
         long bestAdded = 0, bestFetched = 0;
-        for (var perPage = 2; perPage <= MaxPerPage; perPage++)
+        for (var perPage = 2; perPage <= maxPerPage; perPage++)
         {
             // The page holding offset read − 1: it starts at or before the last record read.
             var page = ((read - 1) / perPage) + 1;
