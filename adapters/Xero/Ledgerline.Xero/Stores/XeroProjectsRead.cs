@@ -7,8 +7,8 @@ namespace Ledgerline.Xero.Stores;
 
 /// <summary>
 /// Reading the Projects API's answers: a record is the whole body (no envelope), a list is
-/// <c>{"pagination":{…},"items":[…]}</c>, read page after page until <c>pageCount</c> (bounded by
-/// <see cref="XeroOptions.MaxPages"/>). A missing body or a record that cannot be mapped is a typed invalid answer with a
+/// <c>{"pagination":{…},"items":[…]}</c>, read in overlapping windows until <c>itemCount</c> (bounded by
+/// <see cref="XeroOptions.MaxPages"/>): <see cref="AllAsync"/> and <see cref="PageAsync"/>. A missing body or a record that cannot be mapped is a typed invalid answer with a
 /// bounded excerpt.
 /// </summary>
 internal static class XeroProjectsRead
