@@ -24,23 +24,29 @@ internal static class PageWindows
     /// The window to ask for next, after the first <paramref name="read"/> records of a listing of <paramref name="total"/>:
     /// it starts at or before offset <paramref name="read"/> − 1, and adds as many records as it can, up to
     /// <paramref name="pageSize"/>, with as few records fetched as it can (ties: the smaller page size). A window can add
-    /// at most 99 records (its page size less the one it repeats), so only a <paramref name="pageSize"/> of 100 always
-    /// gets fewer; a small one is often filled by page 1 again at a larger size (after 10 records, page 1 at 20 a page).
-    /// Some size from 2 to 100 never divides <paramref name="read"/> (their least common multiple exceeds
-    /// <see cref="int.MaxValue"/>), and its window adds a record.
+    /// at most <paramref name="maxPerPage"/> − 1 records (its page size less the one it repeats: 99 at the default 100),
+    /// so only a <paramref name="pageSize"/> of <paramref name="maxPerPage"/> always gets fewer; a small one is often
+    /// filled by page 1 again at a larger size (after 10 records, page 1 at 20 a page). Some size from 2 to 100 never
+    /// divides <paramref name="read"/> (their least common multiple exceeds <see cref="int.MaxValue"/>), and its window
+    /// adds a record.
     /// </summary>
     /// <param name="read">How many records were read so far (from offset 0), at least 1 and less than <paramref name="total"/>.</param>
     /// <param name="total">How many records the listing has.</param>
-    /// <param name="pageSize">The most new records wanted, 1 to <see cref="MaxPerPage"/>.</param>
-    public static PageWindow Next(int read, int total, int pageSize)
+    /// <param name="pageSize">The most new records wanted, 1 to <paramref name="maxPerPage"/>.</param>
+    /// <param name="maxPerPage">
+    /// The largest page size the provider honours, at least 2: <see cref="MaxPerPage"/> (FreshBooks, Xero's Accounting
+    /// API) unless given, 500 for Xero's Projects API.
+    /// </param>
+    public static PageWindow Next(int read, int total, int pageSize, int maxPerPage = MaxPerPage)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(read, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(read, total);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPerPage, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPerPage);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, maxPerPage);
         PageWindow? best = null;
         long bestAdded = 0, bestFetched = 0;
-        for (var perPage = 2; perPage <= MaxPerPage; perPage++)
+        for (var perPage = 2; perPage <= maxPerPage; perPage++)
         {
             // The page holding offset read − 1: it starts at or before the last record read.
             var page = ((read - 1) / perPage) + 1;

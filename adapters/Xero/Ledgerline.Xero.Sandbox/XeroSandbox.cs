@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using Ledgerline.Xero.Sandbox.Accounting;
 using Ledgerline.Xero.Sandbox.Faults;
@@ -158,6 +159,34 @@ public sealed class XeroSandbox : IAsyncDisposable
         lock (book.Gate)
         {
             return [.. book.Projects.Users.Select(u => u.UserId)];
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> projects in progress for a contact, named <c>Project 0001</c> onwards and listed in that
+    /// order after the projects already there, and returns their ids: for tests of listings longer than a page of 500.
+    /// </summary>
+    public IReadOnlyList<Guid> SeedProjects(Guid tenantId, Guid contactId, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var book = RequireBook(tenantId);
+        lock (book.Gate)
+        {
+            var ids = new List<Guid>(count);
+            for (var i = 1; i <= count; i++)
+            {
+                var project = new ProjectRecord
+                {
+                    ProjectId = Guid.NewGuid(),
+                    ContactId = contactId,
+                    Name = string.Create(CultureInfo.InvariantCulture, $"Project {i:D4}"),
+                    CurrencyCode = book.Tenant.BaseCurrency,
+                };
+                book.Projects.Projects.Add(project);
+                ids.Add(project.ProjectId);
+            }
+
+            return ids;
         }
     }
 

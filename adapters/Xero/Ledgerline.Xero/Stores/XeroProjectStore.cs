@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Ledgerline.Xero.Api;
 using Ledgerline.Xero.Errors;
@@ -16,7 +15,8 @@ namespace Ledgerline.Xero.Stores;
 /// charge types), keeps its estimate in the project's currency (a new one: the organisation's base currency) and its
 /// deadline as an instant (here: midnight of the due day in the organisation's time zone); input it cannot take is
 /// refused before any request. Filters <c>ContactId</c> (<c>contactID</c>) and <c>IsComplete</c> (<c>states</c>), both
-/// exact; Xero keeps no change time, so no <c>UpdatedSince</c>. The cursor is Xero's page number.
+/// exact; Xero keeps no change time, so no <c>UpdatedSince</c>. Listings overlap (<see cref="XeroProjectsRead"/>): a
+/// project that leaves the listing or moves while it is read fails it typed. The cursor is an <see cref="XeroPosition"/>.
 /// </summary>
 internal sealed class XeroProjectStore(XeroLedgerContext context) : IProjectStore
 {
@@ -38,7 +38,7 @@ internal sealed class XeroProjectStore(XeroLedgerContext context) : IProjectStor
         var tenant = await context.Connection.TenantIdAsync(call, cancellationToken);
         var zone = await XeroProjectsRead.ZoneAsync(context, cancellationToken);
         var wires = XeroProjectsRead.AllAsync<ProjectWire, ProjectsResult>(context, call,
-            (page, size, t) => context.Projects.ListProjectsAsync(Query(query, page, size), tenant, context.ConnectionId, t), cancellationToken);
+            (page, size, t) => context.Projects.ListProjectsAsync(Query(query, page, size), tenant, context.ConnectionId, t), w => w.ProjectId, cancellationToken);
         await foreach (var wire in wires)
         {
             var project = Map(call, wire, zone);
@@ -52,12 +52,7 @@ internal sealed class XeroProjectStore(XeroLedgerContext context) : IProjectStor
     public async Task<Page<Project>> ListPageAsync(ProjectQuery? query = null, string? cursor = null, CancellationToken cancellationToken = default)
     {
         query ??= new ProjectQuery();
-        var page = 1;
-        if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
-        {
-            throw new InvalidCursorException("The cursor does not name a Xero page. Pass back NextCursor exactly as received.");
-        }
-
+        XeroPosition? from = cursor is null ? null : XeroPosition.Parse(cursor);
         if (Empty(query))
         {
             return new Page<Project>([], null, 0);
@@ -66,11 +61,10 @@ internal sealed class XeroProjectStore(XeroLedgerContext context) : IProjectStor
         var call = Call("list", null);
         var tenant = await context.Connection.TenantIdAsync(call, cancellationToken);
         var zone = await XeroProjectsRead.ZoneAsync(context, cancellationToken);
-        var answer = await context.Http.SendAsync(call,
-            t => context.Projects.ListProjectsAsync(Query(query, page, query.PageSize), tenant, context.ConnectionId, t), cancellationToken);
-        var records = XeroEnvelope.Map<ProjectWire, Project, ProjectsResult>(answer, ProjectsResult.ListKey, context.Options.KeepRawRepresentation, w => Map(call, w, zone));
-        var next = XeroProjectsRead.HasNext(page, answer.Content!.Pagination, records.Count, query.PageSize) ? (page + 1).ToString(CultureInfo.InvariantCulture) : null;
-        return new Page<Project>(records.Where(query.Matches).ToArray(), next, answer.Content.Pagination?.ItemCount);
+        var page = await XeroProjectsRead.PageAsync<ProjectWire, ProjectsResult>(context, call,
+            (number, size, t) => context.Projects.ListProjectsAsync(Query(query, number, size), tenant, context.ConnectionId, t), w => w.ProjectId, from, query.PageSize, cancellationToken);
+        var records = XeroEnvelope.Map<ProjectWire, Project, ProjectsResult>(page.Answer, ProjectsResult.ListKey, context.Options.KeepRawRepresentation, w => Map(call, w, zone));
+        return new Page<Project>(records.Skip(page.Skip).Take(page.Take).Where(query.Matches).ToArray(), page.Next?.ToString(), page.ItemCount);
     }
 
     /// <summary>

@@ -7,8 +7,8 @@ namespace Ledgerline.Xero.Stores;
 
 /// <summary>
 /// Reading the Projects API's answers: a record is the whole body (no envelope), a list is
-/// <c>{"pagination":{…},"items":[…]}</c>, read page after page until <c>pageCount</c> (bounded by
-/// <see cref="XeroOptions.MaxPages"/>). A missing body or a record that cannot be mapped is a typed invalid answer with a
+/// <c>{"pagination":{…},"items":[…]}</c>, read in overlapping windows until <c>itemCount</c> (bounded by
+/// <see cref="XeroOptions.MaxPages"/>): <see cref="AllAsync"/> and <see cref="PageAsync"/>. A missing body or a record that cannot be mapped is a typed invalid answer with a
 /// bounded excerpt.
 /// </summary>
 internal static class XeroProjectsRead
@@ -42,39 +42,78 @@ internal static class XeroProjectsRead
             answer.ReadError);
     }
 
-    /// <summary>Whether a page is followed by another: Xero's <c>pageCount</c>, or without it a full page.</summary>
-    public static bool HasNext(int page, PaginationWire? pagination, int received, int pageSize) =>
-        pagination?.PageCount is { } pages ? page < pages : received >= pageSize;
-
-    /// <summary>Every record of a paged list, page after page, failing typed past <see cref="XeroOptions.MaxPages"/>.</summary>
+    /// <summary>
+    /// Every record of a paged list, failing typed past <see cref="XeroOptions.MaxPages"/> requests: page 1 at
+    /// <see cref="MaxPageSize"/>, then windows that start at or before the last record read (<see cref="PageWindows"/> up
+    /// to 500 a page), checked by a <see cref="XeroWindowSequence"/>, so a record that moves onto a page already read
+    /// fails the listing instead of being skipped. The overlap compares the records' ids (<c>projectId</c>,
+    /// <c>taskId</c>, <c>timeEntryId</c>), read by <c>id</c>.
+    /// </summary>
     public static async IAsyncEnumerable<TWire> AllAsync<TWire, TResult>(
-        XeroLedgerContext context, XeroCall call, Func<int, int, CancellationToken, Task<Refit.IApiResponse<TResult>>> fetch,
+        XeroLedgerContext context, XeroCall call, Func<int, int, CancellationToken, Task<Refit.IApiResponse<TResult>>> fetch, Func<TWire, string?> id,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         where TResult : class, IXeroList<TWire>
     {
-        var pageSize = MaxPageSize;
-        for (var page = 1; ; page++)
+        var sequence = new XeroWindowSequence(call, MaxPageSize);
+        var window = new PageWindow(1, MaxPageSize);
+        for (var requests = 1; ; requests++)
         {
-            if (page > context.Options.MaxPages)
+            if (requests > context.Options.MaxPages)
             {
                 throw XeroErrorTable.Invalid(call, 200, ReadOnlyMemory<byte>.Empty,
                     $"Xero's listing did not end within {context.Options.MaxPages} pages ({nameof(XeroOptions.MaxPages)})");
             }
 
-            var current = page;
-            var answer = await context.Http.SendAsync(call, t => fetch(current, pageSize, t), cancellationToken);
-            var wires = XeroEnvelope.Records<TWire, TResult>(answer, ProjectsResult.ListKey);
-            foreach (var wire in wires)
+            var (_, wires, overlap) = await WindowAsync(context, call, fetch, id, sequence, window, cancellationToken);
+            for (var i = overlap; i < wires.Count; i++)
             {
-                yield return wire;
+                yield return wires[i];
             }
 
-            if (!HasNext(page, answer.Content!.Pagination, wires.Count, pageSize))
+            if (!sequence.HasMore(window, wires.Count))
             {
                 yield break;
             }
+
+            window = PageWindows.Next(sequence.Read, sequence.Total ?? int.MaxValue, MaxPageSize, MaxPageSize);
         }
     }
+
+    /// <summary>
+    /// One <c>ListPageAsync</c> page of a paged list: up to <paramref name="pageSize"/> records after
+    /// <paramref name="from"/> (null: from the start), read with one window that repeats the last record read, and the
+    /// position after them (null at the end). <see cref="PageWindows"/> fills the page whenever one request can
+    /// (always, as a page holds at most <see cref="RecordQuery.MaxPageSize"/> records and a window adds up to 499).
+    /// </summary>
+    public static async Task<ProjectsPage<TResult>> PageAsync<TWire, TResult>(
+        XeroLedgerContext context, XeroCall call, Func<int, int, CancellationToken, Task<Refit.IApiResponse<TResult>>> fetch, Func<TWire, string?> id,
+        XeroPosition? from, int pageSize, CancellationToken cancellationToken)
+        where TResult : class, IXeroList<TWire>
+    {
+        var (window, sequence) = from is { } position
+            ? (PageWindows.Next(position.Read, position.Total ?? int.MaxValue, pageSize, MaxPageSize), XeroWindowSequence.Resume(call, position.Read, position.Total, position.Last, MaxPageSize))
+            : (new PageWindow(1, pageSize), new XeroWindowSequence(call, MaxPageSize));
+        var (answer, wires, overlap) = await WindowAsync(context, call, fetch, id, sequence, window, cancellationToken);
+        var added = Math.Min(wires.Count - overlap, pageSize);
+        var read = (int)window.Start + overlap + added;
+        var more = sequence.Total is { } counted ? read < counted : wires.Count >= window.PerPage || overlap + added < wires.Count;
+        var next = more && added > 0 ? new XeroPosition(read, sequence.Total, Id(call, id, wires[overlap + added - 1])) : (XeroPosition?)null;
+        return new ProjectsPage<TResult>(answer, overlap, added, next, answer.Content!.Pagination?.ItemCount);
+    }
+
+    private static async Task<(XeroResult<TResult> Answer, List<TWire> Wires, int Overlap)> WindowAsync<TWire, TResult>(
+        XeroLedgerContext context, XeroCall call, Func<int, int, CancellationToken, Task<Refit.IApiResponse<TResult>>> fetch, Func<TWire, string?> id,
+        XeroWindowSequence sequence, PageWindow window, CancellationToken cancellationToken)
+        where TResult : class, IXeroList<TWire>
+    {
+        var answer = await context.Http.SendAsync(call, t => fetch(window.Page, window.PerPage, t), cancellationToken);
+        var wires = XeroEnvelope.Records<TWire, TResult>(answer, ProjectsResult.ListKey);
+        var overlap = sequence.Accept([.. wires.Select(w => Id(call, id, w))], answer.Content!.Pagination, window);
+        return (answer, wires, overlap);
+    }
+
+    private static string Id<TWire>(XeroCall call, Func<TWire, string?> id, TWire wire) =>
+        id(wire) is { Length: > 0 } text ? text : throw XeroErrorTable.Invalid(call, 200, ReadOnlyMemory<byte>.Empty, "Xero listed a record without its id");
 
     /// <summary>The organisation's time zone, in which a project's deadline is a calendar day.</summary>
     public static async Task<TimeZoneInfo> ZoneAsync(XeroLedgerContext context, CancellationToken cancellationToken)

@@ -98,7 +98,6 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
             {
                 if (query.Matches(records[i]))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
                     yield return records[i];
                 }
             }
@@ -139,14 +138,9 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
 
     private static string[] Ids(IReadOnlyList<TRecord> records) => [.. records.Select(r => r.Id)];
 
-    private static string Position(int read, int? total, string last) =>
-        string.Create(CultureInfo.InvariantCulture, $"{read}/{(total is { } counted ? counted.ToString(CultureInfo.InvariantCulture) : "-")}/{last}");
+    private static string Position(int read, int? total, string last) => new XeroPosition(read, total, last).ToString();
 
-    /// <summary>
-    /// Reads a position this store issued: <c>read/total/last</c> (<c>total</c> <c>-</c> when Xero sent no
-    /// <c>pagination</c>), with 1 ≤ read &lt; total (read &lt; <see cref="int.MaxValue"/> without a total) and a bounded id. A page number issued before windows overlapped
-    /// (<c>"2"</c>) is an invalid cursor rather than a position misread.
-    /// </summary>
+    /// <summary>Reads a position this store issued (<see cref="XeroPosition"/>); no cursor is the listing's start.</summary>
     private static (int Read, int? Total, string? Last) ParsePosition(string? cursor)
     {
         if (cursor is null)
@@ -154,16 +148,8 @@ internal abstract class XeroStore<TRecord, TQuery, TWire, TResult>(XeroLedgerCon
             return (0, null, null);
         }
 
-        var parts = cursor.Split('/');
-        if (parts.Length == 3 &&
-            int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var read) && read >= 1 &&
-            (parts[1] == "-" ? read < int.MaxValue : (int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t > read)) &&
-            parts[2].Length is >= 1 and <= 64 && parts[2].All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-        {
-            return (read, parts[1] == "-" ? null : int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture), parts[2]);
-        }
-
-        throw new InvalidCursorException("The cursor does not name a position in a Xero listing. Pass back NextCursor exactly as received.");
+        var position = XeroPosition.Parse(cursor);
+        return (position.Read, position.Total, position.Last);
     }
 
     protected XeroCall Call(string operation, string? id) => new(Entity, operation, Context.ConnectionId, id);

@@ -17,7 +17,9 @@ namespace Ledgerline.Xero.Stores;
 /// state the task's; the contact is the project's. Changes are a <c>PUT</c> of the whole entry (read first; Xero clears a
 /// description it does not receive). Deleted for good. Listing reads each project (or the one named) with Xero's
 /// filters <c>contactId</c> (on projects), <c>dateAfterUtc</c>/<c>dateBeforeUtc</c>, <c>isChargeable</c>, <c>states</c>,
-/// then exactly; Xero keeps no change time, so no <c>UpdatedSince</c>. The cursor is <c>{projectId}:{page}</c>.
+/// then exactly; Xero keeps no change time, so no <c>UpdatedSince</c>. Every list (projects, tasks, entries) overlaps
+/// (<see cref="XeroProjectsRead"/>), so a record that moves while it is read fails the listing typed. The cursor names
+/// the project and the position in its entries (<see cref="ListPageAsync"/>).
 /// </summary>
 internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntryStore
 {
@@ -45,7 +47,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
             var projectId = XeroValues.Required(project.ProjectId, "projectId");
             var tasks = await TasksAsync(projectId, cancellationToken);
             var wires = XeroProjectsRead.AllAsync<TimeEntryWire, TimeEntriesResult>(context, call,
-                (page, size, t) => context.Projects.ListTimeEntriesAsync(projectId, Query(query, page, size), tenant, context.ConnectionId, t), cancellationToken);
+                (page, size, t) => context.Projects.ListTimeEntriesAsync(projectId, Query(query, page, size), tenant, context.ConnectionId, t), w => w.TimeEntryId, cancellationToken);
             await foreach (var wire in wires)
             {
                 var entry = MapListed(call, wire, project, tasks);
@@ -59,14 +61,17 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
 
     /// <summary>
     /// One page of one project's entries (up to <see cref="RecordQuery.PageSize"/>); projects without a matching entry
-    /// are skipped, so a page is empty only at the end. The cursor names the project and Xero's page in it.
+    /// are skipped, so a page is empty only at the end. The cursor names the project, alone at its start
+    /// (<c>{projectId}</c>) or with the position in its entries (<c>{projectId}:{read}/{total}/{last}</c>, see
+    /// <see cref="XeroPosition"/>): the next window repeats the last entry read, so an entry that moves within the project
+    /// between calls fails the page typed instead of being skipped.
     /// </summary>
     public async Task<Page<TimeEntry>> ListPageAsync(TimeEntryQuery? query = null, string? cursor = null, CancellationToken cancellationToken = default)
     {
         query ??= new TimeEntryQuery();
-        var (startProject, page) = cursor is null ? (null, 1) : ParseCursor(cursor);
+        var (startProject, from) = cursor is null ? (null, null) : ParseCursor(cursor);
         var projects = await ProjectsAsync(query, cancellationToken);
-        var index = startProject is null ? 0 : projects.FindIndex(p => p.ProjectId == startProject);
+        var index = startProject is null ? 0 : projects.FindIndex(p => string.Equals(p.ProjectId, startProject, StringComparison.OrdinalIgnoreCase));
         if (index < 0)
         {
             throw new InvalidCursorException("The cursor names a Xero project that is no longer listed. Start the listing again.");
@@ -74,25 +79,24 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
 
         var call = Call("list", null);
         var tenant = await context.Connection.TenantIdAsync(call, cancellationToken);
-        for (; index < projects.Count; index++, page = 1)
+        for (; index < projects.Count; index++, from = null)
         {
             var project = projects[index];
             var projectId = XeroValues.Required(project.ProjectId, "projectId");
-            var current = page;
-            var answer = await context.Http.SendAsync(call,
-                t => context.Projects.ListTimeEntriesAsync(projectId, Query(query, current, query.PageSize), tenant, context.ConnectionId, t), cancellationToken);
-            var wires = XeroEnvelope.Records<TimeEntryWire, TimeEntriesResult>(answer, ProjectsResult.ListKey);
-            if (wires.Count == 0)
+            var page = await XeroProjectsRead.PageAsync<TimeEntryWire, TimeEntriesResult>(context, call,
+                (number, size, t) => context.Projects.ListTimeEntriesAsync(projectId, Query(query, number, size), tenant, context.ConnectionId, t),
+                w => w.TimeEntryId, from, query.PageSize, cancellationToken);
+            if (page.Take == 0)
             {
                 continue;
             }
 
             var tasks = await TasksAsync(projectId, cancellationToken);
-            var records = XeroEnvelope.Map<TimeEntryWire, TimeEntry, TimeEntriesResult>(answer, ProjectsResult.ListKey, context.Options.KeepRawRepresentation, w => MapListed(call, w, project, tasks))
-                .Where(query.Matches).ToArray();
-            string? next = XeroProjectsRead.HasNext(current, answer.Content!.Pagination, wires.Count, query.PageSize)
-                ? projectId + ProjectsValues.IdSeparator + (current + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : index + 1 < projects.Count ? projects[index + 1].ProjectId + ProjectsValues.IdSeparator + "1" : null;
+            var records = XeroEnvelope.Map<TimeEntryWire, TimeEntry, TimeEntriesResult>(page.Answer, ProjectsResult.ListKey, context.Options.KeepRawRepresentation, w => MapListed(call, w, project, tasks))
+                .Skip(page.Skip).Take(page.Take).Where(query.Matches).ToArray();
+            var next = page.Next is { } position
+                ? projectId + ProjectsValues.IdSeparator + position
+                : index + 1 < projects.Count ? projects[index + 1].ProjectId : null;
             return new Page<TimeEntry>(records, next);
         }
 
@@ -206,13 +210,20 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
     private static (string ProjectId, string EntryId) Split(string id) =>
         ProjectsValues.SplitTimeEntryId(id) ?? throw XeroProjectsRead.NotFound(EntityKind.TimeEntry, id);
 
-    private static (string? Project, int Page) ParseCursor(string cursor)
+    /// <summary>
+    /// Reads a cursor this store issued: a project id, alone or with an <see cref="XeroPosition"/>. A page number issued
+    /// before windows overlapped (<c>{projectId}:2</c>) is an <see cref="InvalidCursorException"/>.
+    /// </summary>
+    private static (string Project, XeroPosition? From) ParseCursor(string cursor)
     {
-        var at = cursor.LastIndexOf(ProjectsValues.IdSeparator);
-        return at > 0 && XeroProjectsRead.IsGuid(cursor[..at]) &&
-            int.TryParse(cursor[(at + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page >= 1
-            ? (cursor[..at], page)
-            : throw new InvalidCursorException("The cursor does not name a Xero project and page. Pass back NextCursor exactly as received.");
+        var at = cursor.IndexOf(ProjectsValues.IdSeparator, StringComparison.Ordinal);
+        var project = at < 0 ? cursor : cursor[..at];
+        if (!XeroProjectsRead.IsGuid(project))
+        {
+            throw new InvalidCursorException("The cursor does not name a Xero project. Pass back NextCursor exactly as received.");
+        }
+
+        return (project, at < 0 ? null : XeroPosition.Parse(cursor[(at + 1)..]));
     }
 
     /// <summary>Xero logs whole minutes: a duration with seconds is refused, never rounded.</summary>
@@ -278,7 +289,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
         var projects = new List<ProjectWire>();
         var listing = XeroProjectsRead.AllAsync<ProjectWire, ProjectsResult>(context, new XeroCall(EntityKind.Project, "list", context.ConnectionId),
             (page, size, t) => context.Projects.ListProjectsAsync(new XeroProjectsQuery { Page = page, PageSize = size, ContactId = query.ContactId }, tenant, context.ConnectionId, t),
-            cancellationToken);
+            w => w.ProjectId, cancellationToken);
         await foreach (var project in listing)
         {
             projects.Add(project);
@@ -326,7 +337,7 @@ internal sealed class XeroTimeEntryStore(XeroLedgerContext context) : ITimeEntry
         var call = Call("list", null);
         var tasks = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         var listing = XeroProjectsRead.AllAsync<TaskWire, TasksResult>(context, call,
-            (page, size, t) => context.Projects.ListTasksAsync(projectId, new XeroPageQuery { Page = page, PageSize = size }, tenant, context.ConnectionId, t), cancellationToken);
+            (page, size, t) => context.Projects.ListTasksAsync(projectId, new XeroPageQuery { Page = page, PageSize = size }, tenant, context.ConnectionId, t), w => w.TaskId, cancellationToken);
         await foreach (var task in listing)
         {
             tasks[XeroValues.Required(task.TaskId, "taskId")] = Chargeable(call, 200, ReadOnlyMemory<byte>.Empty, task.ChargeType);

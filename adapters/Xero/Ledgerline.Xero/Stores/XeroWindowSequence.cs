@@ -16,7 +16,8 @@ namespace Ledgerline.Xero.Stores;
 /// archived ones out) shifts the records at the boundary, which the overlap shows.
 /// </summary>
 /// <param name="call">The listing's call, named in errors.</param>
-internal sealed class XeroWindowSequence(XeroCall call)
+/// <param name="maxPerPage">The largest page size a window may have (the Accounting API: 100, the Projects API: 500): the overlap to check is at most that long.</param>
+internal sealed class XeroWindowSequence(XeroCall call, int maxPerPage = PageWindows.MaxPerPage)
 {
     private const int MaxIdLength = 64;
 
@@ -31,9 +32,9 @@ internal sealed class XeroWindowSequence(XeroCall call)
     public int? Total { get; private set; }
 
     /// <summary>A sequence continued from a cursor: <paramref name="read"/> records were read, the last <paramref name="last"/>.</summary>
-    public static XeroWindowSequence Resume(XeroCall call, int read, int? total, string last)
+    public static XeroWindowSequence Resume(XeroCall call, int read, int? total, string last, int maxPerPage = PageWindows.MaxPerPage)
     {
-        var sequence = new XeroWindowSequence(call) { _read = read, Total = total };
+        var sequence = new XeroWindowSequence(call, maxPerPage) { _read = read, Total = total };
         sequence._tail.Enqueue(last);
         sequence._ids.Add(last);
         return sequence;
@@ -92,7 +93,7 @@ internal sealed class XeroWindowSequence(XeroCall call)
             }
 
             _tail.Enqueue(ids[i]);
-            if (_tail.Count > PageWindows.MaxPerPage)
+            if (_tail.Count > maxPerPage)
             {
                 _tail.Dequeue();
             }
