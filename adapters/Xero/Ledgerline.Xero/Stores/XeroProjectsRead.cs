@@ -67,6 +67,7 @@ internal static class XeroProjectsRead
             var (_, wires, overlap) = await WindowAsync(context, call, fetch, id, sequence, window, cancellationToken);
             for (var i = overlap; i < wires.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return wires[i];
             }
 
