@@ -174,6 +174,80 @@ public sealed class FreshBooksConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportTokensAsync_AccessTokenExpiredAtFreshBooks_RefreshesFirst_ThenReadsTheIdentity()
+    {
+        await using var stack = new ConnectionsStack(_sandbox, timeProvider: _sandbox.Clock);
+        var tokens = _sandbox.IssueTokens();
+        _sandbox.Clock.Advance(TimeSpan.FromHours(13));
+
+        var grant = await stack.Connector.ImportTokensAsync(
+            tokens.AccessToken, tokens.RefreshToken, _sandbox.Clock.GetUtcNow().AddHours(-1), tokens.Scope.Split(' '), Cancellation);
+        await stack.Connector.ConnectAsync("migrated", grant, grant.Businesses[0], Cancellation);
+        using var me = await stack.GetMeAsync("migrated", cancellationToken: Cancellation);
+        var stored = await stack.Store.GetAsync("migrated", Cancellation);
+
+        Assert.Equal(_sandbox.Data.Businesses.Count, grant.Businesses.Count);
+        Assert.Equal(1, _sandbox.TokenRequestCount);
+        Assert.NotEqual(tokens.RefreshToken, stored!.Tokens!.RefreshToken);
+        Assert.True(grant.ExpiresAt > _sandbox.Clock.GetUtcNow());
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.DoesNotContain(_sandbox.Requests, r => r.BearerToken == tokens.AccessToken);
+    }
+
+    [Fact]
+    public async Task ImportTokensAsync_ExpiredPairRefreshedButIdentityUnreadable_NewPairInTheException_ListBusinessesReadsIt()
+    {
+        await using var stack = new ConnectionsStack(_sandbox, timeProvider: _sandbox.Clock, configure: o => o.MaxRetries = 0);
+        var tokens = _sandbox.IssueTokens();
+        _sandbox.Clock.Advance(TimeSpan.FromHours(13));
+        _sandbox.Faults.AddServerError(503, MePath, times: 1);
+
+        var kept = await Assert.ThrowsAsync<FreshBooksIdentityUnavailableException>(() => stack.Connector.ImportTokensAsync(
+            tokens.AccessToken, tokens.RefreshToken, _sandbox.Clock.GetUtcNow().AddHours(-1), tokens.Scope.Split(' '), Cancellation));
+        var grant = await stack.Connector.ListBusinessesAsync(kept.Grant, Cancellation);
+
+        Assert.IsType<ProviderUnavailableException>(kept.InnerException);
+        Assert.Contains("refreshed the tokens", kept.Message, StringComparison.Ordinal);
+        Assert.True(kept.Grant.ExpiresAt > _sandbox.Clock.GetUtcNow());
+        Assert.Equal(_sandbox.Data.Businesses.Count, grant.Businesses.Count);
+        Assert.Equal(1, _sandbox.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task ImportTokensAsync_ExpiredPairWhoseRefreshTokenIsRefused_IsReauthorizationRequired_WithoutTheToken()
+    {
+        await using var stack = new ConnectionsStack(_sandbox, timeProvider: _sandbox.Clock);
+        const string Forged = "not-a-refresh-token-the-sandbox-issued";
+
+        var refused = await Assert.ThrowsAsync<ReauthorizationRequiredException>(() => stack.Connector.ImportTokensAsync(
+            "access-" + Forged, Forged, _sandbox.Clock.GetUtcNow().AddHours(-1), ["user:profile:read"], Cancellation));
+
+        Assert.Equal((string.Empty, "FreshBooks"), (refused.ConnectionId, refused.Provider));
+        Assert.Contains("invalid_grant", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Forged, refused.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, _sandbox.TokenRequestCount);
+        Assert.DoesNotContain(_sandbox.Requests, r => r.Path == MePath);
+    }
+
+    [Fact]
+    public async Task ListBusinessesAsync_GrantWhoseAccessTokenIsDue_RefreshesFirst_GrantHoldsTheNewPair()
+    {
+        await using var stack = new ConnectionsStack(_sandbox);
+        _sandbox.AccessTokenLifetime = TimeSpan.FromDays(3650);
+        var request = stack.Connector.CreateAuthorizationRequest();
+        var code = ParseQuery(await ConsentAsync(request.AuthorizationUrl))["code"];
+        var kept = await Assert.ThrowsAsync<FreshBooksIdentityUnavailableException>(() => stack.Connector.ExchangeCodeAsync(code, Cancellation));
+        _sandbox.AccessTokenLifetime = TimeSpan.FromHours(12);
+
+        var grant = await stack.Connector.ListBusinessesAsync(kept.Grant, Cancellation);
+
+        Assert.Equal(2, _sandbox.TokenRequestCount);
+        Assert.True(grant.ExpiresAt > DateTimeOffset.UtcNow.AddHours(11));
+        Assert.Equal(_sandbox.Data.Businesses.Count, grant.Businesses.Count);
+        await Assert.ThrowsAsync<LedgerValidationException>(() => stack.Connector.ListBusinessesAsync(kept.Grant, Cancellation));
+    }
+
+    [Fact]
     public async Task ExchangeCodeAsync_TokenAnswerLivingTenYears_IsInvalidProviderResponseNotAnExpiryFarAway_TheTokensKeptDue()
     {
         await using var stack = new ConnectionsStack(_sandbox);

@@ -79,7 +79,7 @@ public sealed class PagingEngineTests
             });
         }
 
-        var items = await FreshBooksPaging.ListAsync(ReceiveAsync, 1, new HashSet<string>(), s => s, _ => true, Ct).ToListAsync(Ct);
+        var items = await FreshBooksPaging.ListAsync(ReceiveAsync, 1, new HashSet<string>(), s => s, _ => true, null, Ct).ToListAsync(Ct);
 
         Assert.Equal(records, items);
         Assert.Equal(1, maxInFlight);
@@ -132,7 +132,7 @@ public sealed class PagingEngineTests
         var items = new List<string>();
         await Assert.ThrowsAsync<InvalidProviderResponseException>(async () =>
         {
-            await foreach (var item in FreshBooksPaging.ListAsync(ReceiveAsync, 1, new HashSet<string>(), s => s, _ => true, Ct))
+            await foreach (var item in FreshBooksPaging.ListAsync(ReceiveAsync, 1, new HashSet<string>(), s => s, _ => true, null, Ct))
             {
                 items.Add(item);
             }
@@ -346,13 +346,25 @@ public sealed class PagingEngineTests
     }
 
     [Fact]
-    public async Task ListAsync_RecordOfAnEarlierListingOfTheQuery_NotYieldedAgain()
+    public async Task ListAsync_RecordOfAnEarlierListingOfTheQuery_FailsTyped()
     {
         var seen = new HashSet<string>(["r0"]);
 
-        var items = await FreshBooksPaging.ListAsync((window, _) => Task.FromResult(Page(Records(2), window)), 2, seen, s => s, _ => true, Ct).ToListAsync(Ct);
+        var invalid = await Assert.ThrowsAsync<InvalidProviderResponseException>(async () =>
+            await FreshBooksPaging.ListAsync((window, _) => Task.FromResult(Page(Records(2), window)), 2, seen, s => s, _ => true, Ct).ToListAsync(Ct));
 
-        Assert.Equal(["r1"], items);
+        Assert.Contains("record 'r0' on page 1 of one listing of the query and in an earlier listing of it: records moved between the query's listings while listing", invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListAsync_RecordsNotMatchingTheFilter_StillRecordedAsRead()
+    {
+        var seen = new HashSet<string>();
+
+        var items = await FreshBooksPaging.ListAsync((window, _) => Task.FromResult(Page(Records(3), window)), 2, seen, s => s, s => s != "r1", Ct).ToListAsync(Ct);
+
+        Assert.Equal(["r0", "r2"], items);
+        Assert.Equal(["r0", "r1", "r2"], seen.Order());
     }
 
     [Fact]

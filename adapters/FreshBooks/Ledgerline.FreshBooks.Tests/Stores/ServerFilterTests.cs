@@ -41,9 +41,13 @@ public sealed class ServerFilterTests : IAsyncLifetime
         var requests = _fixture.RequestsTo(InvoicesPath);
         Assert.Equal(UnpaidCount, expected.Length);
         Assert.Equal(expected, unpaid.Select(i => i.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(2, requests.Count);
+        Assert.Equal(3, requests.Count);
         Assert.Contains("search[payment_status]=unpaid", Uri.UnescapeDataString(requests[0].Query), StringComparison.Ordinal);
         Assert.Contains("search[payment_status]=partial", Uri.UnescapeDataString(requests[1].Query), StringComparison.Ordinal);
+
+        // The unpaid listing counted again once the partial one is read: one record a page.
+        Assert.Contains("search[payment_status]=unpaid", Uri.UnescapeDataString(requests[2].Query), StringComparison.Ordinal);
+        Assert.Contains("per_page=1&", Uri.UnescapeDataString(requests[2].Query) + "&", StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,10 +62,13 @@ public sealed class ServerFilterTests : IAsyncLifetime
         Assert.Equal(InvoiceCount - UnpaidCount, paid.Count);
         Assert.All(paid, i => Assert.Equal(InvoiceStatus.Paid, i.Status));
 
-        // 960 paid invoices take 11 overlapping windows (10 pages of 100 before windows overlapped), then one for auto-paid.
-        Assert.Equal(11 + 1, queries.Length);
+        // 960 paid invoices take 11 overlapping windows (10 pages of 100 before windows overlapped), then one for auto-paid,
+        // then the paid listing counted again at one record a page.
+        Assert.Equal(11 + 1 + 1, queries.Length);
         Assert.All(queries[..11], q => Assert.Contains("search[payment_status]=paid", q, StringComparison.Ordinal));
         Assert.Contains("search[payment_status]=auto-paid", queries[11], StringComparison.Ordinal);
+        Assert.Contains("search[payment_status]=paid", queries[12], StringComparison.Ordinal);
+        Assert.Contains("per_page=1&", queries[12] + "&", StringComparison.Ordinal);
     }
 
     [Fact]

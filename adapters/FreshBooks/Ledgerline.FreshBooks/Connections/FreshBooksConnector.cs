@@ -191,10 +191,10 @@ public sealed class FreshBooksConnector
     /// <summary>
     /// Reads again who a grant's tokens belong to and which businesses they can connect (<c>GET /users/me</c>, retried on
     /// 5xx, 429 and transport errors), e.g. for the <see cref="FreshBooksIdentityUnavailableException.Grant"/> of an
-    /// exchange whose lookup failed. Nothing is stored and the tokens are not refreshed: it works while the access token
-    /// lives (<see cref="FreshBooksGrant.ExpiresAt"/>; for the grant of an exchange whose lifetime was unreadable, that is
-    /// the time of the exchange, while the token itself lives on at FreshBooks). The grant passed in is used up (its
-    /// refresh token is single-use); connect with the one returned.
+    /// exchange whose lookup failed. Nothing is stored. An access token past its expiry or within
+    /// <see cref="FreshBooksOptions.RefreshBeforeExpiry"/> of it (<see cref="FreshBooksGrant.ExpiresAt"/>; for the grant of an
+    /// exchange whose lifetime was unreadable, the time of the exchange) is refreshed first, and the grant returned holds
+    /// the new pair. The grant passed in is used up (its refresh token is single-use); connect with the one returned.
     /// </summary>
     /// <param name="grant">A grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or the failure of an exchange, not yet connected.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
@@ -206,13 +206,92 @@ public sealed class FreshBooksConnector
     /// <exception cref="ProviderUnavailableException">FreshBooks failed or could not be reached.</exception>
     /// <exception cref="InvalidProviderResponseException">FreshBooks' answer could not be read.</exception>
     /// <exception cref="ReauthorizationRequiredException">
-    /// FreshBooks refused the access token (expired or revoked): the user must consent again.
-    /// <see cref="ReauthorizationRequiredException.ConnectionId"/> is empty, since nothing was stored.
+    /// FreshBooks refused the access token (expired or revoked) or the refresh token (<c>invalid_grant</c>): the user must
+    /// consent again. <see cref="ReauthorizationRequiredException.ConnectionId"/> is empty, since nothing was stored.
+    /// </exception>
+    /// <exception cref="FreshBooksIdentityUnavailableException">
+    /// The tokens were due for refresh and the refresh failed otherwise (its <see cref="FreshBooksIdentityUnavailableException.Grant"/>
+    /// holds the pair as given), or they were refreshed and the lookup failed (it holds the new pair): call again with it.
     /// </exception>
     public Task<FreshBooksGrant> ListBusinessesAsync(FreshBooksGrant grant, CancellationToken cancellationToken = default)
     {
         PublicInput.Required(nameof(grant), grant, ProviderName);
-        return grant.IsUsed ? throw GrantUsed(UsedGrant) : ReadIdentityAsync(grant, cancellationToken);
+        if (grant.IsUsed)
+        {
+            throw GrantUsed(UsedGrant);
+        }
+
+        return IsDue(grant.Tokens) ? RefreshThenReadIdentityAsync(grant, cancellationToken) : ReadIdentityAsync(grant, cancellationToken);
+    }
+
+    private async Task<FreshBooksGrant> RefreshThenReadIdentityAsync(FreshBooksGrant grant, CancellationToken cancellationToken)
+    {
+        // The refresh spends the grant's refresh token, so the grant is spent first: it cannot be refreshed twice.
+        if (!grant.TryUse())
+        {
+            throw GrantUsed(UsedGrant);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var refreshed = await RefreshAsync(grant.Scopes, grant.Tokens);
+        return await ReadRefreshedIdentityAsync(refreshed);
+    }
+
+    /// <summary>
+    /// Whether an access token is past its expiry or within <see cref="FreshBooksOptions.RefreshBeforeExpiry"/> of it, as
+    /// the token manager decides before a request: such a token is refreshed before it is used.
+    /// </summary>
+    private bool IsDue(ConnectionTokens tokens) => tokens.ExpiresAt - _timeProvider.GetUtcNow() <= _options.CurrentValue.RefreshBeforeExpiry;
+
+    /// <summary>
+    /// Refreshes a pair due for refresh into a grant without identity. From the send on, the pair given may be spent, so
+    /// only the adapter's own deadlines end the request, and every outcome but FreshBooks refusing the refresh token hands
+    /// a pair back: the new one, or (the refresh failed otherwise) the one given, in
+    /// <see cref="FreshBooksIdentityUnavailableException.Grant"/>.
+    /// </summary>
+    private async Task<FreshBooksGrant> RefreshAsync(IReadOnlySet<string> scopes, ConnectionTokens tokens)
+    {
+        TokenResponse rotated;
+        try
+        {
+            rotated = await _tokenClient.RefreshAsync(tokens.RefreshToken, CancellationToken.None);
+        }
+        catch (TokenEndpointException ex) when (ex.IsInvalidGrant)
+        {
+            throw new ReauthorizationRequiredException(string.Empty,
+                "FreshBooks refused the refresh token (invalid_grant): it was revoked or already used. Nothing was stored; the user must connect again.", ex)
+            {
+                Provider = ProviderName,
+                ProviderCode = ex.ProviderCode,
+                ProviderMessage = ex.ProviderMessage,
+                StatusCode = ex.StatusCode,
+            };
+        }
+        catch (LedgerlineException failure) when (failure is not ReauthorizationRequiredException)
+        {
+            throw FreshBooksIdentityUnavailableException.RefreshFailed(FreshBooksGrant.WithoutIdentity(scopes, tokens), failure);
+        }
+
+        var grant = FreshBooksGrant.WithoutIdentity(rotated.Scopes ?? scopes, new ConnectionTokens(rotated.AccessToken, rotated.RefreshToken, rotated.ExpiresAt));
+        if (rotated.UnreadableLifetime is { } unreadable)
+        {
+            throw FreshBooksIdentityUnavailableException.Refreshed(grant, unreadable);
+        }
+
+        return grant;
+    }
+
+    /// <summary>Reads the identity of a grant just refreshed; the new pair reaches the caller whatever the lookup does.</summary>
+    private async Task<FreshBooksGrant> ReadRefreshedIdentityAsync(FreshBooksGrant refreshed)
+    {
+        try
+        {
+            return await ReadIdentityAsync(refreshed, CancellationToken.None);
+        }
+        catch (LedgerlineException failure)
+        {
+            throw FreshBooksIdentityUnavailableException.Refreshed(refreshed, failure);
+        }
     }
 
     private async Task<FreshBooksGrant> ReadIdentityAsync(FreshBooksGrant grant, CancellationToken cancellationToken)
@@ -249,7 +328,10 @@ public sealed class FreshBooksConnector
     /// The scopes the pair was granted (FreshBooks' token answer lists them in <c>scope</c>), each its own element
     /// (duplicates are dropped), checked by the rule of <see cref="CreateAuthorizationRequest"/>.
     /// </param>
-    /// <param name="cancellationToken">Cancels the identity request (the tokens stay the caller's: nothing was issued).</param>
+    /// <param name="cancellationToken">
+    /// Cancels the identity request (the tokens stay the caller's: nothing was issued). A pair due for refresh is no longer
+    /// cancelled once the refresh is sent, since that spends it: the new pair then reaches the caller.
+    /// </param>
     /// <exception cref="LedgerValidationException">
     /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
     /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
@@ -261,8 +343,15 @@ public sealed class FreshBooksConnector
     /// <c>ExpiryOutOfRange</c>).
     /// </exception>
     /// <exception cref="ReauthorizationRequiredException">
-    /// FreshBooks refused the access token (expired, revoked or not FreshBooks'): the user must connect again. Nothing was
-    /// stored (<see cref="ReauthorizationRequiredException.ConnectionId"/> is empty) and the tokens are not quoted.
+    /// FreshBooks refused the access token (revoked or not FreshBooks') or, for a pair due for refresh, the refresh token
+    /// (<c>invalid_grant</c>): the user must connect again. Nothing was stored
+    /// (<see cref="ReauthorizationRequiredException.ConnectionId"/> is empty) and the tokens are not quoted.
+    /// </exception>
+    /// <exception cref="FreshBooksIdentityUnavailableException">
+    /// The access token was past <paramref name="expiresAt"/> or within <see cref="FreshBooksOptions.RefreshBeforeExpiry"/>
+    /// of it, so the pair was refreshed first (the refresh is not cancelled once sent: the pair given is spent by it), and
+    /// then the lookup failed (<see cref="FreshBooksIdentityUnavailableException.Grant"/> holds the new pair), or the refresh
+    /// failed otherwise than by a refusal (it holds the pair as given): pass the Grant to <see cref="ListBusinessesAsync"/>.
     /// </exception>
     /// <exception cref="ProviderUnavailableException">FreshBooks failed or could not be reached.</exception>
     /// <exception cref="InvalidProviderResponseException">FreshBooks' answer could not be read.</exception>
@@ -275,12 +364,18 @@ public sealed class FreshBooksConnector
         ImportedTokens.RequireShape(nameof(accessToken), accessToken, ProviderName);
         ImportedTokens.RequireShape(nameof(refreshToken), refreshToken, ProviderName);
         ImportedTokens.RequireExpiry(nameof(expiresAt), expiresAt, _timeProvider.GetUtcNow(), ProviderName);
-        var granted = PublicInput.Scopes(nameof(scopes), scopes, ProviderName);
+        var granted = new HashSet<string>(PublicInput.Scopes(nameof(scopes), scopes, ProviderName), StringComparer.Ordinal);
+        var tokens = new ConnectionTokens(accessToken, refreshToken, expiresAt);
+        if (IsDue(tokens))
+        {
+            // An expired access token would be refused by /users/me: refresh first, as the connection would before its first use.
+            cancellationToken.ThrowIfCancellationRequested();
+            return await ReadRefreshedIdentityAsync(await RefreshAsync(granted, tokens));
+        }
+
         var identity = await _identityClient.GetMeAsync(accessToken, cancellationToken);
         return new FreshBooksGrant(
-            identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses,
-            new HashSet<string>(granted, StringComparer.Ordinal),
-            new ConnectionTokens(accessToken, refreshToken, expiresAt));
+            identity.IdentityId, identity.Email, identity.FirstName, identity.LastName, identity.Businesses, granted, tokens);
     }
 
     /// <summary>

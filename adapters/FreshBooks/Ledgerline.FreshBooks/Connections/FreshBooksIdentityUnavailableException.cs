@@ -46,6 +46,25 @@ public sealed class FreshBooksIdentityUnavailableException : LedgerlineException
             "their first use: call FreshBooksConnector.ListBusinessesAsync with this exception's Grant, then ConnectAsync, " +
             "without asking the user to consent again.", grant, failure);
 
+    /// <summary>
+    /// Tokens due for refresh (imported, or a grant read again, whose access token had expired or was about to) were
+    /// refreshed, so the pair given is spent, but who they belong to could not be read: the grant holds the new pair.
+    /// </summary>
+    internal static FreshBooksIdentityUnavailableException Refreshed(FreshBooksGrant grant, LedgerlineException failure) =>
+        new(
+            "FreshBooks refreshed the tokens, whose access token had expired, but who they belong to and their businesses could " +
+            $"not be read ({failure.Message}). The pair given is spent and the new one is kept: call " +
+            "FreshBooksConnector.ListBusinessesAsync with this exception's Grant to try again.", grant, failure);
+
+    /// <summary>
+    /// Tokens due for refresh could not be refreshed for a reason other than FreshBooks refusing the refresh token (it
+    /// could not be reached, or its answer could not be read): the grant holds the pair as it was given.
+    /// </summary>
+    internal static FreshBooksIdentityUnavailableException RefreshFailed(FreshBooksGrant grant, LedgerlineException failure) =>
+        new(
+            $"The access token had expired and refreshing it failed ({failure.Message}). The pair is kept as given: call " +
+            "FreshBooksConnector.ListBusinessesAsync with this exception's Grant to try again.", grant, failure);
+
     /// <summary>The grant the code was exchanged for, without identity or businesses; its tokens are never shown.</summary>
     public FreshBooksGrant Grant { get; }
 }

@@ -11,8 +11,10 @@ namespace Ledgerline.FreshBooks.Stores;
 /// checks each answer as it is consumed: not the window asked for, a count that changes while listing, a record read
 /// before that is no longer at its offset, or a record listed twice fails the listing with
 /// <see cref="InvalidProviderResponseException"/> instead of yielding a listing that silently lacks records. Memory stays
-/// at about one page per request in flight plus the one being read: each page is read after the next request is sent (<see cref="PendingPage{T}"/>). A record already yielded by an earlier listing of the same query (the
-/// <c>seen</c> set: another <c>vis_state</c>) is not yielded again.
+/// at about one page per request in flight plus the one being read: each page is read after the next request is sent (<see cref="PendingPage{T}"/>). A record already read by an earlier listing of the same query (the
+/// <c>seen</c> set: another <c>vis_state</c> or status value) fails the listing too: it moved between the query's listings.
+/// The listing's count as its first page gave it goes to <c>counted</c>, for the check that follows the query's last
+/// listing (<see cref="FreshBooksListing"/>).
 /// </summary>
 internal static class FreshBooksPaging
 {
@@ -26,7 +28,7 @@ internal static class FreshBooksPaging
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fetch);
-        return ListAsync(async (window, t) => PendingPage<T>.Done(await fetch(window, t)), concurrency, seen, id, include, cancellationToken);
+        return ListAsync(async (window, t) => PendingPage<T>.Done(await fetch(window, t)), concurrency, seen, id, include, null, cancellationToken);
     }
 
     /// <summary>
@@ -39,15 +41,17 @@ internal static class FreshBooksPaging
         ISet<string> seen,
         Func<T, string> id,
         Func<T, bool> include,
+        Action<int>? counted,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var sequence = new PageSequence<T>(id);
+        var sequence = new PageSequence<T>(id, seen);
         var firstWindow = new PageWindow(1, PageWindows.MaxPerPage);
         var first = (await receive(firstWindow, cancellationToken)).Read();
         sequence.Accept(first, firstWindow);
+        counted?.Invoke(first.Info.Total);
         foreach (var item in first.Items)
         {
-            if (include(item) && seen.Add(id(item)))
+            if (include(item))
             {
                 // Pages already in hand are not a reason to go on after the caller cancelled.
                 cancellationToken.ThrowIfCancellationRequested();
@@ -89,7 +93,7 @@ internal static class FreshBooksPaging
                 for (var i = overlap; i < page.Items.Count; i++)
                 {
                     var item = page.Items[i];
-                    if (include(item) && seen.Add(id(item)))
+                    if (include(item))
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         yield return item;

@@ -23,7 +23,14 @@ namespace Ledgerline.FreshBooks.Stores;
 /// a read one while another record before the boundary is removed and one after it added.
 /// </remarks>
 /// <typeparam name="T">The record type.</typeparam>
-internal sealed class PageSequence<T>(Func<T, string> id)
+/// <param name="id">A record's id.</param>
+/// <param name="earlier">
+/// The ids every earlier listing of the same query read (one listing per <c>vis_state</c> or status value: no record
+/// belongs to two), to which this listing adds its own. A record among them moved between the query's listings while they
+/// were read, which fails this listing: its move out of a finished listing may have been matched by another record's move
+/// into it, which the finished listing's count cannot show.
+/// </param>
+internal sealed class PageSequence<T>(Func<T, string> id, ISet<string>? earlier = null)
 {
     /// <summary>The most characters of a record id quoted in a message.</summary>
     private const int MaxIdLength = 64;
@@ -89,6 +96,12 @@ internal sealed class PageSequence<T>(Func<T, string> id)
             {
                 throw Invalid(page, Text(
                     $"FreshBooks listed record '{Bounded(key)}' on page {window.Page} and on an earlier page of the same listing: records moved between pages while listing, so another may have been skipped; list again"));
+            }
+
+            if (earlier is not null && !earlier.Add(key))
+            {
+                throw Invalid(page, Text(
+                    $"FreshBooks listed record '{Bounded(key)}' on page {window.Page} of one listing of the query and in an earlier listing of it: records moved between the query's listings while listing, so another may have been skipped; list again"));
             }
 
             _tail.Enqueue(key);

@@ -79,6 +79,84 @@ public sealed class ImportTokensTests
     }
 
     [Fact]
+    public async Task ImportTokensAsync_AccessTokenExpiredAtXero_RefreshesFirst_ThenListsTheOrganisations()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        var tokens = fixture.Sandbox.IssueTokens();
+        fixture.Sandbox.Clock.Advance(TimeSpan.FromMinutes(31));
+        fixture.Sandbox.ClearRequests();
+
+        var grant = await connector.ImportTokensAsync(
+            tokens.AccessToken, tokens.RefreshToken, fixture.Sandbox.Clock.GetUtcNow().AddHours(-1), tokens.Scope.Split(' '), Cancellation);
+        await connector.ConnectAsync("migrated", grant, grant.Organisations.Single(o => o.TenantId == fixture.TenantId), Cancellation);
+        var contact = await fixture.Services.GetRequiredService<ILedgerFactory>().Open("migrated").Contacts.CreateAsync(new NewContact { Organization = "Late Ltd" }, Cancellation);
+        var stored = await fixture.Services.GetRequiredService<Ledgerline.Connections.IConnectionStore>().GetAsync("migrated", Cancellation);
+
+        Assert.Equal("Late Ltd", contact.Organization);
+        Assert.Equal(["/connect/token", "/connections"], fixture.Sandbox.Requests.Take(2).Select(r => r.Path));
+        Assert.Single(fixture.Sandbox.Requests, r => r.Path == "/connect/token");
+        Assert.Equal(200, fixture.Sandbox.Requests[1].StatusCode);
+        Assert.NotEqual(tokens.RefreshToken, stored!.Tokens!.RefreshToken);
+        Assert.True(grant.ExpiresAt > fixture.Sandbox.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task ImportTokensAsync_ExpiredPairRefreshedButListingFails_NewPairInTheException_ListOrganisationsReadsIt()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync(o => o.MaxRetries = 0);
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        var tokens = fixture.Sandbox.IssueTokens();
+        fixture.Sandbox.Clock.Advance(TimeSpan.FromMinutes(31));
+        fixture.Sandbox.Faults.AddServerError(503, "/connections", times: 1);
+
+        var kept = await Assert.ThrowsAsync<XeroOrganisationsUnavailableException>(() => connector.ImportTokensAsync(
+            tokens.AccessToken, tokens.RefreshToken, fixture.Sandbox.Clock.GetUtcNow().AddHours(-1), tokens.Scope.Split(' '), Cancellation));
+        var grant = await connector.ListOrganisationsAsync(kept.Grant, Cancellation);
+
+        Assert.Contains("refreshed the tokens", kept.Message, StringComparison.Ordinal);
+        Assert.True(kept.Grant.ExpiresAt > fixture.Sandbox.Clock.GetUtcNow());
+        Assert.Contains(grant.Organisations, o => o.TenantId == fixture.TenantId);
+        Assert.Single(fixture.Sandbox.Requests, r => r.Path == "/connect/token");
+    }
+
+    [Fact]
+    public async Task ListOrganisationsAsync_GrantWhoseAccessTokenExpired_RefreshesFirst_GrantPassedInUsedUp()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        var tokens = fixture.Sandbox.IssueTokens();
+        var imported = await connector.ImportTokensAsync(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt, tokens.Scope.Split(' '), Cancellation);
+        fixture.Sandbox.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        var grant = await connector.ListOrganisationsAsync(imported, Cancellation);
+        await connector.ConnectAsync("relisted", grant, grant.Organisations.Single(o => o.TenantId == fixture.TenantId), Cancellation);
+        var contact = await fixture.Services.GetRequiredService<ILedgerFactory>().Open("relisted").Contacts.CreateAsync(new NewContact { Organization = "Relisted Ltd" }, Cancellation);
+
+        Assert.Equal("Relisted Ltd", contact.Organization);
+        Assert.True(grant.ExpiresAt > fixture.Sandbox.Clock.GetUtcNow());
+        Assert.Single(fixture.Sandbox.Requests, r => r.Path == "/connect/token");
+        var used = await Assert.ThrowsAsync<LedgerValidationException>(() => connector.ListOrganisationsAsync(imported, Cancellation));
+        Assert.Equal("GrantUsed", Assert.Single(used.Errors).Code);
+    }
+
+    [Fact]
+    public async Task ImportTokensAsync_ExpiredPairWhoseRefreshTokenXeroRefuses_IsReauthorizationRequired_WithoutTheToken()
+    {
+        await using var fixture = await XeroLedgerFixture.StartAsync();
+        var connector = fixture.Services.GetRequiredService<XeroConnector>();
+        const string Forged = "not-a-refresh-token-the-sandbox-issued";
+
+        var refused = await Assert.ThrowsAsync<ReauthorizationRequiredException>(() => connector.ImportTokensAsync(
+            "access-" + Forged, Forged, fixture.Sandbox.Clock.GetUtcNow().AddHours(-1), ["offline_access"], Cancellation));
+
+        Assert.Equal(string.Empty, refused.ConnectionId);
+        Assert.Contains("invalid_grant", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Forged, refused.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.Sandbox.Requests, r => r.Path == "/connections");
+    }
+
+    [Fact]
     public async Task ImportTokensAsync_TokenXeroRefuses_IsReauthorizationRequired_WithoutTheToken()
     {
         await using var fixture = await XeroLedgerFixture.StartAsync();

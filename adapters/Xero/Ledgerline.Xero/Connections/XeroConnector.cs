@@ -203,11 +203,11 @@ public sealed partial class XeroConnector
     /// <summary>
     /// Lists again the organisations a grant reaches (<c>GET /connections</c>, retried on 5xx, 429 and transport errors),
     /// e.g. the <see cref="XeroOrganisationsUnavailableException.Grant"/> of an exchange whose listing failed. Nothing is
-    /// stored, and the tokens are not refreshed: it works while the access token lives (<see cref="XeroGrant.ExpiresAt"/>;
-    /// for the grant of an exchange whose lifetime was unreadable, that is the time of the exchange, while the token itself
-    /// lives on at Xero).
-    /// The grant returned and the one passed in hold the same tokens, so together they back one connection (see
-    /// <see cref="ConnectAsync"/>).
+    /// stored. While the access token lives (<see cref="XeroGrant.ExpiresAt"/> more than
+    /// <see cref="XeroOptions.RefreshBeforeExpiry"/> ahead) the grant returned and the one passed in hold the same tokens,
+    /// so together they back one connection (see <see cref="ConnectAsync"/>). A grant whose access token is due (for the
+    /// grant of an exchange whose lifetime was unreadable, from the time of the exchange) is refreshed first: Xero rotates
+    /// the pair, the grant returned holds the new one, and the grant passed in is used up.
     /// </summary>
     /// <param name="grant">A grant from <see cref="ExchangeCodeAsync"/>, <see cref="ImportTokensAsync"/> or the failure of an exchange, not yet connected.</param>
     /// <param name="cancellationToken">Cancels the listing (the grant passed in stays usable).</param>
@@ -218,11 +218,106 @@ public sealed partial class XeroConnector
     /// </exception>
     /// <exception cref="ProviderUnavailableException">Xero failed or could not be reached.</exception>
     /// <exception cref="InvalidProviderResponseException">Xero's answer could not be read.</exception>
-    /// <exception cref="ReauthorizationRequiredException">Xero refused the access token (expired or revoked): the user must consent again.</exception>
-    public Task<XeroGrant> ListOrganisationsAsync(XeroGrant grant, CancellationToken cancellationToken = default)
+    /// <exception cref="ReauthorizationRequiredException">
+    /// Xero refused the access token (expired or revoked) or, for a grant due for refresh, the refresh token
+    /// (<c>invalid_grant</c>): the user must consent again.
+    /// </exception>
+    /// <exception cref="XeroOrganisationsUnavailableException">
+    /// The grant was due for refresh and no answer was read from the token endpoint (its
+    /// <see cref="XeroOrganisationsUnavailableException.Grant"/> holds the pair as given), or it was refreshed and the
+    /// listing failed (it holds the new pair): call again with it.
+    /// </exception>
+    public async Task<XeroGrant> ListOrganisationsAsync(XeroGrant grant, CancellationToken cancellationToken = default)
     {
         PublicInput.Required(nameof(grant), grant, ProviderName);
-        return grant.Claim.IsSpent ? throw GrantUsed(UsedGrant) : ReadOrganisationsAsync(grant, cancellationToken);
+        if (grant.Claim.IsSpent)
+        {
+            throw GrantUsed(UsedGrant);
+        }
+
+        if (!IsDue(grant.Tokens))
+        {
+            return await ReadOrganisationsAsync(grant, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var refreshed = await RefreshAsync(grant);
+
+        // Xero rotated the pair: the grant passed in holds a refresh token that lives only for Xero's reuse grace.
+        grant.Claim.Spend();
+        return await ReadRefreshedOrganisationsAsync(refreshed);
+    }
+
+    /// <summary>
+    /// Whether an access token is past its expiry or within <see cref="XeroOptions.RefreshBeforeExpiry"/> of it, as the token
+    /// manager decides before a request: such a token is refreshed before it is used.
+    /// </summary>
+    private bool IsDue(ConnectionTokens tokens) => tokens.ExpiresAt - _timeProvider.GetUtcNow() <= _options.CurrentValue.RefreshBeforeExpiry;
+
+    /// <summary>
+    /// Refreshes a grant due for refresh into a grant without organisations, as <see cref="XeroTokenRefresher"/> does for a
+    /// connection: a refresh whose answer is lost is sent again (Xero takes the same refresh token for 30 minutes and
+    /// answers with the same successor), and once sent only the adapter's own deadlines end it. Every outcome but Xero
+    /// refusing the refresh token hands a pair back: the new one, or (no answer was read) the one given, in
+    /// <see cref="XeroOrganisationsUnavailableException.Grant"/>.
+    /// </summary>
+    private async Task<XeroGrant> RefreshAsync(XeroGrant grant)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            XeroTokenResponse rotated;
+            try
+            {
+                rotated = await _tokenClient.RefreshAsync(grant.Tokens.RefreshToken, CancellationToken.None);
+            }
+            catch (XeroTokenEndpointException refused) when (refused.IsInvalidGrant)
+            {
+                throw new ReauthorizationRequiredException(string.Empty,
+                    "Xero refused the refresh token (invalid_grant): it was revoked, already rotated, or the grant expired. Nothing was stored; the user must connect again.", refused)
+                {
+                    Provider = ProviderName, StatusCode = refused.Status, ProviderCode = refused.Error, ProviderMessage = refused.Description,
+                };
+            }
+            catch (XeroTokenEndpointException refused)
+            {
+                throw refused.ToLedgerline(string.Empty);
+            }
+            catch (XeroTokenTransportException) when (attempt < XeroTokenRefresher.MaxAttempts)
+            {
+                continue;
+            }
+            catch (XeroTokenTransportException lost)
+            {
+                throw XeroOrganisationsUnavailableException.RefreshFailed(
+                    new XeroGrant(grant.Tokens, grant.Scopes, []),
+                    new ProviderUnavailableException($"No answer was read from Xero's token endpoint after {attempt} attempts.", lost.InnerException)
+                    {
+                        Provider = ProviderName,
+                    });
+            }
+
+            var refreshed = new XeroGrant(
+                new ConnectionTokens(rotated.AccessToken, rotated.RefreshToken, rotated.ExpiresAt), rotated.Scopes ?? grant.Scopes, []);
+            if (rotated.UnreadableLifetime is { } unreadable)
+            {
+                throw XeroOrganisationsUnavailableException.Refreshed(refreshed, unreadable);
+            }
+
+            return refreshed;
+        }
+    }
+
+    /// <summary>Lists the organisations of a grant just refreshed; the new pair reaches the caller whatever the listing does.</summary>
+    private async Task<XeroGrant> ReadRefreshedOrganisationsAsync(XeroGrant refreshed)
+    {
+        try
+        {
+            return await ReadOrganisationsAsync(refreshed, CancellationToken.None);
+        }
+        catch (LedgerlineException failure)
+        {
+            throw XeroOrganisationsUnavailableException.Refreshed(refreshed, failure);
+        }
     }
 
     private async Task<XeroGrant> ReadOrganisationsAsync(XeroGrant grant, CancellationToken cancellationToken)
@@ -251,8 +346,14 @@ public sealed partial class XeroConnector
     /// dropped), checked by the rule of <see cref="CreateAuthorizationRequest"/>; stored on the connection and checked
     /// before each call. Empty: not checked, Xero decides.
     /// </param>
-    /// <param name="cancellationToken">Cancels the listing (the tokens stay the caller's: nothing was issued).</param>
-    /// <returns>A grant with the tokens, the scopes and the organisations, most recently connected first.</returns>
+    /// <param name="cancellationToken">
+    /// Cancels the listing (the tokens stay the caller's: nothing was issued). A pair due for refresh is no longer cancelled
+    /// once the refresh is sent, since Xero rotates it: the new pair then reaches the caller.
+    /// </param>
+    /// <returns>
+    /// A grant with the tokens (refreshed first when the access token was past <paramref name="expiresAt"/> or within
+    /// <see cref="XeroOptions.RefreshBeforeExpiry"/> of it), the scopes and the organisations, most recently connected first.
+    /// </returns>
     /// <exception cref="LedgerValidationException">
     /// Before any request, the token never quoted: a token null or blank (code <c>Required</c>), or one that cannot be a
     /// token (a character outside printable ASCII, or longer than <see cref="MaxTokenLength"/> characters: code
@@ -264,8 +365,13 @@ public sealed partial class XeroConnector
     /// <c>ExpiryOutOfRange</c>).
     /// </exception>
     /// <exception cref="ReauthorizationRequiredException">
-    /// Xero refused the access token (expired, revoked or not Xero's); <see cref="ReauthorizationRequiredException.ConnectionId"/>
-    /// is empty, since nothing was stored.
+    /// Xero refused the access token (revoked or not Xero's) or, for a pair due for refresh, the refresh token
+    /// (<c>invalid_grant</c>); <see cref="ReauthorizationRequiredException.ConnectionId"/> is empty, since nothing was stored.
+    /// </exception>
+    /// <exception cref="XeroOrganisationsUnavailableException">
+    /// The pair was due for refresh and refreshed, then the listing failed (<see cref="XeroOrganisationsUnavailableException.Grant"/>
+    /// holds the new pair), or no answer was read from the token endpoint (it holds the pair as given): pass the Grant to
+    /// <see cref="ListOrganisationsAsync"/>.
     /// </exception>
     /// <exception cref="ProviderUnavailableException">Xero failed or could not be reached.</exception>
     /// <exception cref="InvalidProviderResponseException">Xero's answer could not be read.</exception>
@@ -282,6 +388,13 @@ public sealed partial class XeroConnector
             new ConnectionTokens(accessToken, refreshToken, expiresAt),
             new HashSet<string>(PublicInput.Scopes(nameof(scopes), scopes, ProviderName), StringComparer.Ordinal),
             []);
+        if (IsDue(grant.Tokens))
+        {
+            // An expired access token would be refused by /connections: refresh first, as the connection would before its first use.
+            cancellationToken.ThrowIfCancellationRequested();
+            return await ReadRefreshedOrganisationsAsync(await RefreshAsync(grant));
+        }
+
         return await ReadOrganisationsAsync(grant, cancellationToken);
     }
 

@@ -46,6 +46,26 @@ public sealed class XeroOrganisationsUnavailableException : LedgerlineException
             "their first use: call XeroConnector.ListOrganisationsAsync with this exception's Grant, then ConnectAsync, " +
             "without asking the user to consent again.", grant, failure);
 
+    /// <summary>
+    /// Tokens due for refresh (imported, or a grant listed again, whose access token had expired or was about to) were
+    /// refreshed, so Xero rotated the pair, but the organisations could not be listed: the grant holds the new pair.
+    /// </summary>
+    internal static XeroOrganisationsUnavailableException Refreshed(XeroGrant grant, LedgerlineException failure) =>
+        new(
+            "Xero refreshed the tokens, whose access token had expired, but the organisations they reach could not be listed " +
+            $"({failure.Message}). Xero rotated the pair and the new one is kept: call XeroConnector.ListOrganisationsAsync with " +
+            "this exception's Grant to try again.", grant, failure);
+
+    /// <summary>
+    /// Tokens due for refresh could not be refreshed because no answer was read from Xero's token endpoint: the grant holds
+    /// the pair as given, whose refresh token Xero takes again within 30 minutes of a refresh whose answer was lost.
+    /// </summary>
+    internal static XeroOrganisationsUnavailableException RefreshFailed(XeroGrant grant, LedgerlineException failure) =>
+        new(
+            $"The access token had expired and refreshing it failed ({failure.Message}). The pair is kept as given (Xero takes " +
+            "its refresh token again for 30 minutes): call XeroConnector.ListOrganisationsAsync with this exception's Grant to " +
+            "try again.", grant, failure);
+
     /// <summary>The grant the code was exchanged for, without organisations; its tokens are never shown.</summary>
     public XeroGrant Grant { get; }
 }
